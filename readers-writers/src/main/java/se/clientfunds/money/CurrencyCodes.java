@@ -1,0 +1,22 @@
+package se.clientfunds.money;
+
+import java.util.Currency;
+
+/** Strict parsing of ISO 4217 alphabetic currency codes. */
+public final class CurrencyCodes {
+
+    private CurrencyCodes() {
+    }
+
+    /** Returns the currency for an upper-case three-letter ISO 4217 code, or refuses it with the value in the message. */
+    public static Currency parse(String code) {
+        if (code == null || !code.matches("[A-Z]{3}")) {
+            throw new IllegalArgumentException("currency '" + code + "' is not a three-letter ISO 4217 code");
+        }
+        try {
+            return Currency.getInstance(code);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("currency '" + code + "' is not an ISO 4217 currency", e);
+        }
+    }
+}
