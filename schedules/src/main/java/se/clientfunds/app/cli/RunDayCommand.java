@@ -1,0 +1,65 @@
+package se.clientfunds.app.cli;
+
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import se.clientfunds.app.Console;
+import se.clientfunds.app.SettlementContext;
+import se.clientfunds.day.DailyCycle;
+import se.clientfunds.day.DayReport;
+import se.clientfunds.extracts.ExtractImportOutcome;
+
+@Command(name = "run-day", mixinStandardHelpOptions = true,
+        description = {"Runs the daily cycle for a business date: imports what waits in the inbox (platform extracts "
+                + "for now; bank files stay in the inbox until bank-file import exists). A failed import from an "
+                + "earlier run of the day is restarted from its last commit, not started over.",
+                "Exit codes: 0 done, 1 a job failed (run again to restart it), 2 a usage error or a file was refused."})
+class RunDayCommand implements Callable<Integer> {
+
+    @ParentCommand
+    SettleCommand settle;
+
+    @Parameters(index = "0", paramLabel = "DATE", description = "Business date, yyyy-MM-dd.")
+    LocalDate businessDate;
+
+    private final Console console;
+
+    RunDayCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        try (ConfigurableApplicationContext context = SettlementContext.start(settle.home())) {
+            DayReport report = context.getBean(DailyCycle.class).run(businessDate);
+            return print(console, report);
+        }
+    }
+
+    static int print(Console console, DayReport report) {
+        console.println("business day " + report.businessDate() + ":");
+        if (report.imports().isEmpty()) {
+            console.println("  no platform extracts waiting in the inbox");
+        }
+        for (ExtractImportOutcome outcome : report.imports()) {
+            if (outcome.status() == ExtractImportOutcome.Status.IMPORTED) {
+                console.println("  " + outcome.summary());
+            } else {
+                console.error("  " + outcome.summary());
+            }
+        }
+        if (!report.waiting().isEmpty()) {
+            console.println("  " + report.waiting().size() + " bank file(s) left in the inbox: bank-file import is not built yet");
+        }
+        if (report.failed()) {
+            return SettleCommand.JOB_FAILED;
+        }
+        return report.rejectedAny() ? SettleCommand.INPUT_ERROR : SettleCommand.OK;
+    }
+}
