@@ -1,0 +1,280 @@
+package se.clientfunds.extract;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import se.clientfunds.money.CurrencyCodes;
+import se.clientfunds.money.Money;
+import se.clientfunds.reference.Iban;
+import se.clientfunds.reference.OcrReference;
+
+/**
+ * Checks the fields of one row, collecting a {@link RowProblem} for every field that fails instead of stopping
+ * at the first; each check returns the typed value, or null when the field has a problem.
+ */
+final class RowChecks {
+
+    static final int MAX_ID_LENGTH = 64;
+
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
+    private static final Pattern PERCENT = Pattern.compile("\\d+(\\.\\d+)?");
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern ORG_NUMBER = Pattern.compile("\\d{6}-?\\d{4}");
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final int MAX_PERCENT_DECIMALS = 4;
+    private static final Set<String> COUNTRIES = Set.copyOf(Arrays.asList(Locale.getISOCountries()));
+
+    private final ExtractKind kind;
+    private final ExtractRow row;
+    private final List<RowProblem> problems = new ArrayList<>(2);
+
+    RowChecks(ExtractKind kind, ExtractRow row) {
+        if (row.size() != kind.columnCount()) {
+            throw new IllegalArgumentException(kind.fileName() + " line " + row.line() + " has " + row.size()
+                    + " fields, expected " + kind.columnCount());
+        }
+        this.kind = kind;
+        this.row = row;
+    }
+
+    /** For record constructors: a non-null value, else an exception naming the field. */
+    static <T> T require(String field, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is missing");
+        }
+        return value;
+    }
+
+    /** For record constructors: an id as {@link #id(int)} accepts it, else an exception naming field and value. */
+    static String requireId(String field, String value) {
+        require(field, value);
+        if (value.isEmpty() || value.length() > MAX_ID_LENGTH || value.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException(field + " '" + value + "' must be 1 to " + MAX_ID_LENGTH
+                    + " characters without control characters");
+        }
+        return value;
+    }
+
+    /** For record constructors: text that is not blank, else an exception naming the field. */
+    static String requireText(String field, String value) {
+        if (require(field, value).isBlank()) {
+            throw new IllegalArgumentException(field + " must not be empty");
+        }
+        return value;
+    }
+
+    static long requireLine(long line) {
+        if (line < 1) {
+            throw new IllegalArgumentException("line " + line + " must be 1 or more");
+        }
+        return line;
+    }
+
+    List<RowProblem> problems() {
+        return problems;
+    }
+
+    boolean hasProblems() {
+        return !problems.isEmpty();
+    }
+
+    long line() {
+        return row.line();
+    }
+
+    String raw(int column) {
+        return row.field(column);
+    }
+
+    void problem(int column, String reason) {
+        problems.add(new RowProblem(row.line(), kind.columns().get(column), row.field(column), reason));
+    }
+
+    /** A row id: not empty, at most 64 characters, no control characters. */
+    String id(int column) {
+        String value = row.field(column);
+        if (value.isEmpty()) {
+            problem(column, "must not be empty");
+            return null;
+        }
+        if (value.length() > MAX_ID_LENGTH) {
+            problem(column, "must have at most " + MAX_ID_LENGTH + " characters, has " + value.length());
+            return null;
+        }
+        return withoutControlCharacters(column, value);
+    }
+
+    /** Free text that must not be blank. */
+    String text(int column) {
+        String value = row.field(column);
+        if (value.isBlank()) {
+            problem(column, "must not be empty");
+            return null;
+        }
+        return withoutControlCharacters(column, value);
+    }
+
+    /** Free text that may be empty. */
+    String optionalText(int column) {
+        return withoutControlCharacters(column, row.field(column));
+    }
+
+    private String withoutControlCharacters(int column, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                problem(column, "must not contain control characters, has U+"
+                        + String.format("%04X", (int) value.charAt(i)) + " at position " + (i + 1));
+                return null;
+            }
+        }
+        return value;
+    }
+
+    Currency currency(int column) {
+        try {
+            return CurrencyCodes.parse(row.field(column));
+        } catch (IllegalArgumentException e) {
+            problem(column, e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * An amount with exactly the currency's minor digits; when the currency itself is unusable only the
+     * decimal form is checked, so the row still reports every problem it has.
+     */
+    Money money(int column, Currency currency, Sign sign) {
+        String value = row.field(column);
+        if (currency == null) {
+            if (!DECIMAL.matcher(value).matches()) {
+                problem(column, "amount '" + value + "' is not a decimal number with a dot");
+            } else {
+                checkSign(column, new BigDecimal(value).signum(), sign);
+            }
+            return null;
+        }
+        Money money;
+        try {
+            money = Money.parse(value, currency);
+        } catch (IllegalArgumentException e) {
+            problem(column, e.getMessage());
+            return null;
+        }
+        return checkSign(column, Long.signum(money.minorUnits()), sign) ? money : null;
+    }
+
+    private boolean checkSign(int column, int signum, Sign sign) {
+        if (sign == Sign.POSITIVE && signum <= 0) {
+            problem(column, "amount '" + row.field(column) + "' must be more than zero");
+            return false;
+        }
+        if (sign == Sign.NOT_NEGATIVE && signum < 0) {
+            problem(column, "amount '" + row.field(column) + "' must not be negative");
+            return false;
+        }
+        return true;
+    }
+
+    LocalDate date(int column) {
+        String value = row.field(column);
+        if (!ISO_DATE.matcher(value).matches()) {
+            problem(column, "date '" + value + "' is not an ISO date yyyy-MM-dd");
+            return null;
+        }
+        try {
+            return LocalDate.parse(value, DateTimeFormatter.ISO_LOCAL_DATE);
+        } catch (DateTimeParseException e) {
+            problem(column, "date '" + value + "' does not exist");
+            return null;
+        }
+    }
+
+    Iban iban(int column) {
+        String value = row.field(column);
+        String reason = Iban.problem(value);
+        if (reason != null) {
+            problem(column, reason);
+            return null;
+        }
+        return new Iban(value);
+    }
+
+    OcrReference ocr(int column) {
+        String value = row.field(column);
+        String reason = OcrReference.problem(value);
+        if (reason != null) {
+            problem(column, reason);
+            return null;
+        }
+        return new OcrReference(value);
+    }
+
+    /** An ISO 3166 alpha-2 country code in upper case. */
+    String country(int column) {
+        String value = row.field(column);
+        if (!COUNTRIES.contains(value)) {
+            problem(column, "country '" + value + "' is not an ISO 3166 alpha-2 country code");
+            return null;
+        }
+        return value;
+    }
+
+    <E extends Enum<E>> E oneOf(int column, Class<E> type) {
+        String value = row.field(column);
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        problem(column, "'" + value + "' must be one of " + Arrays.toString(type.getEnumConstants()));
+        return null;
+    }
+
+    /** A Swedish organisation number, NNNNNN-NNNN or ten digits with a Luhn check digit, returned as NNNNNN-NNNN. */
+    String organisationNumber(int column) {
+        String value = row.field(column);
+        if (!ORG_NUMBER.matcher(value).matches()) {
+            problem(column, "organisation number '" + value + "' is not NNNNNN-NNNN or ten digits");
+            return null;
+        }
+        String digits = value.replace("-", "");
+        if (!OcrReference.isValid(digits)) {
+            problem(column, "organisation number '" + value + "' has a wrong check digit");
+            return null;
+        }
+        return digits.substring(0, 6) + "-" + digits.substring(6);
+    }
+
+    /** A percentage from 0 to 100 with at most four decimals, kept exactly as written. */
+    BigDecimal percent(int column) {
+        String value = row.field(column);
+        if (!PERCENT.matcher(value).matches()) {
+            problem(column, "percent '" + value + "' is not a non-negative decimal number with a dot");
+            return null;
+        }
+        BigDecimal percent = new BigDecimal(value);
+        if (percent.scale() > MAX_PERCENT_DECIMALS) {
+            problem(column, "percent '" + value + "' has more than " + MAX_PERCENT_DECIMALS + " decimals");
+            return null;
+        }
+        if (percent.compareTo(HUNDRED) > 0) {
+            problem(column, "percent '" + value + "' is more than 100");
+            return null;
+        }
+        return percent;
+    }
+
+    enum Sign {
+        POSITIVE,
+        NOT_NEGATIVE
+    }
+}
