@@ -130,7 +130,8 @@ CREATE TABLE imported_file (
     reason           VARCHAR(2000) NULL,
     received_at      DATETIME(6)   NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     completed_at     DATETIME(6)   NULL,
-    accepted_sha256  CHAR(64) AS (CASE WHEN status IN ('IMPORTING', 'IMPORTED') THEN sha256 END) STORED,
+    -- set while importing or imported, cleared on rejection: the unique key lets only one accepted copy exist
+    accepted_sha256  CHAR(64)      NULL,
     CONSTRAINT uq_imported_file_accepted UNIQUE (accepted_sha256),
     KEY ix_imported_file_sha256 (sha256)
 ) ENGINE = InnoDB;

@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
+import javax.sql.DataSource;
+
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -186,9 +188,9 @@ class ImportExtractsJobConfiguration {
 
     @Bean
     @StepScope
-    JdbcBatchItemWriter<ClientRecord> clientsWriter(JdbcTemplate jdbc, @Value("#{jobExecutionContext['importId']}") Long importId) {
+    JdbcBatchItemWriter<ClientRecord> clientsWriter(DataSource dataSource, @Value("#{jobExecutionContext['importId']}") Long importId) {
         return new JdbcBatchItemWriterBuilder<ClientRecord>()
-                .jdbcTemplate(new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc))
+                .dataSource(dataSource)
                 .sql("INSERT INTO client (client_id, import_id, line_no, org_number, name, currency, payout_account,"
                         + " payout_schedule, fee_fixed_minor, fee_percent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .itemPreparedStatementSetter((client, statement) -> {
@@ -227,9 +229,9 @@ class ImportExtractsJobConfiguration {
 
     @Bean
     @StepScope
-    JdbcBatchItemWriter<InvoiceRecord> invoicesWriter(JdbcTemplate jdbc, @Value("#{jobExecutionContext['importId']}") Long importId) {
+    JdbcBatchItemWriter<InvoiceRecord> invoicesWriter(DataSource dataSource, @Value("#{jobExecutionContext['importId']}") Long importId) {
         return new JdbcBatchItemWriterBuilder<InvoiceRecord>()
-                .jdbcTemplate(new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc))
+                .dataSource(dataSource)
                 .sql("INSERT INTO invoice (invoice_id, import_id, line_no, client_id, ocr, currency, amount_minor,"
                         + " issue_date, due_date, debtor_name, debtor_id, debtor_country)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -270,9 +272,9 @@ class ImportExtractsJobConfiguration {
 
     @Bean
     @StepScope
-    JdbcBatchItemWriter<RefundRecord> refundsWriter(JdbcTemplate jdbc, @Value("#{jobExecutionContext['importId']}") Long importId) {
+    JdbcBatchItemWriter<RefundRecord> refundsWriter(DataSource dataSource, @Value("#{jobExecutionContext['importId']}") Long importId) {
         return new JdbcBatchItemWriterBuilder<RefundRecord>()
-                .jdbcTemplate(new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc))
+                .dataSource(dataSource)
                 .sql("INSERT INTO refund (refund_id, import_id, line_no, payment_ref, amount_minor, currency, to_account,"
                         + " to_name, approved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .itemPreparedStatementSetter((refund, statement) -> {

@@ -45,14 +45,15 @@ public class ImportedFiles {
         try {
             jdbc.update(connection -> {
                 var statement = connection.prepareStatement("INSERT INTO imported_file"
-                        + " (file_name, kind, sha256, size_bytes, status, business_date, job_execution_id)"
-                        + " VALUES (?, ?, ?, ?, 'IMPORTING', ?, ?)", new String[] {"id"});
+                        + " (file_name, kind, sha256, accepted_sha256, size_bytes, status, business_date, job_execution_id)"
+                        + " VALUES (?, ?, ?, ?, ?, 'IMPORTING', ?, ?)", new String[] {"id"});
                 statement.setString(1, file.getFileName().toString());
                 statement.setString(2, kind);
                 statement.setString(3, sha256);
-                statement.setLong(4, sizeBytes);
-                statement.setDate(5, businessDate == null ? null : Date.valueOf(businessDate));
-                statement.setObject(6, jobExecutionId);
+                statement.setString(4, sha256);
+                statement.setLong(5, sizeBytes);
+                statement.setDate(6, businessDate == null ? null : Date.valueOf(businessDate));
+                statement.setObject(7, jobExecutionId);
                 return statement;
             }, keys);
         } catch (DuplicateKeyException e) {
@@ -68,7 +69,7 @@ public class ImportedFiles {
 
     /** Marks the file rejected: its bytes may be sent again once the cause is fixed. */
     public void markRejected(long importId, String reason) {
-        jdbc.update("UPDATE imported_file SET status = 'REJECTED', reason = ?, completed_at = CURRENT_TIMESTAMP(6)"
+        jdbc.update("UPDATE imported_file SET status = 'REJECTED', accepted_sha256 = NULL, reason = ?, completed_at = CURRENT_TIMESTAMP(6)"
                 + " WHERE id = ?", reason.length() > 2000 ? reason.substring(0, 1997) + "..." : reason, importId);
     }
 
