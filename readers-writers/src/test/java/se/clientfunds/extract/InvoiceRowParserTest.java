@@ -77,6 +77,8 @@ class InvoiceRowParserTest {
         assertProblem(row("issue_date", "01/11/2026"), "issue_date", "date '01/11/2026' is not an ISO date yyyy-MM-dd");
         assertProblem(row("due_date", "2026-10-31"), "due_date", "due_date 2026-10-31 is before issue_date 2026-11-01");
         assertProblem(row("debtor_name", " "), "debtor_name", "must not be empty");
+        assertProblem(row("debtor_name", "Lars Ek\nc/o Berg"), "debtor_name",
+                "must not contain control characters, has U+000A at position 8");
         assertProblem(row("debtor_country", "XX"), "debtor_country",
                 "country 'XX' is not an ISO 3166 alpha-2 country code");
         assertProblem(row("debtor_country", "se"), "debtor_country",
