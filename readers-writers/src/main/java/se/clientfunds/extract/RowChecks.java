@@ -2,14 +2,15 @@ package se.clientfunds.extract;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Pattern;
 
 import se.clientfunds.money.CurrencyCodes;
@@ -27,10 +28,13 @@ final class RowChecks {
 
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final Pattern PERCENT = Pattern.compile("\\d+(\\.\\d+)?");
-    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern ORG_NUMBER = Pattern.compile("\\d{6}-?\\d{4}");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final int MAX_PERCENT_DECIMALS = 4;
+    /** 18 digits always fit in a long. */
+    private static final int MAX_PLAIN_AMOUNT_DIGITS = 18;
+    /** Only codes that parsed are cached, so this holds at most the ISO 4217 list. */
+    private static final ConcurrentMap<String, Currency> KNOWN_CURRENCIES = new ConcurrentHashMap<>();
     private static final Set<String> COUNTRIES = Set.copyOf(Arrays.asList(Locale.getISOCountries()));
 
     private final ExtractKind kind;
@@ -57,11 +61,20 @@ final class RowChecks {
     /** For record constructors: an id as {@link #id(int)} accepts it, else an exception naming field and value. */
     static String requireId(String field, String value) {
         require(field, value);
-        if (value.isEmpty() || value.length() > MAX_ID_LENGTH || value.chars().anyMatch(Character::isISOControl)) {
+        if (value.isEmpty() || value.length() > MAX_ID_LENGTH || hasControlCharacter(value)) {
             throw new IllegalArgumentException(field + " '" + value + "' must be 1 to " + MAX_ID_LENGTH
                     + " characters without control characters");
         }
         return value;
+    }
+
+    private static boolean hasControlCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** For record constructors: text that is not blank, else an exception naming the field. */
@@ -140,8 +153,15 @@ final class RowChecks {
     }
 
     Currency currency(int column) {
+        String value = row.field(column);
+        Currency known = KNOWN_CURRENCIES.get(value);
+        if (known != null) {
+            return known;
+        }
         try {
-            return CurrencyCodes.parse(row.field(column));
+            Currency currency = CurrencyCodes.parse(value);
+            KNOWN_CURRENCIES.put(value, currency);
+            return currency;
         } catch (IllegalArgumentException e) {
             problem(column, e.getMessage());
             return null;
@@ -162,14 +182,42 @@ final class RowChecks {
             }
             return null;
         }
-        Money money;
-        try {
-            money = Money.parse(value, currency);
-        } catch (IllegalArgumentException e) {
-            problem(column, e.getMessage());
-            return null;
+        Money money = plainAmount(value, currency);
+        if (money == null) {
+            try {
+                money = Money.parse(value, currency);
+            } catch (IllegalArgumentException e) {
+                problem(column, e.getMessage());
+                return null;
+            }
         }
         return checkSign(column, Long.signum(money.minorUnits()), sign) ? money : null;
+    }
+
+    /**
+     * The common case, digits with exactly the currency's minor digits, parsed without {@link Money#parse}'s regex
+     * and BigDecimal (which cost more than the rest of a row); null for anything else, left to {@link Money#parse}.
+     */
+    private static Money plainAmount(String value, Currency currency) {
+        int minorDigits = Money.minorDigits(currency);
+        int length = value.length();
+        int dot = minorDigits == 0 ? length : length - minorDigits - 1;
+        int digitCount = minorDigits == 0 ? length : length - 1;
+        if (dot < 1 || digitCount > MAX_PLAIN_AMOUNT_DIGITS || (minorDigits > 0 && value.charAt(dot) != '.')) {
+            return null;
+        }
+        long minorUnits = 0;
+        for (int i = 0; i < length; i++) {
+            if (i == dot) {
+                continue;
+            }
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            minorUnits = minorUnits * 10 + (c - '0');
+        }
+        return new Money(minorUnits, currency);
     }
 
     private boolean checkSign(int column, int signum, Sign sign) {
@@ -186,16 +234,38 @@ final class RowChecks {
 
     LocalDate date(int column) {
         String value = row.field(column);
-        if (!ISO_DATE.matcher(value).matches()) {
+        if (!isIsoDateShape(value)) {
             problem(column, "date '" + value + "' is not an ISO date yyyy-MM-dd");
             return null;
         }
         try {
-            return LocalDate.parse(value, DateTimeFormatter.ISO_LOCAL_DATE);
-        } catch (DateTimeParseException e) {
+            return LocalDate.of(digits(value, 0, 4), digits(value, 5, 7), digits(value, 8, 10));
+        } catch (DateTimeException e) {
             problem(column, "date '" + value + "' does not exist");
             return null;
         }
+    }
+
+    /** Four, two and two digits separated by hyphens, checked by hand as dates come twice in every invoice row. */
+    private static boolean isIsoDateShape(String value) {
+        if (value.length() != 10 || value.charAt(4) != '-' || value.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            char c = value.charAt(i);
+            if (i != 4 && i != 7 && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String value, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = n * 10 + (value.charAt(i) - '0');
+        }
+        return n;
     }
 
     Iban iban(int column) {

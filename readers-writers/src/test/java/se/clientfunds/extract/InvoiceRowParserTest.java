@@ -55,6 +55,17 @@ class InvoiceRowParserTest {
     }
 
     @Test
+    void readsAmountsExactlyAsMoneyParseDoes() {
+        for (String amount : List.of("0012.50", "0.01", "922337203685477.58", "92233720368547758.07", "1250.00")) {
+            // when
+            Money parsed = parser.parse(row("amount", amount)).value().amount();
+
+            // then
+            assertThat(parsed).isEqualTo(Money.parse(amount, parsed.currency()));
+        }
+    }
+
+    @Test
     void refusesEachBrokenFieldWithItsColumnAndReason() {
         assertProblem(row("invoice_id", ""), "invoice_id", "must not be empty");
         assertProblem(row("invoice_id", "I".repeat(65)), "invoice_id", "must have at most 64 characters, has 65");
@@ -73,6 +84,14 @@ class InvoiceRowParserTest {
         assertProblem(row("amount", "1,250.00"), "amount", "amount '1,250.00' is not a decimal number with a dot");
         assertProblem(row("amount", "0.00"), "amount", "amount '0.00' must be more than zero");
         assertProblem(row("amount", "-5.00"), "amount", "amount '-5.00' must be more than zero");
+        assertProblem(row("amount", "99999999999999999999.00"), "amount",
+                "amount '99999999999999999999.00' is too large");
+        assertProblem(row("amount", ".50"), "amount", "amount '.50' is not a decimal number with a dot");
+        assertProblem(row("amount", "+1.50"), "amount", "amount '+1.50' is not a decimal number with a dot");
+        assertProblem(row("currency", "JPY", "amount", "5000.00"), "amount",
+                "amount '5000.00' must have exactly 0 decimals for JPY");
+        assertProblem(row("issue_date", "2026-1-01"), "issue_date", "date '2026-1-01' is not an ISO date yyyy-MM-dd");
+        assertProblem(row("issue_date", "2026-13-01"), "issue_date", "date '2026-13-01' does not exist");
         assertProblem(row("issue_date", "2026-02-30"), "issue_date", "date '2026-02-30' does not exist");
         assertProblem(row("issue_date", "01/11/2026"), "issue_date", "date '01/11/2026' is not an ISO date yyyy-MM-dd");
         assertProblem(row("due_date", "2026-10-31"), "due_date", "due_date 2026-10-31 is before issue_date 2026-11-01");
