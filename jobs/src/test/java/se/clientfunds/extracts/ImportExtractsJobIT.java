@@ -193,11 +193,11 @@ class ImportExtractsJobIT {
     }
 
     @Test
-    void acceptsBomCrlfAndQuotedFieldsWithCommasQuotesAndLineBreaks() throws Exception {
+    void acceptsBomCrlfAndQuotedFieldsWithCommasAndQuotes() throws Exception {
         // given
         String text = "\uFEFF" + CLIENTS_HEADER + "\r\n"
                 + client("C1", "\"Acme, \"\"the\"\" AB\"") + "\r\n"
-                + client("C2", "\"Two\r\nLines AB\"") + "\r\n";
+                + client("C2", "Åkesson Öl") + "\r\n";
         Path clients = dir.resolve("clients.csv");
         Files.writeString(clients, text, StandardCharsets.UTF_8);
 
@@ -207,7 +207,26 @@ class ImportExtractsJobIT {
         // then
         assertThat(outcome.status()).isEqualTo(ExtractImportOutcome.Status.IMPORTED);
         assertThat(jdbc.queryForList("SELECT name FROM current_client ORDER BY client_id", String.class))
-                .containsExactly("Acme, \"the\" AB", "Two\r\nLines AB");
+                .containsExactly("Acme, \"the\" AB", "Åkesson Öl");
+    }
+
+    @Test
+    void aQuotedLineBreakIsParsedButRefusedInANameAndLaterLinesKeepTheirNumbers() throws Exception {
+        // given: a name spanning two physical lines, then a row with a bad IBAN on physical line 4
+        String text = CLIENTS_HEADER + "\n"
+                + client("C1", "\"Two\nLines AB\"") + "\n"
+                + "C2,556036-0793,Bad Iban AB,SEK,SE0000000000000000000000,DAILY,2.50,1.25\n";
+        Path clients = dir.resolve("clients.csv");
+        Files.writeString(clients, text, StandardCharsets.UTF_8);
+
+        // when
+        ExtractImportOutcome outcome = imports.importFile(clients, DATE);
+
+        // then
+        assertThat(outcome.status()).isEqualTo(ExtractImportOutcome.Status.REJECTED);
+        String reason = Files.readString(home.quarantine().resolve("clients.csv.reason.txt"));
+        assertThat(reason).contains("2\tname\t").contains("4\tpayout_account\tSE0000000000000000000000\t");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM client", Long.class)).isZero();
     }
 
     @Test
