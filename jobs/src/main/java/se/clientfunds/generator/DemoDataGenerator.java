@@ -103,7 +103,10 @@ public final class DemoDataGenerator {
             files.add(out.resolve(day.statementFile()));
             days.add(day);
             paymentsWritten += day.notified().creditCount();
-            progress.accept(paymentsWritten);
+            if (paymentsWritten % PROGRESS_EVERY != 0) {
+                // a round count was already reported while the day was written
+                progress.accept(paymentsWritten);
+            }
             opening = day.closing();
         }
         Map<AnomalyType, Long> anomalies = TruthFile.write(out.resolve(TRUTH_FILE), settings, planner, days,

@@ -107,7 +107,8 @@ final class PaymentPlanner {
         int client = r.nextInt(settings.clients());
         long major = 100 + r.nextLong(49_900);
         long minor = r.nextInt(4) == 0 ? r.nextLong(minorFactor) : 0;
-        int issuedDaysBefore = 10 + r.nextInt(31);
+        // issued 20 to 40 days before payment with 30 days to pay: most pay near the due date, some late
+        int issuedDaysBefore = 20 + r.nextInt(21);
         long debtor = r.nextLong(debtorPool);
         LocalDate issued = dayOf(index).minusDays(issuedDaysBefore);
         return new PlannedInvoice("INV" + pad(index + 1, 10), clientId(client), invoiceOcr(index),
