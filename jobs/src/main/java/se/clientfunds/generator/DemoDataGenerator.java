@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -131,7 +132,7 @@ public final class DemoDataGenerator {
                 DemoClient client = planner.client(i);
                 csv.row(client.clientId(), client.orgNumber(), client.name(), settings.currency().getCurrencyCode(),
                         client.payoutAccount().value(), client.payoutSchedule(), client.feeFixed().toDecimalString(),
-                        java.math.BigDecimal.valueOf(client.feePercentBasisPoints(), 2).toPlainString());
+                        BigDecimal.valueOf(client.feePercentBasisPoints(), 2).toPlainString());
             }
         }
         return file;
