@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -103,7 +104,10 @@ public final class DemoDataGenerator {
             files.add(out.resolve(day.statementFile()));
             days.add(day);
             paymentsWritten += day.notified().creditCount();
-            progress.accept(paymentsWritten);
+            if (paymentsWritten % PROGRESS_EVERY != 0) {
+                // a round count was already reported while the day was written
+                progress.accept(paymentsWritten);
+            }
             opening = day.closing();
         }
         Map<AnomalyType, Long> anomalies = TruthFile.write(out.resolve(TRUTH_FILE), settings, planner, days,
@@ -128,7 +132,7 @@ public final class DemoDataGenerator {
                 DemoClient client = planner.client(i);
                 csv.row(client.clientId(), client.orgNumber(), client.name(), settings.currency().getCurrencyCode(),
                         client.payoutAccount().value(), client.payoutSchedule(), client.feeFixed().toDecimalString(),
-                        java.math.BigDecimal.valueOf(client.feePercentBasisPoints(), 2).toPlainString());
+                        BigDecimal.valueOf(client.feePercentBasisPoints(), 2).toPlainString());
             }
         }
         return file;

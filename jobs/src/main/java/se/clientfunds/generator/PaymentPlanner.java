@@ -50,12 +50,15 @@ final class PaymentPlanner {
 
     private final DemoDataSettings settings;
     private final List<LocalDate> days;
+    // formatted once per day rather than once per payment and pass: references are built millions of times
+    private final String[] compactDays;
     private final long debtorPool;
     private final long minorFactor;
 
     PaymentPlanner(DemoDataSettings settings, List<LocalDate> days) {
         this.settings = settings;
         this.days = List.copyOf(days);
+        this.compactDays = days.stream().map(day -> day.format(COMPACT_DATE)).toArray(String[]::new);
         // enough payers that most pay once or twice, few enough that some pay several clients
         this.debtorPool = Math.max(50, settings.totalPayments() / 3);
         this.minorFactor = pow10(Money.minorDigits(settings.currency()));
@@ -107,7 +110,8 @@ final class PaymentPlanner {
         int client = r.nextInt(settings.clients());
         long major = 100 + r.nextLong(49_900);
         long minor = r.nextInt(4) == 0 ? r.nextLong(minorFactor) : 0;
-        int issuedDaysBefore = 10 + r.nextInt(31);
+        // issued 20 to 40 days before payment with 30 days to pay: most pay near the due date, some late
+        int issuedDaysBefore = 20 + r.nextInt(21);
         long debtor = r.nextLong(debtorPool);
         LocalDate issued = dayOf(index).minusDays(issuedDaysBefore);
         return new PlannedInvoice("INV" + pad(index + 1, 10), clientId(client), invoiceOcr(index),
@@ -130,8 +134,8 @@ final class PaymentPlanner {
         SplittableRandom r = random(PAYMENT_SALT, index);
         LocalDate day = dayOf(index);
         long sequence = index % settings.paymentsPerDay() + 1;
-        String reference = "BK" + day.format(COMPACT_DATE) + "-" + pad(sequence, 7);
-        String endToEndId = "E2E" + day.format(COMPACT_DATE) + "-" + pad(sequence, 7);
+        String reference = reference(index);
+        String endToEndId = "E2E" + compactDay(index) + "-" + pad(sequence, 7);
         PlannedInvoice own = invoice(index);
         AnomalyType anomaly = drawnAnomaly(index);
         long duplicated = -1;
@@ -181,7 +185,7 @@ final class PaymentPlanner {
                     related = reference(duplicated);
                 }
                 case BANK_FEE_ON_STATEMENT_ONLY -> {
-                    feeReference = "FEE" + day.format(COMPACT_DATE) + "-" + pad(sequence, 7);
+                    feeReference = "FEE" + compactDay(index) + "-" + pad(sequence, 7);
                     fee = new Money(BANK_FEE_MAJOR_UNITS * minorFactor, settings.currency());
                 }
                 case PAYMENT_MISSING_FROM_STATEMENT -> {
@@ -194,7 +198,11 @@ final class PaymentPlanner {
     }
 
     String reference(long index) {
-        return "BK" + dayOf(index).format(COMPACT_DATE) + "-" + pad(index % settings.paymentsPerDay() + 1, 7);
+        return "BK" + compactDay(index) + "-" + pad(index % settings.paymentsPerDay() + 1, 7);
+    }
+
+    private String compactDay(long paymentIndex) {
+        return compactDays[(int) (paymentIndex / settings.paymentsPerDay())];
     }
 
     /** An earlier payment that settled its invoice in full and is on the statement, or -1 when there is none. */

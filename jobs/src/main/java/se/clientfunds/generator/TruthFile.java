@@ -67,6 +67,8 @@ final class TruthFile {
             json.writeEndObject();
             json.writeEndObject();
             json.writeEndObject();
+            // a final line feed, as text files end
+            json.writeRaw('\n');
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -19,7 +19,8 @@ import se.clientfunds.reference.Iban;
  */
 final class CamtXmlWriter {
 
-    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+    // the JDK's own implementation, not whichever StAX library is on the classpath: same input, same bytes
+    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
     private static final String INDENT = "  ";
 
     private final XMLStreamWriter xml;

@@ -1,5 +1,6 @@
 package se.clientfunds.camt;
 
+import java.util.Currency;
 import java.util.Objects;
 
 import se.clientfunds.money.Money;
@@ -25,7 +26,7 @@ public record EntryTotals(long creditCount, Money creditSum, long debitCount, Mo
     }
 
     /** Totals with no entries, to add entries to. */
-    public static EntryTotals empty(java.util.Currency currency) {
+    public static EntryTotals empty(Currency currency) {
         return new EntryTotals(0, Money.zero(currency), 0, Money.zero(currency));
     }
 
