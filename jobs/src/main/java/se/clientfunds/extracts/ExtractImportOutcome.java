@@ -9,8 +9,8 @@ public record ExtractImportOutcome(Path file, Status status, String kind, long r
 
     public String summary() {
         return switch (status) {
-            case IMPORTED -> file.getFileName() + ": imported " + rows + " " + kind.toLowerCase() + " rows"
-                    + " (job execution " + jobExecutionId + ")";
+            case IMPORTED -> file.getFileName() + ": imported " + rows + " row" + (rows == 1 ? "" : "s") + " of "
+                    + kind.toLowerCase() + " (job execution " + jobExecutionId + ")";
             case REJECTED -> file.getFileName() + ": rejected, moved to quarantine: " + message;
             case FAILED -> file.getFileName() + ": job execution " + jobExecutionId + " failed: " + message
                     + " (run the same command again to restart it)";

@@ -75,9 +75,6 @@ public class ExtractValidation {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        if (rows == 0) {
-            return ExtractVerdict.refused(kind, file, file.getFileName() + ": has a header but no rows");
-        }
         List<RowProblem> duplicateIds = duplicates.duplicates();
         problemCount += duplicateIds.size();
         problems.addAll(duplicateIds);

@@ -26,4 +26,14 @@ public record GenerationSummary(
     public long anomalies() {
         return anomaliesByType.values().stream().mapToLong(Long::longValue).sum();
     }
+
+    /** Lines for the operator: counts, anomalies by type, and where the files went. */
+    public List<String> describe(Path out) {
+        StringBuilder anomalies = new StringBuilder();
+        anomaliesByType.forEach((type, count) -> anomalies.append(anomalies.isEmpty() ? "" : ", ").append(type).append(' ').append(count));
+        return List.of(
+                "generated " + payments + " payments, " + invoices + " invoices, " + refunds + " refunds and " + anomalies()
+                        + " anomalies" + (anomalies.isEmpty() ? "" : " (" + anomalies + ")"),
+                "wrote " + files.size() + " files to " + out.toAbsolutePath().normalize());
+    }
 }

@@ -24,7 +24,7 @@ public record SettlementProperties(
     }
 
     /** @param chunkSize rows written per transaction when loading an extract */
-    public record Extracts(@DefaultValue("2000") int chunkSize) {
+    public record Extracts(@DefaultValue("5000") int chunkSize) {
 
         public Extracts {
             if (chunkSize < 1) {

@@ -1,16 +1,19 @@
 package se.clientfunds.money;
 
+import java.util.regex.Pattern;
 import java.util.Currency;
 
 /** Strict parsing of ISO 4217 alphabetic currency codes. */
 public final class CurrencyCodes {
+
+    private static final Pattern CODE = Pattern.compile("[A-Z]{3}");
 
     private CurrencyCodes() {
     }
 
     /** Returns the currency for an upper-case three-letter ISO 4217 code, or refuses it with the value in the message. */
     public static Currency parse(String code) {
-        if (code == null || !code.matches("[A-Z]{3}")) {
+        if (code == null || !CODE.matcher(code).matches()) {
             throw new IllegalArgumentException("currency '" + code + "' is not a three-letter ISO 4217 code");
         }
         try {

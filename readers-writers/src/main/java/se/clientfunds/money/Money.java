@@ -1,5 +1,6 @@
 package se.clientfunds.money;
 
+import java.util.regex.Pattern;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;
@@ -9,6 +10,8 @@ import java.util.Objects;
  * Arithmetic is exact and refuses to mix currencies or to overflow.
  */
 public record Money(long minorUnits, Currency currency) implements Comparable<Money> {
+
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     public Money {
         Objects.requireNonNull(currency, "currency");
@@ -31,7 +34,7 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
         if (text == null || text.isEmpty()) {
             throw new IllegalArgumentException("amount is empty");
         }
-        if (!text.matches("-?\\d+(\\.\\d+)?")) {
+        if (!DECIMAL.matcher(text).matches()) {
             throw new IllegalArgumentException("amount '" + text + "' is not a decimal number with a dot");
         }
         BigDecimal decimal = new BigDecimal(text);

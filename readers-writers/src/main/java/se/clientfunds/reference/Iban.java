@@ -1,5 +1,6 @@
 package se.clientfunds.reference;
 
+import java.util.regex.Pattern;
 import java.util.Map;
 
 /**
@@ -17,6 +18,8 @@ public record Iban(String value) {
             Map.entry("IS", 26), Map.entry("CZ", 24), Map.entry("SK", 24), Map.entry("HU", 28),
             Map.entry("SI", 19), Map.entry("HR", 21), Map.entry("RO", 24), Map.entry("BG", 22),
             Map.entry("GR", 27), Map.entry("CY", 28), Map.entry("MT", 31), Map.entry("LI", 21));
+
+    private static final Pattern SHAPE = Pattern.compile("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}");
 
     public Iban {
         String problem = problem(value);
@@ -39,7 +42,7 @@ public record Iban(String value) {
         if (value == null || value.isEmpty()) {
             return "IBAN is empty";
         }
-        if (!value.matches("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}")) {
+        if (!SHAPE.matcher(value).matches()) {
             return "IBAN '" + value + "' is not two letters, two check digits and 11 to 30 letters or digits";
         }
         Integer expected = LENGTHS.get(value.substring(0, 2));

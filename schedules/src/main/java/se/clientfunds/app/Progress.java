@@ -15,6 +15,7 @@ public final class Progress implements LongConsumer {
     private final long startNanos = System.nanoTime();
     private final long intervalNanos;
     private long lastShownNanos;
+    private long lastShownCount = -1;
 
     public Progress(Console console, String label, long total) {
         this.console = console;
@@ -29,12 +30,15 @@ public final class Progress implements LongConsumer {
         long now = System.nanoTime();
         if (now - lastShownNanos >= intervalNanos || (total > 0 && done == total)) {
             lastShownNanos = now;
+            lastShownCount = done;
             console.progress(line(done, now));
         }
     }
 
     public void finish(long done) {
-        console.progress(line(done, System.nanoTime()));
+        if (done != lastShownCount) {
+            console.progress(line(done, System.nanoTime()));
+        }
         console.endProgressLine();
     }
 

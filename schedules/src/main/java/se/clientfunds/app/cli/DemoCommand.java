@@ -1,6 +1,8 @@
 package se.clientfunds.app.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
@@ -15,7 +17,9 @@ import se.clientfunds.app.SettlementContext;
 import se.clientfunds.calendar.BankingCalendar;
 import se.clientfunds.day.DailyCycle;
 import se.clientfunds.day.DayReport;
+import se.clientfunds.generator.DemoDataGenerator;
 import se.clientfunds.generator.DemoDataSettings;
+import se.clientfunds.generator.GenerationSummary;
 import se.clientfunds.settings.SettlementHome;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -47,12 +51,25 @@ class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Path existing = settle.home().resolve("demo").resolve(DemoDataGenerator.TRUTH_FILE);
+        if (Files.exists(existing)) {
+            throw CommandFailure.input("home " + settle.home().toAbsolutePath().normalize() + " already holds a demo ("
+                    + existing + "); choose another with --home DIR or delete that folder");
+        }
         try (ConfigurableApplicationContext context = SettlementContext.start(settle.home())) {
             SettlementHome home = context.getBean(SettlementHome.class);
             BankingCalendar calendar = context.getBean(BankingCalendar.class);
-            DemoDataSettings settings = GenerateCommand.settings(home.inbox(), clients, days, paymentsPerDay, seed, null,
+            // generated apart, then handed to the inbox: truth.json is the answer key, not an input
+            Path generated = home.root().resolve("demo");
+            DemoDataSettings settings = GenerateCommand.settings(generated, clients, days, paymentsPerDay, seed, null,
                     DemoDataSettings.DEFAULT_ANOMALY_PER_MILLE);
-            console.println(GenerateCommand.generate(console, settings).toString());
+            GenerationSummary summary = GenerateCommand.generate(console, settings);
+            summary.describe(generated).forEach(console::println);
+            for (Path file : summary.files()) {
+                if (!file.getFileName().toString().equals(DemoDataGenerator.TRUTH_FILE)) {
+                    Files.move(file, home.inbox().resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
             DailyCycle cycle = context.getBean(DailyCycle.class);
             int worst = SettleCommand.OK;
             LocalDate date = calendar.onOrAfter(settings.start());
@@ -69,6 +86,7 @@ class DemoCommand implements Callable<Integer> {
             console.println("  archive:    " + home.archive());
             console.println("  quarantine: " + home.quarantine());
             console.println("  inbox:      " + home.inbox());
+            console.println("  truth.json: " + generated.resolve(DemoDataGenerator.TRUTH_FILE) + " (the anomalies the demo injected)");
             console.println("  database:   " + home.database() + " (embedded MariaDB, unless spring.datasource.url is set)");
             return worst;
         }

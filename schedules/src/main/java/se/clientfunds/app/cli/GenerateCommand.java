@@ -54,7 +54,7 @@ class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         DemoDataSettings settings = settings(out, clients, days, paymentsPerDay, seed, start, anomalyPerMille);
         GenerationSummary summary = generate(console, settings);
-        console.println(summary.toString());
+        summary.describe(out).forEach(console::println);
         return SettleCommand.OK;
     }
 

@@ -1,0 +1,133 @@
+package se.clientfunds.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import se.clientfunds.app.Console;
+
+/** The command line as an operator meets it: real commands, a real embedded MariaDB per home, exit codes, messages. */
+class SettleCommandIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void helpListsTheCommandsAndExitsZero() {
+        Run run = settle("--help");
+        assertThat(run.exitCode).isZero();
+        assertThat(run.out).contains("generate", "import", "run-day", "demo", "bench", "--home");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : new String[] {"generate", "import", "run-day", "demo", "bench"}) {
+            Run run = settle(command, "--help");
+            assertThat(run.exitCode).as(command).isZero();
+            assertThat(run.out).as(command).contains("Usage: settle " + command);
+        }
+    }
+
+    @Test
+    void usageErrorsExitTwoWithOneLineNamingTheCause() {
+        Run unknown = settle("reconcile-everything");
+        assertThat(unknown.exitCode).isEqualTo(2);
+        assertThat(unknown.err).contains("Unmatched argument").contains("reconcile-everything");
+
+        Run badDate = settle("run-day", "2026-13-40");
+        assertThat(badDate.exitCode).isEqualTo(2);
+        assertThat(badDate.err).contains("2026-13-40").contains("DATE");
+
+        Run missingFile = settle("--home", dir.resolve("home").toString(), "import", dir.resolve("nope.csv").toString());
+        assertThat(missingFile.exitCode).isEqualTo(2);
+        assertThat(missingFile.err).contains("nope.csv: no such file");
+
+        Run badFormat = settle("bench", "--format", "xml");
+        assertThat(badFormat.exitCode).isEqualTo(2);
+        assertThat(badFormat.err).contains("format 'xml' is not one of table, csv, json");
+
+        Run noCommand = settle();
+        assertThat(noCommand.exitCode).isEqualTo(2);
+    }
+
+    @Test
+    void generateWritesTheSameBytesForTheSameSeed() throws Exception {
+        Run first = settle("generate", "--out", dir.resolve("a").toString(), "--clients", "3", "--days", "2",
+                "--payments-per-day", "20", "--seed", "7");
+        Run second = settle("generate", "--out", dir.resolve("b").toString(), "--clients", "3", "--days", "2",
+                "--payments-per-day", "20", "--seed", "7");
+
+        assertThat(first.exitCode).isZero();
+        assertThat(first.out).contains("generated 40 payments");
+        assertThat(second.exitCode).isZero();
+        try (var files = Files.list(dir.resolve("a"))) {
+            for (Path file : files.toList()) {
+                assertThat(Files.readAllBytes(dir.resolve("b").resolve(file.getFileName()))).as(file.getFileName().toString())
+                        .isEqualTo(Files.readAllBytes(file));
+            }
+        }
+        Run refused = settle("generate", "--out", dir.resolve("c").toString(), "--anomaly-rate", "2000");
+        assertThat(refused.exitCode).isEqualTo(2);
+        assertThat(refused.err).contains("2000");
+    }
+
+    @Test
+    void importsAGoodFileWithExitZeroAndRefusesABadOneWithExitTwo() throws Exception {
+        // given
+        Path home = dir.resolve("home");
+        settle("generate", "--out", dir.resolve("gen").toString(), "--clients", "2", "--days", "1", "--payments-per-day", "5");
+        Path badInvoices = dir.resolve("invoices-bad.csv");
+        Files.writeString(badInvoices, "invoice_id,client_id,ocr,currency,amount,issue_date,due_date,debtor_name,debtor_id,debtor_country\n"
+                + "INV-X,NOBODY,12345678,SEK,10.00,2026-01-02,2026-02-01,Someone,D1,SE\n", StandardCharsets.UTF_8);
+
+        // when
+        Run good = settle("--home", home.toString(), "import", dir.resolve("gen/clients.csv").toString(),
+                dir.resolve("gen/invoices.csv").toString());
+        Run bad = settle("--home", home.toString(), "import", badInvoices.toString());
+        Run again = settle("--home", home.toString(), "import", dir.resolve("gen/clients.csv").toString());
+
+        // then
+        assertThat(good.exitCode).as(good.err).isZero();
+        assertThat(good.out).contains("clients.csv: imported 2 rows of clients", "invoices.csv: imported 5 rows of invoices");
+        assertThat(bad.exitCode).isEqualTo(2);
+        assertThat(bad.err).contains("invoices-bad.csv", "rejected", "line 2");
+        assertThat(home.resolve("quarantine/invoices-bad.csv.reason.txt")).exists();
+        assertThat(again.exitCode).isEqualTo(2);
+        assertThat(again.err).contains("clients.csv was already imported as import 1");
+    }
+
+    @Test
+    void demoRunsEachGeneratedDayAndExitsZero() {
+        // when
+        Run run = settle("--home", dir.resolve("demo-home").toString(), "demo", "--days", "2", "--clients", "4",
+                "--payments-per-day", "30");
+
+        // then
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.out).contains("business day 2026-01-02:", "business day 2026-01-05:",
+                "clients.csv: imported 4 rows of clients", "invoices.csv: imported 60 rows of invoices",
+                "truth.json");
+        assertThat(dir.resolve("demo-home/archive/2026/01/invoices.csv")).exists();
+
+        Run twice = settle("--home", dir.resolve("demo-home").toString(), "demo");
+        assertThat(twice.exitCode).isEqualTo(2);
+        assertThat(twice.err).contains("already holds a demo");
+    }
+
+    private static Run settle(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = SettleCommand.execute(args, new Console(new PrintWriter(out, true), new PrintWriter(err, true), false));
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    private record Run(int exitCode, String out, String err) {
+    }
+}
