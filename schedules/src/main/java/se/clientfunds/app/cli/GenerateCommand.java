@@ -15,7 +15,7 @@ import se.clientfunds.generator.DemoDataSettings;
 import se.clientfunds.generator.GenerationSummary;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Writes a demo business: clients.csv, invoices.csv, refunds.csv and, for each Swedish banking day, "
+        description = {"Writes a generated demo business day by day.", "Writes clients.csv, invoices.csv, refunds.csv and, for each Swedish banking day, "
                 + "a camt.054 notification and a camt.053 statement (v08), with anomalies injected at a rate and listed "
                 + "in truth.json. The same seed gives the same bytes."})
 class GenerateCommand implements Callable<Integer> {
