@@ -18,6 +18,8 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -172,12 +174,7 @@ class ImportExtractsJobConfiguration {
     Step loadClientsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                          SettlementProperties properties, ExtractItemReader<ClientRecord> clientsReader,
                          JdbcBatchItemWriter<ClientRecord> clientsWriter) {
-        return new StepBuilder("loadClients", jobRepository)
-                .<ClientRecord, ClientRecord>chunk(properties.extracts().chunkSize())
-                .transactionManager(transactionManager)
-                .reader(clientsReader)
-                .writer(clientsWriter)
-                .build();
+        return loadStep("loadClients", jobRepository, transactionManager, properties, clientsReader, clientsWriter);
     }
 
     @Bean
@@ -210,14 +207,9 @@ class ImportExtractsJobConfiguration {
 
     @Bean
     Step loadInvoicesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                          SettlementProperties properties, ExtractItemReader<InvoiceRecord> invoicesReader,
-                          JdbcBatchItemWriter<InvoiceRecord> invoicesWriter) {
-        return new StepBuilder("loadInvoices", jobRepository)
-                .<InvoiceRecord, InvoiceRecord>chunk(properties.extracts().chunkSize())
-                .transactionManager(transactionManager)
-                .reader(invoicesReader)
-                .writer(invoicesWriter)
-                .build();
+                         SettlementProperties properties, ExtractItemReader<InvoiceRecord> invoicesReader,
+                         JdbcBatchItemWriter<InvoiceRecord> invoicesWriter) {
+        return loadStep("loadInvoices", jobRepository, transactionManager, properties, invoicesReader, invoicesWriter);
     }
 
     @Bean
@@ -256,12 +248,7 @@ class ImportExtractsJobConfiguration {
     Step loadRefundsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                          SettlementProperties properties, ExtractItemReader<RefundRecord> refundsReader,
                          JdbcBatchItemWriter<RefundRecord> refundsWriter) {
-        return new StepBuilder("loadRefunds", jobRepository)
-                .<RefundRecord, RefundRecord>chunk(properties.extracts().chunkSize())
-                .transactionManager(transactionManager)
-                .reader(refundsReader)
-                .writer(refundsWriter)
-                .build();
+        return loadStep("loadRefunds", jobRepository, transactionManager, properties, refundsReader, refundsWriter);
     }
 
     @Bean
@@ -288,6 +275,17 @@ class ImportExtractsJobConfiguration {
                     statement.setString(8, refund.toName());
                     statement.setString(9, refund.approvedBy());
                 })
+                .build();
+    }
+
+    /** The load steps differ only in record type, reader and writer: the writes are in the chunk's transaction. */
+    private static <T> Step loadStep(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                     SettlementProperties properties, ItemStreamReader<T> reader, ItemWriter<T> writer) {
+        return new StepBuilder(name, jobRepository)
+                .<T, T>chunk(properties.extracts().chunkSize())
+                .transactionManager(transactionManager)
+                .reader(reader)
+                .writer(writer)
                 .build();
     }
 
