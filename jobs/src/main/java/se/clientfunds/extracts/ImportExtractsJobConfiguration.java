@@ -18,8 +18,9 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -44,6 +45,7 @@ import se.clientfunds.files.ImportedFiles;
 import se.clientfunds.files.InputFileMover;
 import se.clientfunds.files.Sha256;
 import se.clientfunds.jobs.JobName;
+import se.clientfunds.jobs.JobProgress;
 import se.clientfunds.settings.SettlementProperties;
 
 /**
@@ -144,6 +146,7 @@ class ImportExtractsJobConfiguration {
     @Bean
     @StepScope
     Tasklet validateExtractTasklet(ExtractValidation validation, ImportedFiles importedFiles, InputFileMover mover,
+                                   JobProgress progress,
                                    @Value("#{jobParameters['file']}") String fileName,
                                    @Value("#{jobExecutionContext['importId']}") Long importId,
                                    @Value("#{jobExecutionContext['kind']}") String kind) {
@@ -159,6 +162,7 @@ class ImportExtractsJobConfiguration {
                 return RepeatStatus.FINISHED;
             }
             jobContext.putLong(ROWS, verdict.rows());
+            progress.begin("loading " + file.getFileName(), verdict.rows());
             return RepeatStatus.FINISHED;
         };
     }
@@ -172,9 +176,9 @@ class ImportExtractsJobConfiguration {
 
     @Bean
     Step loadClientsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                         SettlementProperties properties, ExtractItemReader<ClientRecord> clientsReader,
+                         SettlementProperties properties, JobProgress progress, ExtractItemReader<ClientRecord> clientsReader,
                          JdbcBatchItemWriter<ClientRecord> clientsWriter) {
-        return loadStep("loadClients", jobRepository, transactionManager, properties, clientsReader, clientsWriter);
+        return loadStep("loadClients", jobRepository, transactionManager, properties, progress, clientsReader, clientsWriter);
     }
 
     @Bean
@@ -207,9 +211,9 @@ class ImportExtractsJobConfiguration {
 
     @Bean
     Step loadInvoicesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                         SettlementProperties properties, ExtractItemReader<InvoiceRecord> invoicesReader,
+                         SettlementProperties properties, JobProgress progress, ExtractItemReader<InvoiceRecord> invoicesReader,
                          JdbcBatchItemWriter<InvoiceRecord> invoicesWriter) {
-        return loadStep("loadInvoices", jobRepository, transactionManager, properties, invoicesReader, invoicesWriter);
+        return loadStep("loadInvoices", jobRepository, transactionManager, properties, progress, invoicesReader, invoicesWriter);
     }
 
     @Bean
@@ -246,9 +250,9 @@ class ImportExtractsJobConfiguration {
 
     @Bean
     Step loadRefundsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                         SettlementProperties properties, ExtractItemReader<RefundRecord> refundsReader,
+                         SettlementProperties properties, JobProgress progress, ExtractItemReader<RefundRecord> refundsReader,
                          JdbcBatchItemWriter<RefundRecord> refundsWriter) {
-        return loadStep("loadRefunds", jobRepository, transactionManager, properties, refundsReader, refundsWriter);
+        return loadStep("loadRefunds", jobRepository, transactionManager, properties, progress, refundsReader, refundsWriter);
     }
 
     @Bean
@@ -280,12 +284,20 @@ class ImportExtractsJobConfiguration {
 
     /** The load steps differ only in record type, reader and writer: the writes are in the chunk's transaction. */
     private static <T> Step loadStep(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                     SettlementProperties properties, ItemStreamReader<T> reader, ItemWriter<T> writer) {
+                                     SettlementProperties properties, JobProgress progress, ExtractItemReader<T> reader,
+                                     ItemWriter<T> writer) {
         return new StepBuilder(name, jobRepository)
                 .<T, T>chunk(properties.extracts().chunkSize())
                 .transactionManager(transactionManager)
                 .reader(reader)
                 .writer(writer)
+                .listener(new ItemWriteListener<T>() {
+                    @Override
+                    public void afterWrite(Chunk<? extends T> items) {
+                        // the reader's position counts rows committed by an earlier, failed execution too
+                        progress.advance(reader.readCount());
+                    }
+                })
                 .build();
     }
 

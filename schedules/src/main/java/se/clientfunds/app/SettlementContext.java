@@ -7,7 +7,11 @@ import java.util.Map;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.config.ConfigDataException;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import se.clientfunds.jobs.JobProgress;
 
 /**
  * Starts the Spring context for one settlement home: the home's folders, its optional {@code settlement.yml},
@@ -18,6 +22,13 @@ public final class SettlementContext {
     private SettlementContext() {
     }
 
+    /** Starts the context and shows the progress its jobs report on the console. */
+    public static ConfigurableApplicationContext start(Path home, Console console) {
+        ConfigurableApplicationContext context = start(home);
+        context.getBean(JobProgress.class).attach(new ConsoleJobProgress(console));
+        return context;
+    }
+
     public static ConfigurableApplicationContext start(Path home) {
         Path root = home.toAbsolutePath().normalize();
         Map<String, Object> defaults = new LinkedHashMap<>();
@@ -26,10 +37,43 @@ public final class SettlementContext {
         if (Files.exists(root.resolve("settlement.yml"))) {
             defaults.put("spring.config.import", "optional:file:" + root.resolve("settlement.yml"));
         }
-        return new SpringApplicationBuilder(SettlementApplication.class)
-                .web(WebApplicationType.NONE)
-                .logStartupInfo(false)
-                .properties(defaults)
-                .run();
+        try {
+            return new SpringApplicationBuilder(SettlementApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .logStartupInfo(false)
+                    .properties(defaults)
+                    .run();
+        } catch (RuntimeException e) {
+            if (isConfigurationProblem(e)) {
+                throw new ConfigurationException("configuration" + (Files.exists(root.resolve("settlement.yml"))
+                        ? " (" + root.resolve("settlement.yml") + ")" : "") + ": " + rootCause(e).getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isConfigurationProblem(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof BindException || cause instanceof ConfigDataException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    /** The settings are wrong: an operator's error to fix, not a failed job. */
+    public static class ConfigurationException extends RuntimeException {
+
+        ConfigurationException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }

@@ -56,7 +56,7 @@ class DemoCommand implements Callable<Integer> {
             throw CommandFailure.input("home " + settle.home().toAbsolutePath().normalize() + " already holds a demo ("
                     + existing + "); choose another with --home DIR or delete that folder");
         }
-        try (ConfigurableApplicationContext context = SettlementContext.start(settle.home())) {
+        try (ConfigurableApplicationContext context = SettlementContext.start(settle.home(), console)) {
             SettlementHome home = context.getBean(SettlementHome.class);
             BankingCalendar calendar = context.getBean(BankingCalendar.class);
             // generated apart, then handed to the inbox: truth.json is the answer key, not an input

@@ -49,7 +49,7 @@ class ImportCommand implements Callable<Integer> {
         }
         LocalDate date = businessDate != null ? businessDate : LocalDate.now(Clocks.STOCKHOLM);
         int exitCode = SettleCommand.OK;
-        try (ConfigurableApplicationContext context = SettlementContext.start(settle.home())) {
+        try (ConfigurableApplicationContext context = SettlementContext.start(settle.home(), console)) {
             ExtractImports imports = context.getBean(ExtractImports.class);
             for (Path file : files) {
                 ExtractImportOutcome outcome = imports.importFile(file, date);

@@ -36,7 +36,7 @@ class RunDayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (ConfigurableApplicationContext context = SettlementContext.start(settle.home())) {
+        try (ConfigurableApplicationContext context = SettlementContext.start(settle.home(), console)) {
             DayReport report = context.getBean(DailyCycle.class).run(businessDate);
             return print(console, report);
         }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 import se.clientfunds.app.Console;
+import se.clientfunds.app.SettlementContext;
 
 /** {@code settle}: the operators' command line. Exit codes: 0 success, 1 a job failed, 2 a usage or input error. */
 @Command(name = "settle", mixinStandardHelpOptions = true, version = "settle 0.1.0",
@@ -58,6 +59,10 @@ public class SettleCommand implements Callable<Integer> {
                 console.error(cmd.getCommandName() + ": " + failure.getMessage());
                 return failure.exitCode();
             }
+            if (exception instanceof SettlementContext.ConfigurationException configuration) {
+                console.error(cmd.getCommandName() + ": " + configuration.getMessage());
+                return INPUT_ERROR;
+            }
             console.error(cmd.getCommandName() + ": " + describe(exception));
             return JOB_FAILED;
         });
@@ -69,9 +74,10 @@ public class SettleCommand implements Callable<Integer> {
         return commandLine.execute(args);
     }
 
+    /** The innermost cause says what went wrong; the wrappers around it only say where. */
     static String describe(Throwable exception) {
         Throwable cause = exception;
-        while (cause.getCause() != null && cause.getCause() != cause && cause.getMessage() == null) {
+        while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();

@@ -1,0 +1,98 @@
+package se.clientfunds.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import se.clientfunds.database.EmbeddedMariaDb;
+
+/**
+ * An import killed with SIGKILL in the middle of its load, as a power cut would: the next run recovers the
+ * execution left STARTED, stops the orphaned MariaDB, resumes from the last committed chunk and ends with exactly
+ * the rows of an uninterrupted import. Runs the packaged application jar as separate JVMs.
+ */
+class ImportCrashIT {
+
+    private static final int INVOICES = 200_000;
+    private static final Path JAR = Path.of("target", "settlement.jar");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anImportKilledMidLoadResumesAndEndsWithEveryRowExactlyOnce() throws Exception {
+        // given
+        assertThat(JAR).as("the packaged application; failsafe runs after package").exists();
+        Path home = dir.resolve("home");
+        Path data = dir.resolve("data");
+        assertThat(settle("generate", "--out", data.toString(), "--clients", "10", "--days", "1",
+                "--payments-per-day", Integer.toString(INVOICES)).waitFor()).isZero();
+        assertThat(settle("--home", home.toString(), "import", data.resolve("clients.csv").toString()).waitFor()).isZero();
+
+        // when the invoice import is killed once its load has committed some chunks
+        Process first = settle("--home", home.toString(), "import", data.resolve("invoices.csv").toString());
+        waitForLogLine(home.resolve("logs/settlement.log"), "Executing step: [loadInvoices]", Duration.ofMinutes(2));
+        Thread.sleep(700);
+        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+
+        // and the same import is run again
+        Process second = settle("--home", home.toString(), "import", data.resolve("invoices.csv").toString());
+        String output = new String(second.getInputStream().readAllBytes());
+        int exitCode = second.waitFor();
+
+        // then
+        assertThat(exitCode).as(output).isZero();
+        assertThat(output).contains("invoices.csv: imported " + INVOICES + " rows of invoices");
+        try (EmbeddedMariaDb db = new EmbeddedMariaDb(home.resolve("db")).start();
+             Connection connection = DriverManager.getConnection(db.jdbcUrl(), "root", "")) {
+            assertThat(count(connection, "SELECT COUNT(*) FROM invoice")).isEqualTo(INVOICES);
+            assertThat(count(connection, "SELECT COUNT(DISTINCT invoice_id) FROM invoice")).isEqualTo(INVOICES);
+            assertThat(count(connection, "SELECT COUNT(*) FROM current_invoice")).isEqualTo(INVOICES);
+            assertThat(count(connection, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i"
+                    + " ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = 'importExtractsJob' AND e.STATUS = 'FAILED'"))
+                    .as("the killed execution, recovered as failed").isEqualTo(1);
+            assertThat(count(connection, "SELECT COUNT(DISTINCT i.JOB_INSTANCE_ID) FROM BATCH_JOB_INSTANCE i"
+                    + " WHERE i.JOB_NAME = 'importExtractsJob'")).as("clients and invoices: one instance each").isEqualTo(2);
+            assertThat(count(connection, "SELECT MIN(READ_COUNT) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'loadInvoices'"
+                    + " AND STATUS = 'COMPLETED'")).as("the restart read only what was left").isLessThan(INVOICES);
+        }
+    }
+
+    private Process settle(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+    }
+
+    private static void waitForLogLine(Path log, String line, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log).contains(line)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("'" + line + "' did not appear in " + log + " within " + timeout);
+    }
+
+    private static long count(Connection connection, String sql) throws Exception {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
