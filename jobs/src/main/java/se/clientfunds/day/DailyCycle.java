@@ -42,11 +42,9 @@ public class DailyCycle {
         businessDays.open(businessDate);
         List<ExtractImportOutcome> imports = new ArrayList<>();
         List<Path> waiting = new ArrayList<>();
-        for (InboxFile inboxFile : inboxFiles()) {
-            if (inboxFile.bankFile()) {
-                waiting.add(inboxFile.path());
-                continue;
-            }
+        List<InboxFile> inbox = inboxFiles();
+        inbox.stream().filter(InboxFile::bankFile).forEach(file -> waiting.add(file.path()));
+        for (InboxFile inboxFile : inbox.stream().filter(file -> !file.bankFile()).toList()) {
             ExtractImportOutcome outcome = extractImports.importFile(inboxFile.path(), businessDate);
             imports.add(outcome);
             if (outcome.status() == ExtractImportOutcome.Status.FAILED) {
