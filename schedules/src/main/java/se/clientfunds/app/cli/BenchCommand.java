@@ -26,7 +26,7 @@ import se.clientfunds.report.ReportTable;
 import se.clientfunds.report.TableFormat;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Times each stage against a baseline in the same run.", "Times each pipeline stage that exists against a baseline on the same data in the same run and "
+        description = {"Times each stage against a baseline in the same run.", "For each stage that exists, times it and its baseline on the same data and "
                 + "prints stage,rows,seconds,baseline_seconds,ratio,peak_heap_mb. Runs in a scratch home "
                 + "(<home>/bench, deleted afterwards) with its own database, so the real books are not touched.",
                 "Stage import_invoices: importExtractsJob on N invoices vs LOAD DATA LOCAL INFILE of the same file."})

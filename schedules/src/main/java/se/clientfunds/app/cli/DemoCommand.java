@@ -23,7 +23,7 @@ import se.clientfunds.generator.GenerationSummary;
 import se.clientfunds.settings.SettlementHome;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Generates a demo business and runs each of its days.", "Generates a demo business into the home's inbox and runs run-day for each generated banking day, "
+        description = {"Generates a demo business and runs each of its days.", "Generates into <home>/demo, moves the inputs to the inbox, runs run-day for each generated banking day, "
                 + "printing a summary per day and where the outputs are."})
 class DemoCommand implements Callable<Integer> {
 

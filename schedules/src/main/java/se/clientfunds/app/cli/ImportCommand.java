@@ -19,7 +19,7 @@ import se.clientfunds.extracts.ExtractImportOutcome;
 import se.clientfunds.extracts.ExtractImports;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Imports the named files, each validated whole.", "Imports the named files: platform extracts (clients.csv, invoices.csv, refunds.csv; the kind is "
+        description = {"Imports the named files, each validated whole.", "Platform extracts (clients.csv, invoices.csv, refunds.csv; the kind is "
                 + "read from the header). Each file is validated whole: a file with any bad row goes to quarantine/ "
                 + "with a reason file and nothing from it is imported. A file already imported is refused.",
                 "Exit codes: 0 all imported, 1 a job failed (run again to restart it), 2 a file was refused."})

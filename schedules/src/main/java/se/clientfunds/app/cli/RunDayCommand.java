@@ -16,7 +16,7 @@ import se.clientfunds.day.DayReport;
 import se.clientfunds.extracts.ExtractImportOutcome;
 
 @Command(name = "run-day", mixinStandardHelpOptions = true,
-        description = {"Runs the daily cycle for a business date.", "Runs the daily cycle for a business date: imports what waits in the inbox (platform extracts "
+        description = {"Runs the daily cycle for a business date.", "Imports what waits in the inbox (platform extracts "
                 + "for now; bank files stay in the inbox until bank-file import exists). A failed import from an "
                 + "earlier run of the day is restarted from its last commit, not started over.",
                 "Exit codes: 0 done, 1 a job failed (run again to restart it), 2 a usage error or a file was refused."})
