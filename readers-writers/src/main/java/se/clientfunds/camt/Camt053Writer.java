@@ -10,20 +10,17 @@ import se.clientfunds.money.Money;
  * from the header, then the entries one at a time. {@link #close()} completes the document, leaves the stream open,
  * and refuses a statement whose entries do not carry the opening balance to the closing balance.
  */
-public final class Camt053Writer implements AutoCloseable {
+public final class Camt053Writer extends CamtEntryDocument {
 
     public static final String NAMESPACE = "urn:iso:std:iso:20022:tech:xsd:camt.053.001.08";
 
     private final StatementHeader header;
-    private final CamtXmlWriter xml;
-    private EntryTotals written;
-    private boolean closed;
 
     public Camt053Writer(OutputStream out, StatementHeader header) {
-        Objects.requireNonNull(out, "out");
-        this.header = Objects.requireNonNull(header, "header");
-        this.written = EntryTotals.empty(header.currency());
-        this.xml = new CamtXmlWriter(out, NAMESPACE, "camt.053 " + header.messageId());
+        super(new CamtXmlWriter(Objects.requireNonNull(out, "out"), NAMESPACE,
+                "camt.053 " + Objects.requireNonNull(header, "header").messageId()),
+                "camt.053 " + header.messageId(), header.currency(), header.totals());
+        this.header = header;
         xml.start("BkToCstmrStmt");
         xml.groupHeader(header.messageId(), header.createdAt());
         xml.start("Stmt");
@@ -52,46 +49,14 @@ public final class Camt053Writer implements AutoCloseable {
         xml.end();
     }
 
-    public void write(CamtEntry entry) {
-        if (closed) {
-            throw new IllegalStateException("camt.053 " + header.messageId() + " is already closed");
-        }
-        if (!entry.amount().currency().equals(header.currency())) {
-            throw new IllegalArgumentException("camt.053 " + header.messageId() + ", entry "
-                    + entry.accountServicerReference() + ": amount " + entry.amount() + " is not in the account currency "
-                    + header.currency());
-        }
-        xml.entry(entry);
-        written = written.plus(entry);
-    }
-
-    /** Totals of the entries written so far. */
-    public EntryTotals written() {
-        return written;
-    }
-
-    /**
-     * Ends the document.
-     *
-     * @throws CamtWriteException when opening + credits − debits is not the closing balance, or header totals
-     *     do not match the entries written
-     */
+    /** Refuses a statement whose entries do not carry the opening balance to the closing balance. */
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        xml.finish();
+    void check(EntryTotals written) {
         Money computed = header.openingBalance().plus(written.net());
         if (!computed.equals(header.closingBalance())) {
-            throw new CamtWriteException("camt.053 " + header.messageId() + ": opening " + header.openingBalance()
+            throw new CamtWriteException(label() + ": opening " + header.openingBalance()
                     + " + entries " + written.net() + " = " + computed + ", not the stated closing balance "
                     + header.closingBalance());
-        }
-        if (header.totals() != null && !header.totals().equals(written)) {
-            throw new CamtWriteException("camt.053 " + header.messageId() + ": header totals " + header.totals()
-                    + " do not match the entries written " + written);
         }
     }
 }

@@ -27,7 +27,9 @@ import java.util.function.ToLongFunction;
 public final class DuplicateKeyDetector {
 
     private static final int DEFAULT_EXPECTED_ROWS = 1 << 16;
-    private static final double MAX_LOAD = 0.8;
+    /** The table is kept at most four fifths full (integer arithmetic: 4 / 5). */
+    private static final int LOAD_NUMERATOR = 4;
+    private static final int LOAD_DENOMINATOR = 5;
     private static final long EMPTY = 0L;
 
     private final String idColumn;
@@ -60,7 +62,7 @@ public final class DuplicateKeyDetector {
         if (expectedRows < 0) {
             throw new IllegalArgumentException("expectedRows " + expectedRows + " must not be negative");
         }
-        allocate((int) Math.min(Integer.MAX_VALUE - 8, Math.max(16, (long) (expectedRows / MAX_LOAD) + 1)));
+        allocate((int) Math.min(Integer.MAX_VALUE - 8, Math.max(16, (long) expectedRows * LOAD_DENOMINATOR / LOAD_NUMERATOR + 1)));
     }
 
     /**
@@ -184,7 +186,7 @@ public final class DuplicateKeyDetector {
     private void allocate(int capacity) {
         fingerprints = new long[capacity];
         firstLines = new int[capacity];
-        growAt = (int) (capacity * MAX_LOAD);
+        growAt = (int) ((long) capacity * LOAD_NUMERATOR / LOAD_DENOMINATOR);
     }
 
     private void grow() {
