@@ -1,7 +1,6 @@
 package se.clientfunds.day;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import se.clientfunds.extract.ExtractCsvReader;
 import se.clientfunds.extract.ExtractKind;
 import se.clientfunds.extracts.ExtractImportOutcome;
 import se.clientfunds.extracts.ExtractImports;
+import se.clientfunds.files.InputFormats;
 import se.clientfunds.ledger.BusinessDays;
 import se.clientfunds.settings.SettlementHome;
 
@@ -69,7 +69,7 @@ public class DailyCycle {
 
     /** Orders by what a file is, read from its content, never from its name. */
     private static InboxFile classify(Path file) {
-        if (looksLikeBankFile(file)) {
+        if (InputFormats.isBankFile(file)) {
             return new InboxFile(file, true, 10);
         }
         try (ExtractCsvReader reader = ExtractCsvReader.openDetectingKind(file)) {
@@ -78,18 +78,6 @@ public class DailyCycle {
             // not a recognisable extract: the import job rejects it with the reason, after the good ones
             return new InboxFile(file, false, ExtractKind.values().length);
         }
-    }
-
-    private static boolean looksLikeBankFile(Path file) {
-        byte[] head = new byte[16];
-        int n;
-        try (InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(head, 0, head.length);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        String start = new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1).replace("\u00ef\u00bb\u00bf", "").stripLeading();
-        return start.startsWith("<") || start.startsWith("{1:") || start.startsWith(":20:") || start.startsWith("01BGMAX");
     }
 
     private record InboxFile(Path path, boolean bankFile, int order) {

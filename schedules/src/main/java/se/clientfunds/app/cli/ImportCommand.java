@@ -17,6 +17,7 @@ import se.clientfunds.app.Console;
 import se.clientfunds.app.SettlementContext;
 import se.clientfunds.extracts.ExtractImportOutcome;
 import se.clientfunds.extracts.ExtractImports;
+import se.clientfunds.files.InputFormats;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Imports the named files, each validated whole.", "Platform extracts (clients.csv, invoices.csv, refunds.csv; the kind is "
@@ -45,6 +46,10 @@ class ImportCommand implements Callable<Integer> {
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
                 throw CommandFailure.input(file + ": no such file");
+            }
+            if (InputFormats.isBankFile(file)) {
+                throw CommandFailure.input(file + ": a bank file (camt, MT940 or BGMax); bank-file import is not built yet,"
+                        + " the file was left where it is");
             }
         }
         LocalDate date = businessDate != null ? businessDate : LocalDate.now(Clocks.STOCKHOLM);

@@ -36,7 +36,7 @@ class SettleCommandIT {
     }
 
     @Test
-    void usageErrorsExitTwoWithOneLineNamingTheCause() {
+    void usageErrorsExitTwoWithOneLineNamingTheCause() throws Exception {
         Run unknown = settle("reconcile-everything");
         assertThat(unknown.exitCode).isEqualTo(2);
         assertThat(unknown.err).contains("Unmatched argument").contains("reconcile-everything");
@@ -48,6 +48,13 @@ class SettleCommandIT {
         Run missingFile = settle("--home", dir.resolve("home").toString(), "import", dir.resolve("nope.csv").toString());
         assertThat(missingFile.exitCode).isEqualTo(2);
         assertThat(missingFile.err).contains("nope.csv: no such file");
+
+        Path camt = dir.resolve("payments.csv");
+        Files.writeString(camt, "<?xml version=\"1.0\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.054.001.08\"/>");
+        Run bankFile = settle("--home", dir.resolve("home").toString(), "import", camt.toString());
+        assertThat(bankFile.exitCode).isEqualTo(2);
+        assertThat(bankFile.err).contains("payments.csv: a bank file", "left where it is");
+        assertThat(camt).exists();
 
         Run badFormat = settle("bench", "--format", "xml");
         assertThat(badFormat.exitCode).isEqualTo(2);
