@@ -68,10 +68,13 @@ class ImportExtractsJobConfiguration {
                           JobExecutionDecider extractKindDecider, Step loadClientsStep, Step loadInvoicesStep,
                           Step loadRefundsStep, Step completeExtractStep) {
         return new JobBuilder(JobName.IMPORT_EXTRACTS.jobName(), jobRepository)
+                // only a completed step leads on; anything else (FAILED, STOPPED) ends the job there, restartable
                 .start(registerExtractStep).on(REJECTED).end(REJECTED)
-                .from(registerExtractStep).on("*").to(validateExtractStep)
+                .from(registerExtractStep).on(ExitStatus.COMPLETED.getExitCode()).to(validateExtractStep)
+                .from(registerExtractStep).on("*").fail()
                 .from(validateExtractStep).on(REJECTED).end(REJECTED)
-                .from(validateExtractStep).on("*").to(extractKindDecider)
+                .from(validateExtractStep).on(ExitStatus.COMPLETED.getExitCode()).to(extractKindDecider)
+                .from(validateExtractStep).on("*").fail()
                 .from(extractKindDecider).on(ExtractKind.CLIENTS.name()).to(loadClientsStep).next(completeExtractStep)
                 .from(extractKindDecider).on(ExtractKind.INVOICES.name()).to(loadInvoicesStep).next(completeExtractStep)
                 .from(extractKindDecider).on(ExtractKind.REFUNDS.name()).to(loadRefundsStep).next(completeExtractStep)

@@ -297,6 +297,34 @@ class ImportExtractsJobIT {
                 + " AND STEP_NAME = 'loadInvoices'", Long.class, restarted.jobExecutionId())).isEqualTo(400);
     }
 
+    @Test
+    void aValidationThatFailsLoadsNothingAndIsRestartedLater() throws Exception {
+        // given the database cannot answer the validation's question about earlier refunds
+        Path refunds = write("refunds.csv", REFUNDS_HEADER, refund("R1"), refund("R2"));
+        jdbc.execute("RENAME TABLE refund TO refund_unavailable");
+        ExtractImportOutcome failed;
+        try {
+            // when
+            failed = imports.importFile(refunds, DATE);
+        } finally {
+            jdbc.execute("RENAME TABLE refund_unavailable TO refund");
+        }
+
+        // then the job stopped at the validation: nothing loaded, the file still where it was
+        assertThat(failed.status()).isEqualTo(ExtractImportOutcome.Status.FAILED);
+        assertThat(failed.message()).contains("validateExtract");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM refund", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'load%'", Long.class)).isZero();
+        assertThat(refunds).exists();
+
+        // when the database is back
+        ExtractImportOutcome restarted = imports.importFile(refunds, DATE);
+
+        // then
+        assertThat(restarted.status()).isEqualTo(ExtractImportOutcome.Status.IMPORTED);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM current_refund", Long.class)).isEqualTo(2);
+    }
+
     private void importClients() throws Exception {
         ExtractImportOutcome outcome = imports.importFile(write("clients.csv", CLIENTS_HEADER, client("C1", "Acme AB")), DATE);
         assertThat(outcome.status()).isEqualTo(ExtractImportOutcome.Status.IMPORTED);
