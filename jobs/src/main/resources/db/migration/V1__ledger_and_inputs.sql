@@ -46,7 +46,8 @@ BEGIN
     IF NEW.posted <> 0 THEN
         SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'a journal entry is inserted unposted; post it after its lines';
     END IF;
-    SELECT MAX(business_date) INTO closed_until FROM business_day WHERE status = 'CLOSED';
+    -- a shared lock: a day being closed concurrently waits for this posting, or this posting for the close
+    SELECT MAX(business_date) INTO closed_until FROM business_day WHERE status = 'CLOSED' LOCK IN SHARE MODE;
     IF closed_until IS NOT NULL AND NEW.booking_date <= closed_until THEN
         SET @closed_message = CONCAT('business day ', closed_until, ' is closed: cannot post with booking date ', NEW.booking_date);
         SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = @closed_message;
@@ -57,6 +58,7 @@ CREATE TRIGGER journal_entry_before_update BEFORE UPDATE ON journal_entry FOR EA
 BEGIN
     DECLARE unbalanced_currency CHAR(3) DEFAULT NULL;
     DECLARE line_count INT;
+    DECLARE closed_until DATE;
     IF OLD.posted <> 0 OR NEW.posted <> 1
         OR NEW.id <> OLD.id OR NEW.booking_date <> OLD.booking_date OR NEW.event_type <> OLD.event_type
         OR NEW.reference <> OLD.reference OR NOT (NEW.description <=> OLD.description) THEN
@@ -73,6 +75,12 @@ BEGIN
         SET @balance_message = CONCAT('journal entry ', NEW.id, ' (', NEW.event_type, ' ', NEW.reference,
             ') does not balance in ', unbalanced_currency);
         SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = @balance_message;
+    END IF;
+    -- checked again at posting: the day may have closed since the entry was inserted
+    SELECT MAX(business_date) INTO closed_until FROM business_day WHERE status = 'CLOSED' LOCK IN SHARE MODE;
+    IF closed_until IS NOT NULL AND NEW.booking_date <= closed_until THEN
+        SET @closed_message = CONCAT('business day ', closed_until, ' is closed: cannot post with booking date ', NEW.booking_date);
+        SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = @closed_message;
     END IF;
 END//
 
@@ -150,7 +158,8 @@ CREATE TABLE client (
     payout_schedule VARCHAR(8)    NOT NULL,
     fee_fixed_minor BIGINT        NOT NULL,
     fee_percent     DECIMAL(9, 4) NOT NULL,
-    PRIMARY KEY (client_id, import_id)
+    PRIMARY KEY (client_id, import_id),
+    KEY ix_client_import (import_id)
 ) ENGINE = InnoDB;
 
 CREATE TABLE invoice (
@@ -167,7 +176,8 @@ CREATE TABLE invoice (
     debtor_id      VARCHAR(64)  NOT NULL,
     debtor_country CHAR(2)      NOT NULL,
     PRIMARY KEY (invoice_id, import_id),
-    KEY ix_invoice_ocr (ocr)
+    KEY ix_invoice_ocr (ocr),
+    KEY ix_invoice_import (import_id)
 ) ENGINE = InnoDB;
 
 CREATE TABLE refund (
@@ -181,7 +191,15 @@ CREATE TABLE refund (
     to_name      VARCHAR(200) NOT NULL,
     approved_by  VARCHAR(100) NOT NULL,
     PRIMARY KEY (refund_id, import_id),
-    KEY ix_refund_payment (payment_ref)
+    KEY ix_refund_payment (payment_ref),
+    KEY ix_refund_import (import_id)
+) ENGINE = InnoDB;
+
+-- A refund id is accepted once, ever: filled when a refunds import completes, so that two refund files in
+-- flight at the same time cannot both bring the same refund (it would be paid twice).
+CREATE TABLE accepted_refund (
+    refund_id VARCHAR(64) NOT NULL PRIMARY KEY,
+    import_id BIGINT      NOT NULL
 ) ENGINE = InnoDB;
 
 CREATE VIEW current_client AS

@@ -2,8 +2,12 @@ package se.clientfunds.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -33,6 +37,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private final Path folder;
     private DB server;
     private int port;
+    private FileChannel lockChannel;
+    private FileLock lock;
 
     public EmbeddedMariaDb(Path folder) {
         this.folder = folder.toAbsolutePath().normalize();
@@ -44,6 +50,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
         try {
             Files.createDirectories(folder);
+            lockFolder();
             stopServerLeftByKilledProcess();
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
             config.setPort(0);
@@ -68,9 +75,29 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             log.info("embedded MariaDB started on port {} with data in {}", port, folder.resolve("data"));
             return this;
         } catch (ManagedProcessException e) {
+            releaseLock();
             throw new IllegalStateException("cannot start the embedded MariaDB in " + folder + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the embedded MariaDB folder " + folder, e);
+        }
+    }
+
+    /**
+     * One process at a time owns an embedded database: it is what makes it safe to stop a server found running on
+     * it and to recover job executions left running, both of which can then only be a killed process's leftovers.
+     */
+    private void lockFolder() throws IOException {
+        lockChannel = FileChannel.open(folder.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            lock = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            lockChannel.close();
+            lockChannel = null;
+            throw new IllegalStateException("the embedded database in " + folder + " is in use by another settle process;"
+                    + " wait for it to finish or use another --home");
         }
     }
 
@@ -140,16 +167,32 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (server == null) {
-            return;
-        }
         try {
-            server.stop();
-            log.info("embedded MariaDB stopped");
+            if (server != null) {
+                server.stop();
+                log.info("embedded MariaDB stopped");
+            }
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("cannot stop the embedded MariaDB in " + folder + ": " + e.getMessage(), e);
         } finally {
             server = null;
+            releaseLock();
+        }
+    }
+
+    private void releaseLock() {
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot release the lock on " + folder, e);
+        } finally {
+            lock = null;
+            lockChannel = null;
         }
     }
 }

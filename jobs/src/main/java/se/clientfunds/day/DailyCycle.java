@@ -12,11 +12,13 @@ import java.util.stream.Stream;
 
 import org.springframework.stereotype.Service;
 
+import se.clientfunds.calendar.BankingCalendar;
 import se.clientfunds.extract.ExtractCsvReader;
 import se.clientfunds.extract.ExtractKind;
 import se.clientfunds.extracts.ExtractImportOutcome;
 import se.clientfunds.extracts.ExtractImports;
 import se.clientfunds.files.InputFormats;
+import se.clientfunds.jobs.Causes;
 import se.clientfunds.ledger.BusinessDays;
 import se.clientfunds.settings.SettlementHome;
 
@@ -31,21 +33,34 @@ public class DailyCycle {
     private final SettlementHome home;
     private final BusinessDays businessDays;
     private final ExtractImports extractImports;
+    private final BankingCalendar calendar;
 
-    public DailyCycle(SettlementHome home, BusinessDays businessDays, ExtractImports extractImports) {
+    public DailyCycle(SettlementHome home, BusinessDays businessDays, ExtractImports extractImports, BankingCalendar calendar) {
         this.home = home;
         this.businessDays = businessDays;
         this.extractImports = extractImports;
+        this.calendar = calendar;
     }
 
-    public DayReport run(LocalDate businessDate) throws Exception {
+    public DayReport run(LocalDate businessDate) {
+        if (!calendar.isBankingDay(businessDate)) {
+            throw new IllegalArgumentException(businessDate + " (" + businessDate.getDayOfWeek().toString().toLowerCase()
+                    + ") is not a Swedish banking day");
+        }
         businessDays.open(businessDate);
         List<ExtractImportOutcome> imports = new ArrayList<>();
         List<Path> waiting = new ArrayList<>();
         List<InboxFile> inbox = inboxFiles();
         inbox.stream().filter(InboxFile::bankFile).forEach(file -> waiting.add(file.path()));
         for (InboxFile inboxFile : inbox.stream().filter(file -> !file.bankFile()).toList()) {
-            ExtractImportOutcome outcome = extractImports.importFile(inboxFile.path(), businessDate);
+            ExtractImportOutcome outcome;
+            try {
+                outcome = extractImports.importFile(inboxFile.path(), businessDate);
+            } catch (Exception e) {
+                // the day reports it like a failed job: the next run tries again, the other files wait their turn
+                outcome = new ExtractImportOutcome(inboxFile.path(), ExtractImportOutcome.Status.FAILED, null, 0,
+                        Causes.rootMessage(e), null);
+            }
             imports.add(outcome);
             if (outcome.status() == ExtractImportOutcome.Status.FAILED) {
                 // later extracts may depend on this one (invoices on clients): stop here, a rerun restarts it

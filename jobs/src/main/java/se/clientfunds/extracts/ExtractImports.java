@@ -15,14 +15,17 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
+import se.clientfunds.database.EmbeddedMariaDb;
+import se.clientfunds.extract.ExtractKind;
 import se.clientfunds.files.DuplicateFileException;
 import se.clientfunds.files.ImportedFile;
 import se.clientfunds.files.ImportedFiles;
 import se.clientfunds.files.InputFileMover;
 import se.clientfunds.files.Sha256;
+import se.clientfunds.jobs.Causes;
 import se.clientfunds.jobs.JobName;
 
 /**
@@ -36,18 +39,18 @@ public class ExtractImports {
     private final JobRepository jobRepository;
     private final Job importExtractsJob;
     private final ImportedFiles importedFiles;
-    private final JdbcTemplate jdbc;
     private final InputFileMover mover;
+    private final boolean databaseIsExclusive;
 
     public ExtractImports(JobOperator jobOperator, JobRepository jobRepository,
                           @Qualifier("importExtractsJob") Job importExtractsJob, ImportedFiles importedFiles,
-                          JdbcTemplate jdbc, InputFileMover mover) {
+                          InputFileMover mover, ObjectProvider<EmbeddedMariaDb> embeddedDatabase) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.importExtractsJob = importExtractsJob;
         this.importedFiles = importedFiles;
-        this.jdbc = jdbc;
         this.mover = mover;
+        this.databaseIsExclusive = embeddedDatabase.getIfAvailable() != null;
     }
 
     public ExtractImportOutcome importFile(Path file, LocalDate businessDate) throws Exception {
@@ -57,20 +60,26 @@ public class ExtractImports {
         String sha256 = Sha256.of(file);
         JobParameters parameters = parameters(file, sha256, businessDate);
         JobExecution last = jobRepository.getLastJobExecution(JobName.IMPORT_EXTRACTS.jobName(), parameters);
+        if (last != null && last.getStatus() == BatchStatus.ABANDONED) {
+            // an operator gave this attempt up: it no longer holds the bytes, the file is imported afresh
+            importedFiles.abandon(sha256, "job execution " + last.getId() + " was abandoned");
+            parameters = parameters(file, sha256, businessDate);
+            last = null;
+        }
         JobExecution execution;
-        if (last != null && last.getStatus().isUnsuccessful() || last != null && last.getStatus() == BatchStatus.STOPPED) {
+        if (last != null && last.getStatus().isRunning()) {
+            execution = jobOperator.restart(recoverLeftRunning(last));
+        } else if (last != null && (last.getStatus() == BatchStatus.FAILED || last.getStatus() == BatchStatus.STOPPED)) {
             execution = jobOperator.restart(last);
-        } else if (last != null && last.getStatus().isRunning()) {
-            // left STARTED by a process that was killed: mark it failed, then resume it from its last commit
-            execution = jobOperator.restart(jobOperator.recover(last));
         } else {
             Optional<ImportedFile> accepted = importedFiles.accepted(sha256);
             if (accepted.isPresent()) {
                 String reason = new DuplicateFileException(file.getFileName().toString(), accepted.get()).getMessage();
-                importedFiles.recordRefused(file, accepted.get().kind(), sha256, Files.size(file), businessDate, reason);
-                mover.quarantine(file, "File: " + file.getFileName() + "\nRejected: nothing from this file was imported.\n"
-                        + "Reason: " + reason + "\n");
-                return new ExtractImportOutcome(file, ExtractImportOutcome.Status.REJECTED, accepted.get().kind(), 0, reason, null);
+                importedFiles.recordRefused(file, ExtractKind.valueOf(accepted.get().kind()), sha256, Files.size(file),
+                        businessDate, reason);
+                mover.quarantine(file, ExtractVerdict.refused(ExtractKind.valueOf(accepted.get().kind()), file, reason).reasonText());
+                return new ExtractImportOutcome(file, ExtractImportOutcome.Status.REJECTED,
+                        ExtractKind.valueOf(accepted.get().kind()), 0, reason, null);
             }
             execution = jobOperator.start(importExtractsJob, parameters);
         }
@@ -78,15 +87,26 @@ public class ExtractImports {
     }
 
     /**
+     * An execution still marked running was left so by a process that died, if this process holds the database
+     * alone (the embedded server is locked to one process). On a shared server it may be alive elsewhere: refuse.
+     */
+    private JobExecution recoverLeftRunning(JobExecution execution) {
+        if (!databaseIsExclusive) {
+            throw new IllegalStateException("job execution " + execution.getId() + " of this file is still marked "
+                    + execution.getStatus() + " on the shared database: if no process runs it any more, recover it"
+                    + " (JobOperator.recover) and run again");
+        }
+        return jobOperator.recover(execution);
+    }
+
+    /**
      * The identity of an import is its bytes and how many times those bytes were rejected before: a file sent
      * again after a rejection is a new attempt, a file whose import failed part way is the same one, restarted.
      */
     private JobParameters parameters(Path file, String sha256, LocalDate businessDate) {
-        long rejectedBefore = jdbc.queryForObject("SELECT COUNT(*) FROM imported_file WHERE sha256 = ? AND status = 'REJECTED'",
-                Long.class, sha256);
         return new JobParametersBuilder()
                 .addString("sha256", sha256)
-                .addLong("attempt", rejectedBefore + 1)
+                .addLong("attempt", importedFiles.rejectedCount(sha256) + 1)
                 .addString("file", file.toAbsolutePath().normalize().toString(), false)
                 .addLocalDate("businessDate", businessDate, false)
                 .toJobParameters();
@@ -94,8 +114,8 @@ public class ExtractImports {
 
     private static ExtractImportOutcome outcome(Path file, JobExecution execution) {
         var context = execution.getExecutionContext();
-        String kind = context.containsKey(ImportExtractsJobConfiguration.KIND)
-                ? context.getString(ImportExtractsJobConfiguration.KIND) : "UNKNOWN";
+        ExtractKind kind = context.containsKey(ImportExtractsJobConfiguration.KIND)
+                ? ExtractKind.valueOf(context.getString(ImportExtractsJobConfiguration.KIND)) : null;
         if (execution.getStatus() == BatchStatus.COMPLETED
                 && ImportExtractsJobConfiguration.REJECTED.equals(execution.getExitStatus().getExitCode())) {
             return new ExtractImportOutcome(file, ExtractImportOutcome.Status.REJECTED, kind, 0,
@@ -114,15 +134,12 @@ public class ExtractImports {
         if (failures.isEmpty()) {
             return execution.getExitStatus().getExitDescription();
         }
-        Throwable root = failures.get(0);
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        String cause = Causes.rootMessage(failures.get(0));
         for (StepExecution step : execution.getStepExecutions()) {
             if (step.getStatus().isUnsuccessful()) {
-                return "step " + step.getStepName() + ": " + root.getMessage();
+                return "step " + step.getStepName() + ": " + cause;
             }
         }
-        return root.getMessage();
+        return cause;
     }
 }

@@ -5,10 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,7 @@ import se.clientfunds.extract.ExtractFormatException;
 import se.clientfunds.extract.ExtractKind;
 import se.clientfunds.extract.ExtractRow;
 import se.clientfunds.extract.ExtractRowParser;
+import se.clientfunds.extract.InvoiceRecord;
 import se.clientfunds.extract.InvoiceRowParser;
 import se.clientfunds.extract.RefundRecord;
 import se.clientfunds.extract.RefundRowParser;
@@ -46,7 +48,8 @@ public class ExtractValidation {
         List<RowProblem> problems = new ArrayList<>();
         long problemCount = 0;
         long rows = 0;
-        ExtractRowParser<?> parser = parser(kind);
+        Map<String, String> clientCurrencies = kind == ExtractKind.INVOICES ? clientCurrencies() : Map.of();
+        ExtractRowParser<?> parser = parser(kind, clientCurrencies);
         Set<String> knownRefunds = kind == ExtractKind.REFUNDS ? importedRefundIds() : Set.of();
         DuplicateKeyDetector duplicates = new DuplicateKeyDetector(kind.idColumn());
         try (ExtractCsvReader reader = ExtractCsvReader.open(file, kind)) {
@@ -56,6 +59,11 @@ public class ExtractValidation {
                 RowOutcome<?> outcome = parser.parse(row);
                 rowProblems.addAll(outcome.problems());
                 duplicates.add(row.field(0), row.line());
+                if (outcome.isValid() && outcome.value() instanceof InvoiceRecord invoice
+                        && !invoice.currency().getCurrencyCode().equals(clientCurrencies.get(invoice.clientId()))) {
+                    rowProblems.add(new RowProblem(row.line(), "currency", invoice.currency().getCurrencyCode(),
+                            "client " + invoice.clientId() + " is paid out in " + clientCurrencies.get(invoice.clientId())));
+                }
                 if (outcome.isValid() && outcome.value() instanceof RefundRecord refund && knownRefunds.contains(refund.refundId())) {
                     rowProblems.add(new RowProblem(row.line(), "refund_id", refund.refundId(),
                             "refund already imported from an earlier refunds.csv"));
@@ -95,20 +103,24 @@ public class ExtractValidation {
         }
     }
 
-    private ExtractRowParser<?> parser(ExtractKind kind) {
+    private static ExtractRowParser<?> parser(ExtractKind kind, Map<String, String> clientCurrencies) {
         return switch (kind) {
             case CLIENTS -> new ClientRowParser();
-            case INVOICES -> new InvoiceRowParser(knownClients());
+            case INVOICES -> new InvoiceRowParser(clientCurrencies::containsKey);
             case REFUNDS -> new RefundRowParser();
         };
     }
 
-    private Predicate<String> knownClients() {
-        Set<String> clients = new HashSet<>(jdbc.queryForList("SELECT client_id FROM current_client", String.class));
-        return clients::contains;
+    /** The currency each known client is paid out in. */
+    private Map<String, String> clientCurrencies() {
+        Map<String, String> currencies = new HashMap<>();
+        jdbc.query("SELECT client_id, currency FROM current_client", rs -> {
+            currencies.put(rs.getString(1), rs.getString(2));
+        });
+        return currencies;
     }
 
     private Set<String> importedRefundIds() {
-        return new HashSet<>(jdbc.queryForList("SELECT refund_id FROM current_refund", String.class));
+        return new HashSet<>(jdbc.queryForList("SELECT refund_id FROM accepted_refund", String.class));
     }
 }

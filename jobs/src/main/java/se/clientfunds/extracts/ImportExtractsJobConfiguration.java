@@ -15,18 +15,23 @@ import org.springframework.batch.core.job.flow.FlowExecutionStatus;
 import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.core.listener.ItemWriteListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -44,6 +49,7 @@ import se.clientfunds.files.DuplicateFileException;
 import se.clientfunds.files.ImportedFiles;
 import se.clientfunds.files.InputFileMover;
 import se.clientfunds.files.Sha256;
+import se.clientfunds.jobs.Causes;
 import se.clientfunds.jobs.JobName;
 import se.clientfunds.jobs.JobProgress;
 import se.clientfunds.settings.SettlementProperties;
@@ -78,6 +84,9 @@ class ImportExtractsJobConfiguration {
                 .from(extractKindDecider).on(ExtractKind.CLIENTS.name()).to(loadClientsStep).next(completeExtractStep)
                 .from(extractKindDecider).on(ExtractKind.INVOICES.name()).to(loadInvoicesStep).next(completeExtractStep)
                 .from(extractKindDecider).on(ExtractKind.REFUNDS.name()).to(loadRefundsStep).next(completeExtractStep)
+                .from(completeExtractStep).on(REJECTED).end(REJECTED)
+                .from(completeExtractStep).on(ExitStatus.COMPLETED.getExitCode()).end()
+                .from(completeExtractStep).on("*").fail()
                 .end()
                 .build();
     }
@@ -111,29 +120,33 @@ class ImportExtractsJobConfiguration {
             try (ExtractCsvReader reader = ExtractCsvReader.openDetectingKind(file)) {
                 kind = reader.kind();
             } catch (ExtractFormatException e) {
-                reject(contribution, jobContext, importedFiles, mover, file, null, sha256, businessDate, e.getMessage());
+                importedFiles.recordRefused(file, null, sha256, Files.size(file), businessDate, e.getMessage());
+                reject(contribution, chunkContext, mover, file, ExtractVerdict.refused(null, file, e.getMessage()));
                 return RepeatStatus.FINISHED;
             }
             try {
-                long importId = importedFiles.register(file, kind.name(), sha256, Files.size(file), businessDate,
+                long importId = importedFiles.register(file, kind, sha256, Files.size(file), businessDate,
                         jobExecution.getId());
                 jobContext.putLong(IMPORT_ID, importId);
                 jobContext.putString(KIND, kind.name());
             } catch (DuplicateFileException e) {
-                reject(contribution, jobContext, importedFiles, mover, file, kind, sha256, businessDate, e.getMessage());
+                importedFiles.recordRefused(file, kind, sha256, Files.size(file), businessDate, e.getMessage());
+                reject(contribution, chunkContext, mover, file, ExtractVerdict.refused(kind, file, e.getMessage()));
             }
             return RepeatStatus.FINISHED;
         };
     }
 
-    private static void reject(org.springframework.batch.core.step.StepContribution contribution, ExecutionContext jobContext,
-                               ImportedFiles importedFiles, InputFileMover mover, Path file, ExtractKind kind,
-                               String sha256, LocalDate businessDate, String reason) throws java.io.IOException {
-        importedFiles.recordRefused(file, kind == null ? "UNKNOWN" : kind.name(), sha256, Files.size(file), businessDate, reason);
-        mover.quarantine(file, "File: " + file.getFileName() + "\nRejected: nothing from this file was imported.\nReason: "
-                + reason + "\n");
-        jobContext.putString(REASON, reason);
-        contribution.setExitStatus(new ExitStatus(REJECTED, reason));
+    /**
+     * Ends the import as rejected: the job ends with exit code REJECTED, the reason is kept for the command line,
+     * and the file goes to quarantine with its reason file once the step's transaction commits.
+     */
+    private static void reject(StepContribution contribution, ChunkContext chunkContext, InputFileMover mover, Path file,
+                               ExtractVerdict verdict) {
+        mover.quarantine(file, verdict.reasonText());
+        chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
+                .putString(REASON, verdict.summary());
+        contribution.setExitStatus(new ExitStatus(REJECTED, verdict.summary()));
     }
 
     // --- validate: every row of the whole file before anything is loaded
@@ -149,7 +162,6 @@ class ImportExtractsJobConfiguration {
     @Bean
     @StepScope
     Tasklet validateExtractTasklet(ExtractValidation validation, ImportedFiles importedFiles, InputFileMover mover,
-                                   JobProgress progress,
                                    @Value("#{jobParameters['file']}") String fileName,
                                    @Value("#{jobExecutionContext['importId']}") Long importId,
                                    @Value("#{jobExecutionContext['kind']}") String kind) {
@@ -158,14 +170,11 @@ class ImportExtractsJobConfiguration {
             ExecutionContext jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
             ExtractVerdict verdict = validation.validate(file, ExtractKind.valueOf(kind));
             if (!verdict.accepted()) {
-                mover.quarantine(file, verdict.reasonText());
                 importedFiles.markRejected(importId, verdict.summary());
-                jobContext.putString(REASON, verdict.summary());
-                contribution.setExitStatus(new ExitStatus(REJECTED, verdict.summary()));
+                reject(contribution, chunkContext, mover, file, verdict);
                 return RepeatStatus.FINISHED;
             }
             jobContext.putLong(ROWS, verdict.rows());
-            progress.begin("loading " + file.getFileName(), verdict.rows());
             return RepeatStatus.FINISHED;
         };
     }
@@ -294,6 +303,14 @@ class ImportExtractsJobConfiguration {
                 .transactionManager(transactionManager)
                 .reader(reader)
                 .writer(writer)
+                .listener(new StepExecutionListener() {
+                    @Override
+                    public void beforeStep(StepExecution stepExecution) {
+                        JobExecution job = stepExecution.getJobExecution();
+                        progress.begin("loading " + Path.of(job.getJobParameters().getString("file")).getFileName(),
+                                job.getExecutionContext().getLong(ROWS));
+                    }
+                })
                 .listener(new ItemWriteListener<T>() {
                     @Override
                     public void afterWrite(Chunk<? extends T> items) {
@@ -333,9 +350,22 @@ class ImportExtractsJobConfiguration {
                 throw new IllegalStateException(Path.of(fileName).getFileName() + ": loaded " + loaded
                         + " rows but validated " + validatedRows + " (import " + importId + ")");
             }
-            importedFiles.markImported(importId, loaded);
             Path file = Path.of(fileName);
-            // a restart after the file was moved but before this step committed finds it gone: nothing left to move
+            if (ExtractKind.valueOf(kind) == ExtractKind.REFUNDS) {
+                // the unique key settles a race with another refunds file validated at the same time
+                try {
+                    jdbc.update("INSERT INTO accepted_refund (refund_id, import_id) SELECT refund_id, import_id FROM refund"
+                            + " WHERE import_id = ?", importId);
+                } catch (DuplicateKeyException e) {
+                    String reason = file.getFileName() + ": a refund in it was accepted from another refunds file while this"
+                            + " one was being imported (" + Causes.rootMessage(e) + ")";
+                    importedFiles.markRejected(importId, reason);
+                    reject(contribution, chunkContext, mover, file, ExtractVerdict.refused(ExtractKind.REFUNDS, file, reason));
+                    return RepeatStatus.FINISHED;
+                }
+            }
+            importedFiles.markImported(importId, loaded);
+            // a restart after the file was archived but before the job's end was recorded finds it gone
             if (Files.exists(file)) {
                 mover.archive(file, businessDate);
             }

@@ -5,7 +5,6 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -13,9 +12,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import se.clientfunds.extract.ExtractKind;
+
 /** The register of input files by SHA-256: refuses a file already imported, records what became of each. */
 @Repository
 public class ImportedFiles {
+
+    /** The kind recorded for a file that is not recognisably any extract. */
+    public static final String UNRECOGNISED = "UNRECOGNISED";
 
     private final JdbcTemplate jdbc;
 
@@ -29,15 +33,11 @@ public class ImportedFiles {
                 .stream().findFirst();
     }
 
-    public Optional<ImportedFile> find(long id) {
-        return jdbc.query("SELECT * FROM imported_file WHERE id = ?", ImportedFiles::map, id).stream().findFirst();
-    }
-
     /**
      * Registers a file as being imported and returns its import id, or refuses it when the same bytes were
      * already accepted. The database's unique key settles a race between two processes.
      */
-    public long register(Path file, String kind, String sha256, long sizeBytes, LocalDate businessDate, Long jobExecutionId) {
+    public long register(Path file, ExtractKind kind, String sha256, long sizeBytes, LocalDate businessDate, Long jobExecutionId) {
         accepted(sha256).ifPresent(earlier -> {
             throw new DuplicateFileException(file.getFileName().toString(), earlier);
         });
@@ -48,7 +48,7 @@ public class ImportedFiles {
                         + " (file_name, kind, sha256, accepted_sha256, size_bytes, status, business_date, job_execution_id)"
                         + " VALUES (?, ?, ?, ?, ?, 'IMPORTING', ?, ?)", new String[] {"id"});
                 statement.setString(1, file.getFileName().toString());
-                statement.setString(2, kind);
+                statement.setString(2, kind.name());
                 statement.setString(3, sha256);
                 statement.setString(4, sha256);
                 statement.setLong(5, sizeBytes);
@@ -70,19 +70,31 @@ public class ImportedFiles {
     /** Marks the file rejected: its bytes may be sent again once the cause is fixed. */
     public void markRejected(long importId, String reason) {
         jdbc.update("UPDATE imported_file SET status = 'REJECTED', accepted_sha256 = NULL, reason = ?, completed_at = CURRENT_TIMESTAMP(6)"
-                + " WHERE id = ?", reason.length() > 2000 ? reason.substring(0, 1997) + "..." : reason, importId);
+                + " WHERE id = ?", fitted(reason), importId);
+    }
+
+    /** Gives up the import of these bytes that an operator abandoned: the bytes may be imported afresh. */
+    public void abandon(String sha256, String reason) {
+        jdbc.update("UPDATE imported_file SET status = 'REJECTED', accepted_sha256 = NULL, reason = ?, completed_at = CURRENT_TIMESTAMP(6)"
+                + " WHERE accepted_sha256 = ? AND status = 'IMPORTING'", fitted(reason), sha256);
     }
 
     /** Records a file refused before it could be registered (unreadable, unknown kind): for the audit trail. */
-    public void recordRefused(Path file, String kind, String sha256, long sizeBytes, LocalDate businessDate, String reason) {
+    public void recordRefused(Path file, ExtractKind kind, String sha256, long sizeBytes, LocalDate businessDate, String reason) {
         jdbc.update("INSERT INTO imported_file (file_name, kind, sha256, size_bytes, status, business_date, reason, completed_at)"
-                + " VALUES (?, ?, ?, ?, 'REJECTED', ?, ?, CURRENT_TIMESTAMP(6))", file.getFileName().toString(), kind, sha256,
-                sizeBytes, businessDate == null ? null : Date.valueOf(businessDate),
-                reason.length() > 2000 ? reason.substring(0, 1997) + "..." : reason);
+                + " VALUES (?, ?, ?, ?, 'REJECTED', ?, ?, CURRENT_TIMESTAMP(6))", file.getFileName().toString(),
+                kind == null ? UNRECOGNISED : kind.name(), sha256, sizeBytes,
+                businessDate == null ? null : Date.valueOf(businessDate), fitted(reason));
     }
 
-    public List<ImportedFile> all() {
-        return jdbc.query("SELECT * FROM imported_file ORDER BY id", ImportedFiles::map);
+    /** How often these bytes were rejected before: a file sent again after a rejection is a new attempt. */
+    public long rejectedCount(String sha256) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM imported_file WHERE sha256 = ? AND status = 'REJECTED'", Long.class,
+                sha256);
+    }
+
+    private static String fitted(String reason) {
+        return reason.length() > 2000 ? reason.substring(0, 1997) + "..." : reason;
     }
 
     private static ImportedFile map(ResultSet rs, int row) throws SQLException {

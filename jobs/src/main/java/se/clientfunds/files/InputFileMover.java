@@ -9,6 +9,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import se.clientfunds.settings.SettlementHome;
 
@@ -16,6 +18,9 @@ import se.clientfunds.settings.SettlementHome;
  * Moves an input file out of the way once it is dealt with: to {@code archive/<yyyy>/<mm>/} when imported, to
  * {@code quarantine/} with a {@code .reason.txt} beside it when refused. A file named on the command line from
  * outside the inbox is copied, not moved: it is the operator's.
+ *
+ * <p>Inside a transaction the move waits for the commit: a file must never sit in the archive while the database
+ * still says its import is running (a crash would then leave an import nobody can restart).
  */
 @Component
 public class InputFileMover {
@@ -26,19 +31,33 @@ public class InputFileMover {
         this.home = home;
     }
 
-    public Path archive(Path file, LocalDate date) {
-        return relocate(file, home.archive(date));
+    public void archive(Path file, LocalDate date) {
+        afterCommit(() -> relocate(file, home.archive(date)));
     }
 
-    public Path quarantine(Path file, String reason) {
-        Path target = relocate(file, home.quarantine());
-        try {
-            Files.writeString(target.resolveSibling(target.getFileName() + ".reason.txt"), reason.endsWith("\n") ? reason : reason + "\n",
-                    StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the reason file beside " + target, e);
+    public void quarantine(Path file, String reason) {
+        afterCommit(() -> {
+            Path target = relocate(file, home.quarantine());
+            try {
+                Files.writeString(target.resolveSibling(target.getFileName() + ".reason.txt"),
+                        reason.endsWith("\n") ? reason : reason + "\n", StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the reason file beside " + target, e);
+            }
+        });
+    }
+
+    private static void afterCommit(Runnable move) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            move.run();
+            return;
         }
-        return target;
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                move.run();
+            }
+        });
     }
 
     private Path relocate(Path file, Path folder) {

@@ -3,18 +3,19 @@ package se.clientfunds.ledger;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import se.clientfunds.jobs.Causes;
 import se.clientfunds.money.CurrencyCodes;
 import se.clientfunds.money.Money;
 
@@ -26,23 +27,42 @@ import se.clientfunds.money.Money;
 public class Ledger {
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
 
-    public Ledger(JdbcTemplate jdbc) {
+    public Ledger(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        // explicit, not @Transactional: the single-entry overload calls this one directly, past any proxy
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
     }
 
     /**
-     * Posts the entries in the caller's transaction (or a new one) and returns how many were new: an entry whose
-     * event type and reference are already in the journal is the same event offered again and is not posted twice.
+     * Posts the entries in the caller's transaction (or a new one, all or nothing) and returns how many were new.
+     * An entry whose event type and reference are already in the journal with the same lines is the same event
+     * offered again (a restarted job) and is not posted twice; with different lines it is refused.
      */
-    @Transactional(propagation = Propagation.REQUIRED)
     public int post(List<JournalEntry> entries) {
-        Set<String> known = alreadyPosted(entries);
+        Integer posted = transaction.execute(status -> postInTransaction(entries));
+        return posted == null ? 0 : posted;
+    }
+
+    private int postInTransaction(List<JournalEntry> entries) {
+        Map<String, List<String>> known = alreadyPosted(entries);
         List<JournalEntry> fresh = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Map<String, JournalEntry> seen = new HashMap<>();
         for (JournalEntry entry : entries) {
             String key = key(entry.eventType(), entry.reference());
-            if (!known.contains(key) && seen.add(key)) {
+            JournalEntry earlier = seen.putIfAbsent(key, entry);
+            if (earlier != null && !earlier.lines().equals(entry.lines())) {
+                throw new LedgerRefusedException("event " + entry.eventType() + " " + entry.reference()
+                        + " offered twice with different lines", null);
+            }
+            if (known.containsKey(key)) {
+                if (!known.get(key).equals(lineKeys(entry))) {
+                    throw new LedgerRefusedException("event " + entry.eventType() + " " + entry.reference()
+                            + " is already posted with other lines " + known.get(key) + "; offered " + lineKeys(entry), null);
+                }
+            } else if (earlier == null) {
                 fresh.add(entry);
             }
         }
@@ -76,7 +96,7 @@ public class Ledger {
             jdbc.batchUpdate("UPDATE journal_entry SET posted = 1 WHERE id = ?", postRows);
             return fresh.size();
         } catch (DataAccessException e) {
-            throw new LedgerRefusedException(rootMessage(e), e);
+            throw new LedgerRefusedException(Causes.rootMessage(e), e);
         }
     }
 
@@ -113,37 +133,40 @@ public class Ledger {
         return jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry WHERE posted = 1", Long.class);
     }
 
-    private Set<String> alreadyPosted(List<JournalEntry> entries) {
-        Set<String> known = new HashSet<>();
+    /** The posted lines of the events among these entries that are already in the journal, keyed by event. */
+    private Map<String, List<String>> alreadyPosted(List<JournalEntry> entries) {
+        Map<String, List<String>> known = new HashMap<>();
         if (entries.isEmpty()) {
             return known;
         }
-        StringBuilder sql = new StringBuilder("SELECT event_type, reference FROM journal_entry WHERE (event_type, reference) IN (");
+        StringBuilder sql = new StringBuilder("SELECT e.event_type, e.reference, l.account, l.side, l.currency, l.amount_minor"
+                + " FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id"
+                + " WHERE e.posted = 1 AND (e.event_type, e.reference) IN (");
         List<Object> args = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             sql.append(i == 0 ? "(?, ?)" : ", (?, ?)");
             args.add(entries.get(i).eventType());
             args.add(entries.get(i).reference());
         }
-        sql.append(")");
+        sql.append(") ORDER BY e.id, l.line_no");
         jdbc.query(sql.toString(), rs -> {
-            known.add(key(rs.getString(1), rs.getString(2)));
+            known.computeIfAbsent(key(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                    .add(lineKey(rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6)));
         }, args.toArray());
         return known;
     }
 
-    private static String key(String eventType, String reference) {
-        return eventType + '\u0000' + reference;
+    private static List<String> lineKeys(JournalEntry entry) {
+        return entry.lines().stream().map(line -> lineKey(line.account().name(),
+                line.side() == JournalLine.Side.DEBIT ? "D" : "C", line.amount().currency().getCurrencyCode(),
+                line.amount().minorUnits())).toList();
     }
 
-    static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.toString() : root.getMessage();
-        // the driver prefixes the server's message with its own context; the server's words are what matter
-        int start = message.lastIndexOf("45000");
-        return start >= 0 ? message.substring(message.indexOf(' ', start) + 1).trim() : message;
+    private static String lineKey(String account, String side, String currency, long minor) {
+        return side + " " + account + " " + currency + " " + minor;
+    }
+
+    private static String key(String eventType, String reference) {
+        return eventType + '\u0000' + reference;
     }
 }

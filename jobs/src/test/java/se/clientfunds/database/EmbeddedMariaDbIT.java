@@ -1,6 +1,7 @@
 package se.clientfunds.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,17 +32,18 @@ class EmbeddedMariaDbIT {
     }
 
     @Test
-    void stopsAServerLeftRunningByAKilledProcessBeforeStarting() throws Exception {
-        // given a server nobody stopped, as after a SIGKILL of the JVM that ran it
-        EmbeddedMariaDb orphan = new EmbeddedMariaDb(home.resolve("db")).start();
-        execute(orphan, "CREATE TABLE kept (id INT PRIMARY KEY)", "INSERT INTO kept VALUES (7)");
-        int orphanPort = orphan.port();
-
-        // when a new one starts on the same folder
-        try (EmbeddedMariaDb next = new EmbeddedMariaDb(home.resolve("db")).start()) {
-            // then it took over the data and the orphan is gone
-            assertThat(queryLong(next, "SELECT id FROM kept")).isEqualTo(7);
-            assertThat(next.port()).isNotEqualTo(orphanPort);
+    void aSecondStartOnTheSameFolderIsRefusedWhileTheFirstRuns() {
+        // given
+        try (EmbeddedMariaDb first = new EmbeddedMariaDb(home.resolve("db")).start()) {
+            // when / then (a server left by a killed process is covered by ImportCrashIT, with real processes)
+            assertThatThrownBy(() -> new EmbeddedMariaDb(home.resolve("db")).start())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("is in use by another settle process");
+            assertThat(first.port()).isPositive();
+        }
+        // and once the first is closed the folder is free again
+        try (EmbeddedMariaDb again = new EmbeddedMariaDb(home.resolve("db")).start()) {
+            assertThat(again.port()).isPositive();
         }
     }
 

@@ -72,7 +72,7 @@ class ImportExtractsJobIT {
         assertThat(clientsOutcome.status()).isEqualTo(ExtractImportOutcome.Status.IMPORTED);
         assertThat(clientsOutcome.rows()).isEqualTo(2);
         assertThat(invoicesOutcome.status()).isEqualTo(ExtractImportOutcome.Status.IMPORTED);
-        assertThat(invoicesOutcome.kind()).isEqualTo("INVOICES");
+        assertThat(invoicesOutcome.kind()).isEqualTo(se.clientfunds.extract.ExtractKind.INVOICES);
         assertThat(jdbc.queryForList("SELECT name FROM current_client ORDER BY client_id", String.class))
                 .containsExactly("Acme, AB", "Åkesson Öl");
         assertThat(jdbc.queryForList("SELECT amount_minor FROM current_invoice ORDER BY invoice_id", Long.class))
@@ -111,13 +111,14 @@ class ImportExtractsJobIT {
     }
 
     @Test
-    void rejectsInvoicesOfUnknownClientsAndDuplicateIds() throws Exception {
+    void rejectsInvoicesOfUnknownClientsDuplicateIdsAndAnotherCurrencyThanTheClients() throws Exception {
         // given
         importClients();
         Path invoices = write("invoices.csv", INVOICES_HEADER,
                 invoice("INV-1", "C1", "100.00"),
                 invoice("INV-1", "C1", "100.00"),
-                invoice("INV-9", "NOBODY", "100.00"));
+                invoice("INV-9", "NOBODY", "100.00"),
+                invoice("INV-10", "C1", "100.00").replace(",SEK,", ",EUR,"));
 
         // when
         ExtractImportOutcome outcome = imports.importFile(invoices, DATE);
@@ -127,6 +128,7 @@ class ImportExtractsJobIT {
         String reason = Files.readString(home.quarantine().resolve("invoices.csv.reason.txt"));
         assertThat(reason).contains("3\tinvoice_id\tINV-1\tduplicate of line 2");
         assertThat(reason).contains("4\tclient_id\tNOBODY\tunknown client");
+        assertThat(reason).contains("5\tcurrency\tEUR\tclient C1 is paid out in SEK");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invoice", Long.class)).isZero();
     }
 
@@ -301,13 +303,13 @@ class ImportExtractsJobIT {
     void aValidationThatFailsLoadsNothingAndIsRestartedLater() throws Exception {
         // given the database cannot answer the validation's question about earlier refunds
         Path refunds = write("refunds.csv", REFUNDS_HEADER, refund("R1"), refund("R2"));
-        jdbc.execute("RENAME TABLE refund TO refund_unavailable");
+        jdbc.execute("RENAME TABLE accepted_refund TO accepted_refund_unavailable");
         ExtractImportOutcome failed;
         try {
             // when
             failed = imports.importFile(refunds, DATE);
         } finally {
-            jdbc.execute("RENAME TABLE refund_unavailable TO refund");
+            jdbc.execute("RENAME TABLE accepted_refund_unavailable TO accepted_refund");
         }
 
         // then the job stopped at the validation: nothing loaded, the file still where it was
@@ -323,6 +325,30 @@ class ImportExtractsJobIT {
         // then
         assertThat(restarted.status()).isEqualTo(ExtractImportOutcome.Status.IMPORTED);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM current_refund", Long.class)).isEqualTo(2);
+    }
+
+    @Test
+    void twoRefundFilesInFlightWithTheSameRefundCannotBothComplete() throws Exception {
+        // given file A fails part way, so its refund R1 is loaded but not yet accepted
+        Path first = write("refunds-a.csv", REFUNDS_HEADER, refund("R1"), refund("R2"));
+        jdbc.execute("CREATE TRIGGER test_fail_on_invoice BEFORE INSERT ON refund FOR EACH ROW"
+                + " BEGIN IF NEW.refund_id = 'R2' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'timeout (test)'; END IF; END");
+        assertThat(imports.importFile(first, DATE).status()).isEqualTo(ExtractImportOutcome.Status.FAILED);
+        jdbc.execute("DROP TRIGGER test_fail_on_invoice");
+
+        // and file B with the same refund R1 is validated and imported meanwhile
+        assertThat(imports.importFile(write("refunds-b.csv", REFUNDS_HEADER, refund("R1"), refund("R3")), DATE).status())
+                .isEqualTo(ExtractImportOutcome.Status.IMPORTED);
+
+        // when A is restarted
+        ExtractImportOutcome restarted = imports.importFile(first, DATE);
+
+        // then A is rejected at completion and R1 counts once
+        assertThat(restarted.status()).isEqualTo(ExtractImportOutcome.Status.REJECTED);
+        assertThat(restarted.message()).contains("refunds-a.csv", "accepted from another refunds file");
+        assertThat(jdbc.queryForList("SELECT refund_id FROM current_refund ORDER BY refund_id", String.class))
+                .containsExactly("R1", "R3");
+        assertThat(home.quarantine().resolve("refunds-a.csv.reason.txt")).exists();
     }
 
     private void importClients() throws Exception {

@@ -68,6 +68,33 @@ class LedgerIT {
     }
 
     @Test
+    void theSameEventWithOtherLinesIsRefusedNotSkipped() {
+        // given
+        ledger.post(paymentReceived("PAY-10", DAY_1, 10_000));
+
+        // when / then
+        assertThatThrownBy(() -> ledger.post(paymentReceived("PAY-10", DAY_1, 12_000)))
+                .isInstanceOf(LedgerRefusedException.class)
+                .hasMessageContaining("PAYMENT_RECEIVED PAY-10 is already posted with other lines");
+        assertThat(ledger.debitBalance(LedgerAccount.bank(BANK_IBAN), "SEK", DAY_1)).isEqualTo(Money.ofMinor(10_000, "SEK"));
+    }
+
+    @Test
+    void aBatchIsPostedAllOrNothing() {
+        // given a batch whose second entry the database refuses (its day is closed)
+        businessDays.close(DAY_1);
+
+        // when
+        assertThatThrownBy(() -> ledger.post(java.util.List.of(paymentReceived("PAY-11", DAY_2, 1_000),
+                paymentReceived("PAY-12", DAY_1, 2_000))))
+                .isInstanceOf(LedgerRefusedException.class);
+
+        // then not even the first entry is there
+        assertThat(ledger.postedEntryCount()).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry", Long.class)).isZero();
+    }
+
+    @Test
     void refusesAnUnbalancedEntryBeforeItReachesTheDatabase() {
         assertThatThrownBy(() -> JournalEntry.of(DAY_1, "PAYMENT_RECEIVED", "PAY-3", null,
                 JournalLine.debit(LedgerAccount.bank(BANK_IBAN), Money.ofMinor(10_000, "SEK")),

@@ -16,10 +16,16 @@ public final class CurrencyCodes {
         if (code == null || !CODE.matcher(code).matches()) {
             throw new IllegalArgumentException("currency '" + code + "' is not a three-letter ISO 4217 code");
         }
+        Currency currency;
         try {
-            return Currency.getInstance(code);
+            currency = Currency.getInstance(code);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("currency '" + code + "' is not an ISO 4217 currency", e);
         }
+        // XAU, XXX, XTS and the like have no minor unit: they are not money anybody pays an invoice in
+        if (currency.getDefaultFractionDigits() < 0) {
+            throw new IllegalArgumentException("currency '" + code + "' is not a currency of payment");
+        }
+        return currency;
     }
 }

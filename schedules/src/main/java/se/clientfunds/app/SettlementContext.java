@@ -10,6 +10,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.config.ConfigDataException;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 import se.clientfunds.jobs.JobProgress;
 
@@ -24,12 +25,24 @@ public final class SettlementContext {
 
     /** Starts the context and shows the progress its jobs report on the console. */
     public static ConfigurableApplicationContext start(Path home, Console console) {
-        ConfigurableApplicationContext context = start(home);
+        return start(home, console, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, Console)}, with settings that win over every other source (environment, system
+     * properties, settlement.yml): for the benchmark, which must never run on the real books.
+     */
+    public static ConfigurableApplicationContext start(Path home, Console console, Map<String, Object> overrides) {
+        ConfigurableApplicationContext context = start(home, overrides);
         context.getBean(JobProgress.class).attach(new ConsoleJobProgress(console));
         return context;
     }
 
     public static ConfigurableApplicationContext start(Path home) {
+        return start(home, Map.of());
+    }
+
+    private static ConfigurableApplicationContext start(Path home, Map<String, Object> overrides) {
         Path root = home.toAbsolutePath().normalize();
         Map<String, Object> defaults = new LinkedHashMap<>();
         defaults.put("settlement.home", root.toString());
@@ -42,6 +55,8 @@ public final class SettlementContext {
                     .web(WebApplicationType.NONE)
                     .logStartupInfo(false)
                     .properties(defaults)
+                    .initializers(context -> context.getEnvironment().getPropertySources()
+                            .addFirst(new MapPropertySource("settlementOverrides", overrides)))
                     .run();
         } catch (RuntimeException e) {
             if (isConfigurationProblem(e)) {

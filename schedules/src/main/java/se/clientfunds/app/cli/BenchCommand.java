@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -60,7 +62,9 @@ class BenchCommand implements Callable<Integer> {
         deleteTree(scratch);
         Files.createDirectories(scratch);
         List<BenchmarkResult> results = new ArrayList<>();
-        try (ConfigurableApplicationContext context = SettlementContext.start(scratch)) {
+        try (ConfigurableApplicationContext context = SettlementContext.start(scratch, console,
+                // an empty URL selects the embedded server: never the real books, whatever else is configured
+                Map.of("spring.datasource.url", ""))) {
             BenchmarkStages stages = new BenchmarkStages(context.getBean(ExtractImports.class),
                     context.getBean(JdbcTemplate.class), scratch.resolve("work"), console);
             results.add(stages.importInvoices(rows, LocalDate.of(2026, 1, 2)));

@@ -2,8 +2,8 @@ package se.clientfunds.app.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -65,10 +65,16 @@ class DemoCommand implements Callable<Integer> {
                     DemoDataSettings.DEFAULT_ANOMALY_PER_MILLE);
             GenerationSummary summary = GenerateCommand.generate(console, settings);
             summary.describe(generated).forEach(console::println);
-            for (Path file : summary.files()) {
-                if (!file.getFileName().toString().equals(DemoDataGenerator.TRUTH_FILE)) {
-                    Files.move(file, home.inbox().resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            List<Path> inputs = summary.files().stream()
+                    .filter(file -> !file.getFileName().toString().equals(DemoDataGenerator.TRUTH_FILE)).toList();
+            for (Path file : inputs) {
+                if (Files.exists(home.inbox().resolve(file.getFileName()))) {
+                    throw CommandFailure.input(home.inbox().resolve(file.getFileName())
+                            + " is already waiting in the inbox; the demo does not overwrite it");
                 }
+            }
+            for (Path file : inputs) {
+                Files.move(file, home.inbox().resolve(file.getFileName()));
             }
             DailyCycle cycle = context.getBean(DailyCycle.class);
             int worst = SettleCommand.OK;

@@ -37,7 +37,12 @@ class RunDayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (ConfigurableApplicationContext context = SettlementContext.start(settle.home(), console)) {
-            DayReport report = context.getBean(DailyCycle.class).run(businessDate);
+            DayReport report;
+            try {
+                report = context.getBean(DailyCycle.class).run(businessDate);
+            } catch (IllegalArgumentException e) {
+                throw CommandFailure.input(e.getMessage());
+            }
             return print(console, report);
         }
     }

@@ -49,6 +49,10 @@ class SettleCommandIT {
         assertThat(missingFile.exitCode).isEqualTo(2);
         assertThat(missingFile.err).contains("nope.csv: no such file");
 
+        Run saturday = settle("--home", dir.resolve("home").toString(), "run-day", "2026-01-03");
+        assertThat(saturday.exitCode).isEqualTo(2);
+        assertThat(saturday.err).contains("2026-01-03 (saturday) is not a Swedish banking day");
+
         Path camt = dir.resolve("payments.csv");
         Files.writeString(camt, "<?xml version=\"1.0\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.054.001.08\"/>");
         Run bankFile = settle("--home", dir.resolve("home").toString(), "import", camt.toString());

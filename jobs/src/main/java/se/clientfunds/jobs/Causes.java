@@ -1,0 +1,27 @@
+package se.clientfunds.jobs;
+
+/** The innermost cause of a failure says what went wrong; the wrappers around it only say where. */
+public final class Causes {
+
+    private Causes() {
+    }
+
+    public static Throwable root(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    /**
+     * The root cause's message; for a refusal signalled by a database trigger (SQLSTATE 45000) only the trigger's
+     * own words, without the driver's prefix.
+     */
+    public static String rootMessage(Throwable failure) {
+        Throwable root = root(failure);
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        int signal = message.lastIndexOf("45000");
+        return signal >= 0 ? message.substring(message.indexOf(' ', signal) + 1).trim() : message;
+    }
+}
