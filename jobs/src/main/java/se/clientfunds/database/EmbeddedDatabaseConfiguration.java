@@ -1,7 +1,6 @@
 package se.clientfunds.database;
 
-import javax.sql.DataSource;
-
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -26,14 +25,15 @@ public class EmbeddedDatabaseConfiguration {
         return new EmbeddedMariaDb(home.database()).start();
     }
 
+    /** The pool's own settings (size, timeouts) come from {@code spring.datasource.hikari.*}, as for any datasource. */
     @Bean
-    DataSource dataSource(EmbeddedMariaDb embeddedMariaDb) {
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedMariaDb embeddedMariaDb) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setPoolName("settlement-embedded");
         dataSource.setJdbcUrl(embeddedMariaDb.jdbcUrl());
         dataSource.setUsername("root");
         dataSource.setPassword("");
-        dataSource.setMaximumPoolSize(8);
         return dataSource;
     }
 

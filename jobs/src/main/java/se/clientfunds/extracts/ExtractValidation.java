@@ -75,9 +75,7 @@ public class ExtractValidation {
                     }
                 }
             }
-            if (duplicates.needsConfirmation()) {
-                confirmSuspectedDuplicates(file, kind, duplicates);
-            }
+            duplicates.confirmFrom(file, kind);
         } catch (ExtractFormatException e) {
             return ExtractVerdict.refused(kind, file, e.getMessage());
         } catch (IOException e) {
@@ -89,18 +87,6 @@ public class ExtractValidation {
         problems.sort(Comparator.comparingLong(RowProblem::line));
         List<RowProblem> reported = List.copyOf(problems.subList(0, Math.min(REPORTED_PROBLEMS, problems.size())));
         return new ExtractVerdict(kind, file.getFileName().toString(), rows, reported, problemCount, null);
-    }
-
-    /** Only rows whose id fingerprint repeated are looked at again, to tell a real duplicate from a collision. */
-    private static void confirmSuspectedDuplicates(Path file, ExtractKind kind, DuplicateKeyDetector duplicates) throws IOException {
-        Set<Long> lines = duplicates.linesToConfirm();
-        try (ExtractCsvReader reader = ExtractCsvReader.open(file, kind)) {
-            for (ExtractRow row = reader.next(); row != null; row = reader.next()) {
-                if (lines.contains(row.line())) {
-                    duplicates.confirm(row.line(), row.field(0));
-                }
-            }
-        }
     }
 
     private static ExtractRowParser<?> parser(ExtractKind kind, Map<String, String> clientCurrencies) {

@@ -77,20 +77,29 @@ public final class DuplicateKeyDetector {
                     detector.add(row.field(0), row.line());
                 }
             }
-            if (detector.needsConfirmation()) {
-                Set<Long> lines = detector.linesToConfirm();
-                try (ExtractCsvReader reader = ExtractCsvReader.open(file, kind)) {
-                    for (ExtractRow row = reader.next(); row != null; row = reader.next()) {
-                        if (lines.contains(row.line())) {
-                            detector.confirm(row.line(), row.field(0));
-                        }
-                    }
-                }
-            }
+            detector.confirmFrom(file, kind);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
         return detector.duplicates();
+    }
+
+    /**
+     * Reads the file again, only if some fingerprint repeated, and confirms the ids of the lines that need it:
+     * the second pass that tells a real duplicate from a fingerprint collision.
+     */
+    public void confirmFrom(Path file, ExtractKind kind) throws IOException {
+        if (!needsConfirmation()) {
+            return;
+        }
+        Set<Long> lines = linesToConfirm();
+        try (ExtractCsvReader reader = ExtractCsvReader.open(file, kind)) {
+            for (ExtractRow row = reader.next(); row != null; row = reader.next()) {
+                if (lines.contains(row.line())) {
+                    confirm(row.line(), row.field(0));
+                }
+            }
+        }
     }
 
     /** Records the id of a row. Empty ids are ignored: an empty id is a problem of its own, not a duplicate. */

@@ -26,7 +26,6 @@ final class RowChecks {
 
     static final int MAX_ID_LENGTH = 64;
 
-    private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final Pattern PERCENT = Pattern.compile("\\d+(\\.\\d+)?");
     private static final Pattern ORG_NUMBER = Pattern.compile("\\d{6}-?\\d{4}");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -175,7 +174,7 @@ final class RowChecks {
     Money money(int column, Currency currency, Sign sign) {
         String value = row.field(column);
         if (currency == null) {
-            if (!DECIMAL.matcher(value).matches()) {
+            if (!Money.isDecimalText(value)) {
                 problem(column, "amount '" + value + "' is not a decimal number with a dot");
             } else {
                 checkSign(column, new BigDecimal(value).signum(), sign);

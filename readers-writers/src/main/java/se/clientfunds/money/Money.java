@@ -34,7 +34,7 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
         if (text == null || text.isEmpty()) {
             throw new IllegalArgumentException("amount is empty");
         }
-        if (!DECIMAL.matcher(text).matches()) {
+        if (!isDecimalText(text)) {
             throw new IllegalArgumentException("amount '" + text + "' is not a decimal number with a dot");
         }
         BigDecimal decimal = new BigDecimal(text);
@@ -48,6 +48,11 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException("amount '" + text + "' is too large", e);
         }
+    }
+
+    /** Whether the text is a plain decimal number with a dot: an optional minus, digits, optional decimals. */
+    public static boolean isDecimalText(String text) {
+        return DECIMAL.matcher(text).matches();
     }
 
     /** The number of minor digits of a currency (2 for SEK and EUR, 0 for JPY). */
