@@ -1,0 +1,35 @@
+package se.clientfunds.bank;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+import se.clientfunds.money.Money;
+
+/**
+ * One booked entry on the account: a camt {@code Ntry}, an MT940 {@code :61:} line, or a BGMax payment. A batch
+ * entry holds several transactions whose amounts add up to the entry's (checked by validation, not here).
+ *
+ * @param status           BOOK, PDNG or INFO as the bank says (BOOK for formats that only carry booked entries)
+ * @param bankTransactionCode the bank's code for the kind of transaction (ISO domain/family/sub-family, or MT940's)
+ * @param declaredBatchCount the number of transactions the bank says the batch holds, or null when not stated
+ */
+public record BankEntry(String location, Direction direction, Money amount, LocalDate bookingDate, LocalDate valueDate,
+                        String accountServicerReference, String status, String bankTransactionCode,
+                        Long declaredBatchCount, List<BankTransaction> transactions) {
+
+    public BankEntry {
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(direction, location + ": direction");
+        Objects.requireNonNull(amount, location + ": amount");
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException(location + ": amount " + amount + " is negative; the direction carries the sign");
+        }
+        transactions = transactions == null ? List.of() : List.copyOf(transactions);
+    }
+
+    /** Money into the account positive, money out negative. */
+    public Money signedAmount() {
+        return direction == Direction.CREDIT ? amount : amount.negate();
+    }
+}
