@@ -2,9 +2,12 @@ package se.clientfunds.settings;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import se.clientfunds.bank.AccountId;
 
 /**
  * The settings that matter to an operator, under {@code settlement.*}.
@@ -17,10 +20,34 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SettlementProperties(
         @DefaultValue("data") Path home,
         List<ClientFundsAccount> accounts,
-        @DefaultValue Extracts extracts) {
+        @DefaultValue Extracts extracts,
+        @DefaultValue BankFiles bankFiles) {
 
     public SettlementProperties {
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
+    }
+
+    /**
+     * @param chunkSize      entries staged or posted per transaction when importing a bank file
+     * @param maxSizeBytes   a bank file larger than this is refused unread (a guard against runaway or hostile files)
+     * @param allowTestFiles whether BGMax files marked as test files are accepted (never in production)
+     */
+    public record BankFiles(@DefaultValue("5000") int chunkSize, @DefaultValue("4294967296") long maxSizeBytes,
+                            @DefaultValue("false") boolean allowTestFiles) {
+
+        public BankFiles {
+            if (chunkSize < 1) {
+                throw new IllegalArgumentException("settlement.bank-files.chunk-size must be at least 1, is " + chunkSize);
+            }
+            if (maxSizeBytes < 1) {
+                throw new IllegalArgumentException("settlement.bank-files.max-size-bytes must be positive, is " + maxSizeBytes);
+            }
+        }
+    }
+
+    /** The configured client-funds account a bank file's account id names, if any. */
+    public Optional<ClientFundsAccount> account(AccountId id) {
+        return accounts.stream().filter(account -> account.isNamedBy(id)).findFirst();
     }
 
     /** @param chunkSize rows written per transaction when loading an extract */
