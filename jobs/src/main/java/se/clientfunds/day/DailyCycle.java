@@ -12,33 +12,33 @@ import java.util.stream.Stream;
 
 import org.springframework.stereotype.Service;
 
+import se.clientfunds.bank.BankFileFormat;
+import se.clientfunds.bank.BankFileParsers;
 import se.clientfunds.calendar.BankingCalendar;
 import se.clientfunds.extract.ExtractCsvReader;
-import se.clientfunds.extract.ExtractKind;
-import se.clientfunds.extracts.ExtractImportOutcome;
-import se.clientfunds.extracts.ExtractImports;
+import se.clientfunds.files.FileImports;
+import se.clientfunds.files.ImportOutcome;
 import se.clientfunds.files.InputFormats;
 import se.clientfunds.jobs.Causes;
 import se.clientfunds.ledger.BusinessDays;
 import se.clientfunds.settings.SettlementHome;
 
 /**
- * {@code run-day}: the daily cycle for one business date. For now: import the platform extracts waiting in the
- * inbox (clients before invoices before refunds, since each depends on the one before). Bank files are recognised
- * by their content and left in the inbox until bank-file import exists.
+ * {@code run-day}: the daily cycle for one business date. For now: import what waits in the inbox, in the order
+ * the books need it: clients, invoices, refunds, then payment notifications (camt.054, BGMax), then statements.
  */
 @Service
 public class DailyCycle {
 
     private final SettlementHome home;
     private final BusinessDays businessDays;
-    private final ExtractImports extractImports;
+    private final FileImports imports;
     private final BankingCalendar calendar;
 
-    public DailyCycle(SettlementHome home, BusinessDays businessDays, ExtractImports extractImports, BankingCalendar calendar) {
+    public DailyCycle(SettlementHome home, BusinessDays businessDays, FileImports imports, BankingCalendar calendar) {
         this.home = home;
         this.businessDays = businessDays;
-        this.extractImports = extractImports;
+        this.imports = imports;
         this.calendar = calendar;
     }
 
@@ -48,26 +48,22 @@ public class DailyCycle {
                     + ") is not a Swedish banking day");
         }
         businessDays.open(businessDate);
-        List<ExtractImportOutcome> imports = new ArrayList<>();
-        List<Path> waiting = new ArrayList<>();
-        List<InboxFile> inbox = inboxFiles();
-        inbox.stream().filter(InboxFile::bankFile).forEach(file -> waiting.add(file.path()));
-        for (InboxFile inboxFile : inbox.stream().filter(file -> !file.bankFile()).toList()) {
-            ExtractImportOutcome outcome;
+        List<ImportOutcome> outcomes = new ArrayList<>();
+        for (InboxFile inboxFile : inboxFiles()) {
+            ImportOutcome outcome;
             try {
-                outcome = extractImports.importFile(inboxFile.path(), businessDate);
+                outcome = imports.importFile(inboxFile.path(), businessDate);
             } catch (Exception e) {
-                // the day reports it like a failed job: the next run tries again, the other files wait their turn
-                outcome = new ExtractImportOutcome(inboxFile.path(), ExtractImportOutcome.Status.FAILED, null, 0,
-                        Causes.rootMessage(e), null);
+                // the day reports it like a failed job: the next run tries again
+                outcome = new ImportOutcome(inboxFile.path(), ImportOutcome.Status.FAILED, null, 0, Causes.rootMessage(e), null);
             }
-            imports.add(outcome);
-            if (outcome.status() == ExtractImportOutcome.Status.FAILED) {
-                // later extracts may depend on this one (invoices on clients): stop here, a rerun restarts it
+            outcomes.add(outcome);
+            if (outcome.status() == ImportOutcome.Status.FAILED) {
+                // what follows may depend on it (invoices on clients, statements on payments): stop, a rerun restarts it
                 break;
             }
         }
-        return new DayReport(businessDate, imports, waiting);
+        return new DayReport(businessDate, outcomes);
     }
 
     private List<InboxFile> inboxFiles() {
@@ -85,16 +81,17 @@ public class DailyCycle {
     /** Orders by what a file is, read from its content, never from its name. */
     private static InboxFile classify(Path file) {
         if (InputFormats.isBankFile(file)) {
-            return new InboxFile(file, true, 10);
+            BankFileFormat format = BankFileParsers.detect(file).orElse(null);
+            return new InboxFile(file, format != null && format.isNotification() ? 10 : 11);
         }
         try (ExtractCsvReader reader = ExtractCsvReader.openDetectingKind(file)) {
-            return new InboxFile(file, false, reader.kind().ordinal());
+            return new InboxFile(file, reader.kind().ordinal());
         } catch (RuntimeException | IOException e) {
-            // not a recognisable extract: the import job rejects it with the reason, after the good ones
-            return new InboxFile(file, false, ExtractKind.values().length);
+            // not a recognisable extract: the import rejects it with the reason, after the good ones
+            return new InboxFile(file, 5);
         }
     }
 
-    private record InboxFile(Path path, boolean bankFile, int order) {
+    private record InboxFile(Path path, int order) {
     }
 }

@@ -46,6 +46,7 @@ import se.clientfunds.extract.ExtractKind;
 import se.clientfunds.extract.InvoiceRecord;
 import se.clientfunds.extract.RefundRecord;
 import se.clientfunds.files.DuplicateFileException;
+import se.clientfunds.files.ImportContext;
 import se.clientfunds.files.ImportedFiles;
 import se.clientfunds.files.InputFileMover;
 import se.clientfunds.files.Sha256;
@@ -63,11 +64,9 @@ import se.clientfunds.settings.SettlementProperties;
 @Configuration(proxyBeanMethods = false)
 class ImportExtractsJobConfiguration {
 
-    static final String REJECTED = "REJECTED";
-    static final String IMPORT_ID = "importId";
-    static final String KIND = "kind";
-    static final String ROWS = "rows";
-    static final String REASON = "reason";
+    private static final String REJECTED = ImportContext.REJECTED;
+    private static final String KIND = ImportContext.KIND;
+    private static final String ROWS = ImportContext.ROWS;
 
     @Bean
     Job importExtractsJob(JobRepository jobRepository, Step registerExtractStep, Step validateExtractStep,
@@ -125,12 +124,13 @@ class ImportExtractsJobConfiguration {
                 return RepeatStatus.FINISHED;
             }
             try {
-                long importId = importedFiles.register(file, kind, sha256, Files.size(file), businessDate,
+                long importId = importedFiles.register(file, kind.name(), sha256, Files.size(file), businessDate,
                         jobExecution.getId());
-                jobContext.putLong(IMPORT_ID, importId);
+                jobContext.putLong(ImportContext.IMPORT_ID, importId);
                 jobContext.putString(KIND, kind.name());
+                jobContext.putString(ImportContext.LABEL, kind.name().toLowerCase());
             } catch (DuplicateFileException e) {
-                importedFiles.recordRefused(file, kind, sha256, Files.size(file), businessDate, e.getMessage());
+                importedFiles.recordRefused(file, kind.name(), sha256, Files.size(file), businessDate, e.getMessage());
                 reject(contribution, chunkContext, mover, file, ExtractVerdict.refused(kind, file, e.getMessage()));
             }
             return RepeatStatus.FINISHED;
@@ -145,7 +145,7 @@ class ImportExtractsJobConfiguration {
                                ExtractVerdict verdict) {
         mover.quarantine(file, verdict.reasonText());
         chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
-                .putString(REASON, verdict.summary());
+                .putString(ImportContext.REASON, verdict.summary());
         contribution.setExitStatus(new ExitStatus(REJECTED, verdict.summary()));
     }
 

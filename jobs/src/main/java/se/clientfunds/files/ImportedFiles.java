@@ -12,7 +12,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-import se.clientfunds.extract.ExtractKind;
 
 /** The register of input files by SHA-256: refuses a file already imported, records what became of each. */
 @Repository
@@ -37,7 +36,7 @@ public class ImportedFiles {
      * Registers a file as being imported and returns its import id, or refuses it when the same bytes were
      * already accepted. The database's unique key settles a race between two processes.
      */
-    public long register(Path file, ExtractKind kind, String sha256, long sizeBytes, LocalDate businessDate, Long jobExecutionId) {
+    public long register(Path file, String kind, String sha256, long sizeBytes, LocalDate businessDate, Long jobExecutionId) {
         accepted(sha256).ifPresent(earlier -> {
             throw new DuplicateFileException(file.getFileName().toString(), earlier);
         });
@@ -48,7 +47,7 @@ public class ImportedFiles {
                         + " (file_name, kind, sha256, accepted_sha256, size_bytes, status, business_date, job_execution_id)"
                         + " VALUES (?, ?, ?, ?, ?, 'IMPORTING', ?, ?)", new String[] {"id"});
                 statement.setString(1, file.getFileName().toString());
-                statement.setString(2, kind.name());
+                statement.setString(2, kind);
                 statement.setString(3, sha256);
                 statement.setString(4, sha256);
                 statement.setLong(5, sizeBytes);
@@ -80,10 +79,10 @@ public class ImportedFiles {
     }
 
     /** Records a file refused before it could be registered (unreadable, unknown kind): for the audit trail. */
-    public void recordRefused(Path file, ExtractKind kind, String sha256, long sizeBytes, LocalDate businessDate, String reason) {
+    public void recordRefused(Path file, String kind, String sha256, long sizeBytes, LocalDate businessDate, String reason) {
         jdbc.update("INSERT INTO imported_file (file_name, kind, sha256, size_bytes, status, business_date, reason, completed_at)"
                 + " VALUES (?, ?, ?, ?, 'REJECTED', ?, ?, CURRENT_TIMESTAMP(6))", file.getFileName().toString(),
-                kind == null ? UNRECOGNISED : kind.name(), sha256, sizeBytes,
+                kind == null ? UNRECOGNISED : kind, sha256, sizeBytes,
                 businessDate == null ? null : Date.valueOf(businessDate), fitted(reason));
     }
 

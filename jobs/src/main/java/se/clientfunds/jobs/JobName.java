@@ -3,7 +3,8 @@ package se.clientfunds.jobs;
 /** The names of the pipeline's jobs, in one place, as Spring Batch and the operators know them. */
 public enum JobName {
 
-    IMPORT_EXTRACTS("importExtractsJob");
+    IMPORT_EXTRACTS("importExtractsJob"),
+    IMPORT_BANK_FILES("importBankFilesJob");
 
     private final String jobName;
 

@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import se.clientfunds.extracts.ExtractImportOutcome;
+import se.clientfunds.files.ImportOutcome;
 import se.clientfunds.ledger.BusinessDays;
 import se.clientfunds.reference.Iban;
 import se.clientfunds.reference.OcrReference;
@@ -75,26 +75,30 @@ class DailyCycleIT {
         // when
         DayReport failed = cycle.run(DATE);
 
-        // then clients were imported first, the invoices failed, the bank file waits
+        // then clients were imported first, the invoices failed, and the day stopped there
         assertThat(failed.imports()).extracting(outcome -> outcome.file().getFileName().toString() + " " + outcome.status())
                 .containsExactly("z-clients.csv IMPORTED", "a-invoices.csv FAILED");
         assertThat(failed.failed()).isTrue();
-        assertThat(failed.waiting()).extracting(path -> path.getFileName().toString()).containsExactly("statement.xml");
+        assertThat(home.inbox().resolve("statement.xml")).exists();
         assertThat(businessDays.status(DATE)).contains(BusinessDays.Status.OPEN);
 
         // when the day is run again after the cause is gone
         jdbc.execute("DROP TRIGGER test_fail_on_invoice");
         DayReport rerun = cycle.run(DATE);
 
-        // then the failed import was restarted, not started over, and nothing else ran twice
-        assertThat(rerun.imports()).hasSize(1);
-        ExtractImportOutcome invoices = rerun.imports().get(0);
-        assertThat(invoices.status()).isEqualTo(ExtractImportOutcome.Status.IMPORTED);
+        // then the failed import was restarted, not started over, nothing ran twice, and the XML that is no bank
+        // file the pipeline reads was refused after it
+        assertThat(rerun.imports()).extracting(outcome -> outcome.file().getFileName().toString() + " " + outcome.status())
+                .containsExactly("a-invoices.csv IMPORTED", "statement.xml REJECTED");
+        assertThat(rerun.imports().get(1).message()).contains("not a camt.053, camt.054, BGMax or MT940 file");
+        ImportOutcome invoices = rerun.imports().get(0);
+        assertThat(invoices.status()).isEqualTo(ImportOutcome.Status.IMPORTED);
         assertThat(invoices.rows()).isEqualTo(3);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE", Long.class)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = 'importExtractsJob'", Long.class))
+                .isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM current_invoice", Long.class)).isEqualTo(3);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM current_client", Long.class)).isEqualTo(1);
-        assertThat(home.inbox().resolve("statement.xml")).exists();
+        assertThat(home.quarantine().resolve("statement.xml.reason.txt")).exists();
         assertThat(home.archive(DATE).resolve("a-invoices.csv")).exists();
     }
 

@@ -18,6 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import se.clientfunds.files.FileImports;
+import se.clientfunds.files.ImportOutcome;
 import se.clientfunds.files.Sha256;
 import se.clientfunds.reference.Iban;
 import se.clientfunds.reference.OcrReference;
@@ -35,7 +37,7 @@ class ImportExtractsJobIT {
     private static final String PAYOUT_IBAN = Iban.of("SE", "50000000000000001234").value();
 
     @Autowired
-    ExtractImports imports;
+    FileImports imports;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -65,14 +67,14 @@ class ImportExtractsJobIT {
         Path invoices = write("invoices.csv", INVOICES_HEADER, invoice("INV-1", "C1", "1250.00"), invoice("INV-2", "C2", "99.95"));
 
         // when
-        ExtractImportOutcome clientsOutcome = imports.importFile(clients, DATE);
-        ExtractImportOutcome invoicesOutcome = imports.importFile(invoices, DATE);
+        ImportOutcome clientsOutcome = imports.importFile(clients, DATE);
+        ImportOutcome invoicesOutcome = imports.importFile(invoices, DATE);
 
         // then
-        assertThat(clientsOutcome.status()).isEqualTo(ExtractImportOutcome.Status.IMPORTED);
+        assertThat(clientsOutcome.status()).isEqualTo(ImportOutcome.Status.IMPORTED);
         assertThat(clientsOutcome.rows()).isEqualTo(2);
-        assertThat(invoicesOutcome.status()).isEqualTo(ExtractImportOutcome.Status.IMPORTED);
-        assertThat(invoicesOutcome.kind()).isEqualTo(se.clientfunds.extract.ExtractKind.INVOICES);
+        assertThat(invoicesOutcome.status()).isEqualTo(ImportOutcome.Status.IMPORTED);
+        assertThat(invoicesOutcome.kind()).isEqualTo("invoices");
         assertThat(jdbc.queryForList("SELECT name FROM current_client ORDER BY client_id", String.class))
                 .containsExactly("Acme, AB", "Åkesson Öl");
         assertThat(jdbc.queryForList("SELECT amount_minor FROM current_invoice ORDER BY invoice_id", Long.class))
@@ -94,10 +96,10 @@ class ImportExtractsJobIT {
                 "INV-4,C1," + ocr(4) + ",SEK,400.0,2026-03-01,2026-03-31,Debtor,D4,SE");
 
         // when
-        ExtractImportOutcome outcome = imports.importFile(invoices, DATE);
+        ImportOutcome outcome = imports.importFile(invoices, DATE);
 
         // then
-        assertThat(outcome.status()).isEqualTo(ExtractImportOutcome.Status.REJECTED);
+        assertThat(outcome.status()).isEqualTo(ImportOutcome.Status.REJECTED);
         assertThat(outcome.message()).contains("invoices.csv", "2 problems", "line 4", "ocr", badOcr);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invoice", Long.class)).isZero();
         Path reason = home.quarantine().resolve("invoices.csv.reason.txt");
@@ -121,10 +123,10 @@ class ImportExtractsJobIT {
                 invoice("INV-10", "C1", "100.00").replace(",SEK,", ",EUR,"));
 
         // when
-        ExtractImportOutcome outcome = imports.importFile(invoices, DATE);
+        ImportOutcome outcome = imports.importFile(invoices, DATE);
 
         // then
-        assertThat(outcome.status()).isEqualTo(ExtractImportOutcome.Status.REJECTED);
+        assertThat(outcome.status()).isEqualTo(ImportOutcome.Status.REJECTED);
         String reason = Files.readString(home.quarantine().resolve("invoices.csv.reason.txt"));
         assertThat(reason).contains("3\tinvoice_id\tINV-1\tduplicate of line 2");
         assertThat(reason).contains("4\tclient_id\tNOBODY\tunknown client");
@@ -138,13 +140,13 @@ class ImportExtractsJobIT {
         Path clients = write("clients.csv", CLIENTS_HEADER, client("C1", "Acme AB"));
         Path copy = dir.resolve("clients-again.csv");
         Files.copy(clients, copy);
-        ExtractImportOutcome first = imports.importFile(clients, DATE);
+        ImportOutcome first = imports.importFile(clients, DATE);
 
         // when
-        ExtractImportOutcome second = imports.importFile(copy, DATE);
+        ImportOutcome second = imports.importFile(copy, DATE);
 
         // then
-        assertThat(second.status()).isEqualTo(ExtractImportOutcome.Status.REJECTED);
+        assertThat(second.status()).isEqualTo(ImportOutcome.Status.REJECTED);
         long firstImportId = jdbc.queryForObject("SELECT id FROM imported_file WHERE status = 'IMPORTED'", Long.class);
         assertThat(second.message()).contains("clients-again.csv was already imported as import " + firstImportId,
                 "clients.csv", "job execution " + first.jobExecutionId(), Sha256.of(clients));
@@ -158,11 +160,11 @@ class ImportExtractsJobIT {
         imports.importFile(write("invoices.csv", INVOICES_HEADER, invoice("INV-1", "C1", "100.00")), DATE);
 
         // when
-        ExtractImportOutcome later = imports.importFile(
+        ImportOutcome later = imports.importFile(
                 write("invoices-2.csv", INVOICES_HEADER, invoice("INV-1", "C1", "80.00")), DATE.plusDays(1));
 
         // then
-        assertThat(later.status()).isEqualTo(ExtractImportOutcome.Status.IMPORTED);
+        assertThat(later.status()).isEqualTo(ImportOutcome.Status.IMPORTED);
         assertThat(jdbc.queryForList("SELECT amount_minor FROM invoice WHERE invoice_id = 'INV-1' ORDER BY import_id", Long.class))
                 .containsExactly(10_000L, 8_000L);
         assertThat(jdbc.queryForObject("SELECT amount_minor FROM current_invoice WHERE invoice_id = 'INV-1'", Long.class))
@@ -179,16 +181,16 @@ class ImportExtractsJobIT {
         Files.write(latin1, (CLIENTS_HEADER + "\n" + client("C1", "\u00c5kesson") + "\n").getBytes(StandardCharsets.ISO_8859_1));
 
         // when
-        ExtractImportOutcome wrong = imports.importFile(wrongHeader, DATE);
-        ExtractImportOutcome nothing = imports.importFile(empty, DATE);
-        ExtractImportOutcome notUtf8 = imports.importFile(latin1, DATE);
+        ImportOutcome wrong = imports.importFile(wrongHeader, DATE);
+        ImportOutcome nothing = imports.importFile(empty, DATE);
+        ImportOutcome notUtf8 = imports.importFile(latin1, DATE);
 
         // then
-        assertThat(wrong.status()).isEqualTo(ExtractImportOutcome.Status.REJECTED);
+        assertThat(wrong.status()).isEqualTo(ImportOutcome.Status.REJECTED);
         assertThat(wrong.message()).contains("wrong.csv").containsIgnoringCase("header");
-        assertThat(nothing.status()).isEqualTo(ExtractImportOutcome.Status.REJECTED);
+        assertThat(nothing.status()).isEqualTo(ImportOutcome.Status.REJECTED);
         assertThat(nothing.message()).contains("empty.csv").contains("empty");
-        assertThat(notUtf8.status()).isEqualTo(ExtractImportOutcome.Status.REJECTED);
+        assertThat(notUtf8.status()).isEqualTo(ImportOutcome.Status.REJECTED);
         assertThat(notUtf8.message()).contains("latin1.csv", "line 2").containsIgnoringCase("UTF-8");
         assertThat(Files.readString(home.quarantine().resolve("latin1.csv.reason.txt"))).contains("line 2");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM client", Long.class)).isZero();
@@ -204,10 +206,10 @@ class ImportExtractsJobIT {
         Files.writeString(clients, text, StandardCharsets.UTF_8);
 
         // when
-        ExtractImportOutcome outcome = imports.importFile(clients, DATE);
+        ImportOutcome outcome = imports.importFile(clients, DATE);
 
         // then
-        assertThat(outcome.status()).isEqualTo(ExtractImportOutcome.Status.IMPORTED);
+        assertThat(outcome.status()).isEqualTo(ImportOutcome.Status.IMPORTED);
         assertThat(jdbc.queryForList("SELECT name FROM current_client ORDER BY client_id", String.class))
                 .containsExactly("Acme, \"the\" AB", "Åkesson Öl");
     }
@@ -222,10 +224,10 @@ class ImportExtractsJobIT {
         Files.writeString(clients, text, StandardCharsets.UTF_8);
 
         // when
-        ExtractImportOutcome outcome = imports.importFile(clients, DATE);
+        ImportOutcome outcome = imports.importFile(clients, DATE);
 
         // then
-        assertThat(outcome.status()).isEqualTo(ExtractImportOutcome.Status.REJECTED);
+        assertThat(outcome.status()).isEqualTo(ImportOutcome.Status.REJECTED);
         String reason = Files.readString(home.quarantine().resolve("clients.csv.reason.txt"));
         assertThat(reason).contains("2\tname\t").contains("4\tpayout_account\tSE0000000000000000000000\t");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM client", Long.class)).isZero();
@@ -237,14 +239,14 @@ class ImportExtractsJobIT {
         Path invoices = write("invoices.csv", INVOICES_HEADER, invoice("INV-1", "C1", "100.00"));
         Path sameBytes = dir.resolve("invoices-resent.csv");
         Files.copy(invoices, sameBytes);
-        assertThat(imports.importFile(invoices, DATE).status()).isEqualTo(ExtractImportOutcome.Status.REJECTED);
+        assertThat(imports.importFile(invoices, DATE).status()).isEqualTo(ImportOutcome.Status.REJECTED);
 
         // when the client arrives and the same bytes are sent again
         importClients();
-        ExtractImportOutcome again = imports.importFile(sameBytes, DATE);
+        ImportOutcome again = imports.importFile(sameBytes, DATE);
 
         // then
-        assertThat(again.status()).isEqualTo(ExtractImportOutcome.Status.IMPORTED);
+        assertThat(again.status()).isEqualTo(ImportOutcome.Status.IMPORTED);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM current_invoice", Long.class)).isEqualTo(1);
     }
 
@@ -254,10 +256,10 @@ class ImportExtractsJobIT {
         imports.importFile(write("refunds.csv", REFUNDS_HEADER, refund("R1")), DATE);
 
         // when
-        ExtractImportOutcome outcome = imports.importFile(write("refunds-2.csv", REFUNDS_HEADER, refund("R2"), refund("R1")), DATE);
+        ImportOutcome outcome = imports.importFile(write("refunds-2.csv", REFUNDS_HEADER, refund("R2"), refund("R1")), DATE);
 
         // then
-        assertThat(outcome.status()).isEqualTo(ExtractImportOutcome.Status.REJECTED);
+        assertThat(outcome.status()).isEqualTo(ImportOutcome.Status.REJECTED);
         assertThat(outcome.message()).contains("line 3", "refund_id", "R1", "already imported");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM refund", Long.class)).isEqualTo(1);
     }
@@ -275,10 +277,10 @@ class ImportExtractsJobIT {
                 + " BEGIN IF NEW.invoice_id = 'INV-650' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'disk full (test)'; END IF; END");
 
         // when
-        ExtractImportOutcome failed = imports.importFile(invoices, DATE);
+        ImportOutcome failed = imports.importFile(invoices, DATE);
 
         // then the chunks before the failing one are committed, invisible, and the file waits where it was
-        assertThat(failed.status()).isEqualTo(ExtractImportOutcome.Status.FAILED);
+        assertThat(failed.status()).isEqualTo(ImportOutcome.Status.FAILED);
         assertThat(failed.message()).contains("loadInvoices", "disk full (test)");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invoice", Long.class)).isEqualTo(600);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM current_invoice", Long.class)).isZero();
@@ -286,10 +288,10 @@ class ImportExtractsJobIT {
 
         // when the cause is gone and the same file is imported again
         jdbc.execute("DROP TRIGGER test_fail_on_invoice");
-        ExtractImportOutcome restarted = imports.importFile(invoices, DATE);
+        ImportOutcome restarted = imports.importFile(invoices, DATE);
 
         // then it resumed in the same job instance and every row is there exactly once
-        assertThat(restarted.status()).isEqualTo(ExtractImportOutcome.Status.IMPORTED);
+        assertThat(restarted.status()).isEqualTo(ImportOutcome.Status.IMPORTED);
         assertThat(restarted.jobExecutionId()).isNotEqualTo(failed.jobExecutionId());
         assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT JOB_INSTANCE_ID) FROM BATCH_JOB_EXECUTION", Long.class)).isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM current_invoice", Long.class)).isEqualTo(1000);
@@ -304,7 +306,7 @@ class ImportExtractsJobIT {
         // given the database cannot answer the validation's question about earlier refunds
         Path refunds = write("refunds.csv", REFUNDS_HEADER, refund("R1"), refund("R2"));
         jdbc.execute("RENAME TABLE accepted_refund TO accepted_refund_unavailable");
-        ExtractImportOutcome failed;
+        ImportOutcome failed;
         try {
             // when
             failed = imports.importFile(refunds, DATE);
@@ -313,17 +315,17 @@ class ImportExtractsJobIT {
         }
 
         // then the job stopped at the validation: nothing loaded, the file still where it was
-        assertThat(failed.status()).isEqualTo(ExtractImportOutcome.Status.FAILED);
+        assertThat(failed.status()).isEqualTo(ImportOutcome.Status.FAILED);
         assertThat(failed.message()).contains("validateExtract");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM refund", Long.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'load%'", Long.class)).isZero();
         assertThat(refunds).exists();
 
         // when the database is back
-        ExtractImportOutcome restarted = imports.importFile(refunds, DATE);
+        ImportOutcome restarted = imports.importFile(refunds, DATE);
 
         // then
-        assertThat(restarted.status()).isEqualTo(ExtractImportOutcome.Status.IMPORTED);
+        assertThat(restarted.status()).isEqualTo(ImportOutcome.Status.IMPORTED);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM current_refund", Long.class)).isEqualTo(2);
     }
 
@@ -333,18 +335,18 @@ class ImportExtractsJobIT {
         Path first = write("refunds-a.csv", REFUNDS_HEADER, refund("R1"), refund("R2"));
         jdbc.execute("CREATE TRIGGER test_fail_on_invoice BEFORE INSERT ON refund FOR EACH ROW"
                 + " BEGIN IF NEW.refund_id = 'R2' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'timeout (test)'; END IF; END");
-        assertThat(imports.importFile(first, DATE).status()).isEqualTo(ExtractImportOutcome.Status.FAILED);
+        assertThat(imports.importFile(first, DATE).status()).isEqualTo(ImportOutcome.Status.FAILED);
         jdbc.execute("DROP TRIGGER test_fail_on_invoice");
 
         // and file B with the same refund R1 is validated and imported meanwhile
         assertThat(imports.importFile(write("refunds-b.csv", REFUNDS_HEADER, refund("R1"), refund("R3")), DATE).status())
-                .isEqualTo(ExtractImportOutcome.Status.IMPORTED);
+                .isEqualTo(ImportOutcome.Status.IMPORTED);
 
         // when A is restarted
-        ExtractImportOutcome restarted = imports.importFile(first, DATE);
+        ImportOutcome restarted = imports.importFile(first, DATE);
 
         // then A is rejected at completion and R1 counts once
-        assertThat(restarted.status()).isEqualTo(ExtractImportOutcome.Status.REJECTED);
+        assertThat(restarted.status()).isEqualTo(ImportOutcome.Status.REJECTED);
         assertThat(restarted.message()).contains("refunds-a.csv", "accepted from another refunds file");
         assertThat(jdbc.queryForList("SELECT refund_id FROM current_refund ORDER BY refund_id", String.class))
                 .containsExactly("R1", "R3");
@@ -352,8 +354,8 @@ class ImportExtractsJobIT {
     }
 
     private void importClients() throws Exception {
-        ExtractImportOutcome outcome = imports.importFile(write("clients.csv", CLIENTS_HEADER, client("C1", "Acme AB")), DATE);
-        assertThat(outcome.status()).isEqualTo(ExtractImportOutcome.Status.IMPORTED);
+        ImportOutcome outcome = imports.importFile(write("clients.csv", CLIENTS_HEADER, client("C1", "Acme AB")), DATE);
+        assertThat(outcome.status()).isEqualTo(ImportOutcome.Status.IMPORTED);
     }
 
     private Path write(String name, String header, String... rows) throws IOException {

@@ -7,17 +7,17 @@ import java.time.LocalDate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import se.clientfunds.app.Console;
-import se.clientfunds.extracts.ExtractImports;
+import se.clientfunds.files.FileImports;
 
 /** The benchmark's stages, each preparing its data and timing the stage against its baseline. */
 public final class BenchmarkStages {
 
-    private final ExtractImports imports;
+    private final FileImports imports;
     private final JdbcTemplate jdbc;
     private final Path work;
     private final Console console;
 
-    public BenchmarkStages(ExtractImports imports, JdbcTemplate jdbc, Path work, Console console) {
+    public BenchmarkStages(FileImports imports, JdbcTemplate jdbc, Path work, Console console) {
         this.imports = imports;
         this.jdbc = jdbc;
         this.work = work;

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import se.clientfunds.extracts.ExtractImportOutcome;
-import se.clientfunds.extracts.ExtractImports;
+import se.clientfunds.files.ImportOutcome;
+import se.clientfunds.files.FileImports;
 
 /**
  * Stage {@code import_invoices}: {@code importExtractsJob} on an invoices.csv of N rows (hash, whole-file
@@ -16,16 +16,16 @@ import se.clientfunds.extracts.ExtractImports;
  */
 public final class ExtractImportBenchmark {
 
-    private final ExtractImports imports;
+    private final FileImports imports;
     private final JdbcTemplate jdbc;
 
-    public ExtractImportBenchmark(ExtractImports imports, JdbcTemplate jdbc) {
+    public ExtractImportBenchmark(FileImports imports, JdbcTemplate jdbc) {
         this.imports = imports;
         this.jdbc = jdbc;
     }
 
     public BenchmarkResult run(Path clientsCsv, Path invoicesCsv, long rows, LocalDate businessDate) throws Exception {
-        ExtractImportOutcome clients = imports.importFile(clientsCsv, businessDate);
+        ImportOutcome clients = imports.importFile(clientsCsv, businessDate);
         requireImported(clients);
 
         long baselineStart = System.nanoTime();
@@ -42,7 +42,7 @@ public final class ExtractImportBenchmark {
 
         HeapPeak.reset();
         long start = System.nanoTime();
-        ExtractImportOutcome invoices = imports.importFile(invoicesCsv, businessDate);
+        ImportOutcome invoices = imports.importFile(invoicesCsv, businessDate);
         long nanos = System.nanoTime() - start;
         long peak = HeapPeak.peakBytes();
         requireImported(invoices);
@@ -52,8 +52,8 @@ public final class ExtractImportBenchmark {
         return new BenchmarkResult("import_invoices", rows, nanos, baselineNanos, peak);
     }
 
-    private static void requireImported(ExtractImportOutcome outcome) {
-        if (outcome.status() != ExtractImportOutcome.Status.IMPORTED) {
+    private static void requireImported(ImportOutcome outcome) {
+        if (outcome.status() != ImportOutcome.Status.IMPORTED) {
             throw new IllegalStateException(outcome.summary());
         }
     }

@@ -23,7 +23,7 @@ import se.clientfunds.app.Console;
 import se.clientfunds.app.SettlementContext;
 import se.clientfunds.app.bench.BenchmarkResult;
 import se.clientfunds.app.bench.BenchmarkStages;
-import se.clientfunds.extracts.ExtractImports;
+import se.clientfunds.files.FileImports;
 import se.clientfunds.report.ReportTable;
 import se.clientfunds.report.TableFormat;
 
@@ -65,7 +65,7 @@ class BenchCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = SettlementContext.start(scratch, console,
                 // an empty URL selects the embedded server: never the real books, whatever else is configured
                 Map.of("spring.datasource.url", ""))) {
-            BenchmarkStages stages = new BenchmarkStages(context.getBean(ExtractImports.class),
+            BenchmarkStages stages = new BenchmarkStages(context.getBean(FileImports.class),
                     context.getBean(JdbcTemplate.class), scratch.resolve("work"), console);
             results.add(stages.importInvoices(rows, LocalDate.of(2026, 1, 2)));
         } finally {

@@ -1,8 +1,10 @@
 package se.clientfunds.app.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -49,6 +51,17 @@ class DemoCommand implements Callable<Integer> {
         this.console = console;
     }
 
+    private static void deliver(Path from, Path inbox, List<String> names) throws IOException {
+        for (String name : names) {
+            if (Files.exists(inbox.resolve(name))) {
+                throw CommandFailure.input(inbox.resolve(name) + " is already waiting in the inbox; the demo does not overwrite it");
+            }
+        }
+        for (String name : names) {
+            Files.move(from.resolve(name), inbox.resolve(name));
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         Path existing = settle.home().resolve("demo").resolve(DemoDataGenerator.TRUTH_FILE);
@@ -65,21 +78,18 @@ class DemoCommand implements Callable<Integer> {
                     DemoDataSettings.DEFAULT_ANOMALY_PER_MILLE);
             GenerationSummary summary = GenerateCommand.generate(console, settings);
             summary.describe(generated).forEach(console::println);
-            List<Path> inputs = summary.files().stream()
-                    .filter(file -> !file.getFileName().toString().equals(DemoDataGenerator.TRUTH_FILE)).toList();
-            for (Path file : inputs) {
-                if (Files.exists(home.inbox().resolve(file.getFileName()))) {
-                    throw CommandFailure.input(home.inbox().resolve(file.getFileName())
-                            + " is already waiting in the inbox; the demo does not overwrite it");
-                }
-            }
-            for (Path file : inputs) {
-                Files.move(file, home.inbox().resolve(file.getFileName()));
-            }
             DailyCycle cycle = context.getBean(DailyCycle.class);
             int worst = SettleCommand.OK;
             LocalDate date = calendar.onOrAfter(settings.start());
             for (int day = 0; day < days; day++, date = calendar.nextBankingDay(date)) {
+                // each day's files arrive that day: the extracts with the first, then the bank's files of the day
+                List<String> arriving = new ArrayList<>(List.of(DemoDataGenerator.notificationFileName(date),
+                        DemoDataGenerator.statementFileName(date)));
+                if (day == 0) {
+                    arriving.addAll(0, List.of(DemoDataGenerator.CLIENTS_FILE, DemoDataGenerator.INVOICES_FILE,
+                            DemoDataGenerator.REFUNDS_FILE));
+                }
+                deliver(generated, home.inbox(), arriving);
                 DayReport report = cycle.run(date);
                 int exitCode = RunDayCommand.print(console, report);
                 if (exitCode == SettleCommand.JOB_FAILED) {

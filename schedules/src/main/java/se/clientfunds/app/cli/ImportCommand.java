@@ -15,13 +15,12 @@ import picocli.CommandLine.ParentCommand;
 
 import se.clientfunds.app.Console;
 import se.clientfunds.app.SettlementContext;
-import se.clientfunds.extracts.ExtractImportOutcome;
-import se.clientfunds.extracts.ExtractImports;
-import se.clientfunds.files.InputFormats;
+import se.clientfunds.files.ImportOutcome;
+import se.clientfunds.files.FileImports;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Imports the named files, each validated whole.", "Platform extracts (clients.csv, invoices.csv, refunds.csv; the kind is "
-                + "read from the header). Each file is validated whole: a file with any bad row goes to quarantine/ "
+        description = {"Imports the named files, each validated whole.", "Platform extracts (clients.csv, invoices.csv, refunds.csv) and bank files "
+                + "(camt.054, BGMax, camt.053, MT940); what a file is, is read from its content. Each file is validated whole: a file with any bad row goes to quarantine/ "
                 + "with a reason file and nothing from it is imported. A file already imported is refused.",
                 "Exit codes: 0 all imported, 1 a job failed (run again to restart it), 2 a file was refused."})
 class ImportCommand implements Callable<Integer> {
@@ -47,17 +46,13 @@ class ImportCommand implements Callable<Integer> {
             if (!Files.isRegularFile(file)) {
                 throw CommandFailure.input(file + ": no such file");
             }
-            if (InputFormats.isBankFile(file)) {
-                throw CommandFailure.input(file + ": a bank file (camt, MT940 or BGMax); bank-file import is not built yet,"
-                        + " the file was left where it is");
-            }
         }
         LocalDate date = businessDate != null ? businessDate : LocalDate.now(Clocks.STOCKHOLM);
         int exitCode = SettleCommand.OK;
         try (ConfigurableApplicationContext context = SettlementContext.start(settle.home(), console)) {
-            ExtractImports imports = context.getBean(ExtractImports.class);
+            FileImports imports = context.getBean(FileImports.class);
             for (Path file : files) {
-                ExtractImportOutcome outcome = imports.importFile(file, date);
+                ImportOutcome outcome = imports.importFile(file, date);
                 switch (outcome.status()) {
                     case IMPORTED -> console.println(outcome.summary());
                     case REJECTED -> {

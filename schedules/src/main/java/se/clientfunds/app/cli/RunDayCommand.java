@@ -13,11 +13,12 @@ import se.clientfunds.app.Console;
 import se.clientfunds.app.SettlementContext;
 import se.clientfunds.day.DailyCycle;
 import se.clientfunds.day.DayReport;
-import se.clientfunds.extracts.ExtractImportOutcome;
+import se.clientfunds.files.ImportOutcome;
 
 @Command(name = "run-day", mixinStandardHelpOptions = true,
-        description = {"Runs the daily cycle for a business date.", "Imports what waits in the inbox (platform extracts "
-                + "for now; bank files stay in the inbox until bank-file import exists). A failed import from an "
+        description = {"Runs the daily cycle for a business date.", "Imports what waits in the inbox: platform extracts "
+                + "(clients, invoices, refunds), then payment notifications (camt.054, BGMax), then statements (camt.053, "
+                + "MT940). A failed import from an "
                 + "earlier run of the day is restarted from its last commit, not started over.",
                 "Exit codes: 0 done, 1 a job failed (run again to restart it), 2 a usage error or a file was refused."})
 class RunDayCommand implements Callable<Integer> {
@@ -50,17 +51,14 @@ class RunDayCommand implements Callable<Integer> {
     static int print(Console console, DayReport report) {
         console.println("business day " + report.businessDate() + ":");
         if (report.imports().isEmpty()) {
-            console.println("  no platform extracts waiting in the inbox");
+            console.println("  nothing waiting in the inbox");
         }
-        for (ExtractImportOutcome outcome : report.imports()) {
-            if (outcome.status() == ExtractImportOutcome.Status.IMPORTED) {
+        for (ImportOutcome outcome : report.imports()) {
+            if (outcome.status() == ImportOutcome.Status.IMPORTED) {
                 console.println("  " + outcome.summary());
             } else {
                 console.error("  " + outcome.summary());
             }
-        }
-        if (!report.waiting().isEmpty()) {
-            console.println("  " + report.waiting().size() + " bank file(s) left in the inbox: bank-file import is not built yet");
         }
         if (report.failed()) {
             return SettleCommand.JOB_FAILED;

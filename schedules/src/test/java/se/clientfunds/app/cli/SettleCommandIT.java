@@ -53,12 +53,12 @@ class SettleCommandIT {
         assertThat(saturday.exitCode).isEqualTo(2);
         assertThat(saturday.err).contains("2026-01-03 (saturday) is not a Swedish banking day");
 
-        Path camt = dir.resolve("payments.csv");
-        Files.writeString(camt, "<?xml version=\"1.0\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.054.001.08\"/>");
-        Run bankFile = settle("--home", dir.resolve("home").toString(), "import", camt.toString());
+        Path notABankFile = dir.resolve("payments.csv");
+        Files.writeString(notABankFile, "<?xml version=\"1.0\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.001.001.09\"/>");
+        Run bankFile = settle("--home", dir.resolve("home").toString(), "import", notABankFile.toString());
         assertThat(bankFile.exitCode).isEqualTo(2);
-        assertThat(bankFile.err).contains("payments.csv: a bank file", "left where it is");
-        assertThat(camt).exists();
+        assertThat(bankFile.err).contains("payments.csv: not a camt.053, camt.054, BGMax or MT940 file");
+        assertThat(dir.resolve("home/quarantine/payments.csv.reason.txt")).exists();
 
         Run badFormat = settle("bench", "--format", "xml");
         assertThat(badFormat.exitCode).isEqualTo(2);

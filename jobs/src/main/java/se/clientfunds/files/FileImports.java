@@ -1,4 +1,4 @@
-package se.clientfunds.extracts;
+package se.clientfunds.files;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,52 +14,50 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 import se.clientfunds.database.EmbeddedMariaDb;
-import se.clientfunds.extract.ExtractKind;
-import se.clientfunds.files.DuplicateFileException;
-import se.clientfunds.files.ImportedFile;
-import se.clientfunds.files.ImportedFiles;
-import se.clientfunds.files.InputFileMover;
-import se.clientfunds.files.Sha256;
 import se.clientfunds.jobs.Causes;
-import se.clientfunds.jobs.JobName;
 
 /**
- * Starts {@code importExtractsJob} for a file, or restarts the earlier execution when the same bytes failed part
- * way: a restarted import resumes after its last committed chunk.
+ * Imports one input file with the job for what it is (a bank file or a platform extract, told by its content), or
+ * restarts the earlier execution when the same bytes failed part way: a restarted import resumes after its last
+ * committed chunk. A file whose bytes were already imported is refused before any job runs.
  */
 @Service
-public class ExtractImports {
+public class FileImports {
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job importExtractsJob;
+    private final Job importBankFilesJob;
     private final ImportedFiles importedFiles;
     private final InputFileMover mover;
     private final boolean databaseIsExclusive;
 
-    public ExtractImports(JobOperator jobOperator, JobRepository jobRepository,
-                          @Qualifier("importExtractsJob") Job importExtractsJob, ImportedFiles importedFiles,
-                          InputFileMover mover, ObjectProvider<EmbeddedMariaDb> embeddedDatabase) {
+    public FileImports(JobOperator jobOperator, JobRepository jobRepository,
+                       @Qualifier("importExtractsJob") Job importExtractsJob,
+                       @Qualifier("importBankFilesJob") Job importBankFilesJob, ImportedFiles importedFiles,
+                       InputFileMover mover, ObjectProvider<EmbeddedMariaDb> embeddedDatabase) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.importExtractsJob = importExtractsJob;
+        this.importBankFilesJob = importBankFilesJob;
         this.importedFiles = importedFiles;
         this.mover = mover;
         this.databaseIsExclusive = embeddedDatabase.getIfAvailable() != null;
     }
 
-    public ExtractImportOutcome importFile(Path file, LocalDate businessDate) throws Exception {
+    public ImportOutcome importFile(Path file, LocalDate businessDate) throws Exception {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + ": no such file");
         }
+        Job job = InputFormats.isBankFile(file) ? importBankFilesJob : importExtractsJob;
         String sha256 = Sha256.of(file);
         JobParameters parameters = parameters(file, sha256, businessDate);
-        JobExecution last = jobRepository.getLastJobExecution(JobName.IMPORT_EXTRACTS.jobName(), parameters);
+        JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters);
         if (last != null && last.getStatus() == BatchStatus.ABANDONED) {
             // an operator gave this attempt up: it no longer holds the bytes, the file is imported afresh
             importedFiles.abandon(sha256, "job execution " + last.getId() + " was abandoned");
@@ -75,13 +73,13 @@ public class ExtractImports {
             Optional<ImportedFile> accepted = importedFiles.accepted(sha256);
             if (accepted.isPresent()) {
                 String reason = new DuplicateFileException(file.getFileName().toString(), accepted.get()).getMessage();
-                importedFiles.recordRefused(file, ExtractKind.valueOf(accepted.get().kind()), sha256, Files.size(file),
-                        businessDate, reason);
-                mover.quarantine(file, ExtractVerdict.refused(ExtractKind.valueOf(accepted.get().kind()), file, reason).reasonText());
-                return new ExtractImportOutcome(file, ExtractImportOutcome.Status.REJECTED,
-                        ExtractKind.valueOf(accepted.get().kind()), 0, reason, null);
+                importedFiles.recordRefused(file, accepted.get().kind(), sha256, Files.size(file), businessDate, reason);
+                mover.quarantine(file, "File: " + file.getFileName() + "\nRejected: nothing from this file was imported.\n"
+                        + "Reason: " + reason + "\n");
+                return new ImportOutcome(file, ImportOutcome.Status.REJECTED, accepted.get().kind().toLowerCase(), 0, reason,
+                        null);
             }
-            execution = jobOperator.start(importExtractsJob, parameters);
+            execution = jobOperator.start(job, parameters);
         }
         return outcome(file, execution);
     }
@@ -112,21 +110,19 @@ public class ExtractImports {
                 .toJobParameters();
     }
 
-    private static ExtractImportOutcome outcome(Path file, JobExecution execution) {
+    private static ImportOutcome outcome(Path file, JobExecution execution) {
         var context = execution.getExecutionContext();
-        ExtractKind kind = context.containsKey(ImportExtractsJobConfiguration.KIND)
-                ? ExtractKind.valueOf(context.getString(ImportExtractsJobConfiguration.KIND)) : null;
+        String label = context.containsKey(ImportContext.LABEL) ? context.getString(ImportContext.LABEL) : null;
         if (execution.getStatus() == BatchStatus.COMPLETED
-                && ImportExtractsJobConfiguration.REJECTED.equals(execution.getExitStatus().getExitCode())) {
-            return new ExtractImportOutcome(file, ExtractImportOutcome.Status.REJECTED, kind, 0,
-                    context.getString(ImportExtractsJobConfiguration.REASON, "rejected"), execution.getId());
+                && ImportContext.REJECTED.equals(execution.getExitStatus().getExitCode())) {
+            return new ImportOutcome(file, ImportOutcome.Status.REJECTED, label, 0,
+                    context.getString(ImportContext.REASON, "rejected"), execution.getId());
         }
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            return new ExtractImportOutcome(file, ExtractImportOutcome.Status.IMPORTED, kind,
-                    context.getLong(ImportExtractsJobConfiguration.ROWS, 0L), "imported", execution.getId());
+            return new ImportOutcome(file, ImportOutcome.Status.IMPORTED, label, context.getLong(ImportContext.ROWS, 0L),
+                    "imported", execution.getId());
         }
-        return new ExtractImportOutcome(file, ExtractImportOutcome.Status.FAILED, kind, 0, failureOf(execution),
-                execution.getId());
+        return new ImportOutcome(file, ImportOutcome.Status.FAILED, label, 0, failureOf(execution), execution.getId());
     }
 
     private static String failureOf(JobExecution execution) {

@@ -1,0 +1,148 @@
+package se.clientfunds.bankfiles;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import se.clientfunds.bank.BankBalance;
+import se.clientfunds.bank.BankEntry;
+import se.clientfunds.bank.BankFileFormat;
+import se.clientfunds.bank.BankRecord;
+import se.clientfunds.bank.BankSection;
+import se.clientfunds.bank.BankTransaction;
+import se.clientfunds.bank.Direction;
+import se.clientfunds.settings.ClientFundsAccount;
+
+/**
+ * Writes a bank file's sections, entries and transactions to the staging tables, one chunk per transaction, each
+ * row with its import id: nothing counts until the import completes. Marks which transactions are payments to post.
+ */
+class BankFileStagingWriter implements ItemWriter<StagedBankRecord> {
+
+    private final JdbcTemplate jdbc;
+    private final BankFileCheck check;
+    private final long importId;
+    private final BankFileFormat format;
+
+    BankFileStagingWriter(JdbcTemplate jdbc, BankFileCheck check, long importId, BankFileFormat format) {
+        this.jdbc = jdbc;
+        this.check = check;
+        this.importId = importId;
+        this.format = format;
+    }
+
+    @Override
+    public void write(Chunk<? extends StagedBankRecord> chunk) {
+        List<Object[]> sections = new ArrayList<>();
+        List<Object[]> entries = new ArrayList<>();
+        List<Object[]> transactions = new ArrayList<>();
+        for (StagedBankRecord staged : chunk) {
+            if (staged.record() instanceof BankRecord.SectionClosed closed) {
+                sections.add(sectionRow(staged, closed.section()));
+            } else if (staged.record() instanceof BankRecord.Entry entry) {
+                ClientFundsAccount account = check.accountOf(entry.section());
+                BankEntry e = entry.entry();
+                entries.add(new Object[] {importId, staged.entryNo(), staged.sectionNo(), e.location(), account.iban(),
+                        e.amount().currency().getCurrencyCode(), code(e.direction()), e.amount().minorUnits(),
+                        date(e.bookingDate()), date(e.valueDate()), e.accountServicerReference(), e.status(),
+                        e.bankTransactionCode(), Math.max(1, e.transactions().size())});
+                List<BankTransaction> details = e.transactions().isEmpty()
+                        ? List.of(new BankTransaction(e.location(), e.direction(), e.amount(), e.accountServicerReference(),
+                                null, null, List.of(), null))
+                        : e.transactions();
+                for (int i = 0; i < details.size(); i++) {
+                    BankTransaction t = details.get(i);
+                    transactions.add(new Object[] {importId, staged.entryNo(), i + 1, t.location(), account.iban(),
+                            t.amount().currency().getCurrencyCode(), code(t.direction()), t.amount().minorUnits(),
+                            date(e.bookingDate()), cut(bankReference(e, t, i + 1, details.size()), 140), cut(t.endToEndId(), 140),
+                            cut(t.counterparty().name(), 140), cut(t.counterparty().account(), 64), country(t.counterparty().country()),
+                            cut(String.join(" ", t.references()), 600), cut(t.remittanceText(), 600),
+                            isPayment(account, t) ? 1 : 0});
+                }
+            }
+        }
+        if (!sections.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO bank_section (import_id, section_no, format, section_id, account_iban, currency,"
+                    + " sequence_number, opening_minor, opening_date, closing_minor, closing_date, entry_count)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", sections);
+        }
+        if (!entries.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO bank_entry (import_id, entry_no, section_no, location, account_iban, currency,"
+                    + " direction, amount_minor, booking_date, value_date, entry_reference, status, bank_transaction_code,"
+                    + " transaction_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entries);
+        }
+        if (!transactions.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO bank_transaction (import_id, entry_no, transaction_no, location, account_iban,"
+                    + " currency, direction, amount_minor, booking_date, bank_reference, end_to_end_id, counterparty_name,"
+                    + " counterparty_account, counterparty_country, payment_references, remittance_text, is_payment)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", transactions);
+        }
+    }
+
+    private Object[] sectionRow(StagedBankRecord staged, BankSection section) {
+        ClientFundsAccount account = check.accountOf(section);
+        BankBalance opening = section.balance("OPBD").orElse(null);
+        BankBalance closing = section.balance("CLBD").orElse(null);
+        return new Object[] {importId, staged.sectionNo(), format.name(), section.id(), account.iban(),
+                section.currency() == null ? account.currency() : section.currency().getCurrencyCode(),
+                section.sequenceNumber(), opening == null ? null : opening.amount().minorUnits(),
+                opening == null ? null : date(opening.date()), closing == null ? null : closing.amount().minorUnits(),
+                closing == null ? null : date(closing.date()), staged.entryNo()};
+    }
+
+    /**
+     * Incoming payments come from notifications (camt.054 credits; BGMax payments and their deductions), or from a
+     * statement's credits for an account whose bank sends no notifications.
+     */
+    private boolean isPayment(ClientFundsAccount account, BankTransaction transaction) {
+        return switch (format) {
+            case CAMT_054 -> transaction.direction() == Direction.CREDIT;
+            case BGMAX -> true;
+            case CAMT_053, MT940 -> account.paymentsSource() == ClientFundsAccount.PaymentsSource.STATEMENT
+                    && transaction.direction() == Direction.CREDIT;
+        };
+    }
+
+    /**
+     * The bank's own reference of a transaction, the key that makes the same payment in two files recognisable:
+     * its AcctSvcrRef (BGC serial number, MT940 bank reference), else the entry's with the transaction's place in a
+     * batch, else its end-to-end id, else its place in the file (which the duplicate check refuses for a payment).
+     */
+    static String bankReference(BankEntry entry, BankTransaction transaction, int number, int count) {
+        if (present(transaction.accountServicerReference())) {
+            return transaction.accountServicerReference();
+        }
+        if (present(entry.accountServicerReference())) {
+            return entry.accountServicerReference() + (count > 1 ? "/" + number : "");
+        }
+        if (present(transaction.endToEndId()) && !"NOTPROVIDED".equals(transaction.endToEndId())) {
+            return transaction.endToEndId();
+        }
+        return transaction.location();
+    }
+
+    private static boolean present(String text) {
+        return text != null && !text.isBlank();
+    }
+
+    private static String code(Direction direction) {
+        return direction == Direction.CREDIT ? "C" : "D";
+    }
+
+    private static Date date(LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
+    }
+
+    private static String country(String country) {
+        return country != null && country.length() == 2 ? country : null;
+    }
+
+    private static String cut(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length);
+    }
+}

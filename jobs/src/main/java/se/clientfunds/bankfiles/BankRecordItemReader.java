@@ -1,0 +1,83 @@
+package se.clientfunds.bankfiles;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+import se.clientfunds.bank.BankFileFormat;
+import se.clientfunds.bank.BankFileParser;
+import se.clientfunds.bank.BankFileParsers;
+import se.clientfunds.bank.BankRecord;
+
+/**
+ * Reads a validated bank file as entries and closed sections, numbered in file order. Restartable: it saves how
+ * many records it has handed out under its name and, reopened after a failure, reads past them again.
+ */
+class BankRecordItemReader implements ItemStreamReader<StagedBankRecord> {
+
+    private final String name;
+    private final Path file;
+    private final BankFileFormat format;
+    private final boolean allowTestFiles;
+    private BankFileParser parser;
+    private long read;
+    private int sectionNo;
+    private long entryNo;
+
+    BankRecordItemReader(String name, Path file, BankFileFormat format, boolean allowTestFiles) {
+        this.name = name;
+        this.file = file;
+        this.format = format;
+        this.allowTestFiles = allowTestFiles;
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        parser = BankFileParsers.open(file, format, allowTestFiles);
+        long alreadyRead = context.getLong(name + ".read.count", 0L);
+        while (read < alreadyRead) {
+            if (read() == null) {
+                throw new ItemStreamException(file + " has fewer records than the " + alreadyRead + " read before the restart");
+            }
+        }
+    }
+
+    @Override
+    public StagedBankRecord read() {
+        for (BankRecord record = parser.next(); record != null; record = parser.next()) {
+            if (record instanceof BankRecord.SectionOpened) {
+                sectionNo++;
+                continue;
+            }
+            read++;
+            if (record instanceof BankRecord.Entry) {
+                entryNo++;
+            }
+            return new StagedBankRecord(sectionNo, entryNo, record);
+        }
+        return null;
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        context.putLong(name + ".read.count", read);
+    }
+
+    @Override
+    public void close() {
+        if (parser == null) {
+            return;
+        }
+        try {
+            parser.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close " + file, e);
+        } finally {
+            parser = null;
+        }
+    }
+}

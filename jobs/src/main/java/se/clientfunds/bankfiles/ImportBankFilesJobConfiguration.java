@@ -1,0 +1,338 @@
+package se.clientfunds.bankfiles;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import se.clientfunds.bank.BankFileFormat;
+import se.clientfunds.bank.BankFileParsers;
+import se.clientfunds.bank.BankFileVerdict;
+import se.clientfunds.files.DuplicateFileException;
+import se.clientfunds.files.ImportContext;
+import se.clientfunds.files.ImportedFiles;
+import se.clientfunds.files.InputFileMover;
+import se.clientfunds.files.Sha256;
+import se.clientfunds.jobs.Causes;
+import se.clientfunds.jobs.JobName;
+import se.clientfunds.ledger.Ledger;
+import se.clientfunds.money.Money;
+import se.clientfunds.settings.SettlementProperties;
+
+/**
+ * {@code importBankFilesJob}: one bank file (camt.054, BGMax, camt.053, MT940) from file to books.
+ * register (hash, size, format from content, refuse a file already imported) → validate the whole file (it parses,
+ * the money adds up, the accounts are ours) → stage its sections, entries and transactions (chunked, restartable)
+ * → check the payments' bank references (none twice, none already accepted) → post the payments (chunked,
+ * restartable) → complete (mark imported, archive). A refused file goes to quarantine with a reason file and
+ * nothing from it reaches the ledger. See README.md beside this class.
+ */
+@Configuration(proxyBeanMethods = false)
+class ImportBankFilesJobConfiguration {
+
+    private static final String REJECTED = ImportContext.REJECTED;
+    private static final String COMPLETED = ExitStatus.COMPLETED.getExitCode();
+    private static final String FORMAT = ImportContext.KIND;
+
+    @Bean
+    Job importBankFilesJob(JobRepository jobRepository, Step registerBankFileStep, Step validateBankFileStep,
+                           Step stageBankFileStep, Step checkBankReferencesStep, Step postPaymentsStep,
+                           Step completeBankFileStep) {
+        return new JobBuilder(JobName.IMPORT_BANK_FILES.jobName(), jobRepository)
+                // only a completed step leads on; anything else ends the job there, restartable
+                .start(registerBankFileStep).on(REJECTED).end(REJECTED)
+                .from(registerBankFileStep).on(COMPLETED).to(validateBankFileStep)
+                .from(registerBankFileStep).on("*").fail()
+                .from(validateBankFileStep).on(REJECTED).end(REJECTED)
+                .from(validateBankFileStep).on(COMPLETED).to(stageBankFileStep)
+                .from(validateBankFileStep).on("*").fail()
+                .from(stageBankFileStep).on(COMPLETED).to(checkBankReferencesStep)
+                .from(stageBankFileStep).on("*").fail()
+                .from(checkBankReferencesStep).on(REJECTED).end(REJECTED)
+                .from(checkBankReferencesStep).on(COMPLETED).to(postPaymentsStep)
+                .from(checkBankReferencesStep).on("*").fail()
+                .from(postPaymentsStep).on(COMPLETED).to(completeBankFileStep)
+                .from(postPaymentsStep).on("*").fail()
+                .end()
+                .build();
+    }
+
+    // --- register: hash, size, format from the content, refuse a file already imported
+
+    @Bean
+    Step registerBankFileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                              Tasklet registerBankFileTasklet) {
+        return new StepBuilder("registerBankFile", jobRepository).tasklet(registerBankFileTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet registerBankFileTasklet(ImportedFiles importedFiles, InputFileMover mover, SettlementProperties properties,
+                                    @Value("#{jobParameters['file']}") String fileName,
+                                    @Value("#{jobParameters['sha256']}") String sha256,
+                                    @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+        return (contribution, chunkContext) -> {
+            Path file = Path.of(fileName);
+            JobExecution jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+            long size = Files.size(file);
+            String actualSha256 = Sha256.of(file);
+            if (!actualSha256.equals(sha256)) {
+                throw new IllegalStateException(file + " changed since the import started: SHA-256 was " + sha256
+                        + ", is " + actualSha256);
+            }
+            if (size > properties.bankFiles().maxSizeBytes()) {
+                String reason = file.getFileName() + ": " + size + " bytes, more than settlement.bank-files.max-size-bytes ("
+                        + properties.bankFiles().maxSizeBytes() + "); not read";
+                importedFiles.recordRefused(file, null, sha256, size, businessDate, reason);
+                reject(contribution, chunkContext, mover, file, reason, List.of());
+                return RepeatStatus.FINISHED;
+            }
+            Optional<BankFileFormat> format = BankFileParsers.detect(file);
+            if (format.isEmpty()) {
+                String reason = file.getFileName() + ": not a camt.053, camt.054, BGMax or MT940 file";
+                importedFiles.recordRefused(file, null, sha256, size, businessDate, reason);
+                reject(contribution, chunkContext, mover, file, reason, List.of());
+                return RepeatStatus.FINISHED;
+            }
+            try {
+                long importId = importedFiles.register(file, format.get().name(), sha256, size, businessDate, jobExecution.getId());
+                ExecutionContext jobContext = jobExecution.getExecutionContext();
+                jobContext.putLong(ImportContext.IMPORT_ID, importId);
+                jobContext.putString(FORMAT, format.get().name());
+                jobContext.putString(ImportContext.LABEL, format.get().name().toLowerCase().replace('_', '.'));
+            } catch (DuplicateFileException e) {
+                importedFiles.recordRefused(file, format.get().name(), sha256, size, businessDate, e.getMessage());
+                reject(contribution, chunkContext, mover, file, e.getMessage(), List.of());
+            }
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    /**
+     * Ends the import as refused: the job ends with exit code REJECTED, the reason is kept for the command line,
+     * and the file goes to quarantine with a reason file once the step's transaction commits.
+     */
+    private static void reject(StepContribution contribution, ChunkContext chunkContext, InputFileMover mover, Path file,
+                               String summary, List<BankFileVerdict.Problem> problems) {
+        StringBuilder reason = new StringBuilder("File: ").append(file.getFileName())
+                .append("\nRejected: nothing from this file was posted.\nReason: ").append(summary).append('\n');
+        if (!problems.isEmpty()) {
+            reason.append("\nwhere\twhy\n");
+            problems.forEach(problem -> reason.append(problem.location()).append('\t').append(problem.reason()).append('\n'));
+        }
+        mover.quarantine(file, reason.toString());
+        chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
+                .putString(ImportContext.REASON, summary);
+        contribution.setExitStatus(new ExitStatus(REJECTED, summary));
+    }
+
+    // --- validate: the whole file parses, its money adds up and its accounts are ours, before anything is staged
+
+    @Bean
+    Step validateBankFileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                              Tasklet validateBankFileTasklet) {
+        return new StepBuilder("validateBankFile", jobRepository).tasklet(validateBankFileTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet validateBankFileTasklet(BankFileCheck check, ImportedFiles importedFiles, InputFileMover mover,
+                                    @Value("#{jobParameters['file']}") String fileName,
+                                    @Value("#{jobExecutionContext['importId']}") Long importId,
+                                    @Value("#{jobExecutionContext['kind']}") String format) {
+        return (contribution, chunkContext) -> {
+            Path file = Path.of(fileName);
+            BankFileVerdict verdict = check.check(file, BankFileFormat.valueOf(format));
+            ExecutionContext jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+            jobContext.putString(ImportContext.LABEL, verdict.version());
+            if (!verdict.valid()) {
+                importedFiles.markRejected(importId, verdict.summary());
+                reject(contribution, chunkContext, mover, file, verdict.summary(), verdict.problems());
+                return RepeatStatus.FINISHED;
+            }
+            jobContext.putLong(ImportContext.ROWS, verdict.entries());
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    // --- stage: sections, entries and transactions as the bank said them, invisible until the import completes
+
+    @Bean
+    Step stageBankFileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                           SettlementProperties properties, BankRecordItemReader bankRecordReader,
+                           BankFileStagingWriter bankFileStagingWriter) {
+        return new StepBuilder("stageBankFile", jobRepository)
+                .<StagedBankRecord, StagedBankRecord>chunk(properties.bankFiles().chunkSize())
+                .transactionManager(transactionManager)
+                .reader(bankRecordReader)
+                .writer(bankFileStagingWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    BankRecordItemReader bankRecordReader(SettlementProperties properties, @Value("#{jobParameters['file']}") String fileName,
+                                          @Value("#{jobExecutionContext['kind']}") String format) {
+        return new BankRecordItemReader("bankRecordReader", Path.of(fileName), BankFileFormat.valueOf(format),
+                properties.bankFiles().allowTestFiles());
+    }
+
+    @Bean
+    @StepScope
+    BankFileStagingWriter bankFileStagingWriter(JdbcTemplate jdbc, BankFileCheck check,
+                                                @Value("#{jobExecutionContext['importId']}") Long importId,
+                                                @Value("#{jobExecutionContext['kind']}") String format) {
+        return new BankFileStagingWriter(jdbc, check, importId, BankFileFormat.valueOf(format));
+    }
+
+    // --- check: every payment has a bank reference, seen once in the file and never accepted before
+
+    @Bean
+    Step checkBankReferencesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                 Tasklet checkBankReferencesTasklet) {
+        return new StepBuilder("checkBankReferences", jobRepository).tasklet(checkBankReferencesTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet checkBankReferencesTasklet(JdbcTemplate jdbc, ImportedFiles importedFiles, InputFileMover mover,
+                                       @Value("#{jobParameters['file']}") String fileName,
+                                       @Value("#{jobExecutionContext['importId']}") Long importId) {
+        return (contribution, chunkContext) -> {
+            Path file = Path.of(fileName);
+            List<BankFileVerdict.Problem> problems = new ArrayList<>();
+            jdbc.query("SELECT location, amount_minor, bank_reference FROM bank_transaction WHERE import_id = ? AND is_payment = 1"
+                    + " AND (bank_reference = location OR amount_minor = 0) ORDER BY entry_no, transaction_no LIMIT 100",
+                    rs -> {
+                        problems.add(new BankFileVerdict.Problem(rs.getString(1), rs.getLong(2) == 0 ? "a payment of zero"
+                                : "a payment with no bank reference (AcctSvcrRef, BGC serial number or EndToEndId)"));
+                    }, importId);
+            jdbc.query("SELECT MIN(location), bank_reference, COUNT(*) FROM bank_transaction WHERE import_id = ? AND is_payment = 1"
+                    + " GROUP BY account_iban, bank_reference HAVING COUNT(*) > 1 ORDER BY MIN(entry_no) LIMIT 100",
+                    rs -> {
+                        problems.add(new BankFileVerdict.Problem(rs.getString(1), "bank reference '" + rs.getString(2)
+                                + "' appears " + rs.getLong(3) + " times in this file"));
+                    }, importId);
+            jdbc.query("SELECT t.location, t.bank_reference, f.file_name, f.id FROM bank_transaction t"
+                    + " JOIN accepted_bank_reference a ON a.account_iban = t.account_iban AND a.bank_reference = t.bank_reference"
+                    + " JOIN imported_file f ON f.id = a.import_id"
+                    + " WHERE t.import_id = ? AND t.is_payment = 1 ORDER BY t.entry_no, t.transaction_no LIMIT 100",
+                    rs -> {
+                        problems.add(new BankFileVerdict.Problem(rs.getString(1), "duplicate payment: bank reference '"
+                                + rs.getString(2) + "' was already imported from " + rs.getString(3) + " (import "
+                                + rs.getLong(4) + ")"));
+                    }, importId);
+            if (problems.isEmpty()) {
+                try {
+                    // the unique key settles a race with another file carrying the same payment
+                    jdbc.update("INSERT INTO accepted_bank_reference (account_iban, bank_reference, import_id)"
+                            + " SELECT account_iban, bank_reference, import_id FROM bank_transaction WHERE import_id = ? AND is_payment = 1",
+                            importId);
+                } catch (DuplicateKeyException e) {
+                    problems.add(new BankFileVerdict.Problem("file", "a payment in it was accepted from another file while this"
+                            + " one was being imported (" + Causes.rootMessage(e) + ")"));
+                }
+            }
+            if (!problems.isEmpty()) {
+                String summary = file.getFileName() + ": " + problems.size() + (problems.size() >= 100 ? " or more" : "")
+                        + " payment problem" + (problems.size() == 1 ? "" : "s") + "; first: " + problems.get(0);
+                importedFiles.markRejected(importId, summary);
+                reject(contribution, chunkContext, mover, file, summary, problems);
+            }
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    // --- post: payment received for each staged payment, in file order, restartable
+
+    @Bean
+    Step postPaymentsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                          SettlementProperties properties, JdbcCursorItemReader<PaymentPostingWriter.StagedPayment> stagedPaymentReader,
+                          PaymentPostingWriter paymentPostingWriter) {
+        return new StepBuilder("postPayments", jobRepository)
+                .<PaymentPostingWriter.StagedPayment, PaymentPostingWriter.StagedPayment>chunk(properties.bankFiles().chunkSize())
+                .transactionManager(transactionManager)
+                .reader(stagedPaymentReader)
+                .writer(paymentPostingWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    JdbcCursorItemReader<PaymentPostingWriter.StagedPayment> stagedPaymentReader(DataSource dataSource,
+                                                                               @Value("#{jobExecutionContext['importId']}") Long importId) {
+        return new JdbcCursorItemReaderBuilder<PaymentPostingWriter.StagedPayment>()
+                .name("stagedPaymentReader")
+                .dataSource(dataSource)
+                .sql("SELECT account_iban, bank_reference, direction, amount_minor, currency, booking_date, counterparty_name"
+                        + " FROM bank_transaction WHERE import_id = ? AND is_payment = 1 ORDER BY entry_no, transaction_no")
+                .queryArguments(importId)
+                .rowMapper((rs, row) -> new PaymentPostingWriter.StagedPayment(rs.getString(1), rs.getString(2),
+                        "C".equals(rs.getString(3)), Money.ofMinor(rs.getLong(4), rs.getString(5)),
+                        rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(), rs.getString(7)))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    PaymentPostingWriter paymentPostingWriter(Ledger ledger, @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+        return new PaymentPostingWriter(ledger, businessDate);
+    }
+
+    // --- complete: the import becomes visible, the file goes to the archive
+
+    @Bean
+    Step completeBankFileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                              Tasklet completeBankFileTasklet) {
+        return new StepBuilder("completeBankFile", jobRepository).tasklet(completeBankFileTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet completeBankFileTasklet(JdbcTemplate jdbc, ImportedFiles importedFiles, InputFileMover mover,
+                                    @Value("#{jobParameters['file']}") String fileName,
+                                    @Value("#{jobParameters['businessDate']}") LocalDate businessDate,
+                                    @Value("#{jobExecutionContext['importId']}") Long importId,
+                                    @Value("#{jobExecutionContext['rows']}") Long validatedEntries) {
+        return (contribution, chunkContext) -> {
+            long staged = jdbc.queryForObject("SELECT COUNT(*) FROM bank_entry WHERE import_id = ?", Long.class, importId);
+            if (staged != validatedEntries) {
+                throw new IllegalStateException(Path.of(fileName).getFileName() + ": staged " + staged + " entries but validated "
+                        + validatedEntries + " (import " + importId + ")");
+            }
+            importedFiles.markImported(importId, staged);
+            Path file = Path.of(fileName);
+            // a restart after the file was archived but before the job's end was recorded finds it gone
+            if (Files.exists(file)) {
+                mover.archive(file, businessDate);
+            }
+            return RepeatStatus.FINISHED;
+        };
+    }
+}

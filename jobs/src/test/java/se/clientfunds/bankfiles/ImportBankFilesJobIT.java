@@ -1,0 +1,256 @@
+package se.clientfunds.bankfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import se.clientfunds.calendar.SwedishBankingCalendar;
+import se.clientfunds.camt.BankTransactionCode;
+import se.clientfunds.camt.Camt054Writer;
+import se.clientfunds.camt.CamtEntry;
+import se.clientfunds.camt.Counterparty;
+import se.clientfunds.camt.CreditDebit;
+import se.clientfunds.camt.NotificationHeader;
+import se.clientfunds.files.FileImports;
+import se.clientfunds.files.ImportOutcome;
+import se.clientfunds.generator.DemoDataGenerator;
+import se.clientfunds.generator.DemoDataSettings;
+import se.clientfunds.ledger.Ledger;
+import se.clientfunds.ledger.LedgerAccount;
+import se.clientfunds.money.Money;
+import se.clientfunds.reference.Iban;
+import se.clientfunds.settings.SettlementHome;
+import se.clientfunds.testing.DatabaseReset;
+import se.clientfunds.testing.JobsTestApplication;
+
+@SpringBootTest(classes = JobsTestApplication.class)
+class ImportBankFilesJobIT {
+
+    private static final String ACCOUNT = "SE4550000000058398257466";
+    private static final LocalDate DAY = LocalDate.of(2026, 3, 2);
+
+    @Autowired
+    FileImports imports;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    SettlementHome home;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void emptyDatabaseAndFolders() throws IOException {
+        DatabaseReset.emptyAllTables(jdbc);
+        for (Path folder : new Path[] {home.quarantine(), home.archive()}) {
+            try (Stream<Path> paths = Files.walk(folder)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    if (!path.equals(folder)) {
+                        Files.delete(path);
+                    }
+                }
+            }
+        }
+    }
+
+    @AfterEach
+    void dropFaultTrigger() {
+        jdbc.execute("DROP TRIGGER IF EXISTS test_fail_on_posting");
+    }
+
+    @Test
+    void postsEveryPaymentOfANotificationAndNothingFromItsStatement() throws Exception {
+        // given a generated day: its camt.054 and camt.053
+        Path generated = generate(40);
+        Path notification = generated.resolve(DemoDataGenerator.notificationFileName(DAY));
+        Path statement = generated.resolve(DemoDataGenerator.statementFileName(DAY));
+        long[] countAndSum = notificationTotals();
+
+        // when
+        ImportOutcome payments = imports.importFile(notification, DAY);
+        ImportOutcome balances = imports.importFile(statement, DAY);
+
+        // then every payment is received once, in minor units, and the statement posted nothing
+        assertThat(payments.status()).as(payments.message()).isEqualTo(ImportOutcome.Status.IMPORTED);
+        assertThat(payments.kind()).isEqualTo("camt.054.001.08");
+        assertThat(payments.rows()).isEqualTo(countAndSum[0]);
+        assertThat(balances.status()).as(balances.message()).isEqualTo(ImportOutcome.Status.IMPORTED);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry WHERE event_type = 'PAYMENT_RECEIVED'", Long.class))
+                .isEqualTo(countAndSum[0]);
+        assertThat(ledger.debitBalance(LedgerAccount.bank(ACCOUNT), "SEK", DAY)).isEqualTo(Money.ofMinor(countAndSum[1], "SEK"));
+        assertThat(ledger.balances(DAY)).containsEntry("UNALLOCATED SEK", Money.ofMinor(countAndSum[1], "SEK"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bank_section WHERE format = 'CAMT_053' AND closing_minor IS NOT NULL",
+                Long.class)).isEqualTo(1);
+        assertThat(home.archive(DAY).resolve(notification.getFileName())).exists();
+    }
+
+    @Test
+    void refusesTheSameFileTwiceAndTheSamePaymentInAnotherFile() throws Exception {
+        // given
+        Path first = notification("first.xml", entry("BK-1", 10_000), entry("BK-2", 20_000));
+        Path again = dir.resolve("again.xml");
+        Files.copy(first, again);
+        Path overlapping = notification("overlapping.xml", entry("BK-3", 5_000), entry("BK-2", 20_000));
+        assertThat(imports.importFile(first, DAY).status()).isEqualTo(ImportOutcome.Status.IMPORTED);
+
+        // when
+        ImportOutcome sameFile = imports.importFile(again, DAY);
+        ImportOutcome samePayment = imports.importFile(overlapping, DAY);
+
+        // then
+        assertThat(sameFile.status()).isEqualTo(ImportOutcome.Status.REJECTED);
+        assertThat(sameFile.message()).contains("again.xml was already imported");
+        assertThat(samePayment.status()).isEqualTo(ImportOutcome.Status.REJECTED);
+        assertThat(samePayment.message()).contains("duplicate payment: bank reference 'BK-2' was already imported from first.xml");
+        assertThat(Files.readString(home.quarantine().resolve("overlapping.xml.reason.txt"))).contains("BK-2", "nothing from this file was posted");
+        assertThat(ledger.postedEntryCount()).isEqualTo(2);
+        assertThat(ledger.debitBalance(LedgerAccount.bank(ACCOUNT), "SEK", DAY)).isEqualTo(Money.ofMinor(30_000, "SEK"));
+    }
+
+    @Test
+    void refusesAPaymentTwiceInOneFile() throws Exception {
+        // when
+        ImportOutcome outcome = imports.importFile(notification("twice.xml", entry("BK-7", 100), entry("BK-7", 100)), DAY);
+
+        // then
+        assertThat(outcome.status()).isEqualTo(ImportOutcome.Status.REJECTED);
+        assertThat(outcome.message()).contains("bank reference 'BK-7' appears 2 times in this file");
+        assertThat(ledger.postedEntryCount()).isZero();
+    }
+
+    @Test
+    void refusesAnAccountThatIsNotOursAndAnotherCurrency() throws Exception {
+        // given
+        Path foreign = notification("foreign.xml", Iban.of("SE", "50000000000000009999"), "SEK", entry("BK-1", 100));
+        Path euros = notification("euros.xml", Iban.parse(ACCOUNT), "EUR", entryIn("BK-2", 100, "EUR"));
+
+        // when
+        ImportOutcome notOurs = imports.importFile(foreign, DAY);
+        ImportOutcome wrongCurrency = imports.importFile(euros, DAY);
+
+        // then
+        assertThat(notOurs.status()).isEqualTo(ImportOutcome.Status.REJECTED);
+        assertThat(notOurs.message()).contains("is not one of the configured client-funds accounts");
+        assertThat(wrongCurrency.status()).isEqualTo(ImportOutcome.Status.REJECTED);
+        assertThat(wrongCurrency.message()).contains("is kept in SEK, the file says EUR");
+        assertThat(ledger.postedEntryCount()).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bank_entry", Long.class)).isZero();
+    }
+
+    @Test
+    void refusesAnXxeFileUnread() throws Exception {
+        // given
+        Path xxe = dir.resolve("xxe.xml");
+        Files.writeString(xxe, "<?xml version=\"1.0\"?>\n<!DOCTYPE Document [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>\n"
+                + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.054.001.08\"><BkToCstmrDbtCdtNtfctn>&secret;"
+                + "</BkToCstmrDbtCdtNtfctn></Document>\n", StandardCharsets.UTF_8);
+
+        // when
+        ImportOutcome outcome = imports.importFile(xxe, DAY);
+
+        // then
+        assertThat(outcome.status()).isEqualTo(ImportOutcome.Status.REJECTED);
+        assertThat(outcome.message()).containsIgnoringCase("DOCTYPE");
+        assertThat(Files.readString(home.quarantine().resolve("xxe.xml.reason.txt"))).doesNotContain("root:");
+        assertThat(ledger.postedEntryCount()).isZero();
+    }
+
+    @Test
+    void anImportThatFailsWhilePostingRestartsAndPostsEachPaymentOnce() throws Exception {
+        // given 30 payments posted in chunks of 5, and the ledger refusing the 17th once
+        CamtEntry[] entries = new CamtEntry[30];
+        for (int i = 0; i < entries.length; i++) {
+            entries[i] = entry("BK-" + (i + 1), 100L * (i + 1));
+        }
+        Path file = notification("many.xml", entries);
+        jdbc.execute("CREATE TRIGGER test_fail_on_posting BEFORE INSERT ON journal_entry FOR EACH ROW"
+                + " BEGIN IF NEW.reference = '" + ACCOUNT + "/BK-17' THEN SIGNAL SQLSTATE '45000'"
+                + " SET MESSAGE_TEXT = 'ledger unavailable (test)'; END IF; END");
+
+        // when
+        ImportOutcome failed = imports.importFile(file, DAY);
+
+        // then the chunks before it are posted, the file waits
+        assertThat(failed.status()).isEqualTo(ImportOutcome.Status.FAILED);
+        assertThat(failed.message()).contains("postPayments", "ledger unavailable (test)");
+        assertThat(ledger.postedEntryCount()).isEqualTo(15);
+        assertThat(file).exists();
+
+        // when the cause is gone and the file is imported again
+        jdbc.execute("DROP TRIGGER test_fail_on_posting");
+        ImportOutcome restarted = imports.importFile(file, DAY);
+
+        // then
+        assertThat(restarted.status()).as(restarted.message()).isEqualTo(ImportOutcome.Status.IMPORTED);
+        assertThat(ledger.postedEntryCount()).isEqualTo(30);
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT reference) FROM journal_entry", Long.class)).isEqualTo(30);
+        assertThat(ledger.debitBalance(LedgerAccount.bank(ACCOUNT), "SEK", DAY)).isEqualTo(Money.ofMinor(100L * 465, "SEK"));
+    }
+
+    private Path generate(int payments) {
+        Path out = dir.resolve("generated");
+        new DemoDataGenerator(new SwedishBankingCalendar()).generate(DemoDataSettings.of(out, 3, 1, payments, 11)
+                .withStart(DAY).withAnomalyPerMille(0));
+        return out;
+    }
+
+    /** Count and sum of the generated day's notification, from the truth file's control totals. */
+    private long[] notificationTotals() {
+        JsonNode day = new ObjectMapper().readTree(dir.resolve("generated").resolve(DemoDataGenerator.TRUTH_FILE).toFile())
+                .get("days").get(0).get("camt054");
+        return new long[] {day.get("count").asLong(), new BigDecimal(day.get("sum").asText()).movePointRight(2).longValueExact()};
+    }
+
+    private Path notification(String name, CamtEntry... entries) throws IOException {
+        return notification(name, Iban.parse(ACCOUNT), "SEK", entries);
+    }
+
+    private Path notification(String name, Iban account, String currency, CamtEntry... entries) throws IOException {
+        Path file = dir.resolve(name);
+        try (OutputStream out = Files.newOutputStream(file);
+             Camt054Writer writer = new Camt054Writer(out, new NotificationHeader("MSG-" + name,
+                     OffsetDateTime.of(2026, 3, 2, 18, 0, 0, 0, ZoneOffset.ofHours(1)), "NTF-" + name, account,
+                     java.util.Currency.getInstance(currency), null))) {
+            for (CamtEntry entry : entries) {
+                writer.write(entry);
+            }
+        }
+        return file;
+    }
+
+    private static CamtEntry entry(String reference, long minor) {
+        return entryIn(reference, minor, "SEK");
+    }
+
+    private static CamtEntry entryIn(String reference, long minor, String currency) {
+        return new CamtEntry(Money.ofMinor(minor, currency), CreditDebit.CRDT, DAY, DAY, reference, "E2E-" + reference,
+                BankTransactionCode.RECEIVED_CREDIT_TRANSFER, new Counterparty("Payer AB", "SE", null), "7350");
+    }
+}
