@@ -875,7 +875,6 @@ public final class CamtParser implements BankFileParser {
     }
 
     private BankFileException malformed(XMLStreamException e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage().replaceAll("\\s+", " ").strip();
-        return new BankFileException(fileName, context, "not well-formed XML: " + message, e);
+        return new BankFileException(fileName, context, SafeXml.describe(e), e);
     }
 }

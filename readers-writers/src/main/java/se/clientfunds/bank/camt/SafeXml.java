@@ -2,6 +2,7 @@ package se.clientfunds.bank.camt;
 
 import java.io.InputStream;
 
+import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -59,10 +60,23 @@ public final class SafeXml {
             if (message.contains("DOCTYPE")) {
                 throw closing(xml, new BankFileException(fileName, "prolog", "DOCTYPE not allowed: " + shorten(message), e));
             }
-            throw closing(xml, new BankFileException(fileName, "prolog", "not well-formed XML: " + message, e));
+            throw closing(xml, new BankFileException(fileName, "prolog", describe(e), e));
         } catch (RuntimeException e) {
             throw closing(xml, e);
         }
+    }
+
+    /** What the StAX parser found wrong, with line and column but without its own "ParseError" framing. */
+    public static String describe(XMLStreamException e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        int framed = message.indexOf("Message: ");
+        if (framed >= 0) {
+            message = message.substring(framed + "Message: ".length());
+        }
+        Location location = e.getLocation();
+        return "not well-formed XML"
+                + (location == null ? "" : " at line " + location.getLineNumber() + ", column " + location.getColumnNumber())
+                + ": " + message.replaceAll("\\s+", " ").strip();
     }
 
     private static String shorten(String text) {
