@@ -50,7 +50,6 @@ public final class CamtParser implements BankFileParser {
 
     private static final Pattern NAMESPACE = Pattern.compile("urn:iso:std:iso:20022:tech:xsd:(camt\\.05([34])\\.001\\.\\d{2})");
     private static final Pattern DIGIT_RUN = Pattern.compile("\\d+");
-    private static final String BOOKED = "BOOK";
 
     private enum State { BETWEEN_SECTIONS, IN_SECTION, DONE }
 
@@ -248,6 +247,7 @@ public final class CamtParser implements BankFileParser {
         if (atEntry) {
             atEntry = false;
             pending.add(new BankRecord.Entry(section, entry()));
+            context = section.location();
             return;
         }
         if (!child()) {
@@ -258,6 +258,7 @@ public final class CamtParser implements BankFileParser {
         }
         if ("Ntry".equals(xml.getLocalName())) {
             pending.add(new BankRecord.Entry(section, entry()));
+            context = section.location();
         } else {
             skip();
         }
@@ -438,7 +439,7 @@ public final class CamtParser implements BankFileParser {
         }
         requireAmountAndDirection(location, amount, direction);
         return new BankEntry(location, direction, amount, bookingDate, valueDate, servicerReference,
-                status == null ? BOOKED : status, transactionCode, batchCount, transactions);
+                status, transactionCode, batchCount, transactions);
     }
 
     private void requireAmountAndDirection(String location, Money amount, Direction direction) {
