@@ -10,22 +10,27 @@ import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 
 /**
- * The official camt XSDs from {@code shared/samples}, which sits either inside the repository or next to it
- * (worktrees are siblings of the shared folder), so the lookup walks up from the module directory.
+ * The official camt XSDs and sample files from {@code shared/samples}, which sits either inside the repository or
+ * next to it (worktrees are siblings of the shared folder), so the lookup walks up from the module directory.
  */
-final class CamtSchemas {
+public final class CamtSchemas {
 
     private CamtSchemas() {
     }
 
     static Path xsd(String fileName) {
+        return samples("camt/xsd/" + fileName);
+    }
+
+    /** A file or folder under {@code shared/samples}, found by walking up from the module directory. */
+    public static Path samples(String relativePath) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/samples/camt/xsd").resolve(fileName);
-            if (Files.isRegularFile(candidate)) {
+            Path candidate = dir.resolve("shared/samples").resolve(relativePath);
+            if (Files.exists(candidate)) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("no shared/samples/camt/xsd/" + fileName + " above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("no shared/samples/" + relativePath + " above " + Path.of("").toAbsolutePath());
     }
 
     /** Validates the document; a schema violation is thrown as a SAXException naming line and column. */
