@@ -49,7 +49,10 @@ import se.clientfunds.reference.OcrReference;
 public final class CamtParser implements BankFileParser {
 
     private static final Pattern NAMESPACE = Pattern.compile("urn:iso:std:iso:20022:tech:xsd:(camt\\.05([34])\\.001\\.\\d{2})");
-    private static final Pattern DIGIT_RUN = Pattern.compile("\\d+");
+    // a word of digits only: digits inside dates, amounts or longer words ("2014-12-31", "12.50", "INV2014") are never
+    // taken for an OCR, while punctuation after a word ("OCR 7350, thanks") is fine
+    private static final Pattern DIGIT_RUN =
+            Pattern.compile("(?<![\\p{Alnum}/-])(?<!\\d[.,:])\\d+(?![\\p{Alnum}/-])(?![.,:]\\d)");
 
     private enum State { BETWEEN_SECTIONS, IN_SECTION, DONE }
 
@@ -664,7 +667,7 @@ public final class CamtParser implements BankFileParser {
         }
     }
 
-    /** Digit runs of OCR length with a correct Luhn check digit, in the order they appear, each once. */
+    /** Words of digits of OCR length with a correct Luhn check digit, in the order they appear, each once. */
     static List<String> ocrCandidates(String text) {
         Set<String> found = new LinkedHashSet<>();
         Matcher digits = DIGIT_RUN.matcher(text);

@@ -353,5 +353,8 @@ class CamtParserTest {
         String ocr = OcrReference.withCheckDigit("123456789").value();
         assertThat(CamtParser.ocrCandidates("Inv " + ocr + ", order 12345678901")).containsExactly(ocr);
         assertThat(CamtParser.ocrCandidates("no digits here")).isEmpty();
+        // 2014 passes Luhn, but as part of a date, an amount or an invoice number it is no OCR
+        assertThat(CamtParser.ocrCandidates("paid 2014-12-31, 2014.50 SEK for INV2014")).isEmpty();
+        assertThat(CamtParser.ocrCandidates("OCR 2014.")).containsExactly("2014");
     }
 }
