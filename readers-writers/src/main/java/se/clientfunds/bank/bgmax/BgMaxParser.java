@@ -204,8 +204,8 @@ public final class BgMaxParser implements BankFileParser {
                 case EXTRA_REFERENCE, NEGATIVE_EXTRA_REFERENCE -> {
                     requirePayment(line);
                     extraReferenceRecords++;
-                    Currency currency = deposit.currency();
-                    line.amount("amount", 38, 55, currency);
+                    line.digits("sender bankgiro number", 3, 12);
+                    line.amount("amount", 38, 55, deposit.currency());
                     line.code("reference code", 56, "012345");
                     line.digits("payment channel code", 57, 57);
                     line.digits("BGC serial number", 58, 69);
@@ -257,6 +257,10 @@ public final class BgMaxParser implements BankFileParser {
         String bankgiro = bankgiro(line.digits("recipient bankgiro number", 3, 12));
         if (bankgiro == null) {
             throw line.error("field recipient bankgiro number (positions 3-12) is all zeros");
+        }
+        String plusgiro = line.text(13, 22);
+        if (!plusgiro.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw line.error("recipient plusgiro number", 13, 22, plusgiro, "is not numeric");
         }
         Currency currency = currency(line, 23, 25);
         depositLine = line.number();
