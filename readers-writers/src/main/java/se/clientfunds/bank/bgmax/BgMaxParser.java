@@ -98,7 +98,7 @@ public final class BgMaxParser implements BankFileParser {
                 throw start.error("test mark (position 45) is 'T': a Bankgirot test file, refused unless the parser"
                         + " is opened with Options.acceptingTestFiles()");
             }
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             closeQuietly(e);
             throw e;
         }
@@ -413,7 +413,7 @@ public final class BgMaxParser implements BankFileParser {
         return line.length() > 20 ? line.substring(0, 20) + "..." : line;
     }
 
-    private void closeQuietly(RuntimeException cause) {
+    private void closeQuietly(Exception cause) {
         try {
             close();
         } catch (IOException | RuntimeException e) {
