@@ -95,8 +95,11 @@ public final class BankFileValidation {
         if (section.declaredEntryCount() != null && section.declaredEntryCount() != totals.count) {
             problem(section.location(), "says " + section.declaredEntryCount() + " entries, holds " + totals.count);
         }
-        if (section.declaredNet() != null && totals.net != null && !section.declaredNet().equals(totals.net)) {
-            problem(section.location(), "says the entries net " + section.declaredNet() + ", they net " + totals.net);
+        // a section without entries nets zero: it must not escape the check because there was nothing to sum
+        Money entriesNet = totals.net == null && totals.count == 0 && section.declaredNet() != null
+                ? Money.zero(section.declaredNet().currency()) : totals.net;
+        if (section.declaredNet() != null && entriesNet != null && !section.declaredNet().equals(entriesNet)) {
+            problem(section.location(), "says the entries net " + section.declaredNet() + ", they net " + entriesNet);
         }
         for (BankBalance balance : section.balances()) {
             if (section.currency() != null && !balance.amount().currency().equals(section.currency())) {

@@ -26,9 +26,8 @@ import se.clientfunds.money.Money;
 /**
  * Streams a Bankgirot BGMax file (ISO-8859-1, 80-character records) as one section per deposit (TK05 to TK15) with
  * one entry per TK20 payment (credit) or TK21 deduction (debit), in constant memory. It refuses what breaks the
- * format: record types, lengths, field syntax, record order, the TK70 counts and test files; whether each deposit's
- * payments add up to its TK15 is {@link se.clientfunds.bank.BankFileValidation}'s check. See {@code package-info}
- * for the field positions and how TK22/TK23 references are kept.
+ * format (record types, lengths, field syntax, order, TK70 counts, test files) and leaves the TK15 totals to
+ * {@link se.clientfunds.bank.BankFileValidation}; the field positions and the mapping are in {@code package-info}.
  */
 public final class BgMaxParser implements BankFileParser {
 
@@ -98,7 +97,7 @@ public final class BgMaxParser implements BankFileParser {
                 throw start.error("test mark (position 45) is 'T': a Bankgirot test file, refused unless the parser"
                         + " is opened with Options.acceptingTestFiles()");
             }
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             closeQuietly(e);
             throw e;
         }
@@ -413,7 +412,7 @@ public final class BgMaxParser implements BankFileParser {
         return line.length() > 20 ? line.substring(0, 20) + "..." : line;
     }
 
-    private void closeQuietly(RuntimeException cause) {
+    private void closeQuietly(Exception cause) {
         try {
             close();
         } catch (IOException | RuntimeException e) {

@@ -143,6 +143,21 @@ class BgMaxBrokenInputTest {
     }
 
     @Test
+    void depositWithoutPaymentsClaimingAnAmountIsRefusedByValidation() throws IOException {
+        // given: TK15 says 0 payments worth 1100.00
+        Path file = file(START, OPENING,
+                "15000000000000000000058410000010098232004052500074000000000000110000SEK00000000",
+                "7000000000000000000000000000000001");
+
+        // when
+        BankFileVerdict verdict = validate(file);
+
+        // then
+        assertThat(verdict.problems()).extracting(Object::toString)
+                .containsExactly("line 3 (TK15): says the entries net 1100.00 SEK, they net 0.00 SEK");
+    }
+
+    @Test
     void deductionsCountAgainstTheDepositAmount() throws IOException {
         // given: 1100.00 paid, 100.00 deducted (TK21, deduction code 0), TK15 says 1000.00 over 2 records
         Path file = file(START, OPENING, PAYMENT,
