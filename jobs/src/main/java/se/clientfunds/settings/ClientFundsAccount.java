@@ -36,10 +36,6 @@ public record ClientFundsAccount(String iban, String currency, String name, Stri
         paymentsSource = paymentsSource == null ? PaymentsSource.NOTIFICATION : paymentsSource;
     }
 
-    public ClientFundsAccount(String iban, String currency, String name) {
-        this(iban, currency, name, null, null);
-    }
-
     public Currency currencyUnit() {
         return CurrencyCodes.parse(currency);
     }
@@ -53,8 +49,8 @@ public record ClientFundsAccount(String iban, String currency, String name, Stri
         };
     }
 
+    /** BGMax writes a bankgiro number zero-padded to ten digits; a bankgiro number itself has seven or eight. */
     private static String stripLeadingZeros(String digits) {
-        String stripped = digits.replaceFirst("^0+(?=\\d{7})", "");
-        return stripped;
+        return digits.replaceFirst("^0+(?=\\d{7})", "");
     }
 }

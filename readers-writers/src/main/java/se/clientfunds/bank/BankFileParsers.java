@@ -54,10 +54,14 @@ public final class BankFileParsers {
      * @param allowTestFiles whether a BGMax file marked as a test file is read (otherwise it is refused)
      */
     public static BankFileParser open(Path file, BankFileFormat format, boolean allowTestFiles) {
-        return switch (format) {
-            case CAMT_053, CAMT_054 -> CamtParser.open(file);
-            case BGMAX -> BgMaxParser.open(file, allowTestFiles);
-            case MT940 -> Mt940Parser.open(file);
-        };
+        try {
+            return switch (format) {
+                case CAMT_053, CAMT_054 -> CamtParser.open(file);
+                case BGMAX -> BgMaxParser.open(file, new BgMaxParser.Options(allowTestFiles));
+                case MT940 -> Mt940Parser.open(file);
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + file, e);
+        }
     }
 }
