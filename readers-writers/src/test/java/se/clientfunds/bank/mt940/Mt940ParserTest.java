@@ -184,6 +184,83 @@ class Mt940ParserTest {
         assertThat(verdict.credits()).containsEntry("EUR", Money.ofMinor(125L * entries, "EUR"));
     }
 
+    @Test
+    void anEmptyFileParsesToNothingAndIsInvalid() {
+        // given
+        InputStream empty = new java.io.ByteArrayInputStream("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+
+        // when
+        BankFileVerdict verdict;
+        try (Mt940Parser parser = Mt940Parser.open(empty, "empty.sta")) {
+            verdict = BankFileValidation.validate("empty.sta", parser);
+        }
+
+        // then
+        assertThat(verdict.valid()).isFalse();
+        assertThat(verdict.summary()).isEqualTo("empty.sta: 1 problem; first: file: holds no statement, notification or deposit");
+    }
+
+    @Test
+    void severalSwiftMessagesWithIntermediateBalancesAreOneSectionEach() {
+        // given
+        String file = """
+                {1:F01BANKDEFFAXXX0000000000}{2:O940}{4:
+                :20:PAGE1
+                :25:DE89370400440532013000
+                :28C:7/1
+                :60F:D270102EUR10,00
+                :61:270102C15,00NTRFNONREF//A1
+                :62M:C270102EUR5,00
+                -}
+                {1:F01BANKDEFFAXXX0000000000}{2:O940}{4:
+                :20:PAGE2
+                :25:DE89370400440532013000
+                :28C:7/2
+                :60M:C270102EUR5,00
+                :61:270102D5,00NTRFNONREF//A2
+                :62F:C270102EUR0,00
+                -}{5:{CHK:0}}
+                """;
+
+        // when
+        List<BankRecord> records = new ArrayList<>();
+        try (Mt940Parser parser = Mt940Parser.open(new java.io.ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)),
+                "pages.sta")) {
+            for (BankRecord record = parser.next(); record != null; record = parser.next()) {
+                records.add(record);
+            }
+        }
+
+        // then
+        assertThat(records).extracting(record -> record.getClass().getSimpleName()).containsExactly(
+                "SectionOpened", "Entry", "SectionClosed", "SectionOpened", "Entry", "SectionClosed");
+        BankSection first = ((BankRecord.SectionClosed) records.get(2)).section();
+        assertThat(first.id()).isEqualTo("7/1");
+        assertThat(first.balance("OPBD").orElseThrow().amount()).as("D is overdrawn").isEqualTo(Money.ofMinor(-1000, "EUR"));
+        assertThat(first.balance("CLBD").orElseThrow().amount()).isEqualTo(Money.ofMinor(500, "EUR"));
+        BankSection second = ((BankRecord.SectionClosed) records.get(5)).section();
+        assertThat(second.id()).isEqualTo("7/2");
+        assertThat(second.sequenceNumber()).isEqualTo(7L);
+        assertThat(second.account()).isEqualTo(AccountId.iban("DE89370400440532013000"));
+    }
+
+    @Test
+    void anAccountWithItsCurrencyAfterItIsSplit() {
+        // given
+        String file = ":20:X\n:25:1291.99.348EUR\n:28:1\n:60F:C270102EUR1,00\n:62F:C270102EUR1,00\n";
+
+        // when
+        BankSection section;
+        try (Mt940Parser parser = Mt940Parser.open(new java.io.ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)),
+                "x.sta")) {
+            section = ((BankRecord.SectionOpened) parser.next()).section();
+        }
+
+        // then
+        assertThat(section.account()).isEqualTo(new AccountId(AccountId.Scheme.OTHER, "1291.99.348"));
+        assertThat(section.currency().getCurrencyCode()).isEqualTo("EUR");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             261231 | 0102 | 2027-01-02
