@@ -339,7 +339,8 @@ public final class Mt940Parser implements BankFileParser {
                 ? Counterparty.UNKNOWN
                 : new Counterparty(info.counterpartyName(), info.counterpartyAccount(), null);
         BankTransaction transaction = new BankTransaction(where, statementLine.direction(), statementLine.amount(),
-                bankReference, info.endToEndId(), counterparty, List.of(), info.remittanceText());
+                bankReference, info.endToEndId(), counterparty,
+                info.creditorReference() == null ? List.of() : List.of(info.creditorReference()), info.remittanceText());
         BankEntry entry = new BankEntry(where, statementLine.direction(), statementLine.amount(),
                 statementLine.entryDate() != null ? statementLine.entryDate() : statementLine.valueDate(),
                 statementLine.valueDate(), bankReference, "BOOK", statementLine.transactionType(), null,

@@ -20,7 +20,7 @@ class Mt940InformationTest {
         // then
         assertThat(information).isEqualTo(new Mt940Information("171", "SEPA LASTSCHRIFT KUNDE",
                 "TRX-0A4A47C3-F846-4729-8A1B-5DF620F", "Peter Pan", "HUkkbbbsssskcccccccccccccccx", "HYVEDEMMXXX",
-                "FOO TRX-0A4A47C3-F846-4729-8A1B-5DF620F"));
+                "FOO TRX-0A4A47C3-F846-4729-8A1B-5DF620F", null));
     }
 
     @Test
@@ -88,6 +88,22 @@ class Mt940InformationTest {
     }
 
     @Test
+    void aStructuredCreditorReferenceIsKept() {
+        // given
+        String text = "/TRTP/SEPA OVERBOEKING/IBAN/NL08INGB0000000555/BIC/INGBNL2A/NAME/J DOE/REMI/STRD/CUR/"
+                + "CDTRREFTP//CD/SCOR/ISSR/CUR/CDTRREF/RF18539007547034/EREF/E2E-9";
+
+        // when
+        Mt940Information information = Mt940Information.parse(text);
+
+        // then
+        assertThat(information.creditorReference()).isEqualTo("RF18539007547034");
+        assertThat(information.remittanceText()).isNull();
+        assertThat(information.endToEndId()).isEqualTo("E2E-9");
+        assertThat(information.counterpartyName()).isEqualTo("J DOE");
+    }
+
+    @Test
     void freeTextIsKeptWholeAsRemittanceWithLinesJoinedBySpaces() {
         // when
         Mt940Information information = Mt940Information.parse(
@@ -95,7 +111,7 @@ class Mt940InformationTest {
 
         // then
         assertThat(information).isEqualTo(new Mt940Information(null, null, null, null, null, null,
-                "HIER EEN MOOIE OMSCHRIJVING IN HOOFDLETTERS WANT DAT IS ZOALS DE NEDERLANDSE BANKEN COMMUNICEREN"));
+                "HIER EEN MOOIE OMSCHRIJVING IN HOOFDLETTERS WANT DAT IS ZOALS DE NEDERLANDSE BANKEN COMMUNICEREN", null));
     }
 
     @Test
