@@ -3,12 +3,14 @@ package se.clientfunds.bank.mt940;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -159,7 +161,7 @@ class Mt940ParserTest {
         System.arraycopy(text, 0, file, bom.length, text.length);
 
         // when
-        try (Mt940FieldReader reader = new Mt940FieldReader(new java.io.ByteArrayInputStream(file), "bom.sta")) {
+        try (Mt940FieldReader reader = new Mt940FieldReader(new ByteArrayInputStream(file), "bom.sta")) {
             // then
             assertThat(reader.next()).isEqualTo(new Mt940Field("20", "X", 1));
             assertThat(reader.encoding()).isEqualTo("UTF-8");
@@ -187,7 +189,7 @@ class Mt940ParserTest {
     @Test
     void anEmptyFileParsesToNothingAndIsInvalid() {
         // given
-        InputStream empty = new java.io.ByteArrayInputStream("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        InputStream empty = new ByteArrayInputStream("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
 
         // when
         BankFileVerdict verdict;
@@ -224,7 +226,7 @@ class Mt940ParserTest {
 
         // when
         List<BankRecord> records = new ArrayList<>();
-        try (Mt940Parser parser = Mt940Parser.open(new java.io.ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)),
+        try (Mt940Parser parser = Mt940Parser.open(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)),
                 "pages.sta")) {
             for (BankRecord record = parser.next(); record != null; record = parser.next()) {
                 records.add(record);
@@ -251,7 +253,7 @@ class Mt940ParserTest {
 
         // when
         BankSection section;
-        try (Mt940Parser parser = Mt940Parser.open(new java.io.ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)),
+        try (Mt940Parser parser = Mt940Parser.open(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)),
                 "x.sta")) {
             section = ((BankRecord.SectionOpened) parser.next()).section();
         }
@@ -284,7 +286,7 @@ class Mt940ParserTest {
             """)
     void amountsUseADecimalComma(String text, long minorUnits) {
         // when / then
-        assertThat(Mt940Values.amount(text, java.util.Currency.getInstance("EUR"))).isEqualTo(Money.ofMinor(minorUnits, "EUR"));
+        assertThat(Mt940Values.amount(text, Currency.getInstance("EUR"))).isEqualTo(Money.ofMinor(minorUnits, "EUR"));
     }
 
     @ParameterizedTest
@@ -299,7 +301,7 @@ class Mt940ParserTest {
             """)
     void amountsThatAreNotSwiftAreRefused(String text, String message) {
         // when / then
-        assertThatThrownBy(() -> Mt940Values.amount(text, java.util.Currency.getInstance("EUR")))
+        assertThatThrownBy(() -> Mt940Values.amount(text, Currency.getInstance("EUR")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
     }
 
