@@ -22,18 +22,20 @@ import java.util.regex.Pattern;
  * @param counterpartyAccount the counterparty's IBAN or account number, or null
  * @param counterpartyBank    the counterparty's BIC or bank code, or null
  * @param remittanceText  the unstructured remittance information, or null
+ * @param creditorReference the structured creditor reference ({@code /CDTRREF/}, e.g. an RF or OCR reference), or null
  */
 public record Mt940Information(String transactionCode, String postingText, String endToEndId, String counterpartyName,
-                               String counterpartyAccount, String counterpartyBank, String remittanceText) {
+                               String counterpartyAccount, String counterpartyBank, String remittanceText,
+                               String creditorReference) {
 
-    public static final Mt940Information NONE = new Mt940Information(null, null, null, null, null, null, null);
+    public static final Mt940Information NONE = new Mt940Information(null, null, null, null, null, null, null, null);
 
     private static final Pattern GERMAN = Pattern.compile("(\\d{3})([?>])\\d{2}.*", Pattern.DOTALL);
     private static final Set<String> SEPA_KEYS = Set.of("EREF", "KREF", "MREF", "CRED", "DEBT", "COAM", "OAMT", "SVWZ",
             "ABWA", "ABWE", "IBAN", "BIC");
     private static final Pattern SEPA_KEY = Pattern.compile("([A-Z]{3,4})\\+(.*)", Pattern.DOTALL);
     private static final Pattern SLASH_KEY = Pattern.compile("/(EREF|KREF|MARF|CSID|BENM|ORDP|NAME|ID|ADDR|REMI|ISDT|IBAN"
-            + "|BIC|RTRN|PREF|CNTP|TRTP|PURP|ULTC|ULTD|ULTB|EXCH|CHGS|OCMT|SVCL|IREF|BUSP)/");
+            + "|BIC|RTRN|PREF|CNTP|TRTP|PURP|ULTC|ULTD|ULTB|EXCH|CHGS|OCMT|SVCL|IREF|BUSP|CDTRREFTP|CD|ISSR|CDTRREF)/");
     private static final String NOT_PROVIDED = "NOTPROVIDED";
 
     /** Reads the field's text (continuation lines joined by {@code \n}); an empty field gives {@link #NONE}. */
@@ -49,7 +51,7 @@ public record Mt940Information(String transactionCode, String postingText, Strin
             return slashed(joined);
         }
         return new Mt940Information(null, null, null, null, null, null, blankToNull(String.join(" ",
-                text.strip().lines().map(String::strip).filter(line -> !line.isEmpty()).toList())));
+                text.strip().lines().map(String::strip).filter(line -> !line.isEmpty()).toList())), null);
     }
 
     private static Mt940Information german(String joined) {
@@ -98,7 +100,7 @@ public record Mt940Information(String transactionCode, String postingText, Strin
             account = blankToNull(fields.get(38));
         }
         return new Mt940Information(code, blankToNull(fields.get(0)), endToEnd(sepa.get("EREF")), name, account,
-                blankToNull(fields.get(30)), blankToNull(remittance));
+                blankToNull(fields.get(30)), blankToNull(remittance), null);
     }
 
     private static Mt940Information slashed(String joined) {
@@ -133,9 +135,12 @@ public record Mt940Information(String transactionCode, String postingText, Strin
         String remittance = values.get("REMI");
         if (remittance != null && remittance.startsWith("USTD//")) {
             remittance = remittance.substring("USTD//".length());
+        } else if (remittance != null && remittance.startsWith("STRD/")) {
+            // structured remittance: its reference is the /CDTRREF/, there is no text
+            remittance = null;
         }
         return new Mt940Information(null, null, endToEnd(values.get("EREF")), blankToNull(name), blankToNull(account),
-                blankToNull(bank), blankToNull(remittance));
+                blankToNull(bank), blankToNull(remittance), blankToNull(values.get("CDTRREF")));
     }
 
     private static String endToEnd(String value) {

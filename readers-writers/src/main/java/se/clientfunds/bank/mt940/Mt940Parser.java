@@ -164,8 +164,7 @@ public final class Mt940Parser implements BankFileParser {
                 openSection(field);
             }
             case Mt940Field.SEPARATOR -> throw unfinished(field);
-            default -> throw refuse(field, "comes after :" + lastHeaderTag + ": (line " + reference.line()
-                    + " statement) where " + expectedAfter(lastHeaderTag) + " must come");
+            default -> throw outOfOrder(field);
         }
     }
 
@@ -175,7 +174,12 @@ public final class Mt940Parser implements BankFileParser {
                 return;
             }
         }
-        throw refuse(field, "comes after :" + lastHeaderTag + ": where " + expectedAfter(lastHeaderTag) + " must come");
+        throw outOfOrder(field);
+    }
+
+    private BankFileException outOfOrder(Mt940Field field) {
+        return refuse(field, "comes after :" + lastHeaderTag + ": in the statement at line " + reference.line() + " where "
+                + expectedAfter(lastHeaderTag) + " must come");
     }
 
     private static String expectedAfter(String tag) {
@@ -335,7 +339,8 @@ public final class Mt940Parser implements BankFileParser {
                 ? Counterparty.UNKNOWN
                 : new Counterparty(info.counterpartyName(), info.counterpartyAccount(), null);
         BankTransaction transaction = new BankTransaction(where, statementLine.direction(), statementLine.amount(),
-                bankReference, info.endToEndId(), counterparty, List.of(), info.remittanceText());
+                bankReference, info.endToEndId(), counterparty,
+                info.creditorReference() == null ? List.of() : List.of(info.creditorReference()), info.remittanceText());
         BankEntry entry = new BankEntry(where, statementLine.direction(), statementLine.amount(),
                 statementLine.entryDate() != null ? statementLine.entryDate() : statementLine.valueDate(),
                 statementLine.valueDate(), bankReference, "BOOK", statementLine.transactionType(), null,

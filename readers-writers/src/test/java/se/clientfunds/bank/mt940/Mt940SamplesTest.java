@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -26,11 +25,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import se.clientfunds.bank.BankBalance;
 import se.clientfunds.bank.BankEntry;
 import se.clientfunds.bank.BankFileException;
+import se.clientfunds.bank.BankFileFormat;
 import se.clientfunds.bank.BankFileValidation;
 import se.clientfunds.bank.BankFileVerdict;
 import se.clientfunds.bank.BankRecord;
 import se.clientfunds.bank.BankSection;
 import se.clientfunds.bank.BankTransaction;
+import se.clientfunds.bank.Direction;
 
 /**
  * Conformance with the public MT940 samples: every file's fields are read to the values its YAML oracle lists;
@@ -271,7 +272,7 @@ class Mt940SamplesTest {
         } else {
             assertThat(verdict.problems()).extracting(BankFileVerdict.Problem::toString).containsExactlyElementsOf(expected);
         }
-        assertThat(verdict.format()).isEqualTo(se.clientfunds.bank.BankFileFormat.MT940);
+        assertThat(verdict.format()).isEqualTo(BankFileFormat.MT940);
     }
 
     @Test
@@ -391,7 +392,7 @@ class Mt940SamplesTest {
     private static void assertLine(String what, Map<String, Object> expected, LineView actual,
                                    boolean informationAfterClosing) {
         Mt940StatementLine line = actual.line();
-        BigDecimal signed = line.direction() == se.clientfunds.bank.Direction.CREDIT
+        BigDecimal signed = line.direction() == Direction.CREDIT
                 ? line.amount().toBigDecimal() : line.amount().toBigDecimal().negate();
         assertThat(signed).as(what + " amount").isEqualByComparingTo(signedAsSwift(expected));
         if (expected.get("currency") != null) {
@@ -502,10 +503,5 @@ class Mt940SamplesTest {
 
     private static String emptyToNull(String value) {
         return value == null || value.isEmpty() ? null : value;
-    }
-
-    @SuppressWarnings("unused")
-    private static LocalDate date(Object value) {
-        return (LocalDate) value;
     }
 }
