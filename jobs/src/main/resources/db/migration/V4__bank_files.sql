@@ -69,3 +69,14 @@ CREATE TABLE accepted_bank_reference (
     import_id      BIGINT       NOT NULL,
     PRIMARY KEY (account_iban, bank_reference)
 ) ENGINE = InnoDB;
+
+-- What the bank said, counting only completed imports: a refused or unfinished import's staged rows stay for the
+-- record but never count.
+CREATE VIEW imported_bank_section AS
+SELECT s.* FROM bank_section s JOIN imported_file f ON f.id = s.import_id AND f.status = 'IMPORTED';
+
+CREATE VIEW imported_bank_entry AS
+SELECT e.* FROM bank_entry e JOIN imported_file f ON f.id = e.import_id AND f.status = 'IMPORTED';
+
+CREATE VIEW imported_bank_transaction AS
+SELECT t.* FROM bank_transaction t JOIN imported_file f ON f.id = t.import_id AND f.status = 'IMPORTED';

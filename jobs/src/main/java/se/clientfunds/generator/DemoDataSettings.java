@@ -76,6 +76,11 @@ public record DemoDataSettings(
         return new DemoDataSettings(out, clients, days, paymentsPerDay, seed, start, newAnomalyPerMille, account, currency);
     }
 
+    /** The client-funds account the bank files are about. */
+    public DemoDataSettings withAccount(Iban newAccount) {
+        return new DemoDataSettings(out, clients, days, paymentsPerDay, seed, start, anomalyPerMille, newAccount, currency);
+    }
+
     public long totalPayments() {
         return (long) days * paymentsPerDay;
     }

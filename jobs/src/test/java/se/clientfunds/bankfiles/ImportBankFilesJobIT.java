@@ -214,6 +214,104 @@ class ImportBankFilesJobIT {
         assertThat(ledger.debitBalance(LedgerAccount.bank(ACCOUNT), "SEK", DAY)).isEqualTo(Money.ofMinor(100L * 465, "SEK"));
     }
 
+    @Test
+    void importsABgMaxFileAndRefusesTheSamePaymentArrivingAgainAsCamt054() throws Exception {
+        // given the public minimal BGMax sample (bankgiro 991-2346 is configured for the SEK account) and, as during
+        // the migration from BGMax, a camt.054 that carries the same payment under its BGC serial number
+        Path bgmax = dir.resolve("minimal.txt");
+        Files.copy(samples().resolve("bgmax/minimal.txt"), bgmax);
+        Path camt = notification("camt054-migrated.xml", entry("000000000012", 110_000));
+
+        // when
+        ImportOutcome fromBgMax = imports.importFile(bgmax, DAY);
+        ImportOutcome fromCamt = imports.importFile(camt, DAY);
+
+        // then
+        assertThat(fromBgMax.status()).as(fromBgMax.message()).isEqualTo(ImportOutcome.Status.IMPORTED);
+        assertThat(fromBgMax.kind()).isEqualTo("BGMAX 01");
+        assertThat(jdbc.queryForObject("SELECT bank_reference FROM imported_bank_transaction WHERE is_payment = 1", String.class))
+                .isEqualTo("000000000012");
+        assertThat(ledger.debitBalance(LedgerAccount.bank(ACCOUNT), "SEK", LocalDate.of(2004, 5, 25)))
+                .isEqualTo(Money.ofMinor(110_000, "SEK"));
+        assertThat(fromCamt.status()).isEqualTo(ImportOutcome.Status.REJECTED);
+        assertThat(fromCamt.message()).contains("duplicate payment: bank reference '000000000012' was already imported from minimal.txt");
+        assertThat(ledger.postedEntryCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aBrokenPublicBgMaxSampleIsRefusedNamingTheLine() throws Exception {
+        // given
+        Path broken = dir.resolve("BgMaxfil4_broken.txt");
+        Files.copy(samples().resolve("bgmax/BgMaxfil4_broken.txt"), broken);
+
+        // when
+        ImportOutcome outcome = imports.importFile(broken, DAY);
+
+        // then
+        assertThat(outcome.status()).isEqualTo(ImportOutcome.Status.REJECTED);
+        assertThat(outcome.message()).contains("BgMaxfil4_broken.txt", "line 10");
+        assertThat(home.quarantine().resolve("BgMaxfil4_broken.txt.reason.txt")).exists();
+        assertThat(ledger.postedEntryCount()).isZero();
+    }
+
+    @Test
+    void anAccountWithoutNotificationsTakesItsPaymentsFromTheStatementsCredits() throws Exception {
+        // given a generated statement of the account configured with payments-source: statement
+        Path out = dir.resolve("statement-only");
+        new DemoDataGenerator(new SwedishBankingCalendar()).generate(DemoDataSettings.of(out, 2, 1, 12, 5)
+                .withStart(DAY).withAnomalyPerMille(0).withAccount(Iban.parse("SE5750000000000000007777")));
+        Path statement = out.resolve(DemoDataGenerator.statementFileName(DAY));
+
+        // when
+        ImportOutcome outcome = imports.importFile(statement, DAY);
+
+        // then its 12 credits are the payments received
+        assertThat(outcome.status()).as(outcome.message()).isEqualTo(ImportOutcome.Status.IMPORTED);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry WHERE event_type = 'PAYMENT_RECEIVED'", Long.class))
+                .isEqualTo(12);
+        assertThat(ledger.debitBalance(LedgerAccount.bank("SE5750000000000000007777"), "SEK", DAY).minorUnits())
+                .isEqualTo(jdbc.queryForObject("SELECT closing_minor FROM imported_bank_section", Long.class));
+    }
+
+    @Test
+    void aStagingThatFailsMidFileRestartsAndStagesAndPostsEachEntryOnce() throws Exception {
+        // given 23 payments staged in chunks of 5, and the database refusing the 12th entry once
+        CamtEntry[] entries = new CamtEntry[23];
+        for (int i = 0; i < entries.length; i++) {
+            entries[i] = entry("ST-" + (i + 1), 1_000L + i);
+        }
+        Path file = notification("staging.xml", entries);
+        jdbc.execute("CREATE TRIGGER test_fail_on_posting BEFORE INSERT ON bank_entry FOR EACH ROW"
+                + " BEGIN IF NEW.entry_reference = 'ST-12' THEN SIGNAL SQLSTATE '45000'"
+                + " SET MESSAGE_TEXT = 'disk full (test)'; END IF; END");
+        ImportOutcome failed = imports.importFile(file, DAY);
+        assertThat(failed.status()).isEqualTo(ImportOutcome.Status.FAILED);
+        assertThat(failed.message()).contains("stageBankFile", "disk full (test)");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bank_entry", Long.class)).isEqualTo(10);
+
+        // when
+        jdbc.execute("DROP TRIGGER test_fail_on_posting");
+        ImportOutcome restarted = imports.importFile(file, DAY);
+
+        // then
+        assertThat(restarted.status()).as(restarted.message()).isEqualTo(ImportOutcome.Status.IMPORTED);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bank_entry", Long.class)).isEqualTo(23);
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT entry_reference) FROM bank_entry", Long.class)).isEqualTo(23);
+        assertThat(ledger.postedEntryCount()).isEqualTo(23);
+        assertThat(ledger.debitBalance(LedgerAccount.bank(ACCOUNT), "SEK", DAY)).isEqualTo(Money.ofMinor(23_000L + 253, "SEK"));
+    }
+
+    /** The public sample files, beside the repository as {@code shared/samples}. */
+    private static Path samples() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared").resolve("samples");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no shared/samples above " + Path.of("").toAbsolutePath());
+    }
+
     private Path generate(int payments) {
         Path out = dir.resolve("generated");
         new DemoDataGenerator(new SwedishBankingCalendar()).generate(DemoDataSettings.of(out, 3, 1, payments, 11)
