@@ -28,7 +28,7 @@ class SettleCommandIT {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"generate", "import", "run-day", "demo", "bench"}) {
+        for (String command : new String[] {"generate", "import", "run-day", "demo", "bench", "inspect"}) {
             Run run = settle(command, "--help");
             assertThat(run.exitCode).as(command).isZero();
             assertThat(run.out).as(command).contains("Usage: settle " + command);
@@ -66,6 +66,27 @@ class SettleCommandIT {
 
         Run noCommand = settle();
         assertThat(noCommand.exitCode).isEqualTo(2);
+    }
+
+    @Test
+    void inspectShowsABankFileWithoutADatabaseAndExitsByItsValidity() {
+        // given
+        Path samples = samples();
+
+        // when
+        Run valid = settle("inspect", samples.resolve("bgmax/minimal.txt").toString());
+        Run invalid = settle("inspect", samples.resolve("camt/camt054.v2.xml").toString(), "--format", "json");
+        Run broken = settle("inspect", samples.resolve("bgmax/BgMaxfil4_broken.txt").toString());
+
+        // then
+        assertThat(valid.exitCode).as(valid.err).isZero();
+        assertThat(valid.out).contains("format    BGMAX", "account bankgiro 9912346 SEK", "entries   1",
+                "credits   1100.00 SEK", "valid     yes");
+        assertThat(invalid.exitCode).isEqualTo(2);
+        assertThat(invalid.out).contains("\"format\":\"CAMT_054\"", "\"version\":\"camt.054.001.02\"", "\"valid\":false");
+        assertThat(invalid.err).contains("batch transactions add up to 600000.00 SEK, the entry says 200000.00 SEK");
+        assertThat(broken.exitCode).isEqualTo(2);
+        assertThat(broken.err).contains("BgMaxfil4_broken.txt line 10");
     }
 
     @Test
@@ -124,12 +145,24 @@ class SettleCommandIT {
         assertThat(run.exitCode).as(run.err).isZero();
         assertThat(run.out).contains("business day 2026-01-02:", "business day 2026-01-05:",
                 "clients.csv: imported 4 rows of clients", "invoices.csv: imported 60 rows of invoices",
+                "camt054-20260102.xml: imported 30 rows of camt.054.001.08", "camt053-20260105.xml: imported",
                 "truth.json");
         assertThat(dir.resolve("demo-home/archive/2026/01/invoices.csv")).exists();
 
         Run twice = settle("--home", dir.resolve("demo-home").toString(), "demo");
         assertThat(twice.exitCode).isEqualTo(2);
         assertThat(twice.err).contains("already holds a demo");
+    }
+
+    /** The public sample files, beside the repository as {@code shared/samples}. */
+    private static Path samples() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared").resolve("samples");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no shared/samples above " + Path.of("").toAbsolutePath());
     }
 
     private static Run settle(String... args) {
