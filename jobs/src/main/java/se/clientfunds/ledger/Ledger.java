@@ -3,6 +3,7 @@ package se.clientfunds.ledger;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,9 @@ import se.clientfunds.money.Money;
  */
 @Repository
 public class Ledger {
+
+    /** The increment of {@code journal_entry_seq}: each value it gives starts a block of this many ids. */
+    private static final int ID_BLOCK = 1000;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -72,10 +76,9 @@ public class Ledger {
         try {
             List<Object[]> entryRows = new ArrayList<>(fresh.size());
             List<Object[]> lineRows = new ArrayList<>();
-            long[] ids = new long[fresh.size()];
+            long[] ids = nextIds(fresh.size());
             for (int i = 0; i < fresh.size(); i++) {
                 JournalEntry entry = fresh.get(i);
-                ids[i] = jdbc.queryForObject("SELECT NEXTVAL(journal_entry_seq)", Long.class);
                 entryRows.add(new Object[] {ids[i], Date.valueOf(entry.bookingDate()), entry.eventType(),
                         entry.reference(), entry.description()});
                 int lineNo = 1;
@@ -89,15 +92,35 @@ public class Ledger {
                     + " VALUES (?, ?, ?, ?, ?, 0)", entryRows);
             jdbc.batchUpdate("INSERT INTO journal_line (entry_id, line_no, account, account_kind, currency, side, amount_minor)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?)", lineRows);
-            List<Object[]> postRows = new ArrayList<>(ids.length);
-            for (long id : ids) {
-                postRows.add(new Object[] {id});
+            // one statement per run of consecutive ids (ids come in blocks this call alone owns), not one per entry
+            List<Object[]> runs = new ArrayList<>();
+            int runStart = 0;
+            for (int i = 1; i <= ids.length; i++) {
+                if (i == ids.length || ids[i] != ids[i - 1] + 1) {
+                    runs.add(new Object[] {ids[runStart], ids[i - 1]});
+                    runStart = i;
+                }
             }
-            jdbc.batchUpdate("UPDATE journal_entry SET posted = 1 WHERE id = ?", postRows);
+            jdbc.batchUpdate("UPDATE journal_entry SET posted = 1 WHERE id BETWEEN ? AND ?", runs);
             return fresh.size();
         } catch (DataAccessException e) {
             throw new LedgerRefusedException(Causes.rootMessage(e), e);
         }
+    }
+
+    /** Fresh entry ids, taken from the sequence in blocks of {@value #ID_BLOCK}. */
+    private long[] nextIds(int count) {
+        long[] ids = new long[count];
+        long next = 0;
+        long blockEnd = 0;
+        for (int i = 0; i < count; i++) {
+            if (next == blockEnd) {
+                next = jdbc.queryForObject("SELECT NEXTVAL(journal_entry_seq)", Long.class);
+                blockEnd = next + ID_BLOCK;
+            }
+            ids[i] = next++;
+        }
+        return ids;
     }
 
     public int post(JournalEntry entry) {
@@ -136,23 +159,25 @@ public class Ledger {
     /** The posted lines of the events among these entries that are already in the journal, keyed by event. */
     private Map<String, List<String>> alreadyPosted(List<JournalEntry> entries) {
         Map<String, List<String>> known = new HashMap<>();
-        if (entries.isEmpty()) {
-            return known;
+        // one query per event type with "reference IN (...)": a row-constructor IN list would not use the unique
+        // index on (event_type, reference) and would scan the whole journal for every chunk
+        Map<String, List<String>> referencesByType = new TreeMap<>();
+        for (JournalEntry entry : entries) {
+            referencesByType.computeIfAbsent(entry.eventType(), type -> new ArrayList<>()).add(entry.reference());
         }
-        StringBuilder sql = new StringBuilder("SELECT e.event_type, e.reference, l.account, l.side, l.currency, l.amount_minor"
-                + " FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id"
-                + " WHERE e.posted = 1 AND (e.event_type, e.reference) IN (");
-        List<Object> args = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            sql.append(i == 0 ? "(?, ?)" : ", (?, ?)");
-            args.add(entries.get(i).eventType());
-            args.add(entries.get(i).reference());
-        }
-        sql.append(") ORDER BY e.id, l.line_no");
-        jdbc.query(sql.toString(), rs -> {
-            known.computeIfAbsent(key(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
-                    .add(lineKey(rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6)));
-        }, args.toArray());
+        referencesByType.forEach((eventType, references) -> {
+            String placeholders = String.join(", ", Collections.nCopies(references.size(), "?"));
+            List<Object> args = new ArrayList<>(references.size() + 1);
+            args.add(eventType);
+            args.addAll(references);
+            jdbc.query("SELECT e.event_type, e.reference, l.account, l.side, l.currency, l.amount_minor"
+                    + " FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id"
+                    + " WHERE e.posted = 1 AND e.event_type = ? AND e.reference IN (" + placeholders + ")"
+                    + " ORDER BY e.id, l.line_no", rs -> {
+                        known.computeIfAbsent(key(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                                .add(lineKey(rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6)));
+                    }, args.toArray());
+        });
         return known;
     }
 

@@ -116,22 +116,22 @@ class LedgerIT {
     @Test
     void theDatabaseRefusesToPostAnUnbalancedEntryWrittenWithPlainSql() {
         // given an entry and lines written directly, bypassing the Java checks
-        jdbc.update("INSERT INTO journal_entry (id, booking_date, event_type, reference) VALUES (900, '2026-03-02', 'MANUAL', 'X-1')");
-        jdbc.update("INSERT INTO journal_line VALUES (900, 1, 'BANK:" + BANK_IBAN + "', 'BANK', 'SEK', 'D', 10000)");
-        jdbc.update("INSERT INTO journal_line VALUES (900, 2, 'UNALLOCATED', 'UNALLOCATED', 'SEK', 'C', 9000)");
+        jdbc.update("INSERT INTO journal_entry (id, booking_date, event_type, reference) VALUES (9000000900, '2026-03-02', 'MANUAL', 'X-1')");
+        jdbc.update("INSERT INTO journal_line VALUES (9000000900, 1, 'BANK:" + BANK_IBAN + "', 'BANK', 'SEK', 'D', 10000)");
+        jdbc.update("INSERT INTO journal_line VALUES (9000000900, 2, 'UNALLOCATED', 'UNALLOCATED', 'SEK', 'C', 9000)");
 
         // when posting it
         // then
-        assertThatThrownBy(() -> jdbc.update("UPDATE journal_entry SET posted = 1 WHERE id = 900"))
+        assertThatThrownBy(() -> jdbc.update("UPDATE journal_entry SET posted = 1 WHERE id = 9000000900"))
                 .isInstanceOf(DataAccessException.class)
-                .hasMessageContaining("journal entry 900 (MANUAL X-1) does not balance in SEK");
+                .hasMessageContaining("journal entry 9000000900 (MANUAL X-1) does not balance in SEK");
         assertThat(ledger.postedEntryCount()).isZero();
     }
 
     @Test
     void theDatabaseRefusesToInsertAnEntryAlreadyMarkedPosted() {
         assertThatThrownBy(() -> jdbc.update("INSERT INTO journal_entry (id, booking_date, event_type, reference, posted)"
-                + " VALUES (901, '2026-03-02', 'MANUAL', 'X-2', 1)"))
+                + " VALUES (9000000901, '2026-03-02', 'MANUAL', 'X-2', 1)"))
                 .hasMessageContaining("inserted unposted");
     }
 
@@ -176,7 +176,7 @@ class LedgerIT {
 
         // when / then
         assertThatThrownBy(() -> jdbc.update("INSERT INTO journal_entry (id, booking_date, event_type, reference)"
-                + " VALUES (902, '2026-03-02', 'MANUAL', 'X-3')"))
+                + " VALUES (9000000902, '2026-03-02', 'MANUAL', 'X-3')"))
                 .hasMessageContaining("business day 2026-03-02 is closed");
         assertThatThrownBy(() -> jdbc.update("UPDATE business_day SET status = 'OPEN' WHERE business_date = '2026-03-02'"))
                 .hasMessageContaining("stays closed");

@@ -3,6 +3,7 @@ package se.clientfunds.app.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -22,6 +23,23 @@ public final class BenchmarkStages {
         this.jdbc = jdbc;
         this.work = work;
         this.console = console;
+    }
+
+    /** Import of a camt.054 with N payments, and its parsing alone, each against its baseline. */
+    public List<BenchmarkResult> importNotification(long payments) throws Exception {
+        Files.createDirectories(work);
+        Path notification = work.resolve("camt054-bench.xml");
+        Path rows = work.resolve("bank_transaction.tsv");
+        console.progress("bench import_camt054: writing a camt.054 with " + payments + " payments");
+        BankImportBenchmark.writeNotification(notification, payments);
+        BankImportBenchmark.writeBaselineRows(rows, payments);
+        BankImportBenchmark benchmark = new BankImportBenchmark(imports, jdbc);
+        console.progress("bench parse_camt054: parsing " + payments + " payments");
+        BenchmarkResult parse = benchmark.parseNotification(notification, payments);
+        console.progress("bench import_camt054: baseline and import of " + payments + " payments");
+        BenchmarkResult load = benchmark.importNotification(notification, rows, payments);
+        console.endProgressLine();
+        return List.of(load, parse);
     }
 
     public BenchmarkResult importInvoices(long rows, LocalDate businessDate) throws Exception {

@@ -31,7 +31,10 @@ import se.clientfunds.report.TableFormat;
         description = {"Times each stage against a baseline in the same run.", "For each stage that exists, times it and its baseline on the same data and "
                 + "prints stage,rows,seconds,baseline_seconds,ratio,peak_heap_mb. Runs in a scratch home "
                 + "(<home>/bench, deleted afterwards) with its own database, so the real books are not touched.",
-                "Stage import_invoices: importExtractsJob on N invoices vs LOAD DATA LOCAL INFILE of the same file."})
+                "Stages: import_invoices (importExtractsJob on N invoices vs LOAD DATA LOCAL INFILE of the same file); "
+                        + "import_camt054 (importBankFilesJob on a camt.054 of N payments, parsed, validated, staged and "
+                        + "posted, vs LOAD DATA LOCAL INFILE of the same payments into the staging table); parse_camt054 "
+                        + "(the camt parser vs a bare StAX pass over the same file)."})
 class BenchCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -68,6 +71,7 @@ class BenchCommand implements Callable<Integer> {
             BenchmarkStages stages = new BenchmarkStages(context.getBean(FileImports.class),
                     context.getBean(JdbcTemplate.class), scratch.resolve("work"), console);
             results.add(stages.importInvoices(rows, LocalDate.of(2026, 1, 2)));
+            results.addAll(stages.importNotification(rows));
         } finally {
             if (!keep) {
                 deleteTree(scratch);

@@ -1,0 +1,158 @@
+package se.clientfunds.app.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Currency;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import se.clientfunds.bank.BankFileParser;
+import se.clientfunds.bank.BankRecord;
+import se.clientfunds.bank.camt.CamtParser;
+import se.clientfunds.bank.camt.SafeXml;
+import se.clientfunds.camt.BankTransactionCode;
+import se.clientfunds.camt.Camt054Writer;
+import se.clientfunds.camt.CamtEntry;
+import se.clientfunds.camt.Counterparty;
+import se.clientfunds.camt.CreditDebit;
+import se.clientfunds.camt.NotificationHeader;
+import se.clientfunds.files.FileImports;
+import se.clientfunds.files.ImportOutcome;
+import se.clientfunds.money.Money;
+import se.clientfunds.reference.Iban;
+import se.clientfunds.reference.OcrReference;
+
+/**
+ * Two stages on one generated camt.054 of N payments.
+ * <ul>
+ * <li>{@code import_camt054}: {@code importBankFilesJob} (parse, validate, stage, check references, post every payment
+ * to the ledger) against the baseline {@code LOAD DATA LOCAL INFILE} of the same payments, one row each, into the same
+ * staging table ({@code bank_transaction}) with the same indexes;</li>
+ * <li>{@code parse_camt054}: {@link CamtParser} reading every record against a bare StAX pass over the same file.</li>
+ * </ul>
+ */
+final class BankImportBenchmark {
+
+    static final Iban ACCOUNT = Iban.parse("SE4550000000058398257466");
+    private static final LocalDate BOOKED = LocalDate.of(2026, 1, 2);
+
+    private final FileImports imports;
+    private final JdbcTemplate jdbc;
+
+    BankImportBenchmark(FileImports imports, JdbcTemplate jdbc) {
+        this.imports = imports;
+        this.jdbc = jdbc;
+    }
+
+    static void writeNotification(Path file, long payments) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file);
+             Camt054Writer writer = new Camt054Writer(out, new NotificationHeader("BENCH-054", OffsetDateTime.of(2026, 1, 2, 18,
+                     0, 0, 0, ZoneOffset.ofHours(1)), "BENCH-NTF", ACCOUNT, Currency.getInstance("SEK"), null))) {
+            Counterparty payer = new Counterparty("Bench Payer AB", "SE", null);
+            for (long i = 1; i <= payments; i++) {
+                writer.write(new CamtEntry(Money.ofMinor(10_000 + i % 5_000_000, "SEK"), CreditDebit.CRDT, BOOKED, BOOKED,
+                        "BK" + i, "E2E" + i, BankTransactionCode.RECEIVED_CREDIT_TRANSFER, payer,
+                        OcrReference.withCheckDigit(Long.toString(1_000_000_000L + i)).value()));
+            }
+        }
+    }
+
+    /** The same payments as rows of {@code bank_transaction}, for the baseline. */
+    static void writeBaselineRows(Path file, long payments) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            StringBuilder line = new StringBuilder(200);
+            for (long i = 1; i <= payments; i++) {
+                line.setLength(0);
+                line.append("0\t").append(i).append("\t1\tNtfctn[1]/Ntry[").append(i).append("]\t").append(ACCOUNT.value())
+                        .append("\tSEK\tC\t").append(10_000 + i % 5_000_000).append('\t').append(BOOKED).append("\tBK").append(i)
+                        .append("\tE2E").append(i).append("\tBench Payer AB\t\\N\tSE\t")
+                        .append(OcrReference.withCheckDigit(Long.toString(1_000_000_000L + i)).value()).append("\t\\N\t1\n");
+                out.append(line);
+            }
+        }
+    }
+
+    BenchmarkResult importNotification(Path notification, Path baselineRows, long payments) throws Exception {
+        long baselineStart = System.nanoTime();
+        long loaded = jdbc.update("LOAD DATA LOCAL INFILE '" + baselineRows.toAbsolutePath().toString().replace("'", "''")
+                + "' INTO TABLE bank_transaction CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' LINES TERMINATED BY '\\n'"
+                + " (import_id, entry_no, transaction_no, location, account_iban, currency, direction, amount_minor, booking_date,"
+                + " bank_reference, end_to_end_id, counterparty_name, counterparty_account, counterparty_country,"
+                + " payment_references, remittance_text, is_payment)");
+        long baselineNanos = System.nanoTime() - baselineStart;
+        if (loaded != payments) {
+            throw new IllegalStateException("baseline loaded " + loaded + " rows, expected " + payments);
+        }
+        jdbc.execute("TRUNCATE TABLE bank_transaction");
+
+        HeapPeak.reset();
+        long start = System.nanoTime();
+        ImportOutcome outcome = imports.importFile(notification, BOOKED);
+        long nanos = System.nanoTime() - start;
+        long peak = HeapPeak.peakBytes();
+        if (outcome.status() != ImportOutcome.Status.IMPORTED || outcome.rows() != payments) {
+            throw new IllegalStateException(outcome.summary());
+        }
+        long posted = jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry WHERE posted = 1", Long.class);
+        if (posted != payments) {
+            throw new IllegalStateException("posted " + posted + " payments, expected " + payments);
+        }
+        return new BenchmarkResult("import_camt054", payments, nanos, baselineNanos, peak);
+    }
+
+    BenchmarkResult parseNotification(Path notification, long payments) throws Exception {
+        long baselineStart = System.nanoTime();
+        long elements = bareStaxPass(notification);
+        long baselineNanos = System.nanoTime() - baselineStart;
+        if (elements == 0) {
+            throw new IllegalStateException("the bare StAX pass saw no elements");
+        }
+        HeapPeak.reset();
+        long start = System.nanoTime();
+        long entries = 0;
+        try (BankFileParser parser = CamtParser.open(notification)) {
+            for (BankRecord record = parser.next(); record != null; record = parser.next()) {
+                if (record instanceof BankRecord.Entry) {
+                    entries++;
+                }
+            }
+        }
+        long nanos = System.nanoTime() - start;
+        long peak = HeapPeak.peakBytes();
+        if (entries != payments) {
+            throw new IllegalStateException("the parser read " + entries + " entries, expected " + payments);
+        }
+        return new BenchmarkResult("parse_camt054", payments, nanos, baselineNanos, peak);
+    }
+
+    /** Every event of the document read and dropped, text included: the least any StAX reader must do. */
+    private static long bareStaxPass(Path file) throws IOException, XMLStreamException {
+        XMLInputFactory factory = SafeXml.inputFactory();
+        long elements = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            XMLStreamReader xml = factory.createXMLStreamReader(in);
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamReader.START_ELEMENT) {
+                    elements++;
+                } else if (event == XMLStreamReader.CHARACTERS) {
+                    xml.getText();
+                }
+            }
+            xml.close();
+        }
+        return elements;
+    }
+}
