@@ -101,11 +101,7 @@ class ImportBankFilesJobConfiguration {
             Path file = Path.of(fileName);
             JobExecution jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
             long size = Files.size(file);
-            String actualSha256 = Sha256.of(file);
-            if (!actualSha256.equals(sha256)) {
-                throw new IllegalStateException(file + " changed since the import started: SHA-256 was " + sha256
-                        + ", is " + actualSha256);
-            }
+            Sha256.requireUnchanged(file, sha256);
             if (size > properties.bankFiles().maxSizeBytes()) {
                 String reason = file.getFileName() + ": " + size + " bytes, more than settlement.bank-files.max-size-bytes ("
                         + properties.bankFiles().maxSizeBytes() + "); not read";
@@ -286,10 +282,16 @@ class ImportBankFilesJobConfiguration {
     @Bean
     @StepScope
     JdbcCursorItemReader<PaymentPostingWriter.StagedPayment> stagedPaymentReader(DataSource dataSource,
+                                                                               SettlementProperties properties,
                                                                                @Value("#{jobExecutionContext['importId']}") Long importId) {
         return new JdbcCursorItemReaderBuilder<PaymentPostingWriter.StagedPayment>()
                 .name("stagedPaymentReader")
                 .dataSource(dataSource)
+                // stream the rows: without a fetch size the driver would hold the whole result in memory
+                .fetchSize(properties.bankFiles().chunkSize())
+                // MariaDB's streaming result sets do not report a row position; the reader's connection is its own, so
+                // nothing else can move the cursor
+                .verifyCursorPosition(false)
                 .sql("SELECT account_iban, bank_reference, direction, amount_minor, currency, booking_date, counterparty_name"
                         + " FROM bank_transaction WHERE import_id = ? AND is_payment = 1 ORDER BY entry_no, transaction_no")
                 .queryArguments(importId)

@@ -110,11 +110,7 @@ class ImportExtractsJobConfiguration {
             Path file = Path.of(fileName);
             JobExecution jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
             ExecutionContext jobContext = jobExecution.getExecutionContext();
-            String actualSha256 = Sha256.of(file);
-            if (!actualSha256.equals(sha256)) {
-                throw new IllegalStateException(file + " changed since the import started: SHA-256 was " + sha256
-                        + ", is " + actualSha256);
-            }
+            Sha256.requireUnchanged(file, sha256);
             ExtractKind kind;
             try (ExtractCsvReader reader = ExtractCsvReader.openDetectingKind(file)) {
                 kind = reader.kind();

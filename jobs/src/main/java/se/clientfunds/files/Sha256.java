@@ -29,4 +29,12 @@ public final class Sha256 {
             throw new IllegalStateException("this JVM has no SHA-256", e);
         }
     }
+
+    /** Refuses to go on with a file whose bytes are no longer the ones an import was started for. */
+    public static void requireUnchanged(Path file, String expected) {
+        String actual = of(file);
+        if (!actual.equals(expected)) {
+            throw new IllegalStateException(file + " changed since the import started: SHA-256 was " + expected + ", is " + actual);
+        }
+    }
 }

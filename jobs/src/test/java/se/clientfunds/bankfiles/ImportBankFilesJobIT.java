@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +42,7 @@ import se.clientfunds.reference.Iban;
 import se.clientfunds.settings.SettlementHome;
 import se.clientfunds.testing.DatabaseReset;
 import se.clientfunds.testing.JobsTestApplication;
+import se.clientfunds.testing.TestFolders;
 
 @SpringBootTest(classes = JobsTestApplication.class)
 class ImportBankFilesJobIT {
@@ -69,15 +68,7 @@ class ImportBankFilesJobIT {
     @BeforeEach
     void emptyDatabaseAndFolders() throws IOException {
         DatabaseReset.emptyAllTables(jdbc);
-        for (Path folder : new Path[] {home.quarantine(), home.archive()}) {
-            try (Stream<Path> paths = Files.walk(folder)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    if (!path.equals(folder)) {
-                        Files.delete(path);
-                    }
-                }
-            }
-        }
+        TestFolders.empty(home.quarantine(), home.archive());
     }
 
     @AfterEach
@@ -219,7 +210,7 @@ class ImportBankFilesJobIT {
         // given the public minimal BGMax sample (bankgiro 991-2346 is configured for the SEK account) and, as during
         // the migration from BGMax, a camt.054 that carries the same payment under its BGC serial number
         Path bgmax = dir.resolve("minimal.txt");
-        Files.copy(samples().resolve("bgmax/minimal.txt"), bgmax);
+        Files.copy(TestFolders.samples().resolve("bgmax/minimal.txt"), bgmax);
         Path camt = notification("camt054-migrated.xml", entry("000000000012", 110_000));
 
         // when
@@ -242,7 +233,7 @@ class ImportBankFilesJobIT {
     void aBrokenPublicBgMaxSampleIsRefusedNamingTheLine() throws Exception {
         // given
         Path broken = dir.resolve("BgMaxfil4_broken.txt");
-        Files.copy(samples().resolve("bgmax/BgMaxfil4_broken.txt"), broken);
+        Files.copy(TestFolders.samples().resolve("bgmax/BgMaxfil4_broken.txt"), broken);
 
         // when
         ImportOutcome outcome = imports.importFile(broken, DAY);
@@ -299,17 +290,6 @@ class ImportBankFilesJobIT {
         assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT entry_reference) FROM bank_entry", Long.class)).isEqualTo(23);
         assertThat(ledger.postedEntryCount()).isEqualTo(23);
         assertThat(ledger.debitBalance(LedgerAccount.bank(ACCOUNT), "SEK", DAY)).isEqualTo(Money.ofMinor(23_000L + 253, "SEK"));
-    }
-
-    /** The public sample files, beside the repository as {@code shared/samples}. */
-    private static Path samples() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("samples");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no shared/samples above " + Path.of("").toAbsolutePath());
     }
 
     private Path generate(int payments) {

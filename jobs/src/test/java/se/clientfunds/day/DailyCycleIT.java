@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +22,7 @@ import se.clientfunds.reference.OcrReference;
 import se.clientfunds.settings.SettlementHome;
 import se.clientfunds.testing.DatabaseReset;
 import se.clientfunds.testing.JobsTestApplication;
+import se.clientfunds.testing.TestFolders;
 
 @SpringBootTest(classes = JobsTestApplication.class)
 class DailyCycleIT {
@@ -45,15 +44,7 @@ class DailyCycleIT {
     @BeforeEach
     void emptyDatabaseAndHome() throws IOException {
         DatabaseReset.emptyAllTables(jdbc);
-        for (Path folder : new Path[] {home.inbox(), home.archive(), home.quarantine()}) {
-            try (Stream<Path> paths = Files.walk(folder)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    if (!path.equals(folder)) {
-                        Files.delete(path);
-                    }
-                }
-            }
-        }
+        TestFolders.empty(home.inbox(), home.archive(), home.quarantine());
     }
 
     @AfterEach

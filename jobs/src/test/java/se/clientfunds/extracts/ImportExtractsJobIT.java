@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +25,7 @@ import se.clientfunds.reference.OcrReference;
 import se.clientfunds.settings.SettlementHome;
 import se.clientfunds.testing.DatabaseReset;
 import se.clientfunds.testing.JobsTestApplication;
+import se.clientfunds.testing.TestFolders;
 
 @SpringBootTest(classes = JobsTestApplication.class)
 class ImportExtractsJobIT {
@@ -51,8 +51,7 @@ class ImportExtractsJobIT {
     @BeforeEach
     void emptyDatabaseAndFolders() throws IOException {
         DatabaseReset.emptyAllTables(jdbc);
-        emptyFolder(home.quarantine());
-        emptyFolder(home.archive());
+        TestFolders.empty(home.quarantine(), home.archive());
     }
 
     @AfterEach
@@ -379,18 +378,5 @@ class ImportExtractsJobIT {
 
     private static String ocr(int n) {
         return OcrReference.withCheckDigit(Integer.toString(100_000 + n)).value();
-    }
-
-    private static void emptyFolder(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                if (!path.equals(folder)) {
-                    Files.delete(path);
-                }
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package se.clientfunds.app.bench;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,7 +58,7 @@ final class BankImportBenchmark {
     }
 
     static void writeNotification(Path file, long payments) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
              Camt054Writer writer = new Camt054Writer(out, new NotificationHeader("BENCH-054", OffsetDateTime.of(2026, 1, 2, 18,
                      0, 0, 0, ZoneOffset.ofHours(1)), "BENCH-NTF", ACCOUNT, Currency.getInstance("SEK"), null))) {
             Counterparty payer = new Counterparty("Bench Payer AB", "SE", null);
