@@ -46,8 +46,9 @@ public final class BankFileValidation {
                 checkEntry(entry.section(), e);
                 (e.direction() == Direction.CREDIT ? credits : debits)
                         .merge(e.amount().currency().getCurrencyCode(), e.amount(), Money::plus);
-                if (open != null) {
-                    open.add(e);
+                if (open != null && !open.add(e) && entry.section().currency() == null) {
+                    // an account without a stated currency must still keep to one
+                    problem(e.location(), "amount " + e.amount() + " is in another currency than the section's other entries");
                 }
             } else if (record instanceof BankRecord.SectionClosed closed) {
                 if (open != null) {
@@ -75,7 +76,8 @@ public final class BankFileValidation {
             problem(entry.location(), "batch says " + entry.declaredBatchCount() + " transactions, holds "
                     + transactions.size());
         }
-        if (transactions.size() > 1 || entry.declaredBatchCount() != null) {
+        // every entry's transactions, one or many, must carry exactly the money the bank booked on the entry
+        if (!transactions.isEmpty()) {
             Money sum = Money.zero(entry.amount().currency());
             for (BankTransaction transaction : transactions) {
                 if (!transaction.amount().currency().equals(entry.amount().currency())) {
@@ -86,7 +88,8 @@ public final class BankFileValidation {
                 sum = transaction.direction() == entry.direction() ? sum.plus(transaction.amount()) : sum.minus(transaction.amount());
             }
             if (!sum.equals(entry.amount())) {
-                problem(entry.location(), "batch transactions add up to " + sum + ", the entry says " + entry.amount());
+                problem(entry.location(), (transactions.size() == 1 ? "its transaction says " : "batch transactions add up to ")
+                        + sum + ", the entry says " + entry.amount());
             }
         }
     }
@@ -144,15 +147,18 @@ public final class BankFileValidation {
             this.section = section;
         }
 
-        void add(BankEntry entry) {
+        /** Returns false when the entry is in another currency than the section's (or than its first entry's). */
+        boolean add(BankEntry entry) {
             count++;
-            if (section.currency() != null && !entry.amount().currency().equals(section.currency())) {
-                return;
+            Currency expected = section.currency() != null ? section.currency() : net != null ? net.currency() : null;
+            if (expected != null && !entry.amount().currency().equals(expected)) {
+                return false;
             }
             net = net == null ? entry.signedAmount() : net.plus(entry.signedAmount());
             if (entry.status() == null || BOOKED.equals(entry.status())) {
                 bookedNet = bookedNet == null ? entry.signedAmount() : bookedNet.plus(entry.signedAmount());
             }
+            return true;
         }
     }
 }
