@@ -57,6 +57,8 @@ CREATE TABLE bank_transaction (
     payment_references   VARCHAR(600) NULL,
     remittance_text      VARCHAR(600) NULL,
     is_payment           TINYINT      NOT NULL,
+    -- a payment already accepted from an earlier file: kept for the record, not posted again
+    duplicate_of         BIGINT       NULL,
     PRIMARY KEY (import_id, entry_no, transaction_no),
     KEY ix_bank_transaction_reference (account_iban, bank_reference)
 ) ENGINE = InnoDB;

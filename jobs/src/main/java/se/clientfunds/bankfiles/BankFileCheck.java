@@ -1,9 +1,14 @@
 package se.clientfunds.bankfiles;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.stereotype.Component;
 
@@ -14,6 +19,7 @@ import se.clientfunds.bank.BankFileValidation;
 import se.clientfunds.bank.BankFileVerdict;
 import se.clientfunds.bank.BankFileFormat;
 import se.clientfunds.bank.BankSection;
+import se.clientfunds.jobs.Causes;
 import se.clientfunds.settings.ClientFundsAccount;
 import se.clientfunds.settings.SettlementProperties;
 
@@ -37,17 +43,35 @@ public class BankFileCheck {
             verdict = BankFileValidation.validate(file.getFileName().toString(), parser);
         } catch (BankFileException e) {
             return refused(file, format, e.getMessage());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + file, e);
+        } catch (UncheckedIOException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        } catch (RuntimeException e) {
+            // anything else a file makes the reading throw (an amount past the range of a long, say) is the file's
+            // fault, not the job's: refuse it, so that it does not fail every run of the day
+            return refused(file, format, file.getFileName() + ": cannot be read: " + Causes.rootMessage(e));
         }
         List<BankFileVerdict.Problem> problems = new ArrayList<>(verdict.problems());
         long problemCount = verdict.problemCount();
+        Set<String> accountCurrencies = new TreeSet<>();
         for (BankSection section : verdict.sections()) {
             String problem = accountProblem(section);
             if (problem != null) {
                 problemCount++;
                 problems.add(new BankFileVerdict.Problem(section.location(), problem));
+            } else {
+                accountCurrencies.add(accountOf(section).currency());
             }
+        }
+        // a section need not state its currency: the money in it must still be in its account's
+        Set<String> moneyCurrencies = new TreeSet<>(verdict.credits().keySet());
+        moneyCurrencies.addAll(verdict.debits().keySet());
+        moneyCurrencies.removeAll(accountCurrencies);
+        if (problemCount == verdict.problemCount() && !moneyCurrencies.isEmpty()) {
+            problemCount++;
+            problems.add(new BankFileVerdict.Problem("file", "holds money in " + String.join(", ", moneyCurrencies)
+                    + ", which no account of the file is kept in (" + String.join(", ", accountCurrencies) + ")"));
         }
         return new BankFileVerdict(verdict.fileName(), verdict.format(), verdict.version(), verdict.sections(),
                 verdict.entries(), verdict.credits(), verdict.debits(), problems.subList(0, Math.min(problems.size(),
@@ -77,6 +101,6 @@ public class BankFileCheck {
 
     private static BankFileVerdict refused(Path file, BankFileFormat format, String reason) {
         return new BankFileVerdict(file.getFileName().toString(), format, format.name(), List.of(), 0,
-                java.util.Map.of(), java.util.Map.of(), List.of(new BankFileVerdict.Problem("file", reason)), 1);
+                Map.of(), Map.of(), List.of(new BankFileVerdict.Problem("file", reason)), 1);
     }
 }

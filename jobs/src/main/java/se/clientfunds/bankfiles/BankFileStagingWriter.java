@@ -62,7 +62,7 @@ class BankFileStagingWriter implements ItemWriter<StagedBankRecord> {
                             date(e.bookingDate()), cut(bankReference(e, t, i + 1, details.size()), 140), cut(t.endToEndId(), 140),
                             cut(t.counterparty().name(), 140), cut(t.counterparty().account(), 64), country(t.counterparty().country()),
                             cut(String.join(" ", t.references()), 600), cut(t.remittanceText(), 600),
-                            isPayment(account, t) ? 1 : 0});
+                            isPayment(account, e, t) ? 1 : 0});
                 }
             }
         }
@@ -92,14 +92,18 @@ class BankFileStagingWriter implements ItemWriter<StagedBankRecord> {
                 section.currency() == null ? account.currency() : section.currency().getCurrencyCode(),
                 section.sequenceNumber(), opening == null ? null : opening.amount().minorUnits(),
                 opening == null ? null : date(opening.date()), closing == null ? null : closing.amount().minorUnits(),
-                closing == null ? null : date(closing.date()), staged.entryNo()};
+                closing == null ? null : date(closing.date()), staged.sectionEntries()};
     }
 
     /**
-     * Incoming payments come from notifications (camt.054 credits; BGMax payments and their deductions), or from a
+     * Incoming payments are booked transactions from notifications (camt.054 credits; BGMax payments and their deductions), or from a
      * statement's credits for an account whose bank sends no notifications.
      */
-    private boolean isPayment(ClientFundsAccount account, BankTransaction transaction) {
+    private boolean isPayment(ClientFundsAccount account, BankEntry entry, BankTransaction transaction) {
+        // a pending or information-only entry is not money yet: its booked version comes later
+        if (entry.status() != null && !"BOOK".equals(entry.status())) {
+            return false;
+        }
         return switch (format) {
             case CAMT_054 -> transaction.direction() == Direction.CREDIT;
             case BGMAX -> true;

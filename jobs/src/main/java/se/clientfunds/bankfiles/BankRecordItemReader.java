@@ -12,6 +12,7 @@ import se.clientfunds.bank.BankFileFormat;
 import se.clientfunds.bank.BankFileParser;
 import se.clientfunds.bank.BankFileParsers;
 import se.clientfunds.bank.BankRecord;
+import se.clientfunds.files.Sha256;
 
 /**
  * Reads a validated bank file as entries and closed sections, numbered in file order. Restartable: it saves how
@@ -25,11 +26,14 @@ class BankRecordItemReader implements ItemStreamReader<StagedBankRecord> {
     private final boolean allowTestFiles;
     private BankFileParser parser;
     private long read;
+    private final String sha256;
     private int sectionNo;
     private long entryNo;
+    private long sectionEntries;
 
-    BankRecordItemReader(String name, Path file, BankFileFormat format, boolean allowTestFiles) {
+    BankRecordItemReader(String name, Path file, String sha256, BankFileFormat format, boolean allowTestFiles) {
         this.name = name;
+        this.sha256 = sha256;
         this.file = file;
         this.format = format;
         this.allowTestFiles = allowTestFiles;
@@ -37,6 +41,8 @@ class BankRecordItemReader implements ItemStreamReader<StagedBankRecord> {
 
     @Override
     public void open(ExecutionContext context) {
+        // what is staged must be the very bytes that were validated
+        Sha256.requireUnchanged(file, sha256);
         parser = BankFileParsers.open(file, format, allowTestFiles);
         long alreadyRead = context.getLong(name + ".read.count", 0L);
         while (read < alreadyRead) {
@@ -51,13 +57,15 @@ class BankRecordItemReader implements ItemStreamReader<StagedBankRecord> {
         for (BankRecord record = parser.next(); record != null; record = parser.next()) {
             if (record instanceof BankRecord.SectionOpened) {
                 sectionNo++;
+                sectionEntries = 0;
                 continue;
             }
             read++;
             if (record instanceof BankRecord.Entry) {
                 entryNo++;
+                sectionEntries++;
             }
-            return new StagedBankRecord(sectionNo, entryNo, record);
+            return new StagedBankRecord(sectionNo, entryNo, sectionEntries, record);
         }
         return null;
     }

@@ -27,7 +27,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -41,6 +40,7 @@ import se.clientfunds.files.InputFileMover;
 import se.clientfunds.files.Sha256;
 import se.clientfunds.jobs.Causes;
 import se.clientfunds.jobs.JobName;
+import se.clientfunds.ledger.BusinessDays;
 import se.clientfunds.ledger.Ledger;
 import se.clientfunds.money.Money;
 import se.clientfunds.settings.SettlementProperties;
@@ -117,7 +117,10 @@ class ImportBankFilesJobConfiguration {
                 return RepeatStatus.FINISHED;
             }
             try {
-                long importId = importedFiles.register(file, format.get().name(), sha256, size, businessDate, jobExecution.getId());
+                // a re-run of this step (its end not recorded after its commit) finds its own registration again
+                long importId = importedFiles.registeredByJobInstance(sha256, jobExecution.getJobInstance().getInstanceId())
+                        .orElseGet(() -> importedFiles.register(file, format.get().name(), sha256, size, businessDate,
+                                jobExecution.getId()));
                 ExecutionContext jobContext = jobExecution.getExecutionContext();
                 jobContext.putLong(ImportContext.IMPORT_ID, importId);
                 jobContext.putString(FORMAT, format.get().name());
@@ -160,10 +163,12 @@ class ImportBankFilesJobConfiguration {
     @StepScope
     Tasklet validateBankFileTasklet(BankFileCheck check, ImportedFiles importedFiles, InputFileMover mover,
                                     @Value("#{jobParameters['file']}") String fileName,
+                                    @Value("#{jobParameters['sha256']}") String sha256,
                                     @Value("#{jobExecutionContext['importId']}") Long importId,
                                     @Value("#{jobExecutionContext['kind']}") String format) {
         return (contribution, chunkContext) -> {
             Path file = Path.of(fileName);
+            Sha256.requireUnchanged(file, sha256);
             BankFileVerdict verdict = check.check(file, BankFileFormat.valueOf(format));
             ExecutionContext jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
             jobContext.putString(ImportContext.LABEL, verdict.version());
@@ -194,8 +199,9 @@ class ImportBankFilesJobConfiguration {
     @Bean
     @StepScope
     BankRecordItemReader bankRecordReader(SettlementProperties properties, @Value("#{jobParameters['file']}") String fileName,
+                                          @Value("#{jobParameters['sha256']}") String sha256,
                                           @Value("#{jobExecutionContext['kind']}") String format) {
-        return new BankRecordItemReader("bankRecordReader", Path.of(fileName), BankFileFormat.valueOf(format),
+        return new BankRecordItemReader("bankRecordReader", Path.of(fileName), sha256, BankFileFormat.valueOf(format),
                 properties.bankFiles().allowTestFiles());
     }
 
@@ -218,12 +224,19 @@ class ImportBankFilesJobConfiguration {
     @Bean
     @StepScope
     Tasklet checkBankReferencesTasklet(JdbcTemplate jdbc, ImportedFiles importedFiles, InputFileMover mover,
+                                       BusinessDays businessDays,
                                        @Value("#{jobParameters['file']}") String fileName,
-                                       @Value("#{jobExecutionContext['importId']}") Long importId) {
+                                       @Value("#{jobExecutionContext['importId']}") Long importId,
+                                       @Value("#{jobExecutionContext['rows']}") Long validatedEntries) {
         return (contribution, chunkContext) -> {
             Path file = Path.of(fileName);
+            long staged = jdbc.queryForObject("SELECT COUNT(*) FROM bank_entry WHERE import_id = ?", Long.class, importId);
+            if (staged != validatedEntries) {
+                throw new IllegalStateException(file.getFileName() + ": staged " + staged + " entries but validated "
+                        + validatedEntries + " (import " + importId + ")");
+            }
             List<BankFileVerdict.Problem> problems = new ArrayList<>();
-            jdbc.query("SELECT location, amount_minor, bank_reference FROM bank_transaction WHERE import_id = ? AND is_payment = 1"
+            jdbc.query("SELECT location, amount_minor FROM bank_transaction WHERE import_id = ? AND is_payment = 1"
                     + " AND (bank_reference = location OR amount_minor = 0) ORDER BY entry_no, transaction_no LIMIT 100",
                     rs -> {
                         problems.add(new BankFileVerdict.Problem(rs.getString(1), rs.getLong(2) == 0 ? "a payment of zero"
@@ -235,32 +248,45 @@ class ImportBankFilesJobConfiguration {
                         problems.add(new BankFileVerdict.Problem(rs.getString(1), "bank reference '" + rs.getString(2)
                                 + "' appears " + rs.getLong(3) + " times in this file"));
                     }, importId);
-            jdbc.query("SELECT t.location, t.bank_reference, f.file_name, f.id FROM bank_transaction t"
-                    + " JOIN accepted_bank_reference a ON a.account_iban = t.account_iban AND a.bank_reference = t.bank_reference"
-                    + " JOIN imported_file f ON f.id = a.import_id"
-                    + " WHERE t.import_id = ? AND t.is_payment = 1 ORDER BY t.entry_no, t.transaction_no LIMIT 100",
-                    rs -> {
-                        problems.add(new BankFileVerdict.Problem(rs.getString(1), "duplicate payment: bank reference '"
-                                + rs.getString(2) + "' was already imported from " + rs.getString(3) + " (import "
-                                + rs.getLong(4) + ")"));
-                    }, importId);
-            if (problems.isEmpty()) {
-                try {
-                    // the unique key settles a race with another file carrying the same payment
-                    jdbc.update("INSERT INTO accepted_bank_reference (account_iban, bank_reference, import_id)"
-                            + " SELECT account_iban, bank_reference, import_id FROM bank_transaction WHERE import_id = ? AND is_payment = 1",
-                            importId);
-                } catch (DuplicateKeyException e) {
-                    problems.add(new BankFileVerdict.Problem("file", "a payment in it was accepted from another file while this"
-                            + " one was being imported (" + Causes.rootMessage(e) + ")"));
-                }
+            Optional<LocalDate> closed = businessDays.lastClosed();
+            if (closed.isPresent()) {
+                jdbc.query("SELECT MIN(location), MIN(booking_date) FROM bank_transaction WHERE import_id = ? AND is_payment = 1"
+                        + " AND booking_date <= ?", rs -> {
+                            if (rs.getString(1) != null) {
+                                problems.add(new BankFileVerdict.Problem(rs.getString(1), "booked on " + rs.getDate(2)
+                                        + ", on or before business day " + closed.get() + " which is closed"));
+                            }
+                        }, importId, java.sql.Date.valueOf(closed.get()));
             }
             if (!problems.isEmpty()) {
                 String summary = file.getFileName() + ": " + problems.size() + (problems.size() >= 100 ? " or more" : "")
                         + " payment problem" + (problems.size() == 1 ? "" : "s") + "; first: " + problems.get(0);
                 importedFiles.markRejected(importId, summary);
                 reject(contribution, chunkContext, mover, file, summary, problems);
+                return RepeatStatus.FINISHED;
             }
+            // a payment another file brought already is kept for the record, not posted again, and reported
+            jdbc.update("UPDATE bank_transaction t JOIN accepted_bank_reference a ON a.account_iban = t.account_iban"
+                    + " AND a.bank_reference = t.bank_reference AND a.import_id <> t.import_id"
+                    + " SET t.is_payment = 0, t.duplicate_of = a.import_id WHERE t.import_id = ? AND t.is_payment = 1", importId);
+            List<String> duplicates = jdbc.query("SELECT t.location, t.bank_reference, f.file_name FROM bank_transaction t"
+                    + " JOIN imported_file f ON f.id = t.duplicate_of WHERE t.import_id = ? ORDER BY t.entry_no, t.transaction_no",
+                    (rs, row) -> rs.getString(1) + ": bank reference '" + rs.getString(2) + "' was already imported from "
+                            + rs.getString(3), importId);
+            if (!duplicates.isEmpty()) {
+                String note = duplicates.size() + " duplicate payment" + (duplicates.size() == 1 ? "" : "s")
+                        + " not posted again; first: " + duplicates.get(0);
+                chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
+                        .putString(ImportContext.NOTE, note);
+                importedFiles.note(importId, note);
+            }
+            // the unique key settles a race with another file claiming the same payment: this step then fails and
+            // its restart finds that payment claimed by the other file, a duplicate
+            jdbc.update("INSERT INTO accepted_bank_reference (account_iban, bank_reference, import_id)"
+                    + " SELECT t.account_iban, t.bank_reference, t.import_id FROM bank_transaction t"
+                    + " WHERE t.import_id = ? AND t.is_payment = 1 AND NOT EXISTS (SELECT 1 FROM accepted_bank_reference a"
+                    + " WHERE a.account_iban = t.account_iban AND a.bank_reference = t.bank_reference AND a.import_id = t.import_id)",
+                    importId);
             return RepeatStatus.FINISHED;
         };
     }
@@ -317,18 +343,13 @@ class ImportBankFilesJobConfiguration {
 
     @Bean
     @StepScope
-    Tasklet completeBankFileTasklet(JdbcTemplate jdbc, ImportedFiles importedFiles, InputFileMover mover,
+    Tasklet completeBankFileTasklet(ImportedFiles importedFiles, InputFileMover mover,
                                     @Value("#{jobParameters['file']}") String fileName,
                                     @Value("#{jobParameters['businessDate']}") LocalDate businessDate,
                                     @Value("#{jobExecutionContext['importId']}") Long importId,
                                     @Value("#{jobExecutionContext['rows']}") Long validatedEntries) {
         return (contribution, chunkContext) -> {
-            long staged = jdbc.queryForObject("SELECT COUNT(*) FROM bank_entry WHERE import_id = ?", Long.class, importId);
-            if (staged != validatedEntries) {
-                throw new IllegalStateException(Path.of(fileName).getFileName() + ": staged " + staged + " entries but validated "
-                        + validatedEntries + " (import " + importId + ")");
-            }
-            importedFiles.markImported(importId, staged);
+            importedFiles.markImported(importId, validatedEntries);
             Path file = Path.of(fileName);
             // a restart after the file was archived but before the job's end was recorded finds it gone
             if (Files.exists(file)) {

@@ -120,8 +120,10 @@ class ImportExtractsJobConfiguration {
                 return RepeatStatus.FINISHED;
             }
             try {
-                long importId = importedFiles.register(file, kind.name(), sha256, Files.size(file), businessDate,
-                        jobExecution.getId());
+                // a re-run of this step (its end not recorded after its commit) finds its own registration again
+                long importId = importedFiles.registeredByJobInstance(sha256, jobExecution.getJobInstance().getInstanceId())
+                        .orElseGet(() -> importedFiles.register(file, kind.name(), sha256, size(file), businessDate,
+                                jobExecution.getId()));
                 jobContext.putLong(ImportContext.IMPORT_ID, importId);
                 jobContext.putString(KIND, kind.name());
                 jobContext.putString(ImportContext.LABEL, kind.name().toLowerCase());
@@ -131,6 +133,14 @@ class ImportExtractsJobConfiguration {
             }
             return RepeatStatus.FINISHED;
         };
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the size of " + file, e);
+        }
     }
 
     /**

@@ -120,7 +120,7 @@ public class FileImports {
         }
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             return new ImportOutcome(file, ImportOutcome.Status.IMPORTED, label, context.getLong(ImportContext.ROWS, 0L),
-                    "imported", execution.getId());
+                    context.getString(ImportContext.NOTE, null), execution.getId());
         }
         return new ImportOutcome(file, ImportOutcome.Status.FAILED, label, 0, failureOf(execution), execution.getId());
     }

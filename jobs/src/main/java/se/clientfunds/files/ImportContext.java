@@ -13,6 +13,8 @@ public final class ImportContext {
     public static final String LABEL = "label";
     /** Rows (or entries) the file holds, once validated. */
     public static final String ROWS = "rows";
+    /** Something the operator should know about an imported file (duplicate payments not posted again). */
+    public static final String NOTE = "note";
     /** Why the file was refused. */
     public static final String REASON = "reason";
 

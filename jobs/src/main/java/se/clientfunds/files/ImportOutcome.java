@@ -3,7 +3,8 @@ package se.clientfunds.files;
 import java.nio.file.Path;
 
 /**
- * What became of one input file: imported with its row count, rejected with the reason, or its job failed.
+ * What became of one input file: imported with its row count (and, in the message, anything to know about it),
+ * rejected with the reason, or its job failed.
  *
  * @param kind what the file is, in words: {@code clients}, {@code invoices}, {@code camt.054.001.08}, ...;
  *             null when it is not recognisably anything the pipeline imports
@@ -15,7 +16,7 @@ public record ImportOutcome(Path file, Status status, String kind, long rows, St
     public String summary() {
         return switch (status) {
             case IMPORTED -> file.getFileName() + ": imported " + rows + " " + (rows == 1 ? "row" : "rows") + " of "
-                    + (kind == null ? "input" : kind) + " (job execution " + jobExecutionId + ")";
+                    + (kind == null ? "input" : kind) + " (job execution " + jobExecutionId + ")" + (message == null ? "" : "; " + message);
             case REJECTED -> file.getFileName() + ": rejected, moved to quarantine: " + message;
             case FAILED -> file.getFileName() + ": " + (jobExecutionId == null ? "" : "job execution " + jobExecutionId + " ")
                     + "failed: " + message + " (run the same command again to restart it)";

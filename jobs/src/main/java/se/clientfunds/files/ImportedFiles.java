@@ -72,10 +72,29 @@ public class ImportedFiles {
                 + " WHERE id = ?", fitted(reason), importId);
     }
 
-    /** Gives up the import of these bytes that an operator abandoned: the bytes may be imported afresh. */
+    /**
+     * Gives up the import of these bytes that an operator abandoned: the bytes may be imported afresh, and the
+     * payments it had claimed are free for that new attempt (the ledger still posts each payment only once).
+     */
     public void abandon(String sha256, String reason) {
-        jdbc.update("UPDATE imported_file SET status = 'REJECTED', accepted_sha256 = NULL, reason = ?, completed_at = CURRENT_TIMESTAMP(6)"
-                + " WHERE accepted_sha256 = ? AND status = 'IMPORTING'", fitted(reason), sha256);
+        for (Long importId : jdbc.queryForList("SELECT id FROM imported_file WHERE accepted_sha256 = ? AND status = 'IMPORTING'",
+                Long.class, sha256)) {
+            jdbc.update("DELETE FROM accepted_bank_reference WHERE import_id = ?", importId);
+            jdbc.update("DELETE FROM accepted_refund WHERE import_id = ?", importId);
+            markRejected(importId, reason);
+        }
+    }
+
+    /** The import of these bytes registered by an earlier execution of the same job instance, if any. */
+    public Optional<Long> registeredByJobInstance(String sha256, long jobInstanceId) {
+        return jdbc.queryForList("SELECT f.id FROM imported_file f JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = f.job_execution_id"
+                + " WHERE f.accepted_sha256 = ? AND f.status = 'IMPORTING' AND e.JOB_INSTANCE_ID = ?", Long.class, sha256,
+                jobInstanceId).stream().findFirst();
+    }
+
+    /** Keeps something the operator should know about an import beside it (for an imported file, in {@code reason}). */
+    public void note(long importId, String note) {
+        jdbc.update("UPDATE imported_file SET reason = ? WHERE id = ?", fitted(note), importId);
     }
 
     /** Records a file refused before it could be registered (unreadable, unknown kind): for the audit trail. */

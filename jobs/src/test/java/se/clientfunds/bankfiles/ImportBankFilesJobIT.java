@@ -35,6 +35,7 @@ import se.clientfunds.files.FileImports;
 import se.clientfunds.files.ImportOutcome;
 import se.clientfunds.generator.DemoDataGenerator;
 import se.clientfunds.generator.DemoDataSettings;
+import se.clientfunds.ledger.BusinessDays;
 import se.clientfunds.ledger.Ledger;
 import se.clientfunds.ledger.LedgerAccount;
 import se.clientfunds.money.Money;
@@ -55,6 +56,9 @@ class ImportBankFilesJobIT {
 
     @Autowired
     Ledger ledger;
+
+    @Autowired
+    BusinessDays businessDays;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -103,7 +107,7 @@ class ImportBankFilesJobIT {
     }
 
     @Test
-    void refusesTheSameFileTwiceAndTheSamePaymentInAnotherFile() throws Exception {
+    void refusesTheSameFileTwiceAndPostsAPaymentThatAnotherFileBroughtOnlyOnce() throws Exception {
         // given
         Path first = notification("first.xml", entry("BK-1", 10_000), entry("BK-2", 20_000));
         Path again = dir.resolve("again.xml");
@@ -115,14 +119,31 @@ class ImportBankFilesJobIT {
         ImportOutcome sameFile = imports.importFile(again, DAY);
         ImportOutcome samePayment = imports.importFile(overlapping, DAY);
 
-        // then
+        // then the copy is refused whole; the overlapping file posts its new payment and reports the duplicate
         assertThat(sameFile.status()).isEqualTo(ImportOutcome.Status.REJECTED);
         assertThat(sameFile.message()).contains("again.xml was already imported");
-        assertThat(samePayment.status()).isEqualTo(ImportOutcome.Status.REJECTED);
-        assertThat(samePayment.message()).contains("duplicate payment: bank reference 'BK-2' was already imported from first.xml");
-        assertThat(Files.readString(home.quarantine().resolve("overlapping.xml.reason.txt"))).contains("BK-2", "nothing from this file was posted");
-        assertThat(ledger.postedEntryCount()).isEqualTo(2);
-        assertThat(ledger.debitBalance(LedgerAccount.bank(ACCOUNT), "SEK", DAY)).isEqualTo(Money.ofMinor(30_000, "SEK"));
+        assertThat(samePayment.status()).as(samePayment.message()).isEqualTo(ImportOutcome.Status.IMPORTED);
+        assertThat(samePayment.summary()).contains("1 duplicate payment not posted again",
+                "bank reference 'BK-2' was already imported from first.xml");
+        assertThat(jdbc.queryForObject("SELECT reason FROM imported_file WHERE file_name = 'overlapping.xml'", String.class))
+                .contains("BK-2");
+        assertThat(ledger.postedEntryCount()).isEqualTo(3);
+        assertThat(ledger.debitBalance(LedgerAccount.bank(ACCOUNT), "SEK", DAY)).isEqualTo(Money.ofMinor(35_000, "SEK"));
+    }
+
+    @Test
+    void refusesPaymentsBookedOnAClosedBusinessDay() throws Exception {
+        // given
+        businessDays.close(DAY);
+
+        // when
+        ImportOutcome outcome = imports.importFile(notification("late.xml", entry("BK-9", 100)), DAY.plusDays(1));
+
+        // then
+        assertThat(outcome.status()).isEqualTo(ImportOutcome.Status.REJECTED);
+        assertThat(outcome.message()).contains("booked on 2026-03-02, on or before business day 2026-03-02 which is closed");
+        assertThat(ledger.postedEntryCount()).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM accepted_bank_reference", Long.class)).isZero();
     }
 
     @Test
@@ -224,8 +245,9 @@ class ImportBankFilesJobIT {
                 .isEqualTo("000000000012");
         assertThat(ledger.debitBalance(LedgerAccount.bank(ACCOUNT), "SEK", LocalDate.of(2004, 5, 25)))
                 .isEqualTo(Money.ofMinor(110_000, "SEK"));
-        assertThat(fromCamt.status()).isEqualTo(ImportOutcome.Status.REJECTED);
-        assertThat(fromCamt.message()).contains("duplicate payment: bank reference '000000000012' was already imported from minimal.txt");
+        assertThat(fromCamt.status()).isEqualTo(ImportOutcome.Status.IMPORTED);
+        assertThat(fromCamt.summary()).contains("1 duplicate payment not posted again",
+                "bank reference '000000000012' was already imported from minimal.txt");
         assertThat(ledger.postedEntryCount()).isEqualTo(1);
     }
 

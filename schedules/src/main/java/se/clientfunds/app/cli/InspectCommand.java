@@ -2,6 +2,7 @@ package se.clientfunds.app.cli;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -63,6 +64,10 @@ class InspectCommand implements Callable<Integer> {
             verdict = BankFileValidation.validate(file.getFileName().toString(), parser);
         } catch (BankFileException e) {
             throw CommandFailure.input(e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw CommandFailure.input(file.getFileName() + ": cannot be read: " + SettleCommand.describe(e));
         }
         console.out().print(format.equals("json") ? json(verdict) : table(verdict));
         console.out().flush();
