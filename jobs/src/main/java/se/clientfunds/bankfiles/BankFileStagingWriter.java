@@ -96,8 +96,8 @@ class BankFileStagingWriter implements ItemWriter<StagedBankRecord> {
     }
 
     /**
-     * Incoming payments are booked transactions from notifications (camt.054 credits; BGMax payments and their deductions), or from a
-     * statement's credits for an account whose bank sends no notifications.
+     * Incoming payments are booked transactions from notifications (camt.054 credits; BGMax payments and their
+     * deductions), or a statement's credits for an account whose bank sends no notifications.
      */
     private boolean isPayment(ClientFundsAccount account, BankEntry entry, BankTransaction transaction) {
         // a pending or information-only entry is not money yet: its booked version comes later
