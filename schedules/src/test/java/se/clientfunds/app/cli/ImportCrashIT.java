@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import se.clientfunds.database.EmbeddedMariaDb;
 
 /**
- * An import killed with SIGKILL in the middle of its load, as a power cut would: the next run recovers the
+ * Imports killed with SIGKILL in the middle of their work, as a power cut would: the next run recovers the
  * execution left STARTED, stops the orphaned MariaDB, resumes from the last committed chunk and ends with exactly
  * the rows of an uninterrupted import. Runs the packaged application jar as separate JVMs.
  */
@@ -68,6 +68,43 @@ class ImportCrashIT {
                     + " WHERE i.JOB_NAME = 'importExtractsJob'")).as("clients and invoices: one instance each").isEqualTo(2);
             assertThat(count(connection, "SELECT MIN(READ_COUNT) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'loadInvoices'"
                     + " AND STATUS = 'COMPLETED'")).as("the restart read only what was left").isLessThan(INVOICES);
+        }
+    }
+
+    @Test
+    void aBankFileImportKilledWhilePostingResumesAndPostsEachPaymentExactlyOnce() throws Exception {
+        // given a generated camt.054 of 60,000 payments
+        Path home = dir.resolve("home");
+        Path data = dir.resolve("data");
+        assertThat(settle("generate", "--out", data.toString(), "--clients", "5", "--days", "1",
+                "--payments-per-day", "60000", "--start", "2026-03-02").waitFor()).isZero();
+        Path notification = data.resolve("camt054-20260302.xml");
+
+        // when its import is killed once posting has committed some chunks
+        Process first = settle("--home", home.toString(), "import", "--date", "2026-03-02", notification.toString());
+        waitForLogLine(home.resolve("logs/settlement.log"), "Executing step: [postPayments]", Duration.ofMinutes(3));
+        Thread.sleep(1500);
+        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+
+        // and the same import is run again
+        Process second = settle("--home", home.toString(), "import", "--date", "2026-03-02", notification.toString());
+        String output = new String(second.getInputStream().readAllBytes());
+        int exitCode = second.waitFor();
+
+        // then every payment is in the ledger exactly once
+        assertThat(exitCode).as(output).isZero();
+        assertThat(output).contains("camt054-20260302.xml: imported 60000 rows of camt.054.001.08");
+        try (EmbeddedMariaDb db = new EmbeddedMariaDb(home.resolve("db")).start();
+             Connection connection = DriverManager.getConnection(db.jdbcUrl(), "root", "")) {
+            assertThat(count(connection, "SELECT COUNT(*) FROM journal_entry WHERE posted = 1 AND event_type = 'PAYMENT_RECEIVED'"))
+                    .isEqualTo(60_000);
+            assertThat(count(connection, "SELECT COUNT(*) FROM journal_entry")).as("no unposted leftovers").isEqualTo(60_000);
+            assertThat(count(connection, "SELECT SUM(amount_minor) FROM journal_line WHERE side = 'D'"))
+                    .isEqualTo(count(connection, "SELECT SUM(amount_minor) FROM imported_bank_transaction WHERE is_payment = 1"));
+            assertThat(count(connection, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'FAILED'"))
+                    .as("the killed execution, recovered as failed").isEqualTo(1);
+            assertThat(count(connection, "SELECT MIN(READ_COUNT) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'postPayments'"
+                    + " AND STATUS = 'COMPLETED'")).as("the restart posted only what was left").isLessThan(60_000);
         }
     }
 
