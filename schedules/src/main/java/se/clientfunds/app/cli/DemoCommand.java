@@ -22,6 +22,7 @@ import se.clientfunds.day.DayReport;
 import se.clientfunds.generator.DemoDataGenerator;
 import se.clientfunds.generator.DemoDataSettings;
 import se.clientfunds.generator.GenerationSummary;
+import se.clientfunds.ledger.Ledger;
 import se.clientfunds.settings.SettlementHome;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -91,7 +92,7 @@ class DemoCommand implements Callable<Integer> {
                 }
                 deliver(generated, home.inbox(), arriving);
                 DayReport report = cycle.run(date);
-                int exitCode = RunDayCommand.print(console, report);
+                int exitCode = RunDayCommand.print(console, report, context.getBean(Ledger.class));
                 if (exitCode == SettleCommand.JOB_FAILED) {
                     return exitCode;
                 }

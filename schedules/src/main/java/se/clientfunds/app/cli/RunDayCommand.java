@@ -14,6 +14,7 @@ import se.clientfunds.app.SettlementContext;
 import se.clientfunds.day.DailyCycle;
 import se.clientfunds.day.DayReport;
 import se.clientfunds.files.ImportOutcome;
+import se.clientfunds.ledger.Ledger;
 
 @Command(name = "run-day", mixinStandardHelpOptions = true,
         description = {"Runs the daily cycle for a business date.", "Imports what waits in the inbox: platform extracts "
@@ -44,11 +45,11 @@ class RunDayCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw CommandFailure.input(e.getMessage());
             }
-            return print(console, report);
+            return print(console, report, context.getBean(Ledger.class));
         }
     }
 
-    static int print(Console console, DayReport report) {
+    static int print(Console console, DayReport report, Ledger ledger) {
         console.println("business day " + report.businessDate() + ":");
         if (report.imports().isEmpty()) {
             console.println("  nothing waiting in the inbox");
@@ -60,6 +61,9 @@ class RunDayCommand implements Callable<Integer> {
                 console.error("  " + outcome.summary());
             }
         }
+        // what the books hold at the end of the day, so an operator sees the money, not only the files
+        ledger.balances(report.businessDate()).forEach((account, balance) ->
+                console.println("  books: " + account.substring(0, account.lastIndexOf(' ')) + " " + balance));
         if (report.failed()) {
             return SettleCommand.JOB_FAILED;
         }

@@ -146,6 +146,7 @@ class SettleCommandIT {
         assertThat(run.out).contains("business day 2026-01-02:", "business day 2026-01-05:",
                 "clients.csv: imported 4 rows of clients", "invoices.csv: imported 60 rows of invoices",
                 "camt054-20260102.xml: imported 30 rows of camt.054.001.08", "camt053-20260105.xml: imported",
+                "books: BANK:SE4550000000058398257466 ", "books: UNALLOCATED ",
                 "truth.json");
         assertThat(dir.resolve("demo-home/archive/2026/01/invoices.csv")).exists();
 
