@@ -3,12 +3,15 @@ package se.clientfunds.bankfiles;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import se.clientfunds.bank.AccountId;
 import se.clientfunds.bank.BankBalance;
 import se.clientfunds.bank.BankEntry;
 import se.clientfunds.bank.BankFileFormat;
@@ -28,6 +31,7 @@ class BankFileStagingWriter implements ItemWriter<StagedBankRecord> {
     private final BankFileCheck check;
     private final long importId;
     private final BankFileFormat format;
+    private final Map<AccountId, ClientFundsAccount> accounts = new HashMap<>();
 
     BankFileStagingWriter(JdbcTemplate jdbc, BankFileCheck check, long importId, BankFileFormat format) {
         this.jdbc = jdbc;
@@ -45,7 +49,7 @@ class BankFileStagingWriter implements ItemWriter<StagedBankRecord> {
             if (staged.record() instanceof BankRecord.SectionClosed closed) {
                 sections.add(sectionRow(staged, closed.section()));
             } else if (staged.record() instanceof BankRecord.Entry entry) {
-                ClientFundsAccount account = check.accountOf(entry.section());
+                ClientFundsAccount account = accountOf(entry.section());
                 BankEntry e = entry.entry();
                 entries.add(new Object[] {importId, staged.entryNo(), staged.sectionNo(), e.location(), account.iban(),
                         e.amount().currency().getCurrencyCode(), code(e.direction()), e.amount().minorUnits(),
@@ -85,7 +89,7 @@ class BankFileStagingWriter implements ItemWriter<StagedBankRecord> {
     }
 
     private Object[] sectionRow(StagedBankRecord staged, BankSection section) {
-        ClientFundsAccount account = check.accountOf(section);
+        ClientFundsAccount account = accountOf(section);
         BankBalance opening = section.balance("OPBD").orElse(null);
         BankBalance closing = section.balance("CLBD").orElse(null);
         return new Object[] {importId, staged.sectionNo(), format.name(), section.id(), account.iban(),
@@ -93,6 +97,11 @@ class BankFileStagingWriter implements ItemWriter<StagedBankRecord> {
                 section.sequenceNumber(), opening == null ? null : opening.amount().minorUnits(),
                 opening == null ? null : date(opening.date()), closing == null ? null : closing.amount().minorUnits(),
                 closing == null ? null : date(closing.date()), staged.sectionEntries()};
+    }
+
+    /** The configured account a section is about, looked up once per account rather than once per entry. */
+    private ClientFundsAccount accountOf(BankSection section) {
+        return accounts.computeIfAbsent(section.account(), id -> check.accountOf(section));
     }
 
     /**

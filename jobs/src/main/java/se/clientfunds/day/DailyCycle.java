@@ -18,7 +18,6 @@ import se.clientfunds.calendar.BankingCalendar;
 import se.clientfunds.extract.ExtractCsvReader;
 import se.clientfunds.files.FileImports;
 import se.clientfunds.files.ImportOutcome;
-import se.clientfunds.files.InputFormats;
 import se.clientfunds.jobs.Causes;
 import se.clientfunds.ledger.BusinessDays;
 import se.clientfunds.settings.SettlementHome;
@@ -80,9 +79,9 @@ public class DailyCycle {
 
     /** Orders by what a file is, read from its content, never from its name. */
     private static InboxFile classify(Path file) {
-        if (InputFormats.isBankFile(file)) {
-            BankFileFormat format = BankFileParsers.detect(file).orElse(null);
-            return new InboxFile(file, format != null && format.isNotification() ? 10 : 11);
+        if (BankFileParsers.isBankFile(file)) {
+            boolean notification = BankFileParsers.detect(file).map(BankFileFormat::isNotification).orElse(false);
+            return new InboxFile(file, notification ? 10 : 11);
         }
         try (ExtractCsvReader reader = ExtractCsvReader.openDetectingKind(file)) {
             return new InboxFile(file, reader.kind().ordinal());

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
+import se.clientfunds.bank.BankFileParsers;
 import se.clientfunds.database.EmbeddedMariaDb;
 import se.clientfunds.jobs.Causes;
 
@@ -54,7 +55,7 @@ public class FileImports {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + ": no such file");
         }
-        Job job = InputFormats.isBankFile(file) ? importBankFilesJob : importExtractsJob;
+        Job job = BankFileParsers.isBankFile(file) ? importBankFilesJob : importExtractsJob;
         String sha256 = Sha256.of(file);
         JobParameters parameters = parameters(file, sha256, businessDate);
         JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters);

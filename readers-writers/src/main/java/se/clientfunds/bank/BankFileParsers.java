@@ -22,14 +22,7 @@ public final class BankFileParsers {
 
     /** The file's format, or empty when it is none of the bank formats the pipeline reads. */
     public static Optional<BankFileFormat> detect(Path file) {
-        byte[] head = new byte[HEAD_BYTES];
-        int n;
-        try (InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(head, 0, head.length);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        String text = new String(head, 0, n, StandardCharsets.ISO_8859_1).replace("\u00ef\u00bb\u00bf", "").stripLeading();
+        String text = head(file);
         if (text.startsWith("<")) {
             if (text.contains("urn:iso:std:iso:20022:tech:xsd:camt.054.")) {
                 return Optional.of(BankFileFormat.CAMT_054);
@@ -46,6 +39,25 @@ public final class BankFileParsers {
             return Optional.of(BankFileFormat.MT940);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the file is meant as a bank file: one of the formats, or any XML (which the bank-file import then
+     * refuses, naming why), as opposed to a platform extract.
+     */
+    public static boolean isBankFile(Path file) {
+        return head(file).startsWith("<") || detect(file).isPresent();
+    }
+
+    private static String head(Path file) {
+        byte[] head = new byte[HEAD_BYTES];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return new String(head, 0, n, StandardCharsets.ISO_8859_1).replace("\u00ef\u00bb\u00bf", "").stripLeading();
     }
 
     /**

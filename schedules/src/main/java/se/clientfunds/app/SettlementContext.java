@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
+import se.clientfunds.jobs.Causes;
 import se.clientfunds.jobs.JobProgress;
 
 /**
@@ -61,7 +62,7 @@ public final class SettlementContext {
         } catch (RuntimeException e) {
             if (isConfigurationProblem(e)) {
                 throw new ConfigurationException("configuration" + (Files.exists(root.resolve("settlement.yml"))
-                        ? " (" + root.resolve("settlement.yml") + ")" : "") + ": " + rootCause(e).getMessage(), e);
+                        ? " (" + root.resolve("settlement.yml") + ")" : "") + ": " + Causes.rootMessage(e), e);
             }
             throw e;
         }
@@ -74,14 +75,6 @@ public final class SettlementContext {
             }
         }
         return false;
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
     }
 
     /** The settings are wrong: an operator's error to fix, not a failed job. */

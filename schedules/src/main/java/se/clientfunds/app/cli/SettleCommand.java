@@ -10,6 +10,7 @@ import picocli.CommandLine.ScopeType;
 
 import se.clientfunds.app.Console;
 import se.clientfunds.app.SettlementContext;
+import se.clientfunds.jobs.Causes;
 
 /** {@code settle}: the operators' command line. Exit codes: 0 success, 1 a job failed, 2 a usage or input error. */
 @Command(name = "settle", mixinStandardHelpOptions = true, version = "settle 0.1.0",
@@ -74,13 +75,8 @@ public class SettleCommand implements Callable<Integer> {
         return commandLine.execute(args);
     }
 
-    /** The innermost cause says what went wrong; the wrappers around it only say where. */
     static String describe(Throwable exception) {
-        Throwable cause = exception;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return Causes.rootMessage(exception);
     }
 
     /** Gives each subcommand the console. */
