@@ -3,11 +3,10 @@
 -- paid from which payment) so that operators can answer questions the journal alone cannot.
 
 -- One row per incoming payment the allocation has dealt with; a payment is identified as the ledger knows it,
--- by the account it arrived on and the bank's reference.
+-- by the account it arrived on and the bank's reference (accepted_bank_reference says which file brought it).
 CREATE TABLE payment_allocation (
     account_iban           VARCHAR(34)  NOT NULL,
     bank_reference         VARCHAR(140) NOT NULL,
-    import_id              BIGINT       NOT NULL,
     currency               CHAR(3)      NOT NULL,
     amount_minor           BIGINT       NOT NULL CHECK (amount_minor > 0),
     booking_date           DATE         NOT NULL,
@@ -44,7 +43,7 @@ CREATE TABLE invoice_allocation (
 
 CREATE VIEW invoice_status AS
 SELECT i.invoice_id, i.client_id, i.ocr, i.currency, i.amount_minor, i.due_date, i.debtor_name,
-       COALESCE(a.paid_minor, 0) AS paid_minor,
+       CAST(COALESCE(a.paid_minor, 0) AS SIGNED) AS paid_minor,
        CASE WHEN COALESCE(a.paid_minor, 0) = 0 THEN 'OPEN'
             WHEN a.paid_minor < i.amount_minor THEN 'PARTIAL'
             ELSE 'PAID' END AS status
@@ -101,7 +100,7 @@ CREATE TABLE outbox_file (
 
 -- Positions per account and currency for each closed business day. closing is in the account's normal direction
 -- (assets debit − credit, liabilities credit − debit); opening is the previous closed day's closing.
-CREATE TABLE position (
+CREATE TABLE account_position (
     business_date DATE        NOT NULL,
     account       VARCHAR(80) NOT NULL,
     account_kind  VARCHAR(20) NOT NULL,

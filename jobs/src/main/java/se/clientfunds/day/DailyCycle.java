@@ -15,36 +15,52 @@ import org.springframework.stereotype.Service;
 import se.clientfunds.bank.BankFileFormat;
 import se.clientfunds.bank.BankFileParsers;
 import se.clientfunds.calendar.BankingCalendar;
+import se.clientfunds.close.ClosingOrder;
 import se.clientfunds.extract.ExtractCsvReader;
 import se.clientfunds.files.FileImports;
 import se.clientfunds.files.ImportOutcome;
 import se.clientfunds.jobs.Causes;
+import se.clientfunds.jobs.JobName;
 import se.clientfunds.ledger.BusinessDays;
 import se.clientfunds.settings.SettlementHome;
 
 /**
- * {@code run-day}: the daily cycle for one business date. For now: import what waits in the inbox, in the order
- * the books need it: clients, invoices, refunds, then payment notifications (camt.054, BGMax), then statements.
+ * {@code run-day}: the daily cycle for one business date. Import what waits in the inbox, in the order the books need
+ * it (clients, invoices, refunds, then payment notifications, then statements); then, for every earlier day still
+ * open (catch-up) and for the date itself, in date order: allocate → refunds and payouts → close. It stops at the
+ * first failure: running the day again restarts what failed and skips what completed.
  */
 @Service
 public class DailyCycle {
+
+    /** What each business day runs after its imports, in order. */
+    private static final List<JobName> DAY_JOBS = List.of(JobName.ALLOCATE_PAYMENTS, JobName.CLOSE_BUSINESS_DAY);
 
     private final SettlementHome home;
     private final BusinessDays businessDays;
     private final FileImports imports;
     private final BankingCalendar calendar;
+    private final DayJobs dayJobs;
 
-    public DailyCycle(SettlementHome home, BusinessDays businessDays, FileImports imports, BankingCalendar calendar) {
+    public DailyCycle(SettlementHome home, BusinessDays businessDays, FileImports imports, BankingCalendar calendar,
+                      DayJobs dayJobs) {
         this.home = home;
         this.businessDays = businessDays;
         this.imports = imports;
         this.calendar = calendar;
+        this.dayJobs = dayJobs;
     }
 
     public DayReport run(LocalDate businessDate) {
         if (!calendar.isBankingDay(businessDate)) {
             throw new IllegalArgumentException(businessDate + " (" + businessDate.getDayOfWeek().toString().toLowerCase()
                     + ") is not a Swedish banking day");
+        }
+        // refuse before anything is imported when the day cannot close (an earlier banking day never run)
+        List<LocalDate> days = new ClosingOrder(calendar).daysToClose(businessDate, businessDays.all());
+        if (days.isEmpty()) {
+            throw new IllegalArgumentException("business day " + businessDate + " is closed already: nothing can be posted"
+                    + " on it; corrections go on a later day");
         }
         businessDays.open(businessDate);
         List<ImportOutcome> outcomes = new ArrayList<>();
@@ -62,7 +78,23 @@ public class DailyCycle {
                 break;
             }
         }
-        return new DayReport(businessDate, outcomes);
+        List<DayJobOutcome> jobs = new ArrayList<>();
+        if (outcomes.stream().noneMatch(outcome -> outcome.status() == ImportOutcome.Status.FAILED)) {
+            runDayJobs(days, jobs);
+        }
+        return new DayReport(businessDate, outcomes, jobs);
+    }
+
+    private void runDayJobs(List<LocalDate> days, List<DayJobOutcome> jobs) {
+        for (LocalDate day : days) {
+            for (JobName job : DAY_JOBS) {
+                DayJobOutcome outcome = dayJobs.run(job, day);
+                jobs.add(outcome);
+                if (outcome.status() == DayJobOutcome.Status.FAILED) {
+                    return;
+                }
+            }
+        }
     }
 
     private List<InboxFile> inboxFiles() {

@@ -5,15 +5,23 @@ import java.util.List;
 
 import se.clientfunds.files.ImportOutcome;
 
-/** What one run of the daily cycle did: each import's outcome, in the order they ran. */
-public record DayReport(LocalDate businessDate, List<ImportOutcome> imports) {
+/** What one run of the daily cycle did: each import's outcome, then each date job's, in the order they ran. */
+public record DayReport(LocalDate businessDate, List<ImportOutcome> imports, List<DayJobOutcome> jobs) {
 
     public DayReport {
         imports = List.copyOf(imports);
+        jobs = List.copyOf(jobs);
     }
 
     public boolean failed() {
-        return imports.stream().anyMatch(outcome -> outcome.status() == ImportOutcome.Status.FAILED);
+        return imports.stream().anyMatch(outcome -> outcome.status() == ImportOutcome.Status.FAILED)
+                || jobs.stream().anyMatch(outcome -> outcome.status() == DayJobOutcome.Status.FAILED);
+    }
+
+    /** Whether the business date itself ended closed. */
+    public boolean closed() {
+        return jobs.stream().anyMatch(outcome -> outcome.job() == se.clientfunds.jobs.JobName.CLOSE_BUSINESS_DAY
+                && outcome.businessDate().equals(businessDate) && outcome.status() != DayJobOutcome.Status.FAILED);
     }
 
     public boolean rejectedAny() {

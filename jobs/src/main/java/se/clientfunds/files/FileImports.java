@@ -123,20 +123,6 @@ public class FileImports {
             return new ImportOutcome(file, ImportOutcome.Status.IMPORTED, label, context.getLong(ImportContext.ROWS, 0L),
                     context.getString(ImportContext.NOTE, null), execution.getId());
         }
-        return new ImportOutcome(file, ImportOutcome.Status.FAILED, label, 0, failureOf(execution), execution.getId());
-    }
-
-    private static String failureOf(JobExecution execution) {
-        List<Throwable> failures = execution.getAllFailureExceptions();
-        if (failures.isEmpty()) {
-            return execution.getExitStatus().getExitDescription();
-        }
-        String cause = Causes.rootMessage(failures.get(0));
-        for (StepExecution step : execution.getStepExecutions()) {
-            if (step.getStatus().isUnsuccessful()) {
-                return "step " + step.getStepName() + ": " + cause;
-            }
-        }
-        return cause;
+        return new ImportOutcome(file, ImportOutcome.Status.FAILED, label, 0, Causes.ofFailedExecution(execution), execution.getId());
     }
 }

@@ -1,5 +1,10 @@
 package se.clientfunds.jobs;
 
+import java.util.List;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+
 /** The innermost cause of a failure says what went wrong; the wrappers around it only say where. */
 public final class Causes {
 
@@ -23,5 +28,20 @@ public final class Causes {
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         int signal = message.lastIndexOf("45000");
         return signal >= 0 ? message.substring(message.indexOf(' ', signal) + 1).trim() : message;
+    }
+
+    /** Why a job execution failed, in words: the failed step and the root cause. */
+    public static String ofFailedExecution(JobExecution execution) {
+        List<Throwable> failures = execution.getAllFailureExceptions();
+        if (failures.isEmpty()) {
+            return execution.getExitStatus().getExitDescription();
+        }
+        String cause = rootMessage(failures.get(0));
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStatus().isUnsuccessful()) {
+                return "step " + step.getStepName() + ": " + cause;
+            }
+        }
+        return cause;
     }
 }

@@ -4,7 +4,10 @@ package se.clientfunds.jobs;
 public enum JobName {
 
     IMPORT_EXTRACTS("importExtractsJob"),
-    IMPORT_BANK_FILES("importBankFilesJob");
+    IMPORT_BANK_FILES("importBankFilesJob"),
+    ALLOCATE_PAYMENTS("allocatePaymentsJob"),
+    REFUNDS_AND_PAYOUTS("refundsAndPayoutsJob"),
+    CLOSE_BUSINESS_DAY("closeBusinessDayJob");
 
     private final String jobName;
 

@@ -38,6 +38,15 @@ public class BusinessDays {
         return status.stream().findFirst().map(Status::valueOf);
     }
 
+    /** Every recorded business day with its status, in date order. */
+    public java.util.SortedMap<LocalDate, Status> all() {
+        java.util.SortedMap<LocalDate, Status> days = new java.util.TreeMap<>();
+        jdbc.query("SELECT business_date, status FROM business_day", rs -> {
+            days.put(rs.getDate(1).toLocalDate(), Status.valueOf(rs.getString(2)));
+        });
+        return days;
+    }
+
     /** The latest closed business day, if any. */
     public Optional<LocalDate> lastClosed() {
         Date date = jdbc.queryForObject("SELECT MAX(business_date) FROM business_day WHERE status = 'CLOSED'", Date.class);

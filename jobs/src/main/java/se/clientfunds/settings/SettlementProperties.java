@@ -14,14 +14,19 @@ import se.clientfunds.bank.AccountId;
  *
  * @param home     the folder holding inbox, archive, quarantine, reports, outbox, filings and the embedded database
  * @param accounts the client-funds bank accounts of the platform
- * @param extracts how platform extracts are imported
+ * @param extracts   how platform extracts are imported
+ * @param bankFiles  how bank files are imported
+ * @param allocation how incoming payments are allocated to invoices
+ * @param payouts    how refunds and payouts are paid
  */
 @ConfigurationProperties("settlement")
 public record SettlementProperties(
         @DefaultValue("data") Path home,
         List<ClientFundsAccount> accounts,
         @DefaultValue Extracts extracts,
-        @DefaultValue BankFiles bankFiles) {
+        @DefaultValue BankFiles bankFiles,
+        @DefaultValue Allocation allocation,
+        @DefaultValue Payouts payouts) {
 
     public SettlementProperties {
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
@@ -56,6 +61,29 @@ public record SettlementProperties(
         public Extracts {
             if (chunkSize < 1) {
                 throw new IllegalArgumentException("settlement.extracts.chunk-size must be at least 1, is " + chunkSize);
+            }
+        }
+    }
+
+    /** @param chunkSize payments allocated per transaction */
+    public record Allocation(@DefaultValue("2000") int chunkSize) {
+
+        public Allocation {
+            if (chunkSize < 1) {
+                throw new IllegalArgumentException("settlement.allocation.chunk-size must be at least 1, is " + chunkSize);
+            }
+        }
+    }
+
+    /**
+     * @param initiatingParty the name written as the initiating party of the pain.001 files
+     * @param debtorBic       the BIC of the bank holding the client-funds accounts, if the bank wants it in pain.001
+     */
+    public record Payouts(@DefaultValue("Client funds settlement") String initiatingParty, String debtorBic) {
+
+        public Payouts {
+            if (initiatingParty == null || initiatingParty.isBlank()) {
+                throw new IllegalArgumentException("settlement.payouts.initiating-party must not be blank");
             }
         }
     }

@@ -12,6 +12,7 @@ import picocli.CommandLine.ParentCommand;
 import se.clientfunds.app.Console;
 import se.clientfunds.app.SettlementContext;
 import se.clientfunds.day.DailyCycle;
+import se.clientfunds.day.DayJobOutcome;
 import se.clientfunds.day.DayReport;
 import se.clientfunds.files.ImportOutcome;
 import se.clientfunds.ledger.Ledger;
@@ -59,6 +60,13 @@ class RunDayCommand implements Callable<Integer> {
                 console.println("  " + outcome.summary());
             } else {
                 console.error("  " + outcome.summary());
+            }
+        }
+        for (DayJobOutcome job : report.jobs()) {
+            if (job.status() == DayJobOutcome.Status.FAILED) {
+                console.error("  " + job.describe());
+            } else {
+                console.println("  " + job.describe());
             }
         }
         // what the books hold at the end of the day, so an operator sees the money, not only the files

@@ -1,0 +1,58 @@
+package se.clientfunds.close;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import se.clientfunds.calendar.BankingCalendar;
+import se.clientfunds.jobs.JobName;
+import se.clientfunds.ledger.BusinessDays;
+
+/**
+ * {@code closeBusinessDayJob}: closes the business date and, first, every earlier day still open (catch-up), one day
+ * per transaction: positions per account and currency, the invariant, then the lock. See README.md beside this class.
+ */
+@Configuration(proxyBeanMethods = false)
+class CloseBusinessDayJobConfiguration {
+
+    @Bean
+    Job closeBusinessDayJob(JobRepository jobRepository, Step closeBusinessDaysStep) {
+        return new JobBuilder(JobName.CLOSE_BUSINESS_DAY.jobName(), jobRepository).start(closeBusinessDaysStep).build();
+    }
+
+    @Bean
+    Step closeBusinessDaysStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                               Tasklet closeBusinessDaysTasklet) {
+        return new StepBuilder("closeBusinessDays", jobRepository).tasklet(closeBusinessDaysTasklet, transactionManager).build();
+    }
+
+    /** One day per call, each in its own transaction; a restart finds the days already closed and goes on from there. */
+    @Bean
+    @StepScope
+    Tasklet closeBusinessDaysTasklet(BusinessDays businessDays, Positions positions, BankingCalendar calendar,
+                                     @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+        ClosingOrder order = new ClosingOrder(calendar);
+        return (contribution, chunkContext) -> {
+            List<LocalDate> days = order.daysToClose(businessDate, businessDays.all());
+            if (days.isEmpty()) {
+                return RepeatStatus.FINISHED;
+            }
+            LocalDate day = days.get(0);
+            int accounts = positions.close(day);
+            contribution.incrementWriteCount(accounts);
+            return days.size() == 1 ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
+        };
+    }
+}
