@@ -34,7 +34,8 @@ import se.clientfunds.settings.SettlementHome;
 public class DailyCycle {
 
     /** What each business day runs after its imports, in order. */
-    private static final List<JobName> DAY_JOBS = List.of(JobName.ALLOCATE_PAYMENTS, JobName.CLOSE_BUSINESS_DAY);
+    private static final List<JobName> DAY_JOBS = List.of(JobName.ALLOCATE_PAYMENTS, JobName.REFUNDS_AND_PAYOUTS,
+            JobName.CLOSE_BUSINESS_DAY);
 
     private final SettlementHome home;
     private final BusinessDays businessDays;

@@ -30,6 +30,16 @@ public final class Sha256 {
         }
     }
 
+    /** The SHA-256 of a text's UTF-8 bytes, in lower-case hex. */
+    public static String ofText(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
+        }
+    }
+
     /** Refuses to go on with a file whose bytes are no longer the ones an import was started for. */
     public static void requireUnchanged(Path file, String expected) {
         String actual = of(file);

@@ -175,6 +175,49 @@ class GeneratedWeekIT {
         Long unallocated = jdbc.queryForObject("SELECT closing_minor FROM account_position WHERE business_date = ?"
                 + " AND account = 'UNALLOCATED'", Long.class, Date.valueOf(days.get(days.size() - 1)));
         assertThat(unallocated).isEqualTo(unmatched);
+
+        // then each approved refund of an overpayment was paid, and DEBTOR_CREDIT holds the rest of what is owed back
+        long owedBack = 0;
+        long refunded = 0;
+        for (JsonNode anomaly : truth.get("anomalies")) {
+            String type = anomaly.get("type").asString();
+            if (type.equals("OVERPAYMENT")) {
+                owedBack += minor(anomaly.get("excess").asString());
+                if (anomaly.has("refundId")) {
+                    Map<String, Object> refund = jdbc.queryForMap("SELECT status, amount_minor FROM refund_payment WHERE refund_id = ?",
+                            anomaly.get("refundId").asString());
+                    assertThat(refund).containsEntry("status", "PAID").containsEntry("amount_minor", minor(anomaly.get("excess").asString()));
+                    refunded += minor(anomaly.get("excess").asString());
+                }
+            } else if (type.equals("DUPLICATE_PAYMENT")) {
+                owedBack += minor(anomaly.get("amount").asString());
+            }
+        }
+        assertThat(refunded).as("refunds in the generated data").isPositive();
+        Long debtorCredit = jdbc.queryForObject("SELECT closing_minor FROM account_position WHERE business_date = ?"
+                + " AND account = 'DEBTOR_CREDIT'", Long.class, Date.valueOf(days.get(days.size() - 1)));
+        assertThat(debtorCredit).isEqualTo(owedBack - refunded);
+
+        // then every client due a payout was paid its whole balance: after each day's close, DAILY clients hold nothing
+        for (LocalDate day : days) {
+            Long heldByDailyClients = jdbc.queryForObject("SELECT COALESCE(SUM(p.closing_minor), 0) FROM account_position p"
+                    + " JOIN current_client c ON p.account = CONCAT('CLIENT:', c.client_id)"
+                    + " WHERE p.business_date = ? AND c.payout_schedule = 'DAILY'", Long.class, Date.valueOf(day));
+            assertThat(heldByDailyClients).as("DAILY clients' balance after %s", day).isZero();
+            Long payouts = jdbc.queryForObject("SELECT COUNT(*) FROM payout WHERE business_date = ?", Long.class, Date.valueOf(day));
+            assertThat(payouts).as("payouts on %s", day).isPositive();
+            // and the day's pain.001 file is valid against the official schema and says what the books paid
+            Path file = home.outbox().resolve("pain001-" + day.toString().replace("-", "") + ".xml");
+            PaymentFiles.validate(file);
+            Long paidOut = jdbc.queryForObject("SELECT (SELECT COALESCE(SUM(amount_minor), 0) FROM payout WHERE business_date = ?)"
+                    + " + (SELECT COALESCE(SUM(amount_minor), 0) FROM refund_payment WHERE business_date = ? AND status = 'PAID')",
+                    Long.class, Date.valueOf(day), Date.valueOf(day));
+            assertThat(PaymentFiles.controlSum(file)).as("CtrlSum of %s", file).isEqualTo(Money.ofMinor(paidOut, "SEK").toDecimalString());
+            Long bankOut = jdbc.queryForObject("SELECT COALESCE(SUM(l.amount_minor), 0) FROM journal_line l JOIN journal_entry e"
+                    + " ON e.id = l.entry_id WHERE e.booking_date = ? AND e.event_type IN ('PAYOUT', 'REFUND_PAID')"
+                    + " AND l.account_kind = 'BANK' AND l.side = 'C'", Long.class, Date.valueOf(day));
+            assertThat(bankOut).isEqualTo(paidOut);
+        }
     }
 
     private Map<String, Object> allocationOf(String bankReference) {
