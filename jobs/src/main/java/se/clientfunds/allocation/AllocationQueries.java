@@ -1,0 +1,65 @@
+package se.clientfunds.allocation;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import se.clientfunds.money.Money;
+
+/** What operators ask about allocation: invoices by status, and the payments waiting in UNALLOCATED. */
+@Repository
+public class AllocationQueries {
+
+    public enum InvoiceStatus { OPEN, PARTIAL, PAID }
+
+    /** An invoice with what has been paid on it. */
+    public record InvoiceLine(String invoiceId, String clientId, String ocr, Money amount, Money paid, InvoiceStatus status,
+                              LocalDate dueDate, String debtorName) {
+
+        public Money outstanding() {
+            return amount.minus(paid);
+        }
+    }
+
+    /** A payment with money still in UNALLOCATED, and why. */
+    public record UnallocatedPayment(String accountIban, String bankReference, LocalDate bookingDate, Money amount,
+                                     Money unallocated, String reason, String debtorName, String references) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public AllocationQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Streams the invoices with the status, in invoice id order (there may be millions). */
+    public void invoices(InvoiceStatus status, Consumer<InvoiceLine> each) {
+        jdbc.query("SELECT invoice_id, client_id, ocr, currency, amount_minor, paid_minor, status, due_date, debtor_name"
+                + " FROM invoice_status WHERE status = ? ORDER BY invoice_id", rs -> {
+                    String currency = rs.getString(4);
+                    each.accept(new InvoiceLine(rs.getString(1), rs.getString(2), rs.getString(3), Money.ofMinor(rs.getLong(5), currency),
+                            Money.ofMinor(rs.getLong(6), currency), InvoiceStatus.valueOf(rs.getString(7)),
+                            rs.getDate(8).toLocalDate(), rs.getString(9)));
+                }, status.name());
+    }
+
+    public List<UnallocatedPayment> unallocated() {
+        return jdbc.query("SELECT account_iban, bank_reference, booking_date, currency, amount_minor, unallocated_minor, reason,"
+                + " debtor_name, payment_references FROM payment_allocation WHERE unallocated_minor > 0"
+                + " ORDER BY booking_date, account_iban, bank_reference", (rs, row) -> {
+                    String currency = rs.getString(4);
+                    return new UnallocatedPayment(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
+                            Money.ofMinor(rs.getLong(5), currency), Money.ofMinor(rs.getLong(6), currency), rs.getString(7),
+                            rs.getString(8), rs.getString(9));
+                });
+    }
+
+    /** The payments allocated on a date, for reports and tests. */
+    public long allocatedOn(LocalDate date) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM payment_allocation WHERE allocated_on = ?", Long.class, Date.valueOf(date));
+    }
+}

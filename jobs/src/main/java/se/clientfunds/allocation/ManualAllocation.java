@@ -1,0 +1,159 @@
+package se.clientfunds.allocation;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import se.clientfunds.calendar.BankingCalendar;
+import se.clientfunds.ledger.BusinessDays;
+import se.clientfunds.ledger.JournalEntry;
+import se.clientfunds.ledger.JournalLine;
+import se.clientfunds.ledger.Ledger;
+import se.clientfunds.ledger.LedgerAccount;
+import se.clientfunds.money.Money;
+
+/**
+ * An operator's allocation by hand ({@code ./settle allocate PAYMENT_REF INVOICE_ID --reason TEXT}): what is left of
+ * the payment in UNALLOCATED pays the invoice, up to what it has outstanding, with the client's fee; who did it and
+ * why are recorded with the allocation and in the operator actions. It posts on the first business day not closed.
+ */
+@Service
+public class ManualAllocation {
+
+    public static final String MANUAL_ALLOCATION = "MANUAL_ALLOCATION";
+
+    /** What the allocation did. */
+    public record Result(String payment, String invoiceId, Money allocated, Money fee, Money stillUnallocated,
+                         LocalDate bookingDate) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Ledger ledger;
+    private final BusinessDays businessDays;
+    private final BankingCalendar calendar;
+    private final TransactionTemplate transaction;
+
+    public ManualAllocation(JdbcTemplate jdbc, Ledger ledger, BusinessDays businessDays, BankingCalendar calendar,
+                            PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.businessDays = businessDays;
+        this.calendar = calendar;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    /**
+     * @param paymentReference the bank reference, or {@code <iban>/<bank reference>} when it is on several accounts
+     * @throws IllegalArgumentException naming what does not fit: unknown payment or invoice, nothing unallocated,
+     *                                  nothing outstanding, another currency, no reason given
+     */
+    public Result allocate(String paymentReference, String invoiceId, String operator, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("an allocation by hand needs a reason (--reason TEXT)");
+        }
+        if (operator == null || operator.isBlank()) {
+            throw new IllegalArgumentException("an allocation by hand needs the operator's name");
+        }
+        return transaction.execute(status -> allocateInTransaction(paymentReference.trim(), invoiceId.trim(), operator, reason.trim()));
+    }
+
+    private Result allocateInTransaction(String paymentReference, String invoiceId, String operator, String reason) {
+        int slash = paymentReference.indexOf('/');
+        List<Map<String, Object>> payments = slash > 0
+                ? jdbc.queryForList("SELECT account_iban, bank_reference, currency, unallocated_minor FROM payment_allocation"
+                        + " WHERE account_iban = ? AND bank_reference = ? FOR UPDATE", paymentReference.substring(0, slash),
+                        paymentReference.substring(slash + 1))
+                : jdbc.queryForList("SELECT account_iban, bank_reference, currency, unallocated_minor FROM payment_allocation"
+                        + " WHERE bank_reference = ? FOR UPDATE", paymentReference);
+        if (payments.isEmpty()) {
+            throw new IllegalArgumentException("payment " + paymentReference + ": no allocated payment has that reference"
+                    + " (see ./settle unallocated)");
+        }
+        if (payments.size() > 1) {
+            throw new IllegalArgumentException("payment " + paymentReference + " is on " + payments.size()
+                    + " accounts: name it as <iban>/" + paymentReference);
+        }
+        Map<String, Object> payment = payments.get(0);
+        String iban = (String) payment.get("account_iban");
+        String bankReference = (String) payment.get("bank_reference");
+        Money unallocated = Money.ofMinor(((Number) payment.get("unallocated_minor")).longValue(), (String) payment.get("currency"));
+        if (!unallocated.isPositive()) {
+            throw new IllegalArgumentException("payment " + paymentReference + " has nothing left in UNALLOCATED");
+        }
+        List<Map<String, Object>> invoices = jdbc.queryForList("SELECT i.client_id, i.currency, i.amount_minor, i.paid_minor,"
+                + " c.fee_fixed_minor, c.fee_percent, c.currency AS client_currency FROM invoice_status i"
+                + " JOIN current_client c ON c.client_id = i.client_id WHERE i.invoice_id = ?", invoiceId);
+        if (invoices.isEmpty()) {
+            throw new IllegalArgumentException("invoice " + invoiceId + ": no imported invoice has that id");
+        }
+        Map<String, Object> invoice = invoices.get(0);
+        String currency = (String) invoice.get("currency");
+        if (!currency.equals(unallocated.currency().getCurrencyCode())) {
+            throw new IllegalArgumentException("invoice " + invoiceId + " is in " + currency + ", payment " + paymentReference
+                    + " in " + unallocated.currency().getCurrencyCode());
+        }
+        // the invoice row is read under the payment's lock only; a concurrent allocation to it is refused by the
+        // outstanding amount read again below, in the same transaction, after the share is inserted
+        Money outstanding = Money.ofMinor(((Number) invoice.get("amount_minor")).longValue()
+                - ((Number) invoice.get("paid_minor")).longValue(), currency);
+        if (!outstanding.isPositive()) {
+            throw new IllegalArgumentException("invoice " + invoiceId + " is paid in full already");
+        }
+        Money share = unallocated.compareTo(outstanding) <= 0 ? unallocated : outstanding;
+        String clientId = (String) invoice.get("client_id");
+        FeeTerms terms = new FeeTerms(Money.ofMinor(((Number) invoice.get("fee_fixed_minor")).longValue(),
+                (String) invoice.get("client_currency")), (BigDecimal) invoice.get("fee_percent"));
+        Money fee = terms.feeOn(share);
+        LocalDate bookingDate = firstOpenBusinessDay();
+        int number = jdbc.queryForObject("SELECT COALESCE(MAX(allocation_no), 0) + 1 FROM invoice_allocation"
+                + " WHERE account_iban = ? AND bank_reference = ?", Integer.class, iban, bankReference);
+        jdbc.update("INSERT INTO invoice_allocation (account_iban, bank_reference, allocation_no, invoice_id, client_id, currency,"
+                + " amount_minor, fee_minor, allocated_on, allocated_by, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                iban, bankReference, number, invoiceId, clientId, currency, share.minorUnits(), fee.minorUnits(),
+                Date.valueOf(bookingDate), operator, cut(reason, 500));
+        Long paidNow = jdbc.queryForObject("SELECT paid_minor FROM invoice_status WHERE invoice_id = ?", Long.class, invoiceId);
+        if (paidNow > ((Number) invoice.get("amount_minor")).longValue()) {
+            throw new IllegalStateException("invoice " + invoiceId + " was paid by someone else meanwhile; nothing was changed");
+        }
+        Money left = unallocated.minus(share);
+        jdbc.update("UPDATE payment_allocation SET unallocated_minor = ?, to_invoices_minor = to_invoices_minor + ?,"
+                + " outcome = ?, reason = ? WHERE account_iban = ? AND bank_reference = ?", left.minorUnits(), share.minorUnits(),
+                left.isPositive() ? Allocation.Outcome.PARTLY_UNALLOCATED.name() : Allocation.Outcome.ALLOCATED.name(),
+                cut("allocated by hand to " + invoiceId + " by " + operator + ": " + reason, 500), iban, bankReference);
+        String eventReference = iban + "/" + bankReference + "/" + number;
+        List<JournalEntry> entries = new ArrayList<>();
+        entries.add(JournalEntry.of(bookingDate, MANUAL_ALLOCATION, eventReference, cut(operator + ": " + reason, 500),
+                JournalLine.debit(LedgerAccount.UNALLOCATED, share), JournalLine.credit(LedgerAccount.client(clientId), share)));
+        if (fee.isPositive()) {
+            entries.add(JournalEntry.of(bookingDate, Allocation.FEE_CHARGED, eventReference, null,
+                    JournalLine.debit(LedgerAccount.client(clientId), fee), JournalLine.credit(LedgerAccount.PLATFORM_FEES, fee)));
+        }
+        ledger.post(entries);
+        jdbc.update("INSERT INTO operator_action (operator, action, subject, reason) VALUES (?, 'ALLOCATE', ?, ?)",
+                cut(operator, 100), cut(iban + "/" + bankReference + " -> " + invoiceId + " " + share, 200), cut(reason, 1000));
+        return new Result(iban + "/" + bankReference, invoiceId, share, fee, left, bookingDate);
+    }
+
+    /**
+     * The earliest business day still open; else the banking day after the last closed one; else (nothing run yet)
+     * the first banking day from today.
+     */
+    private LocalDate firstOpenBusinessDay() {
+        return businessDays.all().entrySet().stream().filter(day -> day.getValue() == BusinessDays.Status.OPEN)
+                .map(Map.Entry::getKey).findFirst()
+                .or(() -> businessDays.lastClosed().map(calendar::nextBankingDay))
+                .orElseGet(() -> calendar.onOrAfter(LocalDate.now(java.time.ZoneId.of("Europe/Stockholm"))));
+    }
+
+    private static String cut(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length);
+    }
+}
