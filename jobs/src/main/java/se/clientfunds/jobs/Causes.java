@@ -27,7 +27,9 @@ public final class Causes {
         Throwable root = root(failure);
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         int signal = message.lastIndexOf("45000");
-        return signal >= 0 ? message.substring(message.indexOf(' ', signal) + 1).trim() : message;
+        String text = signal >= 0 ? message.substring(message.indexOf(' ', signal) + 1).trim() : message;
+        // the MariaDB driver prefixes its connection number, which says nothing to an operator
+        return text.replaceFirst("^\\(conn=\\d+\\) ", "");
     }
 
     /** Why a job execution failed, in words: the failed step and the root cause. */
