@@ -52,6 +52,11 @@ class CloseBusinessDayJobConfiguration {
             LocalDate day = days.get(0);
             int accounts = positions.close(day);
             contribution.incrementWriteCount(accounts);
+            var job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+            String closed = job.getString("closedDays", "");
+            job.putString("closedDays", closed.isEmpty() ? day.toString() : closed + ", " + day);
+            job.putString("summary", "closed " + job.getString("closedDays") + " (" + accounts + " positions on " + day
+                    + "; BANK = CLIENT + UNALLOCATED + DEBTOR_CREDIT + PLATFORM_FEES holds)");
             return days.size() == 1 ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
         };
     }

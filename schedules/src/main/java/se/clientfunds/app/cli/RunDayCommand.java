@@ -16,11 +16,13 @@ import se.clientfunds.day.DayJobOutcome;
 import se.clientfunds.day.DayReport;
 import se.clientfunds.files.ImportOutcome;
 import se.clientfunds.ledger.Ledger;
+import se.clientfunds.money.Money;
 
 @Command(name = "run-day", mixinStandardHelpOptions = true,
         description = {"Runs the daily cycle for a business date.", "Imports what waits in the inbox: platform extracts "
                 + "(clients, invoices, refunds), then payment notifications (camt.054, BGMax), then statements (camt.053, "
-                + "MT940). A failed import from an "
+                + "MT940); then allocates the payments, pays approved refunds and due payouts (outbox/pain001-<date>.xml) "
+                + "and closes the day. An earlier day left open is caught up first. A failed import or job from an "
                 + "earlier run of the day is restarted from its last commit, not started over.",
                 "Exit codes: 0 done, 1 a job failed (run again to restart it), 2 a usage error or a file was refused."})
 class RunDayCommand implements Callable<Integer> {
@@ -69,9 +71,22 @@ class RunDayCommand implements Callable<Integer> {
                 console.println("  " + job.describe());
             }
         }
-        // what the books hold at the end of the day, so an operator sees the money, not only the files
-        ledger.balances(report.businessDate()).forEach((account, balance) ->
-                console.println("  books: " + account.substring(0, account.lastIndexOf(' ')) + " " + balance));
+        // what the books hold at the end of the day, so an operator sees the money, not only the files; clients
+        // summed, there may be a hundred thousand of them
+        java.util.Map<String, Money> clients = new java.util.TreeMap<>();
+        java.util.Map<String, Integer> holding = new java.util.TreeMap<>();
+        ledger.balances(report.businessDate()).forEach((account, balance) -> {
+            String name = account.substring(0, account.lastIndexOf(' '));
+            if (name.startsWith("CLIENT:")) {
+                String currency = balance.currency().getCurrencyCode();
+                clients.merge(currency, balance, Money::plus);
+                holding.merge(currency, balance.isZero() ? 0 : 1, Integer::sum);
+            } else {
+                console.println("  books: " + name + " " + balance);
+            }
+        });
+        clients.forEach((currency, total) -> console.println("  books: CLIENT (" + holding.get(currency) + " client"
+                + (holding.get(currency) == 1 ? "" : "s") + " holding money) " + total));
         if (report.failed()) {
             return SettleCommand.JOB_FAILED;
         }

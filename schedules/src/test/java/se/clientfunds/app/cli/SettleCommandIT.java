@@ -147,7 +147,9 @@ class SettleCommandIT {
                 "clients.csv: imported 4 rows of clients", "invoices.csv: imported 60 rows of invoices",
                 "camt054-20260102.xml: imported 30 rows of camt.054.001.08", "camt053-20260105.xml: imported",
                 "books: BANK:SE4550000000058398257466 ", "books: UNALLOCATED ",
-                "truth.json");
+                "allocatePaymentsJob 2026-01-05: read 30, wrote 30", "refundsAndPayoutsJob 2026-01-05: refunds paid",
+                "closeBusinessDayJob 2026-01-05: closed 2026-01-05", "truth.json");
+        assertThat(dir.resolve("demo-home/outbox/pain001-20260105.xml")).exists();
         assertThat(dir.resolve("demo-home/archive/2026/01/invoices.csv")).exists();
 
         Run twice = settle("--home", dir.resolve("demo-home").toString(), "demo");
