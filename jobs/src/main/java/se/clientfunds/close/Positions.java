@@ -88,9 +88,8 @@ public class Positions {
 
     /** The positions the day would close with now, for a day still open; nothing is written. */
     public List<Position> provisional(LocalDate day) {
-        Optional<LocalDate> closedBefore = jdbc.query("SELECT MAX(business_date) FROM business_day WHERE status = 'CLOSED'"
-                + " AND business_date < ?", (rs, row) -> rs.getDate(1), Date.valueOf(day)).stream().findFirst()
-                .filter(date -> date != null).map(Date::toLocalDate);
+        Optional<LocalDate> closedBefore = Optional.ofNullable(jdbc.queryForObject("SELECT MAX(business_date) FROM business_day"
+                + " WHERE status = 'CLOSED' AND business_date < ?", Date.class, Date.valueOf(day))).map(Date::toLocalDate);
         LocalDate previous = closedBefore.orElse(BEGINNING);
         List<Position> positions = new ArrayList<>();
         jdbc.query(POSITIONS, rs -> {
