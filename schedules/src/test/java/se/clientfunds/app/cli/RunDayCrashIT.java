@@ -1,0 +1,331 @@
+package se.clientfunds.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import se.clientfunds.database.EmbeddedMariaDb;
+import se.clientfunds.generator.DemoDataGenerator;
+
+/**
+ * A {@code run-day} killed with SIGKILL while {@code allocatePaymentsJob} is between chunks, as a power cut would, then
+ * run again, ends with the same books, allocations, payouts, refunds, positions and pain.001 file as a day that ran
+ * undisturbed: nothing posted twice, nothing lost. Runs the packaged application jar as separate JVMs.
+ */
+class RunDayCrashIT {
+
+    private static final Path JAR = Path.of("target", "settlement.jar");
+    private static final LocalDate DAY = LocalDate.of(2026, 3, 2);
+    private static final int PAYMENTS = 10_000;
+    /** Small chunks, so that allocation commits many times and a kill lands between two commits. */
+    private static final int ALLOCATION_CHUNK = 250;
+    private static final Pattern DATABASE_PORT = Pattern.compile("embedded MariaDB started on port (\\d+)");
+
+    @TempDir
+    Path dir;
+
+    private final List<Process> started = new ArrayList<>();
+
+    @Test
+    void aRunDayKilledMidAllocationEndsAsIfItHadRunUndisturbed() throws Exception {
+        // given the same generated day in the inboxes of two homes
+        assertThat(JAR).as("the packaged application; failsafe runs after package").exists();
+        Path data = dir.resolve("data");
+        assertThat(settle(dir.resolve("generate.txt"), "generate", "--out", data.toString(), "--clients", "200", "--days", "1",
+                "--payments-per-day", Integer.toString(PAYMENTS), "--anomaly-rate", "50", "--start", DAY.toString())
+                .finish().exitCode()).isZero();
+        Path undisturbed = home("undisturbed", data);
+        Path crashed = home("crashed", data);
+
+        // when one home runs the day undisturbed while the other runs it too (apart: nothing is shared but the CPUs)
+        Settle reference = settle(dir.resolve("undisturbed.txt"), "--home", undisturbed.toString(), "run-day", DAY.toString());
+        Process killed = settle(dir.resolve("killed.txt"), "--home", crashed.toString(), "run-day", DAY.toString()).process();
+
+        // and the other is killed once its allocation has committed some chunks, watched on its own database
+        Path log = crashed.resolve("logs/settlement.log");
+        waitForLogLine(log, "Executing step: [allocatePayments]", Duration.ofMinutes(2));
+        long allocatedAtKill;
+        try (Connection running = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + databasePort(log) + "/"
+                + EmbeddedMariaDb.DATABASE, "root", "")) {
+            waitForAllocated(running, killed, PAYMENTS / 3, Duration.ofMinutes(1));
+            killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            // its MariaDB outlives it, as it would a JVM crash: what that holds now is what the run had committed
+            Thread.sleep(500);
+            allocatedAtKill = count(running, "SELECT COUNT(*) FROM payment_allocation");
+            assertThat(allocatedAtKill).as("payments allocated when the run was killed").isPositive().isLessThan(PAYMENTS);
+            assertThat(allocatedAtKill % ALLOCATION_CHUNK).as("only whole chunks are committed").isZero();
+            assertThat(count(running, "SELECT COUNT(*) FROM journal_entry WHERE event_type = 'PAYMENT_ALLOCATED'"))
+                    .as("the committed chunks' postings").isPositive()
+                    .isEqualTo(count(running, "SELECT COUNT(*) FROM payment_allocation"
+                            + " WHERE to_invoices_minor + to_debtor_credit_minor > 0"));
+            assertThat(count(running, "SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'allocatePayments'"
+                    + " AND STATUS = 'STARTED'")).as("the allocation step was running when killed").isEqualTo(1);
+            assertThat(count(running, "SELECT COUNT(*) FROM payout")).as("payouts had not started").isZero();
+            assertThat(crashed.resolve("outbox").resolve(pain001FileName())).doesNotExist();
+        }
+        Run undisturbedRun = reference.finish();
+        assertThat(undisturbedRun.exitCode()).as(undisturbedRun.output()).isZero();
+
+        // and the killed day is run again
+        Settle restart = settle(dir.resolve("restart.txt"), "--home", crashed.toString(), "run-day", DAY.toString());
+        Map<String, List<String>> expected = digest(undisturbed);
+        Run restartRun = restart.finish();
+
+        // then it completes, and everything it wrote is what the undisturbed run wrote, with nothing posted twice
+        assertThat(restartRun.exitCode()).as(restartRun.output()).isZero();
+        assertThat(restartRun.output()).contains("allocatePaymentsJob " + DAY, "closeBusinessDayJob " + DAY);
+        int payments = expected.get("payment_allocation").size();
+        assertThat(payments).as("payments allocated by the undisturbed run").isGreaterThanOrEqualTo(PAYMENTS);
+        assertThat(expected.get("ledger")).as("journal entries").isNotEmpty();
+        assertThat(expected.get("payout")).as("payouts").isNotEmpty();
+        assertThat(expected.get("refund_payment")).as("refunds").isNotEmpty();
+        assertThat(expected.get("account_position")).as("positions").isNotEmpty();
+        try (EmbeddedMariaDb db = new EmbeddedMariaDb(crashed.resolve("db")).start();
+             Connection connection = DriverManager.getConnection(db.jdbcUrl(), "root", "")) {
+            assertThat(differences(expected, digest(connection, crashed))).as("tables that differ between the undisturbed"
+                    + " home and the crashed one").isEmpty();
+            long allocatedSomething = count(connection, "SELECT COUNT(*) FROM payment_allocation"
+                    + " WHERE to_invoices_minor + to_debtor_credit_minor > 0");
+            assertThat(allocatedSomething).isPositive();
+            assertThat(count(connection, "SELECT COUNT(*) FROM journal_entry WHERE event_type = 'PAYMENT_ALLOCATED'"))
+                    .as("one PAYMENT_ALLOCATED entry per payment with something allocated").isEqualTo(allocatedSomething);
+            assertThat(count(connection, "SELECT COUNT(DISTINCT e.reference) FROM journal_entry e JOIN payment_allocation a"
+                    + " ON e.reference = CONCAT(a.account_iban, '/', a.bank_reference)"
+                    + " WHERE e.event_type = 'PAYMENT_ALLOCATED' AND a.to_invoices_minor + a.to_debtor_credit_minor > 0"))
+                    .as("each of those payments is the reference of exactly one of them").isEqualTo(allocatedSomething);
+            assertThat(count(connection, "SELECT COUNT(*) FROM journal_entry WHERE posted = 0")).as("unposted leftovers").isZero();
+            assertThat(count(connection, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i"
+                    + " ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = 'allocatePaymentsJob' AND e.STATUS = 'FAILED'"))
+                    .as("the killed execution, recovered as failed").isEqualTo(1);
+            assertThat(count(connection, "SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'allocatePayments'"
+                    + " AND STATUS = 'COMPLETED'")).as("the restart allocated only what was left").isEqualTo(payments - allocatedAtKill);
+        }
+    }
+
+    @AfterEach
+    void stopWhatIsLeft() throws Exception {
+        for (Process process : started) {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        // a killed run's MariaDB outlives it; a restart stops it, but not when the test failed before the restart
+        for (String name : new String[] {"undisturbed", "crashed"}) {
+            Path db = dir.resolve(name).resolve("db");
+            Path pidFile = db.resolve("mariadbd.pid");
+            String pid = Files.exists(pidFile) ? Files.readString(pidFile).trim() : "";
+            Optional<ProcessHandle> server = pid.matches("\\d+") ? ProcessHandle.of(Long.parseLong(pid)) : Optional.empty();
+            if (server.isPresent() && server.get().info().commandLine().orElse("").contains(db.resolve("data").toString())) {
+                server.get().destroy();
+                server.get().onExit().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** A home with the generated day's clients, invoices, refunds, notification and statement waiting in its inbox. */
+    private Path home(String name, Path data) throws IOException {
+        Path home = dir.resolve(name);
+        Files.createDirectories(home.resolve("inbox"));
+        Files.writeString(home.resolve("settlement.yml"), "settlement:\n  allocation:\n    chunk-size: " + ALLOCATION_CHUNK + "\n");
+        for (String file : List.of(DemoDataGenerator.CLIENTS_FILE, DemoDataGenerator.INVOICES_FILE,
+                DemoDataGenerator.REFUNDS_FILE, DemoDataGenerator.notificationFileName(DAY),
+                DemoDataGenerator.statementFileName(DAY))) {
+            Files.copy(data.resolve(file), home.resolve("inbox").resolve(file));
+        }
+        return home;
+    }
+
+    /**
+     * What the day wrote, as sorted lines per table, without ids and timestamps: the journal by event and reference
+     * with its lines, the allocation, refund, payout and position tables, and the pain.001 file's SHA-256.
+     */
+    private static Map<String, List<String>> digest(Path home) throws Exception {
+        try (EmbeddedMariaDb db = new EmbeddedMariaDb(home.resolve("db")).start();
+             Connection connection = DriverManager.getConnection(db.jdbcUrl(), "root", "")) {
+            return digest(connection, home);
+        }
+    }
+
+    private static Map<String, List<String>> digest(Connection connection, Path home) throws Exception {
+        Map<String, List<String>> digest = new LinkedHashMap<>();
+        digest.put("ledger", ledger(connection));
+        digest.put("payment_allocation", rows(connection, "SELECT account_iban, bank_reference, currency, amount_minor,"
+                + " booking_date, allocated_on, to_invoices_minor, to_debtor_credit_minor, unallocated_minor, outcome, reason,"
+                + " debtor_name, payment_references FROM payment_allocation ORDER BY account_iban, bank_reference"));
+        digest.put("invoice_allocation", rows(connection, "SELECT account_iban, bank_reference, allocation_no, invoice_id,"
+                + " client_id, currency, amount_minor, fee_minor, allocated_on, allocated_by, reason FROM invoice_allocation"
+                + " ORDER BY account_iban, bank_reference, allocation_no"));
+        digest.put("refund_payment", rows(connection, "SELECT refund_id, business_date, status, account_iban, bank_reference,"
+                + " currency, amount_minor, to_account, to_name, approved_by, end_to_end_id, payment_batch, reason"
+                + " FROM refund_payment ORDER BY refund_id"));
+        digest.put("payout", rows(connection, "SELECT business_date, client_id, currency, amount_minor, from_iban, to_account,"
+                + " to_name, end_to_end_id, payment_batch FROM payout ORDER BY business_date, client_id, currency"));
+        digest.put("account_position", rows(connection, "SELECT business_date, account, account_kind, currency, opening_minor,"
+                + " debit_minor, credit_minor, closing_minor FROM account_position ORDER BY business_date, account, currency"));
+        digest.put("business_day", rows(connection, "SELECT business_date, status FROM business_day ORDER BY business_date"));
+        digest.put("outbox_file", rows(connection, "SELECT business_date, file_name, kind, message_id, transfers, sha256"
+                + " FROM outbox_file ORDER BY business_date, kind"));
+        Path pain001 = home.resolve("outbox").resolve(pain001FileName());
+        assertThat(pain001).exists();
+        digest.put("pain001 sha256", List.of(HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(pain001)))));
+        return digest;
+    }
+
+    /** One line per journal entry: event, reference, booking date, posted, description, then its lines in order. */
+    private static List<String> ledger(Connection connection) throws Exception {
+        List<String> entries = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT e.event_type, e.reference, e.booking_date, e.posted, e.description,"
+                     + " l.line_no, l.account, l.account_kind, l.side, l.amount_minor, l.currency"
+                     + " FROM journal_entry e LEFT JOIN journal_line l ON l.entry_id = e.id"
+                     + " ORDER BY e.event_type, e.reference, l.line_no")) {
+            String key = null;
+            StringBuilder entry = null;
+            while (rs.next()) {
+                String entryKey = rs.getString(1) + "|" + rs.getString(2);
+                if (!entryKey.equals(key)) {
+                    if (entry != null) {
+                        entries.add(entry.toString());
+                    }
+                    key = entryKey;
+                    entry = new StringBuilder(entryKey).append('|').append(rs.getString(3)).append("|posted=")
+                            .append(rs.getString(4)).append('|').append(rs.getString(5));
+                }
+                entry.append(" [").append(rs.getString(6)).append(' ').append(rs.getString(7)).append(' ')
+                        .append(rs.getString(8)).append(' ').append(rs.getString(9)).append(' ').append(rs.getString(10))
+                        .append(' ').append(rs.getString(11)).append(']');
+            }
+            if (entry != null) {
+                entries.add(entry.toString());
+            }
+        }
+        return entries;
+    }
+
+    private static List<String> rows(Connection connection, String sql) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            ResultSetMetaData columns = rs.getMetaData();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int column = 1; column <= columns.getColumnCount(); column++) {
+                    row.append(column == 1 ? "" : "|").append(rs.getString(column));
+                }
+                rows.add(row.toString());
+            }
+        }
+        return rows;
+    }
+
+    /** Per table that differs: its sizes and the first lines only one side has. */
+    private static List<String> differences(Map<String, List<String>> expected, Map<String, List<String>> actual) {
+        List<String> differences = new ArrayList<>();
+        for (String table : expected.keySet()) {
+            if (!expected.get(table).equals(actual.get(table))) {
+                Set<String> inActual = new HashSet<>(actual.get(table));
+                Set<String> inExpected = new HashSet<>(expected.get(table));
+                differences.add(table + ": " + expected.get(table).size() + " lines undisturbed, " + actual.get(table).size()
+                        + " after the crash; only undisturbed "
+                        + expected.get(table).stream().filter(line -> !inActual.contains(line)).limit(5).toList()
+                        + "; only after the crash "
+                        + actual.get(table).stream().filter(line -> !inExpected.contains(line)).limit(5).toList());
+            }
+        }
+        return differences;
+    }
+
+    private static String pain001FileName() {
+        return "pain001-" + DAY.toString().replace("-", "") + ".xml";
+    }
+
+    /** Waits until the running process's committed chunks hold at least this many payments. */
+    private static void waitForAllocated(Connection running, Process process, long atLeast, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (count(running, "SELECT COUNT(*) FROM payment_allocation") >= atLeast) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("run-day ended (exit code " + process.exitValue() + ") before " + atLeast
+                        + " payments were allocated");
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError(atLeast + " payments were not allocated within " + timeout);
+    }
+
+    private static int databasePort(Path log) throws IOException {
+        Matcher matcher = DATABASE_PORT.matcher(Files.readString(log));
+        int port = -1;
+        while (matcher.find()) {
+            port = Integer.parseInt(matcher.group(1));
+        }
+        assertThat(port).as("the embedded MariaDB's port in " + log).isPositive();
+        return port;
+    }
+
+    /** Starts the jar with its output going to a file, so that no pipe can fill up and block it. */
+    private Settle settle(Path output, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        started.add(process);
+        return new Settle(process, output);
+    }
+
+    private record Settle(Process process, Path output) {
+
+        Run finish() throws Exception {
+            assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("the command ended").isTrue();
+            return new Run(process.exitValue(), Files.readString(output));
+        }
+    }
+
+    private static void waitForLogLine(Path log, String line, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log).contains(line)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("'" + line + "' did not appear in " + log + " within " + timeout);
+    }
+
+    private static long count(Connection connection, String sql) throws Exception {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private record Run(int exitCode, String output) {
+    }
+}
