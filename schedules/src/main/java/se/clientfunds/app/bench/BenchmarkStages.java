@@ -8,18 +8,21 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import se.clientfunds.app.Console;
+import se.clientfunds.day.DayJobs;
 import se.clientfunds.files.FileImports;
 
 /** The benchmark's stages, each preparing its data and timing the stage against its baseline. */
 public final class BenchmarkStages {
 
     private final FileImports imports;
+    private final DayJobs dayJobs;
     private final JdbcTemplate jdbc;
     private final Path work;
     private final Console console;
 
-    public BenchmarkStages(FileImports imports, JdbcTemplate jdbc, Path work, Console console) {
+    public BenchmarkStages(FileImports imports, DayJobs dayJobs, JdbcTemplate jdbc, Path work, Console console) {
         this.imports = imports;
+        this.dayJobs = dayJobs;
         this.jdbc = jdbc;
         this.work = work;
         this.console = console;
@@ -51,6 +54,24 @@ public final class BenchmarkStages {
         BenchmarkExtracts.writeInvoices(invoices, rows);
         console.progress("bench import_invoices: baseline and import of " + rows + " invoices");
         BenchmarkResult result = new ExtractImportBenchmark(imports, jdbc).run(clients, invoices, rows, businessDate);
+        console.endProgressLine();
+        return result;
+    }
+
+    /**
+     * Allocation of N payments to N invoices of {@value AllocationCloseBenchmark#CLIENTS} clients and the day's close,
+     * against the set-based baseline. Empties the input and ledger tables first: run it after the other stages.
+     */
+    public BenchmarkResult allocateAndClose(long payments) throws Exception {
+        Files.createDirectories(work);
+        console.progress("bench allocate_close: writing " + AllocationCloseBenchmark.CLIENTS + " clients, " + payments
+                + " invoices, payments and postings");
+        AllocationCloseBenchmark.writeRows(work, payments);
+        AllocationCloseBenchmark benchmark = new AllocationCloseBenchmark(jdbc, dayJobs, console);
+        console.progress("bench allocate_close: loading them (not timed)");
+        benchmark.load(work, payments);
+        console.progress("bench allocate_close: baseline, allocation and close of " + payments + " payments");
+        BenchmarkResult result = benchmark.run(payments);
         console.endProgressLine();
         return result;
     }

@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -23,6 +24,7 @@ import se.clientfunds.app.Console;
 import se.clientfunds.app.SettlementContext;
 import se.clientfunds.app.bench.BenchmarkResult;
 import se.clientfunds.app.bench.BenchmarkStages;
+import se.clientfunds.day.DayJobs;
 import se.clientfunds.files.FileImports;
 import se.clientfunds.report.ReportTable;
 import se.clientfunds.report.TableFormat;
@@ -34,8 +36,13 @@ import se.clientfunds.report.TableFormat;
                 "Stages: import_invoices (importExtractsJob on N invoices vs LOAD DATA LOCAL INFILE of the same file); "
                         + "import_camt054 (importBankFilesJob on a camt.054 of N payments, parsed, validated, staged and "
                         + "posted, vs LOAD DATA LOCAL INFILE of the same payments into the staging table); parse_camt054 "
-                        + "(the camt parser vs a bare StAX pass over the same file)."})
+                        + "(the camt parser vs a bare StAX pass over the same file); allocate_close (allocatePaymentsJob on N "
+                        + "payments paying N invoices of 100,000 clients, then closeBusinessDayJob, vs one INSERT ... SELECT "
+                        + "joining payments to invoices on the OCR plus one grouped INSERT ... SELECT of the client positions)."})
 class BenchCommand implements Callable<Integer> {
+
+    /** Every stage, in the order they run. */
+    static final List<String> STAGES = List.of("import_invoices", "import_camt054", "parse_camt054", "allocate_close");
 
     @ParentCommand
     SettleCommand settle;
@@ -45,6 +52,10 @@ class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv", description = "Output format (default ${DEFAULT-VALUE}).")
     String format;
+
+    @Option(names = "--stages", split = ",", paramLabel = "STAGE", description = "Stages to run, comma-separated, in the "
+            + "order listed above whatever the order given (default: all).")
+    List<String> stages = STAGES;
 
     @Option(names = "--keep", description = "Keep the scratch home afterwards.")
     boolean keep;
@@ -61,6 +72,12 @@ class BenchCommand implements Callable<Integer> {
         if (rows < 1) {
             throw CommandFailure.input("--rows must be at least 1, is " + rows);
         }
+        Set<String> selected = new LinkedHashSet<>(stages);
+        for (String stage : selected) {
+            if (!STAGES.contains(stage)) {
+                throw CommandFailure.input("--stages: unknown stage '" + stage + "', the stages are " + String.join(", ", STAGES));
+            }
+        }
         Path scratch = settle.home().resolve("bench");
         deleteTree(scratch);
         Files.createDirectories(scratch);
@@ -68,10 +85,18 @@ class BenchCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = SettlementContext.start(scratch, console,
                 // an empty URL selects the embedded server: never the real books, whatever else is configured
                 Map.of("spring.datasource.url", ""))) {
-            BenchmarkStages stages = new BenchmarkStages(context.getBean(FileImports.class),
+            BenchmarkStages benchmark = new BenchmarkStages(context.getBean(FileImports.class), context.getBean(DayJobs.class),
                     context.getBean(JdbcTemplate.class), scratch.resolve("work"), console);
-            results.add(stages.importInvoices(rows, LocalDate.of(2026, 1, 2)));
-            results.addAll(stages.importNotification(rows));
+            if (selected.contains("import_invoices")) {
+                results.add(benchmark.importInvoices(rows, LocalDate.of(2026, 1, 2)));
+            }
+            if (selected.contains("import_camt054") || selected.contains("parse_camt054")) {
+                benchmark.importNotification(rows).stream().filter(result -> selected.contains(result.stage())).forEach(results::add);
+            }
+            // last: it empties the input and ledger tables the stages before it filled
+            if (selected.contains("allocate_close")) {
+                results.add(benchmark.allocateAndClose(rows));
+            }
         } finally {
             if (!keep) {
                 deleteTree(scratch);

@@ -1,0 +1,227 @@
+package se.clientfunds.app.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import se.clientfunds.app.Console;
+import se.clientfunds.day.DayJobOutcome;
+import se.clientfunds.day.DayJobs;
+import se.clientfunds.jobs.JobName;
+import se.clientfunds.ledger.AccountKind;
+import se.clientfunds.ledger.LedgerAccount;
+import se.clientfunds.reference.Iban;
+import se.clientfunds.reference.OcrReference;
+
+/**
+ * Stage {@code allocate_close}: {@code allocatePaymentsJob} on N incoming payments that each pay one of N open invoices
+ * of {@value #CLIENTS} clients, then {@code closeBusinessDayJob} for the day, against the set-based baseline on the same
+ * data: one {@code INSERT … SELECT} joining the payments to the invoices on the OCR reference (and to the clients for
+ * the fee), one grouped {@code INSERT … SELECT} of the positions per client.
+ * <p>
+ * The set-up is not timed: the input and ledger tables are emptied (the other stages leave payments in them), then
+ * clients, invoices, payments and their <em>payment received</em> postings (debit BANK, credit UNALLOCATED, one posted
+ * entry per payment through the ledger's triggers) are loaded with {@code LOAD DATA LOCAL INFILE}, as if the day's
+ * imports had run. The baseline runs first and writes only its own tables, so the job then finds the same data.
+ */
+final class AllocationCloseBenchmark {
+
+    static final int CLIENTS = 100_000;
+    static final LocalDate DAY = LocalDate.of(2026, 1, 2);
+
+    private static final String ACCOUNT = BankImportBenchmark.ACCOUNT.value();
+    private static final int POSTING_RUN = 10_000;
+    /** The input and ledger tables the stage starts from empty; TRUNCATE bypasses the append-only triggers. */
+    private static final List<String> EMPTIED = List.of("journal_line", "journal_entry", "business_day", "account_position",
+            "payment_allocation", "invoice_allocation", "bank_transaction", "bank_entry", "bank_section",
+            "accepted_bank_reference", "invoice", "client", "imported_file");
+
+    private final JdbcTemplate jdbc;
+    private final DayJobs dayJobs;
+    private final Console console;
+
+    AllocationCloseBenchmark(JdbcTemplate jdbc, DayJobs dayJobs, Console console) {
+        this.jdbc = jdbc;
+        this.dayJobs = dayJobs;
+        this.console = console;
+    }
+
+    /** The client, invoice and payment of number i: client {@code 1 + i % CLIENTS}, the payment pays the invoice exactly. */
+    private static long amountMinor(long i) {
+        return 10_000 + (i * 7_919) % 5_000_000;
+    }
+
+    private static String ocr(long i) {
+        return OcrReference.withCheckDigit(Long.toString(3_000_000_000L + i)).value();
+    }
+
+    private static long clientOf(long i) {
+        return 1 + i % CLIENTS;
+    }
+
+    /** Writes the set-up rows for N payments into {@code work}; {@link #load} reads them. */
+    static void writeRows(Path work, long payments) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(work.resolve("ac_client.tsv"), StandardCharsets.UTF_8)) {
+            for (int c = 1; c <= CLIENTS; c++) {
+                String org = OcrReference.withCheckDigit(Long.toString(550_000_000L + c)).value();
+                out.append("AC").append(Integer.toString(c)).append('\t').append(Integer.toString(c)).append('\t')
+                        .append(org, 0, 6).append('-').append(org.substring(6)).append("\tBench client ")
+                        .append(Integer.toString(c)).append("\tSEK\t").append(Iban.of("SE", String.format("5000%016d", c)).value())
+                        .append("\tDAILY\t250\t1.2500\n");
+            }
+        }
+        String bank = LedgerAccount.bank(ACCOUNT).name();
+        try (BufferedWriter invoices = Files.newBufferedWriter(work.resolve("ac_invoice.tsv"), StandardCharsets.UTF_8);
+             BufferedWriter transactions = Files.newBufferedWriter(work.resolve("ac_bank_transaction.tsv"), StandardCharsets.UTF_8);
+             BufferedWriter entries = Files.newBufferedWriter(work.resolve("ac_journal_entry.tsv"), StandardCharsets.UTF_8);
+             BufferedWriter lines = Files.newBufferedWriter(work.resolve("ac_journal_line.tsv"), StandardCharsets.UTF_8)) {
+            StringBuilder line = new StringBuilder(200);
+            for (long i = 1; i <= payments; i++) {
+                String ocr = ocr(i);
+                long amount = amountMinor(i);
+                line.setLength(0);
+                line.append("AI").append(i).append('\t').append(i).append("\tAC").append(clientOf(i)).append('\t').append(ocr)
+                        .append("\tSEK\t").append(amount).append('\t').append(DAY).append('\t').append(DAY.plusDays(30))
+                        .append("\tDebtor ").append(i).append("\tD").append(i).append("\tSE\n");
+                invoices.append(line);
+                line.setLength(0);
+                line.append(i).append("\t1\tNtfctn[1]/Ntry[").append(i).append("]\t").append(ACCOUNT).append("\tSEK\tC\t")
+                        .append(amount).append('\t').append(DAY).append("\tAP").append(i).append("\tE2E").append(i)
+                        .append("\tDebtor ").append(i).append("\t\\N\tSE\t").append(ocr).append("\t\\N\t1\n");
+                transactions.append(line);
+                // entry ids are i plus the first id of the block the load takes from the sequence (a user variable)
+                line.setLength(0);
+                line.append(i).append('\t').append(DAY).append("\tPAYMENT_RECEIVED\t").append(ACCOUNT).append("/AP").append(i)
+                        .append("\tDebtor ").append(i).append('\n');
+                entries.append(line);
+                line.setLength(0);
+                line.append(i).append("\t1\t").append(bank).append('\t').append(AccountKind.BANK).append("\tSEK\tD\t")
+                        .append(amount).append('\n')
+                        .append(i).append("\t2\t").append(LedgerAccount.UNALLOCATED.name()).append('\t')
+                        .append(AccountKind.UNALLOCATED).append("\tSEK\tC\t").append(amount).append('\n');
+                lines.append(line);
+            }
+        }
+    }
+
+    /** Empties the input and ledger tables and loads the rows {@link #writeRows} wrote, postings posted. */
+    void load(Path work, long payments) {
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET FOREIGN_KEY_CHECKS = 0");
+                try {
+                    for (String table : EMPTIED) {
+                        statement.execute("TRUNCATE TABLE " + table);
+                    }
+                } finally {
+                    statement.execute("SET FOREIGN_KEY_CHECKS = 1");
+                }
+                statement.execute("DROP TABLE IF EXISTS bench_invoice_allocation, bench_account_position");
+            }
+            return null;
+        });
+        long clientsFile = registerImported("ac_clients.csv", "CLIENTS", CLIENTS);
+        long invoicesFile = registerImported("ac_invoices.csv", "INVOICES", payments);
+        long paymentsFile = registerImported("ac_camt054.xml", "CAMT_054", payments);
+        loadRows(work.resolve("ac_client.tsv"), "client", "(client_id, line_no, org_number, name, currency, payout_account,"
+                + " payout_schedule, fee_fixed_minor, fee_percent) SET import_id = " + clientsFile, CLIENTS);
+        loadRows(work.resolve("ac_invoice.tsv"), "invoice", "(invoice_id, line_no, client_id, ocr, currency, amount_minor,"
+                + " issue_date, due_date, debtor_name, debtor_id, debtor_country) SET import_id = " + invoicesFile, payments);
+        loadRows(work.resolve("ac_bank_transaction.tsv"), "bank_transaction", "(entry_no, transaction_no, location,"
+                + " account_iban, currency, direction, amount_minor, booking_date, bank_reference, end_to_end_id,"
+                + " counterparty_name, counterparty_account, counterparty_country, payment_references, remittance_text,"
+                + " is_payment) SET import_id = " + paymentsFile, payments);
+
+        // the entries' ids: a range the sequence hands out to no one else (it is moved past the range afterwards)
+        long firstId = jdbc.queryForObject("SELECT NEXTVAL(journal_entry_seq)", Long.class);
+        long offset = firstId - 1;
+        loadRows(work.resolve("ac_journal_entry.tsv"), "journal_entry", "(@number, booking_date, event_type, reference,"
+                + " description) SET id = @number + " + offset + ", posted = 0", payments);
+        loadRows(work.resolve("ac_journal_line.tsv"), "journal_line", "(@number, line_no, account, account_kind, currency,"
+                + " side, amount_minor) SET entry_id = @number + " + offset, 2 * payments);
+        jdbc.queryForObject("SELECT SETVAL(journal_entry_seq, " + (firstId + payments) + ")", Long.class);
+        for (long from = firstId; from < firstId + payments; from += POSTING_RUN) {
+            jdbc.update("UPDATE journal_entry SET posted = 1 WHERE id BETWEEN ? AND ?", from,
+                    Math.min(from + POSTING_RUN, firstId + payments) - 1);
+        }
+        jdbc.execute("ANALYZE TABLE client, invoice, bank_transaction, journal_entry, journal_line");
+    }
+
+    BenchmarkResult run(long payments) {
+        // baseline: the allocation and the client positions as two set-based statements
+        jdbc.execute("CREATE TABLE bench_invoice_allocation LIKE invoice_allocation");
+        jdbc.execute("CREATE TABLE bench_account_position LIKE account_position");
+        long baselineStart = System.nanoTime();
+        long allocated = jdbc.update("INSERT INTO bench_invoice_allocation (account_iban, bank_reference, allocation_no,"
+                + " invoice_id, client_id, currency, amount_minor, fee_minor, allocated_on)"
+                + " SELECT t.account_iban, t.bank_reference, 1, i.invoice_id, i.client_id, t.currency,"
+                + " LEAST(t.amount_minor, i.amount_minor),"
+                + " LEAST(LEAST(t.amount_minor, i.amount_minor), c.fee_fixed_minor"
+                + "   + ROUND(LEAST(t.amount_minor, i.amount_minor) * c.fee_percent / 100)), ?"
+                + " FROM bank_transaction t JOIN invoice i ON i.ocr = t.payment_references AND i.currency = t.currency"
+                + " JOIN client c ON c.client_id = i.client_id"
+                + " WHERE t.is_payment = 1 AND t.direction = 'C' AND t.booking_date <= ?", Date.valueOf(DAY), Date.valueOf(DAY));
+        long positions = jdbc.update("INSERT INTO bench_account_position (business_date, account, account_kind, currency,"
+                + " opening_minor, debit_minor, credit_minor, closing_minor)"
+                + " SELECT ?, CONCAT('CLIENT:', client_id), 'CLIENT', currency, 0, SUM(fee_minor), SUM(amount_minor),"
+                + " SUM(amount_minor) - SUM(fee_minor) FROM bench_invoice_allocation GROUP BY client_id, currency",
+                Date.valueOf(DAY));
+        long baselineNanos = System.nanoTime() - baselineStart;
+        long clients = Math.min(payments, CLIENTS);
+        if (allocated != payments || positions != clients) {
+            throw new IllegalStateException("baseline allocated " + allocated + " payments to " + positions
+                    + " clients, expected " + payments + " to " + clients);
+        }
+
+        HeapPeak.reset();
+        long start = System.nanoTime();
+        DayJobOutcome allocation = dayJobs.run(JobName.ALLOCATE_PAYMENTS, DAY);
+        long allocationNanos = System.nanoTime() - start;
+        DayJobOutcome close = allocation.status() == DayJobOutcome.Status.COMPLETED
+                ? dayJobs.run(JobName.CLOSE_BUSINESS_DAY, DAY) : allocation;
+        long nanos = System.nanoTime() - start;
+        long peak = HeapPeak.peakBytes();
+        for (DayJobOutcome outcome : List.of(allocation, close)) {
+            if (outcome.status() != DayJobOutcome.Status.COMPLETED) {
+                throw new IllegalStateException(outcome.job() + " for " + DAY + " did not complete: " + outcome.summary());
+            }
+        }
+        long paid = jdbc.queryForObject("SELECT COUNT(*) FROM payment_allocation WHERE outcome = 'ALLOCATED'", Long.class);
+        // every client paid, BANK, UNALLOCATED (at zero) and PLATFORM_FEES
+        long accounts = jdbc.queryForObject("SELECT COUNT(*) FROM account_position WHERE business_date = ?", Long.class,
+                Date.valueOf(DAY));
+        if (paid != payments || accounts != clients + 3) {
+            throw new IllegalStateException("the jobs allocated " + paid + " payments and closed " + accounts
+                    + " accounts, expected " + payments + " and " + (clients + 3));
+        }
+        console.progress(String.format("bench allocate_close: allocatePaymentsJob %.2f s, closeBusinessDayJob %.2f s",
+                allocationNanos / 1e9, (nanos - allocationNanos) / 1e9));
+        return new BenchmarkResult("allocate_close", payments, nanos, baselineNanos, peak);
+    }
+
+    private long registerImported(String fileName, String kind, long records) {
+        String sha256 = String.format("%064x", fileName.hashCode() & 0xffffffffL);
+        jdbc.update("INSERT INTO imported_file (file_name, kind, sha256, accepted_sha256, size_bytes, status, business_date,"
+                + " record_count, completed_at) VALUES (?, ?, ?, ?, 0, 'IMPORTED', ?, ?, CURRENT_TIMESTAMP(6))",
+                fileName, kind, sha256, sha256, Date.valueOf(DAY), records);
+        return jdbc.queryForObject("SELECT id FROM imported_file WHERE accepted_sha256 = ?", Long.class, sha256);
+    }
+
+    private void loadRows(Path file, String table, String columns, long expected) {
+        long loaded = jdbc.update("LOAD DATA LOCAL INFILE '" + file.toAbsolutePath().toString().replace("'", "''")
+                + "' INTO TABLE " + table + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' LINES TERMINATED BY '\\n' "
+                + columns);
+        if (loaded != expected) {
+            throw new IllegalStateException("set-up loaded " + loaded + " rows into " + table + ", expected " + expected);
+        }
+    }
+}
