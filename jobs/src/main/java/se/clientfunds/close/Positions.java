@@ -31,7 +31,8 @@ public class Positions {
             + " UNION ALL"
             + " SELECT l.account, l.account_kind, l.currency, 0,"
             + " SUM(CASE l.side WHEN 'D' THEN l.amount_minor ELSE 0 END), SUM(CASE l.side WHEN 'C' THEN l.amount_minor ELSE 0 END)"
-            + " FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id"
+            // from the day's entries by booking date, then their lines: the cost follows the day, not the history
+            + " FROM journal_entry e FORCE INDEX (ix_journal_booking_date) STRAIGHT_JOIN journal_line l ON l.entry_id = e.id"
             + " WHERE e.posted = 1 AND e.booking_date > ? AND e.booking_date <= ?"
             + " GROUP BY l.account, l.account_kind, l.currency"
             + ") movements GROUP BY account, account_kind, currency";
@@ -77,6 +78,20 @@ public class Positions {
         }
         businessDays.close(day);
         return rows;
+    }
+
+    /**
+     * The balance of every CLIENT account after the postings booked up to the day, in the account's normal direction
+     * (what the clients are owed), from the last closed day's positions plus what was booked since.
+     */
+    public java.util.NavigableMap<String, Money> clientBalances(LocalDate day) {
+        java.util.NavigableMap<String, Money> balances = new java.util.TreeMap<>();
+        for (Position position : provisional(day)) {
+            if (position.kind() == AccountKind.CLIENT) {
+                balances.merge(position.account() + " " + position.currency(), position.closing(), Money::plus);
+            }
+        }
+        return balances;
     }
 
     /** The positions written when the day closed, ordered by account kind, account and currency. */

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import se.clientfunds.calendar.BankingCalendar;
+import se.clientfunds.close.Positions;
 import se.clientfunds.ledger.JournalEntry;
 import se.clientfunds.ledger.JournalLine;
 import se.clientfunds.ledger.Ledger;
@@ -37,9 +38,12 @@ class ClientPayouts {
     private final Ledger ledger;
     private final BankingCalendar calendar;
     private final SettlementProperties properties;
+    private final Positions positions;
 
-    ClientPayouts(JdbcTemplate jdbc, Ledger ledger, BankingCalendar calendar, SettlementProperties properties) {
+    ClientPayouts(JdbcTemplate jdbc, Ledger ledger, BankingCalendar calendar, SettlementProperties properties,
+                  Positions positions) {
         this.jdbc = jdbc;
+        this.positions = positions;
         this.ledger = ledger;
         this.calendar = calendar;
         this.properties = properties;
@@ -55,19 +59,25 @@ class ClientPayouts {
         // happen, the step is one transaction, but an id is never reused)
         int sequence = jdbc.queryForObject("SELECT COUNT(*) FROM payout WHERE business_date = ?", Integer.class,
                 Date.valueOf(businessDate));
-        List<Object[]> due = jdbc.query("SELECT c.client_id, c.name, c.payout_account, b.currency, b.balance"
-                + " FROM current_client c JOIN ("
-                + "   SELECT l.account, l.currency, SUM(CASE l.side WHEN 'C' THEN l.amount_minor ELSE -l.amount_minor END) AS balance"
-                + "   FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id"
-                + "   WHERE l.account_kind = 'CLIENT' AND e.posted = 1 AND e.booking_date <= ?"
-                + "   GROUP BY l.account, l.currency HAVING balance > 0"
-                + " ) b ON b.account = CONCAT('CLIENT:', c.client_id)"
-                + " WHERE c.payout_schedule IN (" + String.join(", ", schedules.stream().map(s -> "'" + s + "'").toList()) + ")"
-                + " AND NOT EXISTS (SELECT 1 FROM payout p WHERE p.business_date = ? AND p.client_id = c.client_id"
-                + "   AND p.currency = b.currency)"
-                + " ORDER BY c.client_id, b.currency",
-                (rs, row) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)},
-                Date.valueOf(businessDate), Date.valueOf(businessDate));
+        // what each client is owed after the day's allocations: the last close's positions plus what was booked since
+        java.util.NavigableMap<String, Money> owed = positions.clientBalances(businessDate);
+        java.util.Set<String> paidAlready = new java.util.HashSet<>(jdbc.queryForList("SELECT CONCAT(client_id, ' ', currency)"
+                + " FROM payout WHERE business_date = ?", String.class, Date.valueOf(businessDate)));
+        List<Object[]> due = new ArrayList<>();
+        jdbc.query("SELECT client_id, name, payout_account FROM current_client WHERE payout_schedule IN ("
+                + String.join(", ", schedules.stream().map(schedule -> "'" + schedule + "'").toList()) + ") ORDER BY client_id",
+                rs -> {
+                    String clientId = rs.getString(1);
+                    String prefix = "CLIENT:" + clientId + " ";
+                    // a client holds one currency; the loop keeps to the general case of several
+                    for (var balance : owed.subMap(prefix, prefix + Character.MAX_VALUE).entrySet()) {
+                        String currency = balance.getValue().currency().getCurrencyCode();
+                        if (balance.getValue().isPositive() && !paidAlready.contains(clientId + " " + currency)) {
+                            due.add(new Object[] {clientId, rs.getString(2), rs.getString(3), currency,
+                                    balance.getValue().minorUnits()});
+                        }
+                    }
+                });
         List<JournalEntry> entries = new ArrayList<>(due.size());
         List<Object[]> rows = new ArrayList<>(due.size());
         java.util.Map<String, Money> totals = new java.util.TreeMap<>();
