@@ -16,7 +16,8 @@ import se.clientfunds.jobs.Causes;
 @Command(name = "settle", mixinStandardHelpOptions = true, version = "settle 0.1.0",
         description = "Client-funds settlement pipeline: import, settle, reconcile and report a business day.",
         subcommands = {GenerateCommand.class, ImportCommand.class, RunDayCommand.class, DemoCommand.class,
-                BenchCommand.class, InspectCommand.class},
+                BenchCommand.class, InspectCommand.class, PositionsCommand.class, InvoicesCommand.class,
+                UnallocatedCommand.class, AllocateCommand.class},
         footer = {"", "Exit codes: 0 success, 1 a job failed, 2 a usage or input error."})
 public class SettleCommand implements Callable<Integer> {
 

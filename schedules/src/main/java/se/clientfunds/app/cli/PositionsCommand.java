@@ -1,0 +1,73 @@
+package se.clientfunds.app.cli;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import se.clientfunds.app.Console;
+import se.clientfunds.app.SettlementContext;
+import se.clientfunds.close.Position;
+import se.clientfunds.close.Positions;
+import se.clientfunds.ledger.BusinessDays;
+import se.clientfunds.report.TableFormat;
+
+@Command(name = "positions", mixinStandardHelpOptions = true,
+        description = {"Shows each account's position on a business day.",
+                "Prints account,currency,opening,debit,credit,closing for every account and currency: BANK:<iban>, "
+                        + "CLIENT:<client id>, UNALLOCATED, DEBTOR_CREDIT, PLATFORM_FEES. The closing is in the account's "
+                        + "normal direction (BANK debit - credit, the others credit - debit), so per currency the BANK "
+                        + "closings equal the others' together. A closed day shows the positions it closed with; for a day "
+                        + "not closed the figures are provisional (what it would close with now), and standard error says so."})
+class PositionsCommand implements Callable<Integer> {
+
+    static final List<String> COLUMNS = List.of("account", "currency", "opening", "debit", "credit", "closing");
+
+    @ParentCommand
+    SettleCommand settle;
+
+    @Parameters(index = "0", paramLabel = "DATE", description = "Business date, yyyy-MM-dd.")
+    LocalDate businessDate;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|json",
+            description = "Output format (default ${DEFAULT-VALUE}).")
+    String format;
+
+    private final Console console;
+
+    PositionsCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        TableFormat tableFormat = BenchCommand.parseFormat(format);
+        try (ConfigurableApplicationContext context = SettlementContext.start(settle.home(), console)) {
+            Positions positions = context.getBean(Positions.class);
+            Optional<BusinessDays.Status> status = context.getBean(BusinessDays.class).status(businessDate);
+            List<Position> rows;
+            if (status.filter(BusinessDays.Status.CLOSED::equals).isPresent()) {
+                rows = positions.closed(businessDate);
+            } else {
+                console.error("business day " + businessDate + " is not closed" + (status.isEmpty() ? " (nothing has run for it)" : "")
+                        + ": the figures are provisional, what it would close with now");
+                rows = positions.provisional(businessDate);
+            }
+            TableOutput output = TableOutput.start(tableFormat, COLUMNS, console.out());
+            for (Position position : rows) {
+                output.row(position.account(), position.currency(), position.opening().toDecimalString(),
+                        position.debit().toDecimalString(), position.credit().toDecimalString(),
+                        position.closing().toDecimalString());
+            }
+            output.finish();
+            return SettleCommand.OK;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package se.clientfunds.app.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import se.clientfunds.allocation.AllocationQueries;
+import se.clientfunds.allocation.AllocationQueries.UnallocatedPayment;
+import se.clientfunds.app.Console;
+import se.clientfunds.app.SettlementContext;
+import se.clientfunds.report.TableFormat;
+
+@Command(name = "unallocated", mixinStandardHelpOptions = true,
+        description = {"Lists the payments with money waiting in UNALLOCATED, and why.",
+                "Prints payment,booking_date,currency,amount,unallocated,reason,debtor_name,references in booking order; "
+                        + "payment is <iban>/<bank reference>, as 'settle allocate' takes it. The reason starts with why "
+                        + "the money could not be allocated (INVALID_OCR, UNKNOWN_OCR, AMBIGUOUS_OCR, CURRENCY_MISMATCH, "
+                        + "NO_REFERENCE)."})
+class UnallocatedCommand implements Callable<Integer> {
+
+    static final List<String> COLUMNS = List.of("payment", "booking_date", "currency", "amount", "unallocated", "reason",
+            "debtor_name", "references");
+
+    @ParentCommand
+    SettleCommand settle;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|json",
+            description = "Output format (default ${DEFAULT-VALUE}).")
+    String format;
+
+    private final Console console;
+
+    UnallocatedCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        TableFormat tableFormat = BenchCommand.parseFormat(format);
+        try (ConfigurableApplicationContext context = SettlementContext.start(settle.home(), console)) {
+            List<UnallocatedPayment> payments = context.getBean(AllocationQueries.class).unallocated();
+            TableOutput output = TableOutput.start(tableFormat, COLUMNS, console.out());
+            for (UnallocatedPayment payment : payments) {
+                output.row(payment.accountIban() + "/" + payment.bankReference(), payment.bookingDate().toString(),
+                        payment.amount().currency().getCurrencyCode(), payment.amount().toDecimalString(),
+                        payment.unallocated().toDecimalString(), payment.reason(), payment.debtorName(), payment.references());
+            }
+            output.finish();
+            return SettleCommand.OK;
+        }
+    }
+}
