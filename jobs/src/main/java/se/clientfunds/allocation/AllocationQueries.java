@@ -30,15 +30,21 @@ public class AllocationQueries {
                                      Money unallocated, String reason, String debtorName, String references) {
     }
 
+    /** Rows fetched per round trip when streaming; without a fetch size the driver would hold the whole result. */
+    private static final int ROWS_PER_FETCH = 1000;
+
     private final JdbcTemplate jdbc;
+    private final JdbcTemplate streaming;
 
     public AllocationQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.streaming = new JdbcTemplate(jdbc.getDataSource());
+        this.streaming.setFetchSize(ROWS_PER_FETCH);
     }
 
     /** Streams the invoices with the status, in invoice id order (there may be millions). */
     public void invoices(InvoiceStatus status, Consumer<InvoiceLine> each) {
-        jdbc.query("SELECT invoice_id, client_id, ocr, currency, amount_minor, paid_minor, status, due_date, debtor_name"
+        streaming.query("SELECT invoice_id, client_id, ocr, currency, amount_minor, paid_minor, status, due_date, debtor_name"
                 + " FROM invoice_status WHERE status = ? ORDER BY invoice_id", rs -> {
                     String currency = rs.getString(4);
                     each.accept(new InvoiceLine(rs.getString(1), rs.getString(2), rs.getString(3), Money.ofMinor(rs.getLong(5), currency),

@@ -125,9 +125,11 @@ public class ManualAllocation {
         }
         Money left = unallocated.minus(share);
         jdbc.update("UPDATE payment_allocation SET unallocated_minor = ?, to_invoices_minor = to_invoices_minor + ?,"
-                + " outcome = ?, reason = ? WHERE account_iban = ? AND bank_reference = ?", left.minorUnits(), share.minorUnits(),
+                // the original reason stays first: it says why what is left still waits
+                + " outcome = ?, reason = LEFT(CONCAT_WS('; ', reason, ?), 500) WHERE account_iban = ? AND bank_reference = ?",
+                left.minorUnits(), share.minorUnits(),
                 left.isPositive() ? Allocation.Outcome.PARTLY_UNALLOCATED.name() : Allocation.Outcome.ALLOCATED.name(),
-                cut("allocated by hand to " + invoiceId + " by " + operator + ": " + reason, 500), iban, bankReference);
+                cut(share + " allocated by hand to " + invoiceId + " by " + operator + ": " + reason, 500), iban, bankReference);
         String eventReference = iban + "/" + bankReference + "/" + number;
         List<JournalEntry> entries = new ArrayList<>();
         entries.add(JournalEntry.of(bookingDate, MANUAL_ALLOCATION, eventReference, cut(operator + ": " + reason, 500),

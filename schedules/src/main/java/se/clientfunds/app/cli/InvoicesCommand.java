@@ -2,7 +2,6 @@ package se.clientfunds.app.cli;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,12 +23,6 @@ import se.clientfunds.report.TableFormat;
                         + "rows are read; the aligned table holds every row to size its columns, so use csv or json for "
                         + "a large book."})
 class InvoicesCommand implements Callable<Integer> {
-
-    /**
-     * Rows the database driver fetches at a time. MariaDB Connector/J reads a whole result set into memory unless a
-     * fetch size is set, which for millions of invoices would hold them all however the rows are printed.
-     */
-    private static final int ROWS_PER_FETCH = 1000;
 
     static final List<String> COLUMNS = List.of("invoice_id", "client_id", "ocr", "currency", "amount", "paid", "outstanding",
             "due_date", "debtor_name");
@@ -54,8 +47,7 @@ class InvoicesCommand implements Callable<Integer> {
     public Integer call() {
         InvoiceStatus invoiceStatus = parseStatus(status);
         TableFormat tableFormat = BenchCommand.parseFormat(format);
-        try (ConfigurableApplicationContext context = SettlementContext.start(settle.home(), console,
-                Map.of("spring.jdbc.template.fetch-size", ROWS_PER_FETCH))) {
+        try (ConfigurableApplicationContext context = SettlementContext.start(settle.home(), console)) {
             TableOutput output = TableOutput.start(tableFormat, COLUMNS, console.out());
             context.getBean(AllocationQueries.class).invoices(invoiceStatus, invoice -> output.row(invoice.invoiceId(),
                     invoice.clientId(), invoice.ocr(), invoice.amount().currency().getCurrencyCode(),

@@ -45,8 +45,13 @@ class ImportCrashIT {
         // when the invoice import is killed once its load has committed some chunks
         Process first = settle("--home", home.toString(), "import", data.resolve("invoices.csv").toString());
         waitForLogLine(home.resolve("logs/settlement.log"), "Executing step: [loadInvoices]", Duration.ofMinutes(2));
-        Thread.sleep(700);
-        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        try (Connection running = RunningDatabase.of(home.resolve("logs/settlement.log"))) {
+            RunningDatabase.waitForCount(running, first, "SELECT COUNT(*) FROM invoice", 1, Duration.ofMinutes(1));
+            first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            Thread.sleep(500);
+            assertThat(RunningDatabase.count(running, "SELECT COUNT(*) FROM invoice")).as("rows loaded when killed")
+                    .isPositive().isLessThan(INVOICES);
+        }
 
         // and the same import is run again
         Process second = settle("--home", home.toString(), "import", data.resolve("invoices.csv").toString());
@@ -83,8 +88,13 @@ class ImportCrashIT {
         // when its import is killed once posting has committed some chunks
         Process first = settle("--home", home.toString(), "import", "--date", "2026-03-02", notification.toString());
         waitForLogLine(home.resolve("logs/settlement.log"), "Executing step: [postPayments]", Duration.ofMinutes(3));
-        Thread.sleep(1500);
-        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        String posted = "SELECT COUNT(*) FROM journal_entry WHERE posted = 1";
+        try (Connection running = RunningDatabase.of(home.resolve("logs/settlement.log"))) {
+            RunningDatabase.waitForCount(running, first, posted, 1, Duration.ofMinutes(2));
+            first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            Thread.sleep(500);
+            assertThat(RunningDatabase.count(running, posted)).as("payments posted when killed").isPositive().isLessThan(60_000);
+        }
 
         // and the same import is run again
         Process second = settle("--home", home.toString(), "import", "--date", "2026-03-02", notification.toString());

@@ -22,8 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +42,6 @@ class RunDayCrashIT {
     private static final int PAYMENTS = 10_000;
     /** Small chunks, so that allocation commits many times and a kill lands between two commits. */
     private static final int ALLOCATION_CHUNK = 250;
-    private static final Pattern DATABASE_PORT = Pattern.compile("embedded MariaDB started on port (\\d+)");
 
     @TempDir
     Path dir;
@@ -70,9 +67,9 @@ class RunDayCrashIT {
         Path log = crashed.resolve("logs/settlement.log");
         waitForLogLine(log, "Executing step: [allocatePayments]", Duration.ofMinutes(2));
         long allocatedAtKill;
-        try (Connection running = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + databasePort(log) + "/"
-                + EmbeddedMariaDb.DATABASE, "root", "")) {
-            waitForAllocated(running, killed, PAYMENTS / 3, Duration.ofMinutes(1));
+        try (Connection running = RunningDatabase.of(log)) {
+            RunningDatabase.waitForCount(running, killed, "SELECT COUNT(*) FROM payment_allocation", PAYMENTS / 3,
+                    Duration.ofMinutes(1));
             killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             // its MariaDB outlives it, as it would a JVM crash: what that holds now is what the run had committed
             Thread.sleep(500);
@@ -263,31 +260,6 @@ class RunDayCrashIT {
     }
 
     /** Waits until the running process's committed chunks hold at least this many payments. */
-    private static void waitForAllocated(Connection running, Process process, long atLeast, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (count(running, "SELECT COUNT(*) FROM payment_allocation") >= atLeast) {
-                return;
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError("run-day ended (exit code " + process.exitValue() + ") before " + atLeast
-                        + " payments were allocated");
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError(atLeast + " payments were not allocated within " + timeout);
-    }
-
-    private static int databasePort(Path log) throws IOException {
-        Matcher matcher = DATABASE_PORT.matcher(Files.readString(log));
-        int port = -1;
-        while (matcher.find()) {
-            port = Integer.parseInt(matcher.group(1));
-        }
-        assertThat(port).as("the embedded MariaDB's port in " + log).isPositive();
-        return port;
-    }
-
     /** Starts the jar with its output going to a file, so that no pipe can fill up and block it. */
     private Settle settle(Path output, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

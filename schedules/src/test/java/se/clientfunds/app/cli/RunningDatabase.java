@@ -1,0 +1,64 @@
+package se.clientfunds.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import se.clientfunds.database.EmbeddedMariaDb;
+
+/**
+ * The embedded database of a {@code settle} process the crash tests run, watched from outside while it works: a test
+ * kills the process once the database shows committed work, rather than after a guessed time, so a slow machine
+ * cannot make it kill too early or too late.
+ */
+final class RunningDatabase {
+
+    private static final Pattern DATABASE_PORT = Pattern.compile("embedded MariaDB started on port (\\d+)");
+
+    private RunningDatabase() {
+    }
+
+    /** Connects to the database of the process whose log this is (the last server it started). */
+    static Connection of(Path log) throws IOException, SQLException {
+        Matcher matcher = DATABASE_PORT.matcher(Files.readString(log));
+        int port = -1;
+        while (matcher.find()) {
+            port = Integer.parseInt(matcher.group(1));
+        }
+        assertThat(port).as("the embedded MariaDB's port in " + log).isPositive();
+        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/" + EmbeddedMariaDb.DATABASE, "root", "");
+    }
+
+    /** Waits until the query's count reaches the number; fails if the process ends first or time runs out. */
+    static void waitForCount(Connection running, Process process, String sql, long atLeast, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (count(running, sql) >= atLeast) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("the process ended (exit code " + process.exitValue() + ") before " + sql
+                        + " reached " + atLeast);
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError(sql + " did not reach " + atLeast + " within " + timeout);
+    }
+
+    static long count(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
