@@ -44,12 +44,12 @@ class ImportCrashIT {
 
         // when the invoice import is killed once its load has committed some chunks
         Process first = settle("--home", home.toString(), "import", data.resolve("invoices.csv").toString());
-        waitForLogLine(home.resolve("logs/settlement.log"), "Executing step: [loadInvoices]", Duration.ofMinutes(2));
-        try (Connection running = RunningDatabase.of(home.resolve("logs/settlement.log"))) {
-            RunningDatabase.waitForCount(running, first, "SELECT COUNT(*) FROM invoice", 1, Duration.ofMinutes(1));
+        RunningSettle.waitForLogLine(home.resolve("logs/settlement.log"), "Executing step: [loadInvoices]", Duration.ofMinutes(2));
+        try (Connection running = RunningSettle.database(home.resolve("logs/settlement.log"))) {
+            RunningSettle.waitForCount(running, first, "SELECT COUNT(*) FROM invoice", 1, Duration.ofMinutes(1));
             first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             Thread.sleep(500);
-            assertThat(RunningDatabase.count(running, "SELECT COUNT(*) FROM invoice")).as("rows loaded when killed")
+            assertThat(RunningSettle.count(running, "SELECT COUNT(*) FROM invoice")).as("rows loaded when killed")
                     .isPositive().isLessThan(INVOICES);
         }
 
@@ -63,15 +63,15 @@ class ImportCrashIT {
         assertThat(output).contains("invoices.csv: imported " + INVOICES + " rows of invoices");
         try (EmbeddedMariaDb db = new EmbeddedMariaDb(home.resolve("db")).start();
              Connection connection = DriverManager.getConnection(db.jdbcUrl(), "root", "")) {
-            assertThat(count(connection, "SELECT COUNT(*) FROM invoice")).isEqualTo(INVOICES);
-            assertThat(count(connection, "SELECT COUNT(DISTINCT invoice_id) FROM invoice")).isEqualTo(INVOICES);
-            assertThat(count(connection, "SELECT COUNT(*) FROM current_invoice")).isEqualTo(INVOICES);
-            assertThat(count(connection, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i"
+            assertThat(RunningSettle.count(connection, "SELECT COUNT(*) FROM invoice")).isEqualTo(INVOICES);
+            assertThat(RunningSettle.count(connection, "SELECT COUNT(DISTINCT invoice_id) FROM invoice")).isEqualTo(INVOICES);
+            assertThat(RunningSettle.count(connection, "SELECT COUNT(*) FROM current_invoice")).isEqualTo(INVOICES);
+            assertThat(RunningSettle.count(connection, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i"
                     + " ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = 'importExtractsJob' AND e.STATUS = 'FAILED'"))
                     .as("the killed execution, recovered as failed").isEqualTo(1);
-            assertThat(count(connection, "SELECT COUNT(DISTINCT i.JOB_INSTANCE_ID) FROM BATCH_JOB_INSTANCE i"
+            assertThat(RunningSettle.count(connection, "SELECT COUNT(DISTINCT i.JOB_INSTANCE_ID) FROM BATCH_JOB_INSTANCE i"
                     + " WHERE i.JOB_NAME = 'importExtractsJob'")).as("clients and invoices: one instance each").isEqualTo(2);
-            assertThat(count(connection, "SELECT MIN(READ_COUNT) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'loadInvoices'"
+            assertThat(RunningSettle.count(connection, "SELECT MIN(READ_COUNT) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'loadInvoices'"
                     + " AND STATUS = 'COMPLETED'")).as("the restart read only what was left").isLessThan(INVOICES);
         }
     }
@@ -87,13 +87,13 @@ class ImportCrashIT {
 
         // when its import is killed once posting has committed some chunks
         Process first = settle("--home", home.toString(), "import", "--date", "2026-03-02", notification.toString());
-        waitForLogLine(home.resolve("logs/settlement.log"), "Executing step: [postPayments]", Duration.ofMinutes(3));
+        RunningSettle.waitForLogLine(home.resolve("logs/settlement.log"), "Executing step: [postPayments]", Duration.ofMinutes(3));
         String posted = "SELECT COUNT(*) FROM journal_entry WHERE posted = 1";
-        try (Connection running = RunningDatabase.of(home.resolve("logs/settlement.log"))) {
-            RunningDatabase.waitForCount(running, first, posted, 1, Duration.ofMinutes(2));
+        try (Connection running = RunningSettle.database(home.resolve("logs/settlement.log"))) {
+            RunningSettle.waitForCount(running, first, posted, 1, Duration.ofMinutes(2));
             first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             Thread.sleep(500);
-            assertThat(RunningDatabase.count(running, posted)).as("payments posted when killed").isPositive().isLessThan(60_000);
+            assertThat(RunningSettle.count(running, posted)).as("payments posted when killed").isPositive().isLessThan(60_000);
         }
 
         // and the same import is run again
@@ -106,14 +106,14 @@ class ImportCrashIT {
         assertThat(output).contains("camt054-20260302.xml: imported 60000 rows of camt.054.001.08");
         try (EmbeddedMariaDb db = new EmbeddedMariaDb(home.resolve("db")).start();
              Connection connection = DriverManager.getConnection(db.jdbcUrl(), "root", "")) {
-            assertThat(count(connection, "SELECT COUNT(*) FROM journal_entry WHERE posted = 1 AND event_type = 'PAYMENT_RECEIVED'"))
+            assertThat(RunningSettle.count(connection, "SELECT COUNT(*) FROM journal_entry WHERE posted = 1 AND event_type = 'PAYMENT_RECEIVED'"))
                     .isEqualTo(60_000);
-            assertThat(count(connection, "SELECT COUNT(*) FROM journal_entry")).as("no unposted leftovers").isEqualTo(60_000);
-            assertThat(count(connection, "SELECT SUM(amount_minor) FROM journal_line WHERE side = 'D'"))
-                    .isEqualTo(count(connection, "SELECT SUM(amount_minor) FROM imported_bank_transaction WHERE is_payment = 1"));
-            assertThat(count(connection, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'FAILED'"))
+            assertThat(RunningSettle.count(connection, "SELECT COUNT(*) FROM journal_entry")).as("no unposted leftovers").isEqualTo(60_000);
+            assertThat(RunningSettle.count(connection, "SELECT SUM(amount_minor) FROM journal_line WHERE side = 'D'"))
+                    .isEqualTo(RunningSettle.count(connection, "SELECT SUM(amount_minor) FROM imported_bank_transaction WHERE is_payment = 1"));
+            assertThat(RunningSettle.count(connection, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'FAILED'"))
                     .as("the killed execution, recovered as failed").isEqualTo(1);
-            assertThat(count(connection, "SELECT MIN(READ_COUNT) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'postPayments'"
+            assertThat(RunningSettle.count(connection, "SELECT MIN(READ_COUNT) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'postPayments'"
                     + " AND STATUS = 'COMPLETED'")).as("the restart posted only what was left").isLessThan(60_000);
         }
     }
@@ -123,23 +123,5 @@ class ImportCrashIT {
                 "-Xmx256m", "-jar", JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE).start();
-    }
-
-    private static void waitForLogLine(Path log, String line, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains(line)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("'" + line + "' did not appear in " + log + " within " + timeout);
-    }
-
-    private static long count(Connection connection, String sql) throws Exception {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

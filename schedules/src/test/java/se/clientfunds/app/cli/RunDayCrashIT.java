@@ -65,24 +65,24 @@ class RunDayCrashIT {
 
         // and the other is killed once its allocation has committed some chunks, watched on its own database
         Path log = crashed.resolve("logs/settlement.log");
-        waitForLogLine(log, "Executing step: [allocatePayments]", Duration.ofMinutes(2));
+        RunningSettle.waitForLogLine(log, "Executing step: [allocatePayments]", Duration.ofMinutes(2));
         long allocatedAtKill;
-        try (Connection running = RunningDatabase.of(log)) {
-            RunningDatabase.waitForCount(running, killed, "SELECT COUNT(*) FROM payment_allocation", PAYMENTS / 3,
+        try (Connection running = RunningSettle.database(log)) {
+            RunningSettle.waitForCount(running, killed, "SELECT COUNT(*) FROM payment_allocation", PAYMENTS / 3,
                     Duration.ofMinutes(1));
             killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             // its MariaDB outlives it, as it would a JVM crash: what that holds now is what the run had committed
             Thread.sleep(500);
-            allocatedAtKill = count(running, "SELECT COUNT(*) FROM payment_allocation");
+            allocatedAtKill = RunningSettle.count(running, "SELECT COUNT(*) FROM payment_allocation");
             assertThat(allocatedAtKill).as("payments allocated when the run was killed").isPositive().isLessThan(PAYMENTS);
             assertThat(allocatedAtKill % ALLOCATION_CHUNK).as("only whole chunks are committed").isZero();
-            assertThat(count(running, "SELECT COUNT(*) FROM journal_entry WHERE event_type = 'PAYMENT_ALLOCATED'"))
+            assertThat(RunningSettle.count(running, "SELECT COUNT(*) FROM journal_entry WHERE event_type = 'PAYMENT_ALLOCATED'"))
                     .as("the committed chunks' postings").isPositive()
-                    .isEqualTo(count(running, "SELECT COUNT(*) FROM payment_allocation"
+                    .isEqualTo(RunningSettle.count(running, "SELECT COUNT(*) FROM payment_allocation"
                             + " WHERE to_invoices_minor + to_debtor_credit_minor > 0"));
-            assertThat(count(running, "SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'allocatePayments'"
+            assertThat(RunningSettle.count(running, "SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'allocatePayments'"
                     + " AND STATUS = 'STARTED'")).as("the allocation step was running when killed").isEqualTo(1);
-            assertThat(count(running, "SELECT COUNT(*) FROM payout")).as("payouts had not started").isZero();
+            assertThat(RunningSettle.count(running, "SELECT COUNT(*) FROM payout")).as("payouts had not started").isZero();
             assertThat(crashed.resolve("outbox").resolve(pain001FileName())).doesNotExist();
         }
         Run undisturbedRun = reference.finish();
@@ -106,20 +106,20 @@ class RunDayCrashIT {
              Connection connection = DriverManager.getConnection(db.jdbcUrl(), "root", "")) {
             assertThat(differences(expected, digest(connection, crashed))).as("tables that differ between the undisturbed"
                     + " home and the crashed one").isEmpty();
-            long allocatedSomething = count(connection, "SELECT COUNT(*) FROM payment_allocation"
+            long allocatedSomething = RunningSettle.count(connection, "SELECT COUNT(*) FROM payment_allocation"
                     + " WHERE to_invoices_minor + to_debtor_credit_minor > 0");
             assertThat(allocatedSomething).isPositive();
-            assertThat(count(connection, "SELECT COUNT(*) FROM journal_entry WHERE event_type = 'PAYMENT_ALLOCATED'"))
+            assertThat(RunningSettle.count(connection, "SELECT COUNT(*) FROM journal_entry WHERE event_type = 'PAYMENT_ALLOCATED'"))
                     .as("one PAYMENT_ALLOCATED entry per payment with something allocated").isEqualTo(allocatedSomething);
-            assertThat(count(connection, "SELECT COUNT(DISTINCT e.reference) FROM journal_entry e JOIN payment_allocation a"
+            assertThat(RunningSettle.count(connection, "SELECT COUNT(DISTINCT e.reference) FROM journal_entry e JOIN payment_allocation a"
                     + " ON e.reference = CONCAT(a.account_iban, '/', a.bank_reference)"
                     + " WHERE e.event_type = 'PAYMENT_ALLOCATED' AND a.to_invoices_minor + a.to_debtor_credit_minor > 0"))
                     .as("each of those payments is the reference of exactly one of them").isEqualTo(allocatedSomething);
-            assertThat(count(connection, "SELECT COUNT(*) FROM journal_entry WHERE posted = 0")).as("unposted leftovers").isZero();
-            assertThat(count(connection, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i"
+            assertThat(RunningSettle.count(connection, "SELECT COUNT(*) FROM journal_entry WHERE posted = 0")).as("unposted leftovers").isZero();
+            assertThat(RunningSettle.count(connection, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i"
                     + " ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = 'allocatePaymentsJob' AND e.STATUS = 'FAILED'"))
                     .as("the killed execution, recovered as failed").isEqualTo(1);
-            assertThat(count(connection, "SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'allocatePayments'"
+            assertThat(RunningSettle.count(connection, "SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'allocatePayments'"
                     + " AND STATUS = 'COMPLETED'")).as("the restart allocated only what was left").isEqualTo(payments - allocatedAtKill);
         }
     }
@@ -280,23 +280,7 @@ class RunDayCrashIT {
         }
     }
 
-    private static void waitForLogLine(Path log, String line, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains(line)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("'" + line + "' did not appear in " + log + " within " + timeout);
-    }
 
-    private static long count(Connection connection, String sql) throws Exception {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
     private record Run(int exitCode, String output) {
     }

@@ -17,19 +17,30 @@ import java.util.regex.Pattern;
 import se.clientfunds.database.EmbeddedMariaDb;
 
 /**
- * The embedded database of a {@code settle} process the crash tests run, watched from outside while it works: a test
- * kills the process once the database shows committed work, rather than after a guessed time, so a slow machine
- * cannot make it kill too early or too late.
+ * A {@code settle} process the crash tests run, watched from outside while it works (its log, its embedded database):
+ * a test kills the process once the database shows committed work, rather than after a guessed time, so a slow
+ * machine cannot make it kill too early or too late.
  */
-final class RunningDatabase {
+final class RunningSettle {
 
     private static final Pattern DATABASE_PORT = Pattern.compile("embedded MariaDB started on port (\\d+)");
 
-    private RunningDatabase() {
+    private RunningSettle() {
+    }
+
+    static void waitForLogLine(Path log, String line, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log).contains(line)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("'" + line + "' did not appear in " + log + " within " + timeout);
     }
 
     /** Connects to the database of the process whose log this is (the last server it started). */
-    static Connection of(Path log) throws IOException, SQLException {
+    static Connection database(Path log) throws IOException, SQLException {
         Matcher matcher = DATABASE_PORT.matcher(Files.readString(log));
         int port = -1;
         while (matcher.find()) {
