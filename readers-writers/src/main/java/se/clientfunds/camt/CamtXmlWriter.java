@@ -5,40 +5,20 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
-
 import se.clientfunds.money.Money;
 import se.clientfunds.reference.Iban;
+import se.clientfunds.xml.IndentedXmlWriter;
 
 /**
- * The XML both camt writers share: an indenting StAX writer and the blocks that look the same in camt.053 and
- * camt.054 (account, totals, entries). Indentation is written by hand because StAX has none, and people read
- * these files when a reconciliation break is investigated.
+ * The XML both camt writers share: the blocks that look the same in camt.053 and camt.054 (account, totals,
+ * entries), written indented because people read these files when a reconciliation break is investigated.
  */
 final class CamtXmlWriter {
 
-    // the JDK's own implementation, not whichever StAX library is on the classpath: same input, same bytes
-    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
-    private static final String INDENT = "  ";
-
-    private final XMLStreamWriter xml;
-    private final String fileId;
-    private int depth;
-    private boolean lastWasStart;
+    private final IndentedXmlWriter xml;
 
     CamtXmlWriter(OutputStream out, String namespace, String fileId) {
-        this.fileId = fileId;
-        try {
-            this.xml = FACTORY.createXMLStreamWriter(out, "UTF-8");
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.setDefaultNamespace(namespace);
-            start("Document");
-            xml.writeDefaultNamespace(namespace);
-        } catch (XMLStreamException e) {
-            throw failure("cannot start", e);
-        }
+        this.xml = new IndentedXmlWriter(out, namespace, "Document", fileId, CamtWriteException::new);
     }
 
     static void requireMax35(String field, String value) {
@@ -48,52 +28,19 @@ final class CamtXmlWriter {
     }
 
     void start(String name) {
-        try {
-            newLine();
-            xml.writeStartElement(name);
-            depth++;
-            lastWasStart = true;
-        } catch (XMLStreamException e) {
-            throw failure("cannot write <" + name + ">", e);
-        }
+        xml.start(name);
     }
 
     void end() {
-        try {
-            depth--;
-            if (!lastWasStart) {
-                newLine();
-            }
-            xml.writeEndElement();
-            lastWasStart = false;
-        } catch (XMLStreamException e) {
-            throw failure("cannot end an element", e);
-        }
+        xml.end();
     }
 
     void text(String name, String value) {
-        try {
-            newLine();
-            xml.writeStartElement(name);
-            xml.writeCharacters(value);
-            xml.writeEndElement();
-            lastWasStart = false;
-        } catch (XMLStreamException e) {
-            throw failure("cannot write <" + name + ">", e);
-        }
+        xml.text(name, value);
     }
 
     void amount(String name, Money amount) {
-        try {
-            newLine();
-            xml.writeStartElement(name);
-            xml.writeAttribute("Ccy", amount.currency().getCurrencyCode());
-            xml.writeCharacters(amount.toDecimalString());
-            xml.writeEndElement();
-            lastWasStart = false;
-        } catch (XMLStreamException e) {
-            throw failure("cannot write <" + name + ">", e);
-        }
+        xml.text(name, "Ccy", amount.currency().getCurrencyCode(), amount.toDecimalString());
     }
 
     void date(String name, LocalDate date) {
@@ -223,27 +170,6 @@ final class CamtXmlWriter {
     }
 
     void finish() {
-        try {
-            while (depth > 0) {
-                end();
-            }
-            xml.writeCharacters("\n");
-            xml.writeEndDocument();
-            xml.flush();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw failure("cannot finish", e);
-        }
-    }
-
-    CamtWriteException failure(String what, Exception cause) {
-        return new CamtWriteException(fileId + ": " + what + ": " + cause.getMessage(), cause);
-    }
-
-    private void newLine() throws XMLStreamException {
-        xml.writeCharacters("\n");
-        for (int i = 0; i < depth; i++) {
-            xml.writeCharacters(INDENT);
-        }
+        xml.finish();
     }
 }

@@ -5,12 +5,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.Objects;
 
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
-
 import se.clientfunds.money.Money;
 import se.clientfunds.reference.Iban;
+import se.clientfunds.xml.IndentedXmlWriter;
 
 /**
  * Streams a pain.001.001.09 customer credit transfer initiation in UTF-8, one transfer at a time, so memory stays
@@ -29,13 +26,11 @@ public final class Pain001Writer implements AutoCloseable {
 
     public static final String NAMESPACE = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.09";
 
-    // the JDK's own implementation, not whichever StAX library is on the classpath: same input, same bytes
-    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
-    private static final String INDENT = "  ";
     // the schema's Othr/Id for an agent the initiating party does not identify
     private static final String AGENT_NOT_PROVIDED = "NOTPROVIDED";
 
-    private final XMLStreamWriter xml;
+    // indented, because people read these files when a payment is questioned
+    private final IndentedXmlWriter xml;
     private final String label;
     private final Iterator<CreditTransferBatch> declared;
     private CreditTransferBatch batch;
@@ -43,33 +38,23 @@ public final class Pain001Writer implements AutoCloseable {
     private Money writtenSum;
     private String failure;
     private boolean closed;
-    private int depth;
-    private boolean lastWasStart;
 
     public Pain001Writer(OutputStream out, CreditTransferInitiation initiation) {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(initiation, "initiation");
         this.label = "pain.001 " + initiation.messageId();
         this.declared = initiation.batches().iterator();
-        try {
-            this.xml = FACTORY.createXMLStreamWriter(out, "UTF-8");
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.setDefaultNamespace(NAMESPACE);
-            start("Document");
-            xml.writeDefaultNamespace(NAMESPACE);
-        } catch (XMLStreamException e) {
-            throw failure("cannot start", e);
-        }
-        start("CstmrCdtTrfInitn");
-        start("GrpHdr");
-        text("MsgId", initiation.messageId());
-        text("CreDtTm", initiation.createdAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-        text("NbOfTxs", Long.toString(initiation.numberOfTransactions()));
-        text("CtrlSum", initiation.controlSum().toPlainString());
-        start("InitgPty");
-        text("Nm", initiation.initiatingPartyName());
-        end();
-        end();
+        this.xml = new IndentedXmlWriter(out, NAMESPACE, "Document", label, Pain001WriteException::new);
+        xml.start("CstmrCdtTrfInitn");
+        xml.start("GrpHdr");
+        xml.text("MsgId", initiation.messageId());
+        xml.text("CreDtTm", initiation.createdAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        xml.text("NbOfTxs", Long.toString(initiation.numberOfTransactions()));
+        xml.text("CtrlSum", initiation.controlSum().toPlainString());
+        xml.start("InitgPty");
+        xml.text("Nm", initiation.initiatingPartyName());
+        xml.end();
+        xml.end();
     }
 
     /**
@@ -83,7 +68,7 @@ public final class Pain001Writer implements AutoCloseable {
             if (failure != null) {
                 throw new Pain001WriteException(label + ": " + failure);
             }
-            end();
+            xml.end();
         }
         if (!declared.hasNext()) {
             throw new Pain001WriteException(label + ": batch " + paymentInformationId
@@ -98,31 +83,31 @@ public final class Pain001Writer implements AutoCloseable {
         batch = next;
         writtenCount = 0;
         writtenSum = Money.zero(next.currency());
-        start("PmtInf");
-        text("PmtInfId", next.paymentInformationId());
-        text("PmtMtd", "TRF");
-        text("BtchBookg", "true");
-        text("NbOfTxs", Long.toString(next.declaredCount()));
-        text("CtrlSum", next.declaredControlSum().toDecimalString());
-        start("ReqdExctnDt");
-        text("Dt", next.requestedExecutionDate().format(DateTimeFormatter.ISO_LOCAL_DATE));
-        end();
-        start("Dbtr");
-        text("Nm", next.debtorName());
-        end();
+        xml.start("PmtInf");
+        xml.text("PmtInfId", next.paymentInformationId());
+        xml.text("PmtMtd", "TRF");
+        xml.text("BtchBookg", "true");
+        xml.text("NbOfTxs", Long.toString(next.declaredCount()));
+        xml.text("CtrlSum", next.declaredControlSum().toDecimalString());
+        xml.start("ReqdExctnDt");
+        xml.text("Dt", next.requestedExecutionDate().format(DateTimeFormatter.ISO_LOCAL_DATE));
+        xml.end();
+        xml.start("Dbtr");
+        xml.text("Nm", next.debtorName());
+        xml.end();
         account("DbtrAcct", next.debtorAccount());
-        start("DbtrAgt");
-        start("FinInstnId");
+        xml.start("DbtrAgt");
+        xml.start("FinInstnId");
         if (next.debtorAgentBic() != null) {
-            text("BICFI", next.debtorAgentBic());
+            xml.text("BICFI", next.debtorAgentBic());
         } else {
-            start("Othr");
-            text("Id", AGENT_NOT_PROVIDED);
-            end();
+            xml.start("Othr");
+            xml.text("Id", AGENT_NOT_PROVIDED);
+            xml.end();
         }
-        end();
-        end();
-        text("ChrgBr", "SLEV");
+        xml.end();
+        xml.end();
+        xml.text("ChrgBr", "SLEV");
     }
 
     /**
@@ -152,26 +137,26 @@ public final class Pain001Writer implements AutoCloseable {
         }
         writtenCount++;
         writtenSum = sum;
-        start("CdtTrfTxInf");
-        start("PmtId");
+        xml.start("CdtTrfTxInf");
+        xml.start("PmtId");
         if (transfer.instructionId() != null) {
-            text("InstrId", transfer.instructionId());
+            xml.text("InstrId", transfer.instructionId());
         }
-        text("EndToEndId", transfer.endToEndId());
-        end();
-        start("Amt");
+        xml.text("EndToEndId", transfer.endToEndId());
+        xml.end();
+        xml.start("Amt");
         amount("InstdAmt", transfer.amount());
-        end();
-        start("Cdtr");
-        text("Nm", transfer.creditorName());
-        end();
+        xml.end();
+        xml.start("Cdtr");
+        xml.text("Nm", transfer.creditorName());
+        xml.end();
         account("CdtrAcct", transfer.creditorAccount());
         if (transfer.remittanceInformation() != null) {
-            start("RmtInf");
-            text("Ustrd", transfer.remittanceInformation());
-            end();
+            xml.start("RmtInf");
+            xml.text("Ustrd", transfer.remittanceInformation());
+            xml.end();
         }
-        end();
+        xml.end();
     }
 
     /**
@@ -186,30 +171,20 @@ public final class Pain001Writer implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            if (failure == null) {
-                failure = batch == null ? "no batch was written" : shortfall();
-            }
-            if (failure == null) {
-                end();
-            }
-            if (failure == null && declared.hasNext()) {
-                failure = "batch " + declared.next().paymentInformationId() + " was declared but never written";
-            }
-            if (failure != null) {
-                xml.flush();
-                throw new Pain001WriteException(label + ": " + failure);
-            }
-            while (depth > 0) {
-                end();
-            }
-            xml.writeCharacters("\n");
-            xml.writeEndDocument();
-            xml.flush();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw failure("cannot finish", e);
+        if (failure == null) {
+            failure = batch == null ? "no batch was written" : shortfall();
         }
+        if (failure == null) {
+            xml.end();
+        }
+        if (failure == null && declared.hasNext()) {
+            failure = "batch " + declared.next().paymentInformationId() + " was declared but never written";
+        }
+        if (failure != null) {
+            xml.flush();
+            throw new Pain001WriteException(label + ": " + failure);
+        }
+        xml.finish();
     }
 
     /** Why the current batch does not match what it declared, or {@code null} when it does. */
@@ -232,71 +207,14 @@ public final class Pain001Writer implements AutoCloseable {
     }
 
     private void account(String name, Iban iban) {
-        start(name);
-        start("Id");
-        text("IBAN", iban.value());
-        end();
-        end();
-    }
-
-    private void start(String name) {
-        try {
-            newLine();
-            xml.writeStartElement(name);
-            depth++;
-            lastWasStart = true;
-        } catch (XMLStreamException e) {
-            throw failure("cannot write <" + name + ">", e);
-        }
-    }
-
-    private void end() {
-        try {
-            depth--;
-            if (!lastWasStart) {
-                newLine();
-            }
-            xml.writeEndElement();
-            lastWasStart = false;
-        } catch (XMLStreamException e) {
-            throw failure("cannot end an element", e);
-        }
-    }
-
-    private void text(String name, String value) {
-        try {
-            newLine();
-            xml.writeStartElement(name);
-            xml.writeCharacters(value);
-            xml.writeEndElement();
-            lastWasStart = false;
-        } catch (XMLStreamException e) {
-            throw failure("cannot write <" + name + ">", e);
-        }
+        xml.start(name);
+        xml.start("Id");
+        xml.text("IBAN", iban.value());
+        xml.end();
+        xml.end();
     }
 
     private void amount(String name, Money amount) {
-        try {
-            newLine();
-            xml.writeStartElement(name);
-            xml.writeAttribute("Ccy", amount.currency().getCurrencyCode());
-            xml.writeCharacters(amount.toDecimalString());
-            xml.writeEndElement();
-            lastWasStart = false;
-        } catch (XMLStreamException e) {
-            throw failure("cannot write <" + name + ">", e);
-        }
-    }
-
-    // StAX does not indent, and people read these files when a payment is questioned
-    private void newLine() throws XMLStreamException {
-        xml.writeCharacters("\n");
-        for (int i = 0; i < depth; i++) {
-            xml.writeCharacters(INDENT);
-        }
-    }
-
-    private Pain001WriteException failure(String what, Exception cause) {
-        return new Pain001WriteException(label + ": " + what + ": " + cause.getMessage(), cause);
+        xml.text(name, "Ccy", amount.currency().getCurrencyCode(), amount.toDecimalString());
     }
 }
