@@ -1,6 +1,7 @@
 package se.clientfunds.database;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -21,8 +22,10 @@ import se.clientfunds.settings.SettlementHome;
 public class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedMariaDb embeddedMariaDb(SettlementHome home) {
-        return new EmbeddedMariaDb(home.database()).start();
+    EmbeddedMariaDb embeddedMariaDb(SettlementHome home,
+                                    @Value("${settlement.embedded-database.buffer-pool-size:" + EmbeddedMariaDb.DEFAULT_BUFFER_POOL + "}")
+                                    String bufferPoolSize) {
+        return new EmbeddedMariaDb(home.database(), bufferPoolSize).start();
     }
 
     /** The pool's own settings (size, timeouts) come from {@code spring.datasource.hikari.*}, as for any datasource. */

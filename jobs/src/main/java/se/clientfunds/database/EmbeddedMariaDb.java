@@ -34,14 +34,31 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     private static final Duration STALE_SERVER_GRACE = Duration.ofSeconds(30);
 
+    /** The InnoDB buffer pool when none is configured: enough for a day of some hundred thousand payments. */
+    public static final String DEFAULT_BUFFER_POOL = "256M";
+
     private final Path folder;
+    private final String bufferPoolSize;
     private DB server;
     private int port;
     private FileChannel lockChannel;
     private FileLock lock;
 
     public EmbeddedMariaDb(Path folder) {
+        this(folder, DEFAULT_BUFFER_POOL);
+    }
+
+    /**
+     * @param bufferPoolSize InnoDB's buffer pool, in MariaDB's notation ({@code 256M}, {@code 2G}): the memory that
+     *                       keeps the books' working set off the disk
+     */
+    public EmbeddedMariaDb(Path folder, String bufferPoolSize) {
         this.folder = folder.toAbsolutePath().normalize();
+        if (bufferPoolSize == null || !bufferPoolSize.matches("\\d+[KMG]?")) {
+            throw new IllegalArgumentException("settlement.embedded-database.buffer-pool-size must be a size like 256M or 2G, is '"
+                    + bufferPoolSize + "'");
+        }
+        this.bufferPoolSize = bufferPoolSize;
     }
 
     public synchronized EmbeddedMariaDb start() {
@@ -65,7 +82,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             config.addArg("--character-set-server=utf8mb4");
             config.addArg("--collation-server=utf8mb4_bin");
             config.addArg("--local-infile=1");
-            config.addArg("--innodb-buffer-pool-size=256M");
+            config.addArg("--innodb-buffer-pool-size=" + bufferPoolSize);
             config.addArg("--innodb-log-file-size=256M");
             config.addArg("--max-connections=50");
             server = DB.newEmbeddedDB(config.build());
