@@ -22,12 +22,14 @@ import se.clientfunds.files.ImportOutcome;
 import se.clientfunds.jobs.Causes;
 import se.clientfunds.jobs.JobName;
 import se.clientfunds.ledger.BusinessDays;
+import se.clientfunds.reconciliation.ReconciliationQueries;
 import se.clientfunds.settings.SettlementHome;
 
 /**
  * {@code run-day}: the daily cycle for one business date. Import what waits in the inbox, in the order the books need
  * it (clients, invoices, refunds, then payment notifications, then statements); then, for every earlier day still
- * open (catch-up) and for the date itself, in date order: allocate → refunds and payouts → close. It stops at the
+ * open (catch-up) and for the date itself, in date order: allocate → refunds and payouts → close → reconcile. It
+ * reports what reconciliation says needs attention (an unexplained difference, a shortfall, a statement gap). It stops at the
  * first failure: running the day again restarts what failed and skips what completed.
  */
 @Service
@@ -35,16 +37,18 @@ public class DailyCycle {
 
     /** What each business day runs after its imports, in order. */
     private static final List<JobName> DAY_JOBS = List.of(JobName.ALLOCATE_PAYMENTS, JobName.REFUNDS_AND_PAYOUTS,
-            JobName.CLOSE_BUSINESS_DAY);
+            JobName.CLOSE_BUSINESS_DAY, JobName.RECONCILE);
 
     private final SettlementHome home;
     private final BusinessDays businessDays;
     private final FileImports imports;
     private final BankingCalendar calendar;
     private final DayJobs dayJobs;
+    private final ReconciliationQueries reconciliation;
 
     public DailyCycle(SettlementHome home, BusinessDays businessDays, FileImports imports, BankingCalendar calendar,
-                      DayJobs dayJobs) {
+                      DayJobs dayJobs, ReconciliationQueries reconciliation) {
+        this.reconciliation = reconciliation;
         this.home = home;
         this.businessDays = businessDays;
         this.imports = imports;
@@ -83,7 +87,15 @@ public class DailyCycle {
         if (outcomes.stream().noneMatch(outcome -> outcome.status() == ImportOutcome.Status.FAILED)) {
             runDayJobs(days, jobs);
         }
-        return new DayReport(businessDate, outcomes, jobs);
+        List<String> attention = new ArrayList<>();
+        for (LocalDate day : days) {
+            boolean reconciled = jobs.stream().anyMatch(job -> job.job() == JobName.RECONCILE && job.businessDate().equals(day)
+                    && job.status() != DayJobOutcome.Status.FAILED);
+            if (reconciled) {
+                reconciliation.attention(day).forEach(item -> attention.add(day + ": " + item));
+            }
+        }
+        return new DayReport(businessDate, outcomes, jobs, attention);
     }
 
     private void runDayJobs(List<LocalDate> days, List<DayJobOutcome> jobs) {

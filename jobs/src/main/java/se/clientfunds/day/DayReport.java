@@ -5,12 +5,16 @@ import java.util.List;
 
 import se.clientfunds.files.ImportOutcome;
 
-/** What one run of the daily cycle did: each import's outcome, then each date job's, in the order they ran. */
-public record DayReport(LocalDate businessDate, List<ImportOutcome> imports, List<DayJobOutcome> jobs) {
+/**
+ * What one run of the daily cycle did: each import's outcome, then each date job's, in the order they ran, and what
+ * reconciliation says needs attention (an unexplained difference, a safeguarding shortfall, a statement gap).
+ */
+public record DayReport(LocalDate businessDate, List<ImportOutcome> imports, List<DayJobOutcome> jobs, List<String> attention) {
 
     public DayReport {
         imports = List.copyOf(imports);
         jobs = List.copyOf(jobs);
+        attention = List.copyOf(attention);
     }
 
     public boolean failed() {

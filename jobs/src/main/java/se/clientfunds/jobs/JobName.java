@@ -7,7 +7,8 @@ public enum JobName {
     IMPORT_BANK_FILES("importBankFilesJob"),
     ALLOCATE_PAYMENTS("allocatePaymentsJob"),
     REFUNDS_AND_PAYOUTS("refundsAndPayoutsJob"),
-    CLOSE_BUSINESS_DAY("closeBusinessDayJob");
+    CLOSE_BUSINESS_DAY("closeBusinessDayJob"),
+    RECONCILE("reconcileJob");
 
     private final String jobName;
 

@@ -18,6 +18,7 @@ import se.clientfunds.bank.AccountId;
  * @param bankFiles  how bank files are imported
  * @param allocation how incoming payments are allocated to invoices
  * @param payouts    how refunds and payouts are paid
+ * @param reconciliation how bank statements are matched to the books
  */
 @ConfigurationProperties("settlement")
 public record SettlementProperties(
@@ -26,7 +27,8 @@ public record SettlementProperties(
         @DefaultValue Extracts extracts,
         @DefaultValue BankFiles bankFiles,
         @DefaultValue Allocation allocation,
-        @DefaultValue Payouts payouts) {
+        @DefaultValue Payouts payouts,
+        @DefaultValue Reconciliation reconciliation) {
 
     public SettlementProperties {
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
@@ -84,6 +86,26 @@ public record SettlementProperties(
         public Payouts {
             if (initiatingParty == null || initiatingParty.isBlank()) {
                 throw new IllegalArgumentException("settlement.payouts.initiating-party must not be blank");
+            }
+        }
+    }
+
+    /**
+     * @param tolerance  how much less than the books the bank may credit under the same reference (a bank fee
+     *                   deducted) and still match, as a decimal in the account's currency; the difference stays
+     *                   visible as a residual. 0 for none.
+     * @param windowDays how many banking days apart a bank entry's value date and a posting's booking date may be
+     *                   when they are matched by amount and counterparty
+     */
+    public record Reconciliation(@DefaultValue("0") String tolerance, @DefaultValue("2") int windowDays) {
+
+        public Reconciliation {
+            if (!se.clientfunds.money.Money.isDecimalText(tolerance)) {
+                throw new IllegalArgumentException("settlement.reconciliation.tolerance must be a decimal like 50.00, is '"
+                        + tolerance + "'");
+            }
+            if (windowDays < 0) {
+                throw new IllegalArgumentException("settlement.reconciliation.window-days must not be negative, is " + windowDays);
             }
         }
     }

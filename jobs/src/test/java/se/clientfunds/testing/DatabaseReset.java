@@ -13,7 +13,8 @@ public final class DatabaseReset {
     private static final List<String> TABLES = List.of("journal_line", "journal_entry", "business_day", "imported_file",
             "client", "invoice", "refund", "accepted_refund", "bank_section", "bank_entry", "bank_transaction",
             "accepted_bank_reference", "payment_allocation", "invoice_allocation", "refund_payment", "payout",
-            "outbox_file", "account_position", "operator_action", "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION",
+            "outbox_file", "account_position", "operator_action", "reconciliation_item", "reconciliation_match",
+            "reconciliation_break", "reconciliation_day", "safeguarding", "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION",
             "BATCH_JOB_EXECUTION_CONTEXT", "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE");
 
     private DatabaseReset() {

@@ -24,7 +24,9 @@ import se.clientfunds.money.Money;
                 + "MT940); then allocates the payments, pays approved refunds and due payouts (outbox/pain001-<date>.xml) "
                 + "and closes the day. An earlier day left open is caught up first. A failed import or job from an "
                 + "earlier run of the day is restarted from its last commit, not started over.",
-                "Exit codes: 0 done, 1 a job failed (run again to restart it), 2 a usage error or a file was refused."})
+                "Exit codes: 0 the day completed and nothing needs attention, 1 a job failed (run again to restart it), 2 a usage"
+                        + " error or a file was refused, 3 the day completed but reconciliation found an unexplained difference,"
+                        + " a safeguarding shortfall or a statement gap (printed)."})
 class RunDayCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -87,8 +89,15 @@ class RunDayCommand implements Callable<Integer> {
         });
         clients.forEach((currency, total) -> console.println("  books: CLIENT (" + holding.get(currency) + " client"
                 + (holding.get(currency) == 1 ? "" : "s") + " holding money) " + total));
+        report.attention().forEach(item -> console.error("  NEEDS ATTENTION: " + item));
         if (report.failed()) {
             return SettleCommand.JOB_FAILED;
+        }
+        if (report.rejectedAny()) {
+            return SettleCommand.INPUT_ERROR;
+        }
+        if (!report.attention().isEmpty()) {
+            return SettleCommand.NEEDS_ATTENTION;
         }
         return report.rejectedAny() ? SettleCommand.INPUT_ERROR : SettleCommand.OK;
     }

@@ -17,13 +17,17 @@ import se.clientfunds.jobs.Causes;
         description = "Client-funds settlement pipeline: import, settle, reconcile and report a business day.",
         subcommands = {GenerateCommand.class, ImportCommand.class, RunDayCommand.class, DemoCommand.class,
                 BenchCommand.class, InspectCommand.class, PositionsCommand.class, InvoicesCommand.class,
-                UnallocatedCommand.class, AllocateCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 a job failed, 2 a usage or input error."})
+                UnallocatedCommand.class, AllocateCommand.class, BreaksCommand.class, SafeguardingCommand.class,
+                ReconciliationCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 a job failed, 2 a usage or input error, 3 the day completed but needs attention"
+                + " (an unexplained reconciliation difference, a safeguarding shortfall, a statement gap)."})
 public class SettleCommand implements Callable<Integer> {
 
     public static final int OK = 0;
     public static final int JOB_FAILED = 1;
     public static final int INPUT_ERROR = 2;
+    /** The day completed but reconciliation found something to look at: a difference, a shortfall, a statement gap. */
+    public static final int NEEDS_ATTENTION = 3;
 
     @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Settlement home (inbox, archive, quarantine, reports, outbox, filings, db). "

@@ -1,0 +1,119 @@
+package se.clientfunds.app.cli;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import se.clientfunds.app.Console;
+import se.clientfunds.app.SettlementContext;
+import se.clientfunds.reconciliation.ReconciliationQueries;
+import se.clientfunds.report.TableFormat;
+
+@Command(name = "breaks", mixinStandardHelpOptions = true,
+        description = {"Lists the reconciliation breaks open at the end of a business day, or explains or resolves one.",
+                "Prints id,account,type,amount,currency,reference,booking_date,age_days,status: MISSING_IN_BOOKS (on the "
+                        + "statement, not in the books), MISSING_IN_BANK (in the books, not on a statement yet), "
+                        + "AMOUNT_DIFFERENCE; amount positive; age in banking days at that date."},
+        subcommands = {BreaksCommand.Resolve.class, BreaksCommand.Explain.class})
+class BreaksCommand implements Callable<Integer> {
+
+    static final List<String> COLUMNS = List.of("id", "account", "type", "amount", "currency", "reference", "booking_date",
+            "age_days", "status");
+
+    @ParentCommand
+    SettleCommand settle;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DATE", description = "Business date, yyyy-MM-dd.")
+    LocalDate businessDate;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|json",
+            description = "Output format (default ${DEFAULT-VALUE}).")
+    String format;
+
+    private final Console console;
+
+    BreaksCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        if (businessDate == null) {
+            throw CommandFailure.input("breaks needs a DATE (or: breaks resolve ID --reason TEXT)");
+        }
+        TableFormat tableFormat = BenchCommand.parseFormat(format);
+        try (ConfigurableApplicationContext context = SettlementContext.start(settle.home(), console)) {
+            TableOutput output = TableOutput.start(tableFormat, COLUMNS, console.out());
+            for (ReconciliationQueries.Break item : context.getBean(ReconciliationQueries.class).breaks(businessDate)) {
+                output.row(Long.toString(item.id()), item.accountIban(), item.type().name(), item.amount().toDecimalString(),
+                        item.amount().currency().getCurrencyCode(), item.reference(), item.bookingDate().toString(),
+                        Long.toString(item.ageDays()), item.status());
+            }
+            output.finish();
+            return SettleCommand.OK;
+        }
+    }
+
+    /** Closes a break by hand; the ledger is not touched (a correction is a posting of its own). */
+    @Command(name = "resolve", mixinStandardHelpOptions = true,
+            description = "Resolves a break: it is closed and no longer matched; who and why are recorded.")
+    static class Resolve implements Callable<Integer> {
+
+        @ParentCommand
+        BreaksCommand breaks;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The break's id (see breaks DATE).")
+        long id;
+
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why.")
+        String reason;
+
+        @Option(names = "--operator", defaultValue = "${sys:user.name}", paramLabel = "NAME", description = "Who (default: the OS user).")
+        String operator;
+
+        @Override
+        public Integer call() {
+            return act(breaks, id, true, operator, reason);
+        }
+    }
+
+    /** Marks a break as explained: it stays open and is still matched when the bank or books side arrives. */
+    @Command(name = "explain", mixinStandardHelpOptions = true,
+            description = "Explains a break: it stays open and carried forward, with the explanation; who and why are recorded.")
+    static class Explain implements Callable<Integer> {
+
+        @ParentCommand
+        BreaksCommand breaks;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The break's id (see breaks DATE).")
+        long id;
+
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why.")
+        String reason;
+
+        @Option(names = "--operator", defaultValue = "${sys:user.name}", paramLabel = "NAME", description = "Who (default: the OS user).")
+        String operator;
+
+        @Override
+        public Integer call() {
+            return act(breaks, id, false, operator, reason);
+        }
+    }
+
+    private static int act(BreaksCommand breaks, long id, boolean resolve, String operator, String reason) {
+        try (ConfigurableApplicationContext context = SettlementContext.start(breaks.settle.home(), breaks.console)) {
+            context.getBean(ReconciliationQueries.class).act(id, resolve, operator, reason);
+            breaks.console.println("break " + id + (resolve ? " resolved" : " explained") + " by " + operator + ": " + reason);
+            return SettleCommand.OK;
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.input(e.getMessage());
+        }
+    }
+}
