@@ -189,14 +189,17 @@ public final class BankSimulator {
                 debits.forEach(writer::write);
             }
             Files.move(partial, statementFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot rewrite " + statementFile, e);
-        } finally {
+        } catch (IOException | RuntimeException e) {
+            // the statement itself is untouched until the move; the half-written copy goes
             try {
                 Files.deleteIfExists(partial);
-            } catch (IOException e) {
-                // the rewrite's own failure, if any, is what the caller needs; a stray partial file is only untidy
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
             }
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("cannot rewrite " + statementFile, io);
+            }
+            throw (RuntimeException) e;
         }
         return new Execution(statementFile, executedOn, statement.account(), executed, openingBalance, closing);
     }
