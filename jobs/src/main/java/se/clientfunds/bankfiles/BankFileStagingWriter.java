@@ -54,7 +54,7 @@ class BankFileStagingWriter implements ItemWriter<StagedBankRecord> {
                 entries.add(new Object[] {importId, staged.entryNo(), staged.sectionNo(), e.location(), account.iban(),
                         e.amount().currency().getCurrencyCode(), code(e.direction()), e.amount().minorUnits(),
                         date(e.bookingDate()), date(e.valueDate()), e.accountServicerReference(), e.status(),
-                        e.bankTransactionCode(), Math.max(1, e.transactions().size())});
+                        e.bankTransactionCode(), Math.max(1, e.transactions().size()), e.paymentInformationId()});
                 List<BankTransaction> details = e.transactions().isEmpty()
                         ? List.of(new BankTransaction(e.location(), e.direction(), e.amount(), e.accountServicerReference(),
                                 null, null, List.of(), null))
@@ -78,7 +78,8 @@ class BankFileStagingWriter implements ItemWriter<StagedBankRecord> {
         if (!entries.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO bank_entry (import_id, entry_no, section_no, location, account_iban, currency,"
                     + " direction, amount_minor, booking_date, value_date, entry_reference, status, bank_transaction_code,"
-                    + " transaction_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entries);
+                    + " transaction_count, payment_information_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    entries);
         }
         if (!transactions.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO bank_transaction (import_id, entry_no, transaction_no, location, account_iban,"

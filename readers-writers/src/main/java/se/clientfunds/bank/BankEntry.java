@@ -13,10 +13,14 @@ import se.clientfunds.money.Money;
  * @param status           BOOK, PDNG or INFO as the bank says (BOOK for formats that only carry booked entries)
  * @param bankTransactionCode the bank's code for the kind of transaction (ISO domain/family/sub-family, or MT940's)
  * @param declaredBatchCount the number of transactions the bank says the batch holds, or null when not stated
+ * @param paymentInformationId the {@code PmtInfId} of the pain.001 payment batch the entry executes (camt
+ *                           {@code NtryDtls/Btch/PmtInfId}, at most 35 characters), or null when the bank names none
  */
 public record BankEntry(String location, Direction direction, Money amount, LocalDate bookingDate, LocalDate valueDate,
                         String accountServicerReference, String status, String bankTransactionCode,
-                        Long declaredBatchCount, List<BankTransaction> transactions) {
+                        Long declaredBatchCount, String paymentInformationId, List<BankTransaction> transactions) {
+
+    private static final int MAX_PAYMENT_INFORMATION_ID = 35;
 
     public BankEntry {
         Objects.requireNonNull(location, "location");
@@ -24,6 +28,11 @@ public record BankEntry(String location, Direction direction, Money amount, Loca
         Objects.requireNonNull(amount, location + ": amount");
         if (amount.isNegative()) {
             throw new IllegalArgumentException(location + ": amount " + amount + " is negative; the direction carries the sign");
+        }
+        if (paymentInformationId != null
+                && (paymentInformationId.isEmpty() || paymentInformationId.length() > MAX_PAYMENT_INFORMATION_ID)) {
+            throw new IllegalArgumentException(location + ": paymentInformationId '" + paymentInformationId
+                    + "' must have 1 to " + MAX_PAYMENT_INFORMATION_ID + " characters");
         }
         transactions = transactions == null ? List.of() : List.copyOf(transactions);
     }

@@ -104,6 +104,12 @@ final class CamtXmlWriter {
         text("AcctSvcrRef", entry.accountServicerReference());
         transactionCode(entry.transactionCode());
         start("NtryDtls");
+        if (entry.batch() != null) {
+            batch(entry.creditDebit(), entry.batch());
+            end();
+            end();
+            return;
+        }
         start("TxDtls");
         start("Refs");
         text("AcctSvcrRef", entry.accountServicerReference());
@@ -133,6 +139,40 @@ final class CamtXmlWriter {
         end();
         end();
         end();
+    }
+
+    // Btch then one TxDtls per transfer, in the order the schema (EntryDetails9, BatchInformation2) demands
+    private void batch(CreditDebit direction, EntryBatch batch) {
+        start("Btch");
+        text("PmtInfId", batch.paymentInformationId());
+        text("NbOfTxs", Integer.toString(batch.transfers().size()));
+        amount("TtlAmt", batch.totalAmount());
+        text("CdtDbtInd", direction.name());
+        end();
+        boolean credit = direction == CreditDebit.CRDT;
+        for (EntryBatch.Transfer transfer : batch.transfers()) {
+            start("TxDtls");
+            start("Refs");
+            text("EndToEndId", transfer.endToEndId());
+            end();
+            amount("Amt", transfer.amount());
+            text("CdtDbtInd", direction.name());
+            start("RltdPties");
+            start(credit ? "Dbtr" : "Cdtr");
+            start("Pty");
+            text("Nm", transfer.counterpartyName());
+            end();
+            end();
+            if (transfer.counterpartyAccount() != null) {
+                start(credit ? "DbtrAcct" : "CdtrAcct");
+                start("Id");
+                text("IBAN", transfer.counterpartyAccount().value());
+                end();
+                end();
+            }
+            end();
+            end();
+        }
     }
 
     private void transactionCode(BankTransactionCode code) {

@@ -119,6 +119,6 @@ final class PaymentUnderway {
                 new Counterparty(name, senderBankgiro, countryCode), references,
                 texts.isEmpty() ? null : String.join("\n", texts));
         return new BankEntry(location, direction, amount, paymentDate, paymentDate, bgcSerial, "BOOK", transactionCode,
-                null, List.of(transaction));
+                null, null, List.of(transaction));
     }
 }

@@ -410,6 +410,8 @@ public final class CamtParser implements BankFileParser {
         String servicerReference = null;
         String transactionCode = null;
         Long batchCount = null;
+        String paymentInformationId = null;
+        boolean namesSeveralBatches = false;
         List<BankTransaction> transactions = new ArrayList<>();
         while (child()) {
             switch (xml.getLocalName()) {
@@ -425,9 +427,14 @@ public final class CamtParser implements BankFileParser {
                     while (child()) {
                         switch (xml.getLocalName()) {
                             case "Btch" -> {
-                                Long count = batchCount(location + "/NtryDtls/Btch");
-                                if (count != null) {
-                                    batchCount = batchCount == null ? count : batchCount + count;
+                                Batch batch = batch(location + "/NtryDtls/Btch");
+                                if (batch.count() != null) {
+                                    batchCount = batchCount == null ? batch.count() : batchCount + batch.count();
+                                }
+                                if (batch.paymentInformationId() != null) {
+                                    namesSeveralBatches |= paymentInformationId != null
+                                            && !paymentInformationId.equals(batch.paymentInformationId());
+                                    paymentInformationId = batch.paymentInformationId();
                                 }
                             }
                             case "TxDtls" -> transactions.add(transaction(
@@ -441,8 +448,9 @@ public final class CamtParser implements BankFileParser {
             }
         }
         requireAmountAndDirection(location, amount, direction);
+        // an entry booking several payment batches at once cannot be matched to any one of them by its id
         return new BankEntry(location, direction, amount, bookingDate, valueDate, servicerReference,
-                status, transactionCode, batchCount, transactions);
+                status, transactionCode, batchCount, namesSeveralBatches ? null : paymentInformationId, transactions);
     }
 
     private void requireAmountAndDirection(String location, Money amount, Direction direction) {
@@ -454,16 +462,29 @@ public final class CamtParser implements BankFileParser {
         }
     }
 
-    private Long batchCount(String location) throws XMLStreamException {
+    /** What an entry's {@code Btch} says; either part is null when the bank leaves it out. */
+    private record Batch(Long count, String paymentInformationId) {
+    }
+
+    private Batch batch(String location) throws XMLStreamException {
         Long count = null;
+        String paymentInformationId = null;
         while (child()) {
-            if ("NbOfTxs".equals(xml.getLocalName())) {
-                count = number(location + "/NbOfTxs", text());
-            } else {
-                skip();
+            switch (xml.getLocalName()) {
+                case "NbOfTxs" -> count = number(location + "/NbOfTxs", text());
+                case "PmtInfId" -> paymentInformationId = max35(location + "/PmtInfId", text());
+                default -> skip();
             }
         }
-        return count;
+        return new Batch(count, paymentInformationId);
+    }
+
+    /** ISO 20022 Max35Text: an empty element counts as absent, more than 35 characters is refused. */
+    private String max35(String location, String text) {
+        if (text.length() > 35) {
+            throw fail(location, "'" + text + "' is longer than 35 characters");
+        }
+        return text.isEmpty() ? null : text;
     }
 
     /** {@code Domn/Cd}, {@code Fmly/Cd} and {@code SubFmlyCd} as {@code PMNT/RCDT/DMCT}, else {@code Prtry/Cd}. */

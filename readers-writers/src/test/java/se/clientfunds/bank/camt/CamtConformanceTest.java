@@ -142,6 +142,8 @@ class CamtConformanceTest {
                 .isEqualTo(text(entry.get("getAccountServicerReference")));
         assertThat(ours.bankTransactionCode()).as(where + " bank transaction code")
                 .isEqualTo(transactionCode(entry.get("getBankTransactionCode")));
+        assertThat(ours.paymentInformationId()).as(where + " Btch/PmtInfId")
+                .isEqualTo(text(entry.get("getBatchPaymentId")));
         JsonNode details = entry.path("getTransactionDetails");
         assertThat(ours.transactions()).as(where + " transactions").hasSize(details.size());
         for (int i = 0; i < details.size(); i++) {

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import se.clientfunds.bank.BankEntry;
 import se.clientfunds.bank.BankFileException;
@@ -346,6 +348,101 @@ class CamtParserTest {
         assertThat(section.declaredNet()).isEqualTo(Money.ofMinor(1_500, "SEK"));
         assertThat(onlyEntry(parsed).status()).isEqualTo("BOOK");
         assertThat(verdict.valid()).as(verdict.summary()).isTrue();
+    }
+
+    /** A statement or notification of the version given, holding one batch debit with the NtryDtls given. */
+    private static String batchDebit(String version, String entryDetails) {
+        boolean statement = version.startsWith("camt.053");
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:%s">
+                  <%s>
+                    <GrpHdr><MsgId>M</MsgId><CreDtTm>2026-01-05T18:00:00+01:00</CreDtTm></GrpHdr>
+                    <%s>
+                      <Id>S-1</Id>
+                      <Acct><Id><IBAN>SE4550000000058398257466</IBAN></Id><Ccy>SEK</Ccy></Acct>
+                      <Ntry>
+                        <Amt Ccy="SEK">300.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+                        <BookgDt><Dt>2026-01-05</Dt></BookgDt><ValDt><Dt>2026-01-05</Dt></ValDt>
+                        <AcctSvcrRef>DBT-PO-20260102-8398257466</AcctSvcrRef>
+                        %s
+                      </Ntry>
+                    </%s>
+                  </%s>
+                </Document>
+                """.formatted(version, statement ? "BkToCstmrStmt" : "BkToCstmrDbtCdtNtfctn", statement ? "Stmt" : "Ntfctn",
+                entryDetails, statement ? "Stmt" : "Ntfctn", statement ? "BkToCstmrStmt" : "BkToCstmrDbtCdtNtfctn");
+    }
+
+    private static final String TWO_TRANSFERS = """
+            <TxDtls><Refs><EndToEndId>PO-1</EndToEndId></Refs><Amt Ccy="SEK">100.00</Amt><CdtDbtInd>DBIT</CdtDbtInd></TxDtls>
+            <TxDtls><Refs><EndToEndId>PO-2</EndToEndId></Refs><Amt Ccy="SEK">200.00</Amt><CdtDbtInd>DBIT</CdtDbtInd></TxDtls>
+            """;
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"camt.053.001.02", "camt.053.001.04", "camt.053.001.08",
+            "camt.054.001.02", "camt.054.001.04", "camt.054.001.08"})
+    void readsThePaymentInformationIdOfABatchEntry(String version) throws IOException {
+        // given
+        String xml = batchDebit(version, "<NtryDtls><Btch><MsgId>PAIN-1</MsgId><PmtInfId>PO-20260102-8398257466</PmtInfId>"
+                + "<NbOfTxs>2</NbOfTxs><TtlAmt Ccy=\"SEK\">300.00</TtlAmt><CdtDbtInd>DBIT</CdtDbtInd></Btch>"
+                + TWO_TRANSFERS + "</NtryDtls>");
+
+        // when
+        ParsedFile parsed = parse(xml);
+        BankFileVerdict verdict;
+        try (CamtParser parser = CamtParser.open(bytes(xml), FILE)) {
+            verdict = BankFileValidation.validate(FILE, parser);
+        }
+
+        // then
+        assertThat(parsed.version()).isEqualTo(version);
+        BankEntry entry = onlyEntry(parsed);
+        assertThat(entry.paymentInformationId()).isEqualTo("PO-20260102-8398257466");
+        assertThat(entry.declaredBatchCount()).isEqualTo(2L);
+        assertThat(entry.transactions()).extracting(BankTransaction::endToEndId).containsExactly("PO-1", "PO-2");
+        assertThat(verdict.valid()).as(verdict.summary()).isTrue();
+    }
+
+    @Test
+    void anEntryWithoutABatchOrWithAnEmptyPaymentInformationIdHasNone() throws IOException {
+        // given
+        String withoutBatch = batchDebit("camt.053.001.08", "<NtryDtls>" + TWO_TRANSFERS + "</NtryDtls>");
+        String emptyId = batchDebit("camt.053.001.08", "<NtryDtls><Btch><PmtInfId></PmtInfId><NbOfTxs>2</NbOfTxs></Btch>"
+                + TWO_TRANSFERS + "</NtryDtls>");
+
+        // when / then
+        assertThat(onlyEntry(parse(withoutBatch)).paymentInformationId()).isNull();
+        assertThat(onlyEntry(parse(emptyId)).paymentInformationId()).isNull();
+        assertThat(onlyEntry(parse(emptyId)).declaredBatchCount()).isEqualTo(2L);
+    }
+
+    @Test
+    void anEntryBookingTwoDifferentBatchesHasNoSinglePaymentInformationId() throws IOException {
+        // given
+        String xml = batchDebit("camt.053.001.08",
+                "<NtryDtls><Btch><PmtInfId>PO-A</PmtInfId><NbOfTxs>1</NbOfTxs></Btch>"
+                + "<TxDtls><Refs><EndToEndId>PO-1</EndToEndId></Refs><Amt Ccy=\"SEK\">100.00</Amt></TxDtls></NtryDtls>"
+                + "<NtryDtls><Btch><PmtInfId>PO-B</PmtInfId><NbOfTxs>1</NbOfTxs></Btch>"
+                + "<TxDtls><Refs><EndToEndId>PO-2</EndToEndId></Refs><Amt Ccy=\"SEK\">200.00</Amt></TxDtls></NtryDtls>");
+
+        // when
+        BankEntry entry = onlyEntry(parse(xml));
+
+        // then
+        assertThat(entry.paymentInformationId()).isNull();
+        assertThat(entry.declaredBatchCount()).isEqualTo(2L);
+    }
+
+    @Test
+    void refusesAPaymentInformationIdLongerThan35Characters() {
+        // given
+        String id = "P".repeat(36);
+        String xml = batchDebit("camt.053.001.08", "<NtryDtls><Btch><PmtInfId>" + id + "</PmtInfId></Btch></NtryDtls>");
+
+        // when / then
+        assertThatThrownBy(() -> parse(xml)).isInstanceOf(BankFileException.class)
+                .hasMessageContaining("Stmt[1]/Ntry[1]/NtryDtls/Btch/PmtInfId").hasMessageContaining(id);
     }
 
     @Test

@@ -11,6 +11,11 @@ import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+
 import org.junit.jupiter.api.Test;
 
 import se.clientfunds.bank.AccountId;
@@ -25,8 +30,10 @@ import se.clientfunds.camt.BankTransactionCode;
 import se.clientfunds.camt.Camt053Writer;
 import se.clientfunds.camt.Camt054Writer;
 import se.clientfunds.camt.CamtEntry;
+import se.clientfunds.camt.CamtSchemas;
 import se.clientfunds.camt.Counterparty;
 import se.clientfunds.camt.CreditDebit;
+import se.clientfunds.camt.EntryBatch;
 import se.clientfunds.camt.EntryTotals;
 import se.clientfunds.camt.NotificationHeader;
 import se.clientfunds.camt.StatementHeader;
@@ -121,6 +128,55 @@ class CamtRoundTripTest {
         assertWritten(FEE, entries.get(1));
         assertThat(entries.get(1).bankTransactionCode()).isEqualTo("ACMT/MDOP/CHRG");
         assertThat(verdict.valid()).as(verdict.summary()).isTrue();
+    }
+
+    @Test
+    void aStatementWithABatchDebitWeWriteReadsBackWithItsPaymentInformationIdAndIsValid() throws Exception {
+        // given
+        Iban creditor = Iban.of("SE", "12300000000000000002");
+        CamtEntry batchDebit = new CamtEntry(Money.ofMinor(30_000, "SEK"), CreditDebit.DBIT, DAY, DAY,
+                "DBT-PO-20260102-8398257466", null, BankTransactionCode.ISSUED_CREDIT_TRANSFER, null, null,
+                new EntryBatch("PO-20260102-8398257466", List.of(
+                        new EntryBatch.Transfer("PO-1", Money.ofMinor(10_000, "SEK"), "Client One AB", creditor),
+                        new EntryBatch.Transfer("PO-2", Money.ofMinor(20_000, "SEK"), "Client Two AB", null))));
+        Money opening = Money.ofMinor(100_000, "SEK");
+        Money closing = opening.plus(PAYMENT.amount()).minus(batchDebit.amount());
+        EntryTotals totals = EntryTotals.empty(SEK).plus(PAYMENT).plus(batchDebit);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Camt053Writer writer = new Camt053Writer(out, new StatementHeader("MSG-3", CREATED, "STMT-3", 8, ACCOUNT,
+                DAY, opening, closing, totals))) {
+            writer.write(PAYMENT);
+            writer.write(batchDebit);
+        }
+
+        // when
+        ParsedFile parsed = ParsedFile.of(new ByteArrayInputStream(out.toByteArray()), "stmt.xml");
+        BankFileVerdict verdict = validate(out.toByteArray());
+
+        // then
+        schema("camt.053.001.08.xsd").newValidator().validate(new StreamSource(new ByteArrayInputStream(out.toByteArray())));
+        List<BankEntry> entries = parsed.entries(parsed.sections().get(0));
+        assertWritten(PAYMENT, entries.get(0));
+        assertThat(entries.get(0).paymentInformationId()).isNull();
+        BankEntry read = entries.get(1);
+        assertThat(read.paymentInformationId()).isEqualTo("PO-20260102-8398257466");
+        assertThat(read.declaredBatchCount()).isEqualTo(2L);
+        assertThat(read.direction()).isEqualTo(Direction.DEBIT);
+        assertThat(read.amount()).isEqualTo(Money.ofMinor(30_000, "SEK"));
+        assertThat(read.accountServicerReference()).isEqualTo("DBT-PO-20260102-8398257466");
+        assertThat(read.bankTransactionCode()).isEqualTo("PMNT/ICDT/DMCT");
+        assertThat(read.transactions()).extracting(BankTransaction::endToEndId).containsExactly("PO-1", "PO-2");
+        assertThat(read.transactions()).extracting(BankTransaction::amount)
+                .containsExactly(Money.ofMinor(10_000, "SEK"), Money.ofMinor(20_000, "SEK"));
+        assertThat(read.transactions().get(0).counterparty())
+                .isEqualTo(new se.clientfunds.bank.Counterparty("Client One AB", creditor.value(), null));
+        assertThat(verdict.valid()).as(verdict.summary()).isTrue();
+        assertThat(verdict.debits()).containsEntry("SEK", Money.ofMinor(30_000, "SEK"));
+    }
+
+    private static Schema schema(String fileName) throws Exception {
+        return SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(CamtSchemas.samples("camt/xsd/" + fileName).toFile());
     }
 
     private static BankFileVerdict validate(byte[] document) throws IOException {

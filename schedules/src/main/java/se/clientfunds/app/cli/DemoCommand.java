@@ -19,6 +19,7 @@ import se.clientfunds.app.SettlementContext;
 import se.clientfunds.calendar.BankingCalendar;
 import se.clientfunds.day.DailyCycle;
 import se.clientfunds.day.DayReport;
+import se.clientfunds.generator.BankSimulator;
 import se.clientfunds.generator.DemoDataGenerator;
 import se.clientfunds.generator.DemoDataSettings;
 import se.clientfunds.generator.GenerationSummary;
@@ -27,7 +28,8 @@ import se.clientfunds.settings.SettlementHome;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Generates a demo business and runs each of its days.", "Generates into <home>/demo, moves the inputs to the inbox, runs run-day for each generated banking day, "
-                + "printing a summary per day and where the outputs are."})
+                + "printing a summary per day and where the outputs are. From the second day on, the day's statement "
+                + "first debits the payment batches of the day before (outbox/pain001-<date>.xml), as the bank would."})
 class DemoCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -80,6 +82,8 @@ class DemoCommand implements Callable<Integer> {
             GenerationSummary summary = GenerateCommand.generate(console, settings);
             summary.describe(generated).forEach(console::println);
             DailyCycle cycle = context.getBean(DailyCycle.class);
+            // generated statements know nothing of what the pipeline pays; the simulated bank debits it the next day
+            BankSimulator bank = new BankSimulator();
             int worst = SettleCommand.OK;
             LocalDate date = calendar.onOrAfter(settings.start());
             for (int day = 0; day < days; day++, date = calendar.nextBankingDay(date)) {
@@ -91,6 +95,10 @@ class DemoCommand implements Callable<Integer> {
                             DemoDataGenerator.REFUNDS_FILE));
                 }
                 deliver(generated, home.inbox(), arriving);
+                if (day > 0) {
+                    bank.executePaymentOrders(home.outbox(), date,
+                            home.inbox().resolve(DemoDataGenerator.statementFileName(date)));
+                }
                 DayReport report = cycle.run(date);
                 int exitCode = RunDayCommand.print(console, report, context.getBean(Ledger.class));
                 if (exitCode == SettleCommand.JOB_FAILED) {
