@@ -47,6 +47,17 @@ public class AccountReconciliation {
                 Integer.class, Date.valueOf(day), iban) > 0;
     }
 
+    /**
+     * An account with no statement ever and nothing on it in the books is not in use yet: there is nothing to
+     * reconcile, and no statement is missing.
+     */
+    public boolean inUse(LocalDate day, String iban) {
+        return jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM imported_bank_section WHERE account_iban = ?"
+                + " AND format IN ('CAMT_053', 'MT940') AND closing_date <= ?) OR EXISTS (SELECT 1 FROM journal_line l"
+                + " JOIN journal_entry e ON e.id = l.entry_id WHERE l.account = ? AND e.posted = 1 AND e.booking_date <= ?)",
+                Boolean.class, iban, Date.valueOf(day), "BANK:" + iban, Date.valueOf(day));
+    }
+
     public ReconciliationDay reconcile(LocalDate day, ClientFundsAccount account) {
         String iban = account.iban();
         String currency = account.currency();

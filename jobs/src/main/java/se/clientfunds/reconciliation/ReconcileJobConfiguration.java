@@ -64,7 +64,7 @@ class ReconcileJobConfiguration {
                                                               @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
         return chunk -> {
             for (ClientFundsAccount account : chunk) {
-                if (!reconciliation.done(businessDate, account.iban())) {
+                if (reconciliation.inUse(businessDate, account.iban()) && !reconciliation.done(businessDate, account.iban())) {
                     reconciliation.reconcile(businessDate, account);
                 }
             }
