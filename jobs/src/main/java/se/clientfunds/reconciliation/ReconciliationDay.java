@@ -40,7 +40,8 @@ public record ReconciliationDay(LocalDate businessDate, String accountIban, Mone
                     + ", books " + ledgerClosing + ", bank-only " + bankOnly + ", books-only " + booksOnly + ", residuals "
                     + residuals + ")");
         }
-        continuity.forEach(problem -> attention.add(accountIban + ": " + problem));
+        continuity.stream().filter(problem -> statementClosing != null || !problem.equals("no statement for " + businessDate))
+                .forEach(problem -> attention.add(accountIban + ": " + problem));
         return attention;
     }
 }
