@@ -62,26 +62,23 @@ public class DailyCycle {
                     + ") is not a Swedish banking day");
         }
         // refuse before anything is imported when the day cannot close (an earlier banking day never run)
-        List<LocalDate> days = new ClosingOrder(calendar).daysToClose(businessDate, businessDays.all());
-        if (days.isEmpty()) {
-            throw new IllegalArgumentException("business day " + businessDate + " is closed already: nothing can be posted"
-                    + " on it; corrections go on a later day");
-        }
-        businessDays.open(businessDate);
+        List<LocalDate> days = new ArrayList<>(new ClosingOrder(calendar).daysToClose(businessDate, businessDays.all()));
         List<ImportOutcome> outcomes = new ArrayList<>();
-        for (InboxFile inboxFile : inboxFiles()) {
-            ImportOutcome outcome;
-            try {
-                outcome = imports.importFile(inboxFile.path(), businessDate);
-            } catch (Exception e) {
-                // the day reports it like a failed job: the next run tries again
-                outcome = new ImportOutcome(inboxFile.path(), ImportOutcome.Status.FAILED, null, 0, Causes.rootMessage(e), null);
+        if (days.isEmpty()) {
+            // closed: what is left of the day after its close (a reconciliation that failed) still runs; files in the
+            // inbox wait for an open day, nothing can be booked on this one any more
+            if (DAY_JOBS.stream().allMatch(job -> dayJobs.completed(job, businessDate))) {
+                throw new IllegalArgumentException("business day " + businessDate + " is closed and complete: nothing can be"
+                        + " posted on it; corrections go on a later day");
             }
-            outcomes.add(outcome);
-            if (outcome.status() == ImportOutcome.Status.FAILED) {
-                // what follows may depend on it (invoices on clients, statements on payments): stop, a rerun restarts it
-                break;
-            }
+            days.add(businessDate);
+        } else {
+            // the last closed day first, when what follows its close did not complete (a failed reconciliation)
+            businessDays.lastClosed().filter(closed -> closed.isBefore(businessDate))
+                    .filter(closed -> DAY_JOBS.stream().anyMatch(job -> !dayJobs.completed(job, closed)))
+                    .ifPresent(closed -> days.add(0, closed));
+            businessDays.open(businessDate);
+            importInbox(businessDate, outcomes);
         }
         List<DayJobOutcome> jobs = new ArrayList<>();
         if (outcomes.stream().noneMatch(outcome -> outcome.status() == ImportOutcome.Status.FAILED)) {
@@ -96,6 +93,23 @@ public class DailyCycle {
             }
         }
         return new DayReport(businessDate, outcomes, jobs, attention);
+    }
+
+    private void importInbox(LocalDate businessDate, List<ImportOutcome> outcomes) {
+        for (InboxFile inboxFile : inboxFiles()) {
+            ImportOutcome outcome;
+            try {
+                outcome = imports.importFile(inboxFile.path(), businessDate);
+            } catch (Exception e) {
+                // the day reports it like a failed job: the next run tries again
+                outcome = new ImportOutcome(inboxFile.path(), ImportOutcome.Status.FAILED, null, 0, Causes.rootMessage(e), null);
+            }
+            outcomes.add(outcome);
+            if (outcome.status() == ImportOutcome.Status.FAILED) {
+                // what follows may depend on it (invoices on clients, statements on payments): stop, a rerun restarts it
+                break;
+            }
+        }
     }
 
     private void runDayJobs(List<LocalDate> days, List<DayJobOutcome> jobs) {

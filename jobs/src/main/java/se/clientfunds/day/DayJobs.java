@@ -40,12 +40,22 @@ public class DayJobs {
         this.databaseIsExclusive = embeddedDatabase.getIfAvailable() != null;
     }
 
+    /** Whether the job completed for the date. */
+    public boolean completed(JobName name, LocalDate businessDate) {
+        JobExecution last = jobRepository.getLastJobExecution(name.jobName(), parameters(businessDate));
+        return last != null && last.getStatus() == BatchStatus.COMPLETED;
+    }
+
+    private static JobParameters parameters(LocalDate businessDate) {
+        return new JobParametersBuilder().addLocalDate("businessDate", businessDate).toJobParameters();
+    }
+
     public DayJobOutcome run(JobName name, LocalDate businessDate) {
         Job job = jobs.get(name.jobName());
         if (job == null) {
             throw new IllegalStateException("no job named " + name);
         }
-        JobParameters parameters = new JobParametersBuilder().addLocalDate("businessDate", businessDate).toJobParameters();
+        JobParameters parameters = parameters(businessDate);
         JobExecution last = jobRepository.getLastJobExecution(name.jobName(), parameters);
         JobExecution execution;
         try {

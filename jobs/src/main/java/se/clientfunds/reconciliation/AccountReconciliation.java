@@ -168,7 +168,8 @@ public class AccountReconciliation {
         List<BookItem> items = new ArrayList<>();
         String prefix = iban + "/";
         jdbc.query("SELECT e.id, l.line_no, e.booking_date, e.event_type, e.reference, e.description, l.side, l.amount_minor,"
-                + " p.payment_batch, p.to_name, r.end_to_end_id, r.payment_batch, r.to_name, i.break_id, ne.entry_reference"
+                + " p.payment_batch, p.to_name, r.end_to_end_id, r.payment_batch, r.to_name, i.break_id,"
+                + " CASE WHEN ne.transaction_count > 1 THEN ne.entry_reference ELSE bs.section_id END"
                 + " FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id"
                 + " LEFT JOIN reconciliation_item i ON i.item_key = CONCAT('L:', e.id, ':', l.line_no)"
                 + " LEFT JOIN payout p ON e.event_type = 'PAYOUT' AND p.end_to_end_id = e.reference"
@@ -178,7 +179,9 @@ public class AccountReconciliation {
                 + "   AND a.bank_reference = SUBSTRING(e.reference, ?)"
                 + " LEFT JOIN bank_transaction t ON t.import_id = a.import_id AND t.account_iban = a.account_iban"
                 + "   AND t.bank_reference = a.bank_reference"
-                + " LEFT JOIN bank_entry ne ON ne.import_id = t.import_id AND ne.entry_no = t.entry_no AND ne.transaction_count > 1"
+                + " LEFT JOIN bank_entry ne ON ne.import_id = t.import_id AND ne.entry_no = t.entry_no"
+                // a BGMax payment travels in its deposit (TK15), named by the deposit's serial number
+                + " LEFT JOIN bank_section bs ON bs.import_id = ne.import_id AND bs.section_no = ne.section_no AND bs.format = 'BGMAX'"
                 + " WHERE l.account = ? AND e.posted = 1 AND e.booking_date <= ? AND (i.item_key IS NULL OR i.state = 'BREAK')"
                 + " ORDER BY e.booking_date, e.id, l.line_no",
                 rs -> {

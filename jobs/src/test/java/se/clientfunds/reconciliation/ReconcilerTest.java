@@ -70,6 +70,21 @@ class ReconcilerTest {
     }
 
     @Test
+    void oneBankCreditMatchesABgMaxDepositNamedByItsSerialNumber() {
+        // given a statement credit for a whole BGMax deposit (TK15 serial 00074) and the deposit's payments in the books
+        BankItem deposit = bank("B1", MON, 1_100_00 + 250_50, List.of("00074"), null, null);
+        List<BookItem> payments = List.of(book("L1", MON, 1_100_00, "000000000012", "00074", "Kalles Plåt"),
+                book("L2", MON, 250_50, "000000000013", "00074", "Olles Rör"));
+        // when
+        Reconciler.Result result = reconciler.reconcile(List.of(deposit), payments);
+        // then
+        assertThat(result.matches()).singleElement().satisfies(match -> {
+            assertThat(match.rule()).isEqualTo(MatchRule.BATCH_TOTAL);
+            assertThat(match.books()).extracting(BookItem::key).containsExactly("L1", "L2");
+        });
+    }
+
+    @Test
     void sameAmountAndCounterpartyMatchWithinTheWindowOnly() {
         // given a credit without a usable reference; one posting two banking days earlier, one further away
         BankItem bank = bank("B1", FRI, 250_00, List.of(), null, "Åsa  Eriksson");
