@@ -47,6 +47,14 @@ public final class Console {
         err.flush();
     }
 
+    /**
+     * A warning that must not be missed (an unexplained difference, a shortfall): in red on a terminal, plain
+     * otherwise, so that logs and scripts get the words without escape codes.
+     */
+    public void alarm(String line) {
+        error(terminal ? "\u001b[1;31m" + line + "\u001b[0m" : line);
+    }
+
     /** Shows progress: redrawn in place on a terminal, one plain line each call otherwise. */
     public synchronized void progress(String line) {
         if (terminal) {

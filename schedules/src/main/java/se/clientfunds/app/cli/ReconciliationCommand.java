@@ -72,7 +72,7 @@ class ReconciliationCommand implements Callable<Integer> {
             }
             output.finish();
             List<String> attention = queries.attention(businessDate);
-            attention.forEach(item -> console.error("NEEDS ATTENTION: " + item));
+            attention.forEach(item -> console.alarm("NEEDS ATTENTION: " + item));
             return attention.isEmpty() ? SettleCommand.OK : SettleCommand.NEEDS_ATTENTION;
         }
     }

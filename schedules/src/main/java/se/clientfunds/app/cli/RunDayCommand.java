@@ -89,7 +89,7 @@ class RunDayCommand implements Callable<Integer> {
         });
         clients.forEach((currency, total) -> console.println("  books: CLIENT (" + holding.get(currency) + " client"
                 + (holding.get(currency) == 1 ? "" : "s") + " holding money) " + total));
-        report.attention().forEach(item -> console.error("  NEEDS ATTENTION: " + item));
+        report.attention().forEach(item -> console.alarm("  NEEDS ATTENTION: " + item));
         if (report.failed()) {
             return SettleCommand.JOB_FAILED;
         }

@@ -59,6 +59,8 @@ class SafeguardingCommand implements Callable<Integer> {
                 }
             }
             output.finish();
+            positions.stream().filter(position -> "SHORTFALL".equals(position.status())).forEach(position ->
+                    console.alarm("NEEDS ATTENTION: safeguarding shortfall of " + position.difference().negate()));
             return positions.stream().anyMatch(position -> "SHORTFALL".equals(position.status())) ? SettleCommand.NEEDS_ATTENTION
                     : SettleCommand.OK;
         }
