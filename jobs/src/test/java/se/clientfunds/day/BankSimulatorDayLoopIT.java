@@ -3,9 +3,7 @@ package se.clientfunds.day;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,6 +25,7 @@ import se.clientfunds.generator.DemoDataSettings;
 import se.clientfunds.money.Money;
 import se.clientfunds.settings.SettlementHome;
 import se.clientfunds.testing.DatabaseReset;
+import se.clientfunds.testing.GeneratedDays;
 import se.clientfunds.testing.JobsTestApplication;
 import se.clientfunds.testing.TestFolders;
 
@@ -72,15 +71,7 @@ class BankSimulatorDayLoopIT {
         List<BankSimulator.Execution> executions = new ArrayList<>();
         LocalDate date = calendar.onOrAfter(settings.start());
         for (int day = 0; day < DAYS; day++, date = calendar.nextBankingDay(date)) {
-            List<String> arriving = new ArrayList<>(List.of(DemoDataGenerator.notificationFileName(date),
-                    DemoDataGenerator.statementFileName(date)));
-            if (day == 0) {
-                arriving.addAll(List.of(DemoDataGenerator.CLIENTS_FILE, DemoDataGenerator.INVOICES_FILE,
-                        DemoDataGenerator.REFUNDS_FILE));
-            }
-            for (String name : arriving) {
-                Files.copy(generated.resolve(name), home.inbox().resolve(name), StandardCopyOption.REPLACE_EXISTING);
-            }
+            GeneratedDays.deliver(generated, home.inbox(), GeneratedDays.arriving(date, day == 0));
             executions.add(bank.executePaymentOrders(home.outbox(), date,
                     home.inbox().resolve(DemoDataGenerator.statementFileName(date))));
             DayReport report = cycle.run(date);

@@ -3,9 +3,7 @@ package se.clientfunds.reconciliation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -29,6 +27,7 @@ import se.clientfunds.generator.DemoDataSettings;
 import se.clientfunds.jobs.JobName;
 import se.clientfunds.settings.SettlementHome;
 import se.clientfunds.testing.DatabaseReset;
+import se.clientfunds.testing.GeneratedDays;
 import se.clientfunds.testing.JobsTestApplication;
 import se.clientfunds.testing.TestFolders;
 
@@ -113,9 +112,7 @@ class ReconcileRestartIT {
     }
 
     private void deliver(String... names) throws IOException {
-        for (String name : names) {
-            Files.copy(generated.resolve(name), home.inbox().resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        }
+        GeneratedDays.deliver(generated, home.inbox(), List.of(names));
     }
 
     /** Every reconciliation row, without generated ids. */

@@ -3,11 +3,8 @@ package se.clientfunds.reconciliation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +22,7 @@ import se.clientfunds.generator.DemoDataGenerator;
 import se.clientfunds.generator.DemoDataSettings;
 import se.clientfunds.settings.SettlementHome;
 import se.clientfunds.testing.DatabaseReset;
+import se.clientfunds.testing.GeneratedDays;
 import se.clientfunds.testing.JobsTestApplication;
 import se.clientfunds.testing.TestFolders;
 
@@ -69,8 +67,7 @@ class StatementContinuityIT {
         DayReport first = run(FRI_2, DemoDataGenerator.CLIENTS_FILE, DemoDataGenerator.INVOICES_FILE,
                 DemoDataGenerator.notificationFileName(FRI_2), DemoDataGenerator.statementFileName(FRI_2));
         DayReport second = run(MON_5, DemoDataGenerator.notificationFileName(MON_5));
-        Files.copy(generated.resolve(DemoDataGenerator.statementFileName(WED_7)),
-                home.inbox().resolve(DemoDataGenerator.statementFileName(WED_7)), StandardCopyOption.REPLACE_EXISTING);
+        GeneratedDays.deliver(generated, home.inbox(), List.of(DemoDataGenerator.statementFileName(WED_7)));
         // the bank executes the payment orders of the 2nd and the 5th on the 7th
         new BankSimulator().executePaymentOrders(home.outbox(), WED_7, home.inbox().resolve(DemoDataGenerator.statementFileName(WED_7)));
         DayReport third = run(WED_7, DemoDataGenerator.notificationFileName(WED_7));
@@ -103,10 +100,7 @@ class StatementContinuityIT {
     }
 
     private DayReport run(LocalDate date, String... files) throws IOException {
-        List<String> arriving = new ArrayList<>(List.of(files));
-        for (String name : arriving) {
-            Files.copy(generated.resolve(name), home.inbox().resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        }
+        GeneratedDays.deliver(generated, home.inbox(), List.of(files));
         return cycle.run(date);
     }
 }
