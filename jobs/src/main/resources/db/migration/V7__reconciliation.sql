@@ -66,6 +66,8 @@ CREATE TABLE reconciliation_day (
     bank_only_minor         BIGINT        NOT NULL,
     books_only_minor        BIGINT        NOT NULL,
     residual_minor          BIGINT        NOT NULL,
+    -- breaks operators resolved without a matching item (written off, with who and why): part of the proof
+    resolved_minor          BIGINT        NOT NULL,
     unexplained_minor       BIGINT        NULL,
     matched_reference       INT           NOT NULL,
     matched_batch           INT           NOT NULL,

@@ -69,7 +69,10 @@ class AllocationWriter implements ItemWriter<IncomingPayment> {
                 (rs, row) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)});
         Map<String, Long> paid = new HashMap<>();
         if (!invoices.isEmpty()) {
-            jdbc.query("SELECT invoice_id, SUM(amount_minor) FROM invoice_allocation WHERE invoice_id IN (:ids) GROUP BY invoice_id",
+            // a locking read: an allocation by hand (or another process) paying the same invoices waits for this chunk,
+            // so two payments can never both take what one invoice had outstanding
+            jdbc.query("SELECT invoice_id, SUM(amount_minor) FROM invoice_allocation WHERE invoice_id IN (:ids) GROUP BY invoice_id"
+                            + " FOR UPDATE",
                     new MapSqlParameterSource("ids", invoices.stream().map(invoice -> invoice[0]).toList()),
                     rs -> {
                         paid.put(rs.getString(1), rs.getLong(2));
@@ -104,12 +107,9 @@ class AllocationWriter implements ItemWriter<IncomingPayment> {
                 });
     }
 
+    /** The client's fee terms, or null when the client has no imported record (the allocation then leaves it). */
     private FeeTerms feeTermsOf(String clientId) {
-        FeeTerms terms = feeTerms.get(clientId);
-        if (terms == null) {
-            throw new IllegalStateException("client " + clientId + " has an invoice but no imported client record (clients.csv)");
-        }
-        return terms;
+        return feeTerms.get(clientId);
     }
 
     private void store(List<Allocation> allocations) {

@@ -88,8 +88,8 @@ public class ManualAllocation {
         if (!unallocated.isPositive()) {
             throw new IllegalArgumentException("payment " + paymentReference + " has nothing left in UNALLOCATED");
         }
-        List<Map<String, Object>> invoices = jdbc.queryForList("SELECT i.client_id, i.currency, i.amount_minor, i.paid_minor,"
-                + " c.fee_fixed_minor, c.fee_percent, c.currency AS client_currency FROM invoice_status i"
+        List<Map<String, Object>> invoices = jdbc.queryForList("SELECT i.client_id, i.currency, i.amount_minor,"
+                + " c.fee_fixed_minor, c.fee_percent, c.currency AS client_currency FROM current_invoice i"
                 + " JOIN current_client c ON c.client_id = i.client_id WHERE i.invoice_id = ?", invoiceId);
         if (invoices.isEmpty()) {
             throw new IllegalArgumentException("invoice " + invoiceId + ": no imported invoice has that id");
@@ -100,15 +100,20 @@ public class ManualAllocation {
             throw new IllegalArgumentException("invoice " + invoiceId + " is in " + currency + ", payment " + paymentReference
                     + " in " + unallocated.currency().getCurrencyCode());
         }
-        // the invoice row is read under the payment's lock only; a concurrent allocation to it is refused by the
-        // outstanding amount read again below, in the same transaction, after the share is inserted
-        Money outstanding = Money.ofMinor(((Number) invoice.get("amount_minor")).longValue()
-                - ((Number) invoice.get("paid_minor")).longValue(), currency);
+        // a locking read of what the invoice has been paid: the allocation job and other operators wait for this
+        // transaction before they read it, so the same outstanding amount is never taken twice
+        long paid = jdbc.queryForObject("SELECT COALESCE(SUM(amount_minor), 0) FROM invoice_allocation WHERE invoice_id = ?"
+                + " FOR UPDATE", Long.class, invoiceId);
+        Money outstanding = Money.ofMinor(((Number) invoice.get("amount_minor")).longValue() - paid, currency);
         if (!outstanding.isPositive()) {
             throw new IllegalArgumentException("invoice " + invoiceId + " is paid in full already");
         }
         Money share = unallocated.compareTo(outstanding) <= 0 ? unallocated : outstanding;
         String clientId = (String) invoice.get("client_id");
+        if (!currency.equals(invoice.get("client_currency"))) {
+            throw new IllegalArgumentException("invoice " + invoiceId + " is in " + currency + " but its client " + clientId
+                    + " is now in " + invoice.get("client_currency") + "; settle it with the client first");
+        }
         FeeTerms terms = new FeeTerms(Money.ofMinor(((Number) invoice.get("fee_fixed_minor")).longValue(),
                 (String) invoice.get("client_currency")), (BigDecimal) invoice.get("fee_percent"));
         Money fee = terms.feeOn(share);
@@ -119,10 +124,6 @@ public class ManualAllocation {
                 + " amount_minor, fee_minor, allocated_on, allocated_by, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 iban, bankReference, number, invoiceId, clientId, currency, share.minorUnits(), fee.minorUnits(),
                 Date.valueOf(bookingDate), operator, cut(reason, 500));
-        Long paidNow = jdbc.queryForObject("SELECT paid_minor FROM invoice_status WHERE invoice_id = ?", Long.class, invoiceId);
-        if (paidNow > ((Number) invoice.get("amount_minor")).longValue()) {
-            throw new IllegalStateException("invoice " + invoiceId + " was paid by someone else meanwhile; nothing was changed");
-        }
         Money left = unallocated.minus(share);
         jdbc.update("UPDATE payment_allocation SET unallocated_minor = ?, to_invoices_minor = to_invoices_minor + ?,"
                 // the original reason stays first: it says why what is left still waits

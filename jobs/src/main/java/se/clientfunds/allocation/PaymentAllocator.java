@@ -17,6 +17,7 @@ public final class PaymentAllocator {
 
     private final Function<String, FeeTerms> feeTermsOfClient;
 
+    /** @param feeTermsOfClient a client's fee terms, or null when the client has no record */
     public PaymentAllocator(Function<String, FeeTerms> feeTermsOfClient) {
         this.feeTermsOfClient = feeTermsOfClient;
     }
@@ -57,13 +58,22 @@ public final class PaymentAllocator {
                 allPaidAlready = false;
                 continue;
             }
+            // a client whose record is gone or whose currency changed since the invoice: not something to guess about
+            FeeTerms terms = feeTermsOfClient.apply(invoice.clientId());
+            if (terms == null || !terms.fixed().currency().equals(invoice.amount().currency())) {
+                problem = first(problem, "CURRENCY_MISMATCH: invoice " + invoice.invoiceId() + " is in "
+                        + invoice.amount().currency().getCurrencyCode() + " but client " + invoice.clientId()
+                        + (terms == null ? " has no client record" : " is now in " + terms.fixed().currency().getCurrencyCode()));
+                allPaidAlready = false;
+                continue;
+            }
             Money outstanding = invoice.outstanding();
             if (!outstanding.isPositive()) {
                 continue;
             }
             allPaidAlready = false;
             Money share = remaining.compareTo(outstanding) <= 0 ? remaining : outstanding;
-            Money fee = feeTermsOfClient.apply(invoice.clientId()).feeOn(share);
+            Money fee = terms.feeOn(share);
             shares.add(new Allocation.InvoiceShare(invoice.invoiceId(), invoice.clientId(), share, fee));
             invoices.pay(invoice.invoiceId(), share);
             remaining = remaining.minus(share);

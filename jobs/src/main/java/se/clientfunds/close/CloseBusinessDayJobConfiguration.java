@@ -3,9 +3,11 @@ package se.clientfunds.close;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -42,6 +44,7 @@ class CloseBusinessDayJobConfiguration {
     @Bean
     @StepScope
     Tasklet closeBusinessDaysTasklet(BusinessDays businessDays, Positions positions, BankingCalendar calendar,
+                                     JobRepository jobRepository,
                                      @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
         ClosingOrder order = new ClosingOrder(calendar);
         return (contribution, chunkContext) -> {
@@ -50,6 +53,17 @@ class CloseBusinessDayJobConfiguration {
                 return RepeatStatus.FINISHED;
             }
             LocalDate day = days.get(0);
+            // an earlier day closes only once its postings are done: after its close nothing could post on it any more
+            if (!day.equals(businessDate)) {
+                for (JobName before : List.of(JobName.ALLOCATE_PAYMENTS, JobName.REFUNDS_AND_PAYOUTS)) {
+                    var last = jobRepository.getLastJobExecution(before.jobName(),
+                            new JobParametersBuilder().addLocalDate("businessDate", day).toJobParameters());
+                    if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
+                        throw new IllegalStateException("cannot close " + businessDate + ": the earlier day " + day + " is open and its "
+                                + before + " has not completed; run run-day " + day + " first");
+                    }
+                }
+            }
             int accounts = positions.close(day);
             contribution.incrementWriteCount(accounts);
             var job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();

@@ -15,6 +15,8 @@ import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import se.clientfunds.files.Sha256;
 import se.clientfunds.money.Money;
@@ -57,6 +59,20 @@ class PaymentFile {
 
     Written write(LocalDate businessDate) {
         Date day = Date.valueOf(businessDate);
+        Path target = home.outbox().resolve(fileName(businessDate));
+        Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
+        // a file whose row committed but whose move was cut short (the process died in between) goes out now
+        jdbc.query("SELECT file_name FROM outbox_file", rs -> {
+            Path earlier = home.outbox().resolve(rs.getString(1));
+            finishMove(earlier.resolveSibling("." + earlier.getFileName() + ".partial"), earlier);
+        });
+        // written before (its row committed): never write it again, the bank may have collected it already
+        List<Written> recorded = jdbc.query("SELECT transfers, sha256 FROM outbox_file WHERE business_date = ?"
+                + " AND kind = 'pain.001.001.09'", (rs, row) -> new Written(target, rs.getInt(1), rs.getString(2)), day);
+        if (!recorded.isEmpty()) {
+            finishMove(partial, target);
+            return recorded.get(0);
+        }
         String transfersOfTheDay = "SELECT payment_batch, from_iban, currency, amount_minor, end_to_end_id, to_name, to_account,"
                 + " remittance FROM ("
                 + " SELECT payment_batch, account_iban AS from_iban, currency, amount_minor, end_to_end_id, to_name, to_account,"
@@ -72,14 +88,12 @@ class PaymentFile {
                 (rs, row) -> new CreditTransferBatch(rs.getString(1), businessDate, debtorName(rs.getString(2)),
                         Iban.parse(rs.getString(2)), properties.payouts().debtorBic(), rs.getLong(4),
                         Money.ofMinor(rs.getLong(5), rs.getString(3))), day, day);
-        Path target = home.outbox().resolve(fileName(businessDate));
         if (batches.isEmpty()) {
             return null;
         }
         String messageId = "CF-" + businessDate.format(DateTimeFormatter.BASIC_ISO_DATE);
         CreditTransferInitiation initiation = new CreditTransferInitiation(messageId,
                 businessDate.atStartOfDay(STOCKHOLM).toOffsetDateTime(), properties.payouts().initiatingParty(), batches);
-        Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
         int[] transfers = {0};
         try {
             Files.createDirectories(home.outbox());
@@ -95,14 +109,36 @@ class PaymentFile {
                     transfers[0]++;
                 }, day, day);
             }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
+            throw new UncheckedIOException("cannot write " + partial, e);
         }
-        String sha256 = Sha256.of(target);
-        jdbc.update("REPLACE INTO outbox_file (business_date, file_name, kind, message_id, transfers, sha256)"
+        String sha256 = Sha256.of(partial);
+        jdbc.update("INSERT INTO outbox_file (business_date, file_name, kind, message_id, transfers, sha256)"
                 + " VALUES (?, ?, 'pain.001.001.09', ?, ?, ?)", day, target.getFileName().toString(), messageId, transfers[0], sha256);
+        // the file reaches the outbox (where the bank connector collects it) only once its row is committed: a
+        // failure before the commit leaves a partial file the restart writes again, never a second copy
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    finishMove(partial, target);
+                }
+            });
+        } else {
+            finishMove(partial, target);
+        }
         return new Written(target, transfers[0], sha256);
+    }
+
+    /** Moves a written file whose row is committed into the outbox, if that move has not happened yet. */
+    private static void finishMove(Path partial, Path target) {
+        if (Files.exists(partial)) {
+            try {
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot move " + partial + " to " + target, e);
+            }
+        }
     }
 
     private String debtorName(String iban) {

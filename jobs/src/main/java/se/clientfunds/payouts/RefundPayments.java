@@ -15,6 +15,7 @@ import se.clientfunds.ledger.JournalLine;
 import se.clientfunds.ledger.Ledger;
 import se.clientfunds.ledger.LedgerAccount;
 import se.clientfunds.money.Money;
+import se.clientfunds.reference.Iban;
 
 /**
  * Decides every approved refund not decided before: pays it (DEBTOR_CREDIT to BANK on the business date, recorded
@@ -57,21 +58,22 @@ class RefundPayments {
             List<RefundCheck.RefundablePayment> payments = jdbc.query("SELECT a.account_iban, a.bank_reference, a.currency,"
                     + " a.to_debtor_credit_minor - COALESCE((SELECT SUM(p.amount_minor) FROM refund_payment p"
                     + "   WHERE p.account_iban = a.account_iban AND p.bank_reference = a.bank_reference AND p.status = 'PAID'), 0)"
-                    + " FROM payment_allocation a WHERE a.bank_reference = ?",
+                    + " FROM payment_allocation a WHERE a.bank_reference = ? AND (? IS NULL OR a.account_iban = ?)",
                     (rs, n) -> new RefundCheck.RefundablePayment(rs.getString(1), rs.getString(2),
-                            Money.ofMinor(rs.getLong(4), rs.getString(3))), paymentRef);
+                            Money.ofMinor(rs.getLong(4), rs.getString(3))), bankReferenceOf(paymentRef), ibanOf(paymentRef),
+                    ibanOf(paymentRef));
             RefundDecision decision = check.check(refund, payments);
             switch (decision.verdict()) {
                 case WAIT -> waiting++;
                 case REFUSE -> {
                     refused++;
                     refusals.add(decision.reason());
-                    record(refundId, businessDate, "REFUSED", null, paymentRef, amount, row, null, null, decision.reason());
+                    record(refundId, businessDate, "REFUSED", null, bankReferenceOf(paymentRef), amount, row, null, null, decision.reason());
                 }
                 case PAY -> {
                     RefundCheck.RefundablePayment payment = payments.get(0);
                     String endToEndId = endToEndId(refundId);
-                    record(refundId, businessDate, "PAID", payment.accountIban(), paymentRef, amount, row, endToEndId,
+                    record(refundId, businessDate, "PAID", payment.accountIban(), bankReferenceOf(paymentRef), amount, row, endToEndId,
                             batchId(businessDate, payment.accountIban()), null);
                     ledger.post(JournalEntry.of(businessDate, REFUND_PAID, refundId, "refund of " + payment.accountIban()
                                     + "/" + paymentRef + " approved by " + row[6],
@@ -101,6 +103,17 @@ class RefundPayments {
     /** One refund batch per business date and paying account. */
     static String batchId(LocalDate businessDate, String accountIban) {
         return "RF-" + businessDate.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + accountIban.substring(accountIban.length() - 10);
+    }
+
+    /** A payment is named by its bank reference, or as {@code <iban>/<bank reference>} when that is ambiguous. */
+    static String bankReferenceOf(String paymentRef) {
+        int slash = paymentRef.indexOf('/');
+        return slash > 0 && Iban.isValid(paymentRef.substring(0, slash)) ? paymentRef.substring(slash + 1) : paymentRef;
+    }
+
+    static String ibanOf(String paymentRef) {
+        int slash = paymentRef.indexOf('/');
+        return slash > 0 && Iban.isValid(paymentRef.substring(0, slash)) ? paymentRef.substring(0, slash) : null;
     }
 
     private static String cut(String text, int length) {

@@ -178,7 +178,7 @@ public class AccountReconciliation {
                 + " LEFT JOIN accepted_bank_reference a ON e.event_type = 'PAYMENT_RECEIVED' AND a.account_iban = ?"
                 + "   AND a.bank_reference = SUBSTRING(e.reference, ?)"
                 + " LEFT JOIN bank_transaction t ON t.import_id = a.import_id AND t.account_iban = a.account_iban"
-                + "   AND t.bank_reference = a.bank_reference"
+                + "   AND t.bank_reference = a.bank_reference AND t.is_payment = 1"
                 + " LEFT JOIN bank_entry ne ON ne.import_id = t.import_id AND ne.entry_no = t.entry_no"
                 // a BGMax payment travels in its deposit (TK15), named by the deposit's serial number
                 + " LEFT JOIN bank_section bs ON bs.import_id = ne.import_id AND bs.section_no = ne.section_no AND bs.format = 'BGMAX'"
@@ -293,8 +293,8 @@ public class AccountReconciliation {
         int opened = jdbc.queryForObject("SELECT COUNT(*) FROM reconciliation_break WHERE account_iban = ? AND opened_on = ?",
                 Integer.class, iban, date);
         // cleared: settled by a match today, or resolved by an operator since the last reconciliation counted it
-        int cleared = jdbc.update("UPDATE reconciliation_break SET counted_on = ? WHERE account_iban = ? AND status = 'RESOLVED'"
-                + " AND counted_on IS NULL", date, iban);
+        int cleared = jdbc.update("UPDATE reconciliation_break SET counted_on = ?, cleared_on = COALESCE(cleared_on, ?)"
+                + " WHERE account_iban = ? AND status = 'RESOLVED' AND counted_on IS NULL", date, date, iban);
         int closing = jdbc.queryForObject("SELECT COUNT(*) FROM reconciliation_break WHERE account_iban = ?"
                 + " AND status IN ('OPEN', 'EXPLAINED')", Integer.class, iban);
         if (opening + opened - cleared != closing) {
@@ -314,22 +314,35 @@ public class AccountReconciliation {
         Money booksOnly = Money.ofMinor(open[1], currency);
         Money residuals = Money.ofMinor(jdbc.queryForObject("SELECT COALESCE(SUM(residual_minor), 0) FROM reconciliation_match"
                 + " WHERE account_iban = ? AND business_date <= ?", Long.class, iban, date), currency);
-        Money ledger = Money.ofMinor(jdbc.queryForObject("SELECT COALESCE(SUM(CASE l.side WHEN 'D' THEN l.amount_minor"
-                + " ELSE -l.amount_minor END), 0) FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id"
-                + " WHERE l.account = ? AND e.posted = 1 AND e.booking_date <= ?", Long.class, "BANK:" + iban, date), currency);
+        Money resolved = Money.ofMinor(jdbc.queryForObject("SELECT COALESCE(SUM(bank_minor - books_minor), 0)"
+                + " FROM reconciliation_break WHERE account_iban = ? AND status = 'RESOLVED' AND match_id IS NULL"
+                + " AND operator IS NOT NULL AND cleared_on <= ?", Long.class, iban, date), currency);
+        // the books' closing as the close wrote it (reconciliation runs after the close); a day without it has not closed
+        List<Long> closed = jdbc.queryForList("SELECT closing_minor FROM account_position WHERE business_date = ? AND account = ?"
+                + " AND currency = ?", Long.class, date, "BANK:" + iban, currency);
+        if (closed.isEmpty() && !jdbc.queryForList("SELECT status FROM business_day WHERE business_date = ? AND status = 'CLOSED'",
+                String.class, date).isEmpty()) {
+            closed = List.of(0L);
+        }
+        if (closed.isEmpty()) {
+            throw new IllegalStateException("reconciliation of " + iban + " on " + day + " needs the day closed first");
+        }
+        Money ledger = Money.ofMinor(closed.get(0), currency);
         List<String> continuity = new ArrayList<>();
         Optional<Money> statementClosing = statementClosing(day, iban, currency, continuity);
-        Money unexplained = statementClosing.map(bankClosing -> bankClosing.minus(ledger).minus(bankOnly.minus(booksOnly).plus(residuals)))
+        Money unexplained = statementClosing.map(bankClosing -> bankClosing.minus(ledger)
+                .minus(bankOnly.minus(booksOnly).plus(residuals).plus(resolved)))
                 .orElse(null);
         ReconciliationDay result = new ReconciliationDay(day, iban, statementClosing.orElse(null), ledger, bankOnly, booksOnly,
-                residuals, unexplained, counts, opening, opened, cleared, closing, ageing, continuity);
+                residuals, resolved, unexplained, counts, opening, opened, cleared, closing, ageing, continuity);
         jdbc.update("INSERT INTO reconciliation_day (business_date, account_iban, currency, statement_closing_minor,"
-                + " ledger_closing_minor, bank_only_minor, books_only_minor, residual_minor, unexplained_minor, matched_reference,"
+                + " ledger_closing_minor, bank_only_minor, books_only_minor, residual_minor, resolved_minor, unexplained_minor,"
+                + " matched_reference,"
                 + " matched_batch, matched_counterparty, matched_tolerance, opening_breaks, new_breaks, cleared_breaks,"
                 + " closing_breaks, aged_0_1, aged_2_5, aged_6_10, aged_over_10, continuity, status)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 date, iban, currency, statementClosing.map(Money::minorUnits).orElse(null), ledger.minorUnits(),
-                bankOnly.minorUnits(), booksOnly.minorUnits(), residuals.minorUnits(),
+                bankOnly.minorUnits(), booksOnly.minorUnits(), residuals.minorUnits(), resolved.minorUnits(),
                 unexplained == null ? null : unexplained.minorUnits(), counts.get(MatchRule.REFERENCE),
                 counts.get(MatchRule.BATCH_TOTAL), counts.get(MatchRule.AMOUNT_AND_COUNTERPARTY), counts.get(MatchRule.TOLERANCE),
                 opening, opened, cleared, closing, ageing[0], ageing[1], ageing[2], ageing[3],

@@ -8,14 +8,17 @@ import se.clientfunds.money.Money;
 
 /**
  * One account's reconciliation of one business day: matches per rule, the breaks' roll-forward and ageing, the
- * balance proof (statement closing − books closing = bank-only − books-only + residuals) and statement continuity.
+ * balance proof (statement closing − books closing = bank-only − books-only + residuals + resolved by operators) and
+ * statement continuity.
  *
  * @param statementClosing the statement's CLBD, or null when no statement arrived for the day
+ * @param resolvedByOperators what breaks resolved by operators without a match stand for (bank − books): written
+ *                         off with who and why, so still part of the difference between statement and books
  * @param unexplained      what the proof leaves over, or null without a statement; anything but zero fails the day
  * @param continuity       problems with the chain of statements (gaps, a missing statement), empty when none
  */
 public record ReconciliationDay(LocalDate businessDate, String accountIban, Money statementClosing, Money ledgerClosing,
-                                Money bankOnly, Money booksOnly, Money residuals, Money unexplained,
+                                Money bankOnly, Money booksOnly, Money residuals, Money resolvedByOperators, Money unexplained,
                                 Map<MatchRule, Integer> matches, int openingBreaks, int newBreaks, int clearedBreaks,
                                 int closingBreaks, int[] ageing, List<String> continuity) {
 
@@ -38,7 +41,7 @@ public record ReconciliationDay(LocalDate businessDate, String accountIban, Mone
         } else if (!unexplained.isZero()) {
             attention.add(accountIban + ": unexplained difference of " + unexplained + " (statement " + statementClosing
                     + ", books " + ledgerClosing + ", bank-only " + bankOnly + ", books-only " + booksOnly + ", residuals "
-                    + residuals + ")");
+                    + residuals + ", resolved by operators " + resolvedByOperators + ")");
         }
         continuity.stream().filter(problem -> statementClosing != null || !problem.equals("no statement for " + businessDate))
                 .forEach(problem -> attention.add(accountIban + ": " + problem));

@@ -47,6 +47,7 @@ public class ReconciliationQueries {
             return new ReconciliationDay(day, rs.getString("account_iban"), noStatement ? null : Money.ofMinor(statement, currency),
                     Money.ofMinor(rs.getLong("ledger_closing_minor"), currency), Money.ofMinor(rs.getLong("bank_only_minor"), currency),
                     Money.ofMinor(rs.getLong("books_only_minor"), currency), Money.ofMinor(rs.getLong("residual_minor"), currency),
+                    Money.ofMinor(rs.getLong("resolved_minor"), currency),
                     noProof ? null : Money.ofMinor(unexplained, currency), matches, rs.getInt("opening_breaks"),
                     rs.getInt("new_breaks"), rs.getInt("cleared_breaks"), rs.getInt("closing_breaks"),
                     new int[] {rs.getInt("aged_0_1"), rs.getInt("aged_2_5"), rs.getInt("aged_6_10"), rs.getInt("aged_over_10")},
@@ -81,7 +82,7 @@ public class ReconciliationQueries {
     public List<Break> breaks(LocalDate day) {
         return jdbc.query("SELECT id, account_iban, type, amount_minor, currency, reference, booking_date, status, opened_on,"
                 + " cleared_on, cleared_by_rule FROM reconciliation_break WHERE opened_on <= ?"
-                + " AND (cleared_on IS NULL OR cleared_on > ?) AND (status <> 'RESOLVED' OR cleared_on IS NOT NULL)"
+                + " AND (cleared_on IS NULL OR cleared_on > ?)"
                 + " ORDER BY booking_date, id", (rs, row) -> {
                     LocalDate booked = rs.getDate(7).toLocalDate();
                     LocalDate cleared = rs.getDate(10) == null ? null : rs.getDate(10).toLocalDate();

@@ -16,7 +16,8 @@ import se.clientfunds.settings.SettlementProperties;
 
 /**
  * Safeguarding, the internal reconciliation (DESIGN §2.5), per currency: the requirement (CLIENT + UNALLOCATED +
- * DEBTOR_CREDIT at the day's close) against the resource (the closing booked balance of the client-funds accounts on
+ * DEBTOR_CREDIT at the day's close, each account's balance counted only when it is owed, never netted against one
+ * that is negative) against the resource (the closing booked balance of the client-funds accounts on
  * the day's statements); the difference is EXCESS, OK or SHORTFALL.
  */
 @Service
@@ -38,8 +39,14 @@ public class Safeguarding {
     /** Computes and stores the day's positions (replacing an earlier computation of the same day). */
     public List<Position> compute(LocalDate day) {
         Date date = Date.valueOf(day);
+        List<String> dayStatus = jdbc.queryForList("SELECT status FROM business_day WHERE business_date = ?", String.class, date);
+        if (dayStatus.isEmpty() || !"CLOSED".equals(dayStatus.get(0))) {
+            throw new IllegalStateException("safeguarding of " + day + " needs the day closed (its positions); it is "
+                    + (dayStatus.isEmpty() ? "not run" : dayStatus.get(0)));
+        }
         Map<String, Long> requirement = new TreeMap<>();
-        jdbc.query("SELECT currency, SUM(closing_minor) FROM account_position WHERE business_date = ?"
+        // what is owed is owed per account: a negative balance (money owed to us) does not make up for another's
+        jdbc.query("SELECT currency, SUM(GREATEST(closing_minor, 0)) FROM account_position WHERE business_date = ?"
                 + " AND account_kind IN ('CLIENT', 'UNALLOCATED', 'DEBTOR_CREDIT') GROUP BY currency",
                 rs -> {
                     requirement.put(rs.getString(1), rs.getLong(2));

@@ -32,6 +32,16 @@ public record SettlementProperties(
 
     public SettlementProperties {
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
+        // payment batch ids (PmtInfId, 35 characters) name the paying account by the last ten characters of its IBAN
+        java.util.Map<String, String> byEnding = new java.util.HashMap<>();
+        for (ClientFundsAccount account : accounts) {
+            String ending = account.iban().substring(Math.max(0, account.iban().length() - 10));
+            String other = byEnding.putIfAbsent(ending, account.iban());
+            if (other != null && !other.equals(account.iban())) {
+                throw new IllegalArgumentException("settlement.accounts: " + other + " and " + account.iban() + " end in the same ten"
+                        + " characters, which name the paying account in payment batch ids; the pipeline cannot tell them apart");
+            }
+        }
     }
 
     /**

@@ -118,6 +118,24 @@ class PaymentAllocatorTest {
     }
 
     @Test
+    void clientWhoseCurrencyChangedSinceTheInvoiceLeavesThePaymentUnallocatedInsteadOfFailing() {
+        // given the client of INV1 now keeps euro fee terms
+        PaymentAllocator allocator = new PaymentAllocator(client -> new FeeTerms(Money.ofMinor(0, "EUR"), BigDecimal.ZERO));
+        // when
+        Allocation allocation = allocator.allocate(payment("BK1", sek(100_00), OCR_1), book());
+        // then
+        assertThat(allocation.outcome()).isEqualTo(Allocation.Outcome.UNALLOCATED);
+        assertThat(allocation.reason()).isEqualTo("CURRENCY_MISMATCH: invoice INV1 is in SEK but client CL1 is now in EUR");
+    }
+
+    @Test
+    void clientWithoutARecordLeavesThePaymentUnallocated() {
+        Allocation allocation = new PaymentAllocator(client -> null).allocate(payment("BK1", sek(100_00), OCR_1), book());
+        assertThat(allocation.outcome()).isEqualTo(Allocation.Outcome.UNALLOCATED);
+        assertThat(allocation.reason()).endsWith("client CL1 has no client record");
+    }
+
+    @Test
     void paymentWithoutReferenceStaysUnallocated() {
         Allocation allocation = allocator.allocate(payment("BK1", sek(100_00)), book());
         assertThat(allocation.outcome()).isEqualTo(Allocation.Outcome.UNALLOCATED);

@@ -69,7 +69,14 @@ class CloseBusinessDayJobIT {
                 JournalLine.debit(LedgerAccount.UNALLOCATED, sek(100_00)), JournalLine.credit(LedgerAccount.client("CL1"), sek(98_00)),
                 JournalLine.credit(LedgerAccount.PLATFORM_FEES, sek(2_00))));
 
-        // when the later day is closed
+        // when the later day is closed: first refused while the earlier day's postings are not done, then closing both
+        DayJobOutcome refused = dayJobs.run(JobName.CLOSE_BUSINESS_DAY, MON_5);
+        assertThat(refused.status()).isEqualTo(DayJobOutcome.Status.FAILED);
+        assertThat(refused.summary()).isEqualTo("step closeBusinessDays: cannot close 2026-01-05: the earlier day 2026-01-02 is"
+                + " open and its allocatePaymentsJob has not completed; run run-day 2026-01-02 first");
+        assertThat(businessDays.status(FRI_2)).contains(BusinessDays.Status.OPEN);
+        dayJobs.run(JobName.ALLOCATE_PAYMENTS, FRI_2);
+        dayJobs.run(JobName.REFUNDS_AND_PAYOUTS, FRI_2);
         DayJobOutcome outcome = dayJobs.run(JobName.CLOSE_BUSINESS_DAY, MON_5);
 
         // then both closed, oldest first, and the second opened with the first one's closing

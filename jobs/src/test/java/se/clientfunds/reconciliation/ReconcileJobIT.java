@@ -92,7 +92,7 @@ class ReconcileJobIT {
             ReconciliationDay account = reconciled.get(0);
             assertThat(account.unexplained()).as("unexplained on %s", date).isEqualTo(Money.ofMinor(0, "SEK"));
             assertThat(account.statementClosing().minus(account.ledgerClosing()))
-                    .isEqualTo(account.bankOnly().minus(account.booksOnly()).plus(account.residuals()));
+                    .isEqualTo(account.bankOnly().minus(account.booksOnly()).plus(account.residuals()).plus(account.resolvedByOperators()));
             assertThat(account.openingBreaks() + account.newBreaks() - account.clearedBreaks()).isEqualTo(account.closingBreaks());
             assertThat(account.continuity()).isEmpty();
             if (day > 0) {

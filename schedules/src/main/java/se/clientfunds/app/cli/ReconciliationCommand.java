@@ -21,14 +21,14 @@ import se.clientfunds.report.TableFormat;
 @Command(name = "reconciliation", mixinStandardHelpOptions = true,
         description = {"Shows a business day's reconciliation per client-funds account.",
                 "Matches per rule, the breaks' roll-forward (opening + new - cleared = closing) and ageing in banking days, "
-                        + "the balance proof (statement closing - books closing = bank-only - books-only + residuals, the "
-                        + "rest unexplained) and statement continuity. Exit 3 when something needs attention."})
+                        + "the balance proof (statement closing - books closing = bank-only - books-only + residuals + breaks "
+                        + "resolved by operators, the rest unexplained) and statement continuity. Exit 3 when something needs attention."})
 class ReconciliationCommand implements Callable<Integer> {
 
     static final List<String> COLUMNS = List.of("account", "currency", "matched_reference", "matched_batch",
             "matched_counterparty", "matched_tolerance", "opening_breaks", "new_breaks", "cleared_breaks", "closing_breaks",
             "aged_0_1", "aged_2_5", "aged_6_10", "aged_over_10", "statement_closing", "books_closing", "bank_only",
-            "books_only", "residuals", "unexplained", "status", "continuity");
+            "books_only", "residuals", "resolved", "unexplained", "status", "continuity");
 
     @ParentCommand
     SettleCommand settle;
@@ -66,7 +66,7 @@ class ReconciliationCommand implements Callable<Integer> {
                         Integer.toString(day.ageing()[3]),
                         day.statementClosing() == null ? "" : day.statementClosing().toDecimalString(),
                         day.ledgerClosing().toDecimalString(), day.bankOnly().toDecimalString(), day.booksOnly().toDecimalString(),
-                        day.residuals().toDecimalString(), day.unexplained() == null ? "" : day.unexplained().toDecimalString(),
+                        day.residuals().toDecimalString(), day.resolvedByOperators().toDecimalString(), day.unexplained() == null ? "" : day.unexplained().toDecimalString(),
                         day.reconciled() && day.continuity().isEmpty() ? "RECONCILED" : "FAILED_RECONCILIATION",
                         String.join("; ", day.continuity()));
             }

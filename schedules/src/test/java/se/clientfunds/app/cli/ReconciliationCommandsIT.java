@@ -65,9 +65,10 @@ class ReconciliationCommandsIT {
         BigDecimal bankOnly = new BigDecimal(row.get(16));
         BigDecimal booksOnly = new BigDecimal(row.get(17));
         BigDecimal residuals = new BigDecimal(row.get(18));
-        assertThat(statement.subtract(books)).isEqualByComparingTo(bankOnly.subtract(booksOnly).add(residuals));
-        assertThat(row.get(19)).isEqualTo("0.00");
-        assertThat(row.get(20)).isEqualTo("RECONCILED");
+        BigDecimal resolved = new BigDecimal(row.get(19));
+        assertThat(statement.subtract(books)).isEqualByComparingTo(bankOnly.subtract(booksOnly).add(residuals).add(resolved));
+        assertThat(row.get(20)).isEqualTo("0.00");
+        assertThat(row.get(21)).isEqualTo("RECONCILED");
     }
 
     @Test
