@@ -36,10 +36,12 @@ import se.clientfunds.settings.SettlementProperties;
 class AllocatePaymentsJobConfiguration {
 
     @Bean
-    Job allocatePaymentsJob(JobRepository jobRepository, Step checkDayOpenForAllocationStep, Step allocatePaymentsStep) {
+    Job allocatePaymentsJob(JobRepository jobRepository, Step checkDayOpenForAllocationStep, Step allocatePaymentsStep,
+                            Step recordDeductionsStep) {
         return new JobBuilder(JobName.ALLOCATE_PAYMENTS.jobName(), jobRepository)
                 .start(checkDayOpenForAllocationStep)
                 .next(allocatePaymentsStep)
+                .next(recordDeductionsStep)
                 .build();
     }
 
@@ -105,6 +107,39 @@ class AllocatePaymentsJobConfiguration {
                         Money.ofMinor(rs.getLong(3), rs.getString(4)), rs.getDate(5).toLocalDate(),
                         IncomingPayment.splitReferences(rs.getString(6)), rs.getString(7)))
                 .build();
+    }
+
+    // --- deductions: a BGMax TK21 took money back out of a deposit; UNALLOCATED is short by it until an operator
+    // books it against the client it concerns, so it is recorded where operators look and reported every day
+
+    @Bean
+    Step recordDeductionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                              Tasklet recordDeductionsTasklet) {
+        return new StepBuilder("recordDeductions", jobRepository).tasklet(recordDeductionsTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet recordDeductionsTasklet(NamedParameterJdbcTemplate jdbc,
+                                    @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+        return (contribution, chunkContext) -> {
+            int recorded = jdbc.getJdbcTemplate().update("INSERT INTO payment_allocation (account_iban, bank_reference, currency,"
+                    + " amount_minor, booking_date, allocated_on, to_invoices_minor, to_debtor_credit_minor, unallocated_minor,"
+                    + " outcome, reason, debtor_name, payment_references)"
+                    + " SELECT t.account_iban, t.bank_reference, t.currency, t.amount_minor, COALESCE(t.booking_date, f.business_date),"
+                    + " ?, 0, 0, t.amount_minor, 'DEDUCTION', "
+                    + " 'DEDUCTION: the bank took this amount back out of a deposit; UNALLOCATED is short by it until it is booked"
+                    + " against its client',"
+                    + " t.counterparty_name, t.payment_references"
+                    + " FROM bank_transaction t JOIN imported_file f ON f.id = t.import_id AND f.status = 'IMPORTED'"
+                    + " WHERE t.is_payment = 1 AND t.direction = 'D' AND t.amount_minor > 0"
+                    + " AND COALESCE(t.booking_date, f.business_date) <= ?"
+                    + " AND NOT EXISTS (SELECT 1 FROM payment_allocation a"
+                    + "   WHERE a.account_iban = t.account_iban AND a.bank_reference = t.bank_reference)",
+                    Date.valueOf(businessDate), Date.valueOf(businessDate));
+            contribution.incrementWriteCount(recorded);
+            return RepeatStatus.FINISHED;
+        };
     }
 
     @Bean

@@ -64,6 +64,15 @@ public class AllocationQueries {
                 });
     }
 
+    /** Deductions (BGMax TK21) waiting for an operator, in words: each leaves UNALLOCATED short. */
+    public List<String> deductionsWaiting() {
+        return jdbc.query("SELECT account_iban, bank_reference, currency, unallocated_minor, booking_date FROM payment_allocation"
+                + " WHERE outcome = 'DEDUCTION' AND unallocated_minor > 0 ORDER BY booking_date, bank_reference",
+                (rs, row) -> "deduction " + rs.getString(1) + "/" + rs.getString(2) + " of "
+                        + Money.ofMinor(rs.getLong(4), rs.getString(3)) + " booked " + rs.getDate(5).toLocalDate()
+                        + " leaves UNALLOCATED short until it is booked against its client");
+    }
+
     /** The payments allocated on a date, for reports and tests. */
     public long allocatedOn(LocalDate date) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM payment_allocation WHERE allocated_on = ?", Long.class, Date.valueOf(date));

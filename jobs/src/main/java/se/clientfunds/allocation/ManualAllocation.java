@@ -68,10 +68,10 @@ public class ManualAllocation {
     private Result allocateInTransaction(String paymentReference, String invoiceId, String operator, String reason) {
         int slash = paymentReference.indexOf('/');
         List<Map<String, Object>> payments = slash > 0
-                ? jdbc.queryForList("SELECT account_iban, bank_reference, currency, unallocated_minor FROM payment_allocation"
+                ? jdbc.queryForList("SELECT account_iban, bank_reference, currency, unallocated_minor, outcome FROM payment_allocation"
                         + " WHERE account_iban = ? AND bank_reference = ? FOR UPDATE", paymentReference.substring(0, slash),
                         paymentReference.substring(slash + 1))
-                : jdbc.queryForList("SELECT account_iban, bank_reference, currency, unallocated_minor FROM payment_allocation"
+                : jdbc.queryForList("SELECT account_iban, bank_reference, currency, unallocated_minor, outcome FROM payment_allocation"
                         + " WHERE bank_reference = ? FOR UPDATE", paymentReference);
         if (payments.isEmpty()) {
             throw new IllegalArgumentException("payment " + paymentReference + ": no allocated payment has that reference"
@@ -85,6 +85,10 @@ public class ManualAllocation {
         String iban = (String) payment.get("account_iban");
         String bankReference = (String) payment.get("bank_reference");
         Money unallocated = Money.ofMinor(((Number) payment.get("unallocated_minor")).longValue(), (String) payment.get("currency"));
+        if ("DEDUCTION".equals(payment.get("outcome"))) {
+            throw new IllegalArgumentException("payment " + paymentReference + " is a deduction the bank made, not money to pay"
+                    + " an invoice with; book it against its client with a correction");
+        }
         if (!unallocated.isPositive()) {
             throw new IllegalArgumentException("payment " + paymentReference + " has nothing left in UNALLOCATED");
         }

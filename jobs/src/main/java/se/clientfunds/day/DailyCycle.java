@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 
 import se.clientfunds.bank.BankFileFormat;
 import se.clientfunds.bank.BankFileParsers;
+import se.clientfunds.allocation.AllocationQueries;
 import se.clientfunds.calendar.BankingCalendar;
 import se.clientfunds.close.ClosingOrder;
 import se.clientfunds.extract.ExtractCsvReader;
@@ -45,10 +46,12 @@ public class DailyCycle {
     private final BankingCalendar calendar;
     private final DayJobs dayJobs;
     private final ReconciliationQueries reconciliation;
+    private final AllocationQueries allocations;
 
     public DailyCycle(SettlementHome home, BusinessDays businessDays, FileImports imports, BankingCalendar calendar,
-                      DayJobs dayJobs, ReconciliationQueries reconciliation) {
+                      DayJobs dayJobs, ReconciliationQueries reconciliation, AllocationQueries allocations) {
         this.reconciliation = reconciliation;
+        this.allocations = allocations;
         this.home = home;
         this.businessDays = businessDays;
         this.imports = imports;
@@ -85,6 +88,7 @@ public class DailyCycle {
             runDayJobs(days, jobs);
         }
         List<String> attention = new ArrayList<>();
+        allocations.deductionsWaiting().forEach(attention::add);
         for (LocalDate day : days) {
             boolean reconciled = jobs.stream().anyMatch(job -> job.job() == JobName.RECONCILE && job.businessDate().equals(day)
                     && job.status() != DayJobOutcome.Status.FAILED);

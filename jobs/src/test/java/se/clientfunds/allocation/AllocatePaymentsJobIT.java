@@ -54,6 +54,9 @@ class AllocatePaymentsJobIT {
     ManualAllocation manualAllocation;
 
     @Autowired
+    AllocationQueries allocationQueries;
+
+    @Autowired
     SettlementHome home;
 
     @Autowired
@@ -201,6 +204,35 @@ class AllocatePaymentsJobIT {
                 Long.class)).isZero();
         String file = Files.readString(home.outbox().resolve("pain001-20260102.xml"));
         assertThat(file).contains("<EndToEndId>RFX2</EndToEndId>").doesNotContain("RFX1");
+    }
+
+    @Test
+    void aBgMaxDeductionIsRecordedForOperatorsAndReportedUntilBooked() throws Exception {
+        // given a BGMax deposit of 1100.00 paid less 100.00 the bank took back (TK21), on the configured bankgiro
+        Path bgmax = home.inbox().resolve("bgmax-with-deduction.txt");
+        StringBuilder text = new StringBuilder();
+        for (String record : List.of("01BGMAX               0120040525173035010331P", "050009912346          SEK",
+                "200097012333                   650861000000000000110000210000000000120",
+                "210097012333                   6508610000000000000100002100000000001300",
+                "15000000000000000000058410000010098232004052500074000000000000100000SEK00000002",
+                "7000000001000000010000000000000001")) {
+            text.append(record).append(" ".repeat(80 - record.length())).append("\r\n");
+        }
+        Files.writeString(bgmax, text, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(imports.importFile(bgmax, DAY).status()).isEqualTo(ImportOutcome.Status.IMPORTED);
+
+        // when
+        assertThat(dayJobs.run(JobName.ALLOCATE_PAYMENTS, DAY).status()).isEqualTo(DayJobOutcome.Status.COMPLETED);
+
+        // then the deduction is where operators look, and said to leave UNALLOCATED short
+        Map<String, Object> deduction = jdbc.queryForMap("SELECT outcome, amount_minor, unallocated_minor FROM payment_allocation"
+                + " WHERE outcome = 'DEDUCTION'");
+        assertThat(deduction).containsEntry("amount_minor", 10_000L).containsEntry("unallocated_minor", 10_000L);
+        assertThat(allocationQueries.deductionsWaiting()).singleElement().asString()
+                .contains("of 100.00 SEK booked 2004-05-25 leaves UNALLOCATED short");
+        String reference = jdbc.queryForObject("SELECT bank_reference FROM payment_allocation WHERE outcome = 'DEDUCTION'", String.class);
+        assertThatThrownBy(() -> manualAllocation.allocate(reference, "ANY-INVOICE", "anna", "x"))
+                .hasMessageContaining("is a deduction the bank made, not money to pay an invoice with");
     }
 
     private void importInputs() throws Exception {
