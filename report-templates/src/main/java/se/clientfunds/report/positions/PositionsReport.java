@@ -1,0 +1,26 @@
+package se.clientfunds.report.positions;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything {@code positions.xlsx} shows for one business day. The movements are an {@link Iterable} so a
+ * million postings can be read lazily (for example from a database cursor) once per rendering, never held in memory.
+ */
+public record PositionsReport(LocalDate businessDate, long jobExecutionId, List<InputFile> inputFiles,
+        List<PositionLine> positions, Iterable<MovementLine> movements, List<UnallocatedLine> unallocated,
+        ControlTotals totals) {
+
+    public PositionsReport {
+        Objects.requireNonNull(businessDate, "businessDate is null");
+        if (jobExecutionId <= 0) {
+            throw new IllegalArgumentException("jobExecutionId " + jobExecutionId + " is not positive");
+        }
+        inputFiles = List.copyOf(Objects.requireNonNull(inputFiles, "inputFiles is null"));
+        positions = List.copyOf(Objects.requireNonNull(positions, "positions is null"));
+        Objects.requireNonNull(movements, "movements is null");
+        unallocated = List.copyOf(Objects.requireNonNull(unallocated, "unallocated is null"));
+        Objects.requireNonNull(totals, "totals is null");
+    }
+}

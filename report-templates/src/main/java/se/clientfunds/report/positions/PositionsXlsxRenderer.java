@@ -1,0 +1,574 @@
+package se.clientfunds.report.positions;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import javax.xml.namespace.QName;
+
+import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FormulaEvaluator;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
+import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.BarDirection;
+import org.apache.poi.xddf.usermodel.chart.BarGrouping;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.LegendPosition;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.xmlbeans.XmlCursor;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarChart;
+
+/**
+ * Writes {@code positions.xlsx} from a {@link PositionsReport}: a summary sheet with the invariant check and a chart,
+ * and the positions, movements and unallocated sheets, streamed so that a million movements fit in a small heap.
+ * The same report and locale always give the same bytes.
+ *
+ * <pre>{@code
+ * new PositionsXlsxRenderer().render(report, Locale.forLanguageTag("sv"), Path.of("reports/2025-03-14/positions.xlsx"));
+ * }</pre>
+ */
+public final class PositionsXlsxRenderer {
+
+    /** The template on the class path, editable in Excel or LibreOffice. */
+    public static final String TEMPLATE = "/templates/positions.xlsx";
+
+    static final String SUMMARY = "Summary";
+    static final String POSITIONS = "Positions";
+    static final String MOVEMENTS = "Movements";
+    static final String UNALLOCATED = "Unallocated";
+
+    /** Rows SXSSF keeps in memory per streamed sheet; older rows are flushed to a temporary file. */
+    static final int ROW_WINDOW = 100;
+
+    static final String CREATOR = "client-funds settlement";
+
+    private static final List<AccountKind> CLIENT_FUNDS = List.of(AccountKind.CLIENT, AccountKind.UNALLOCATED,
+            AccountKind.DEBTOR_CREDIT, AccountKind.PLATFORM_FEES);
+
+    private final TemplateSource template;
+
+    /** A renderer using the template shipped on the class path, {@value #TEMPLATE}. */
+    public PositionsXlsxRenderer() {
+        this(() -> {
+            InputStream in = PositionsXlsxRenderer.class.getResourceAsStream(TEMPLATE);
+            if (in == null) {
+                throw new IOException("template " + TEMPLATE + " is not on the class path");
+            }
+            return in;
+        });
+    }
+
+    /** A renderer using an edited copy of the template; it must keep the sheets, header rows and style rows. */
+    public PositionsXlsxRenderer(Path template) {
+        this(() -> Files.newInputStream(template));
+    }
+
+    private PositionsXlsxRenderer(TemplateSource template) {
+        this.template = template;
+    }
+
+    /** Renders {@code report} with the labels of {@code locale} into the file {@code target}, replacing it. */
+    public void render(PositionsReport report, Locale locale, Path target) throws IOException {
+        try (OutputStream out = Files.newOutputStream(target)) {
+            render(report, locale, out);
+        }
+    }
+
+    /** Renders {@code report} with the labels of {@code locale} to {@code out}, which stays open. */
+    public void render(PositionsReport report, Locale locale, OutputStream out) throws IOException {
+        Objects.requireNonNull(report, "report is null");
+        Objects.requireNonNull(locale, "locale is null");
+        PositionsLabels labels = new PositionsLabels(locale);
+        Path poiOutput = Files.createTempFile("positions-", ".xlsx");
+        try {
+            writeWorkbook(report, locale, labels, poiOutput);
+            DeterministicZip.copyWithFixedTimes(poiOutput, out, report.businessDate().atStartOfDay());
+        } finally {
+            Files.deleteIfExists(poiOutput);
+        }
+    }
+
+    private void writeWorkbook(PositionsReport report, Locale locale, PositionsLabels labels, Path poiOutput)
+            throws IOException {
+        XSSFWorkbook workbook;
+        try (InputStream in = template.open()) {
+            workbook = new XSSFWorkbook(in);
+        }
+        String dateFormat = labels.get("positions.format.date");
+        SheetTemplate summary = SheetTemplate.read(workbook, SUMMARY, labels);
+        SheetTemplate positions = SheetTemplate.read(workbook, POSITIONS, labels);
+        SheetTemplate movements = SheetTemplate.read(workbook, MOVEMENTS, labels);
+        SheetTemplate unallocated = SheetTemplate.read(workbook, UNALLOCATED, labels);
+        // The summary stays an ordinary XSSF sheet, filled before streaming starts: SXSSF cannot draw a chart or
+        // evaluate a formula, and it writes a template sheet's existing rows (and its drawing) through unchanged.
+        new SummarySheet(summary, labels, dateFormat, locale).fill(report);
+        fixDocumentProperties(workbook, report.businessDate(), labels);
+        try (SXSSFWorkbook streaming = new SXSSFWorkbook(workbook, ROW_WINDOW);
+                OutputStream out = Files.newOutputStream(poiOutput)) {
+            writePositions(streaming.getSheet(POSITIONS), positions, report.positions());
+            writeMovements(streaming.getSheet(MOVEMENTS), movements, report.movements(), dateFormat);
+            writeUnallocated(streaming.getSheet(UNALLOCATED), unallocated, report.unallocated(), dateFormat);
+            streaming.setActiveSheet(workbook.getSheetIndex(SUMMARY));
+            streaming.write(out);
+        }
+    }
+
+    private static void fixDocumentProperties(XSSFWorkbook workbook, LocalDate businessDate, PositionsLabels labels) {
+        POIXMLProperties.CoreProperties core = workbook.getProperties().getCoreProperties();
+        Date date = Date.from(businessDate.atStartOfDay(ZoneOffset.UTC).toInstant());
+        core.setCreator(CREATOR);
+        core.setLastModifiedByUser(CREATOR);
+        core.setCreated(Optional.of(date));
+        core.setModified(Optional.of(date));
+        core.setLastPrinted(Optional.empty());
+        core.setTitle(labels.get("positions.title") + " " + businessDate);
+    }
+
+    private static void writePositions(SXSSFSheet sheet, SheetTemplate template, List<PositionLine> lines) {
+        ColumnWidths widths = new ColumnWidths(template, sheet);
+        int r = 1;
+        for (PositionLine line : lines) {
+            Row row = sheet.createRow(r++);
+            widths.text(row, 0, line.account());
+            widths.text(row, 1, line.kind().name());
+            widths.text(row, 2, line.currency());
+            widths.amount(row, 3, line.opening());
+            widths.amount(row, 4, line.debit());
+            widths.amount(row, 5, line.credit());
+            widths.amount(row, 6, line.closing());
+        }
+        finishTable(sheet, template, widths, r - 1);
+    }
+
+    private static void writeMovements(SXSSFSheet sheet, SheetTemplate template, Iterable<MovementLine> lines,
+            String dateFormat) {
+        ColumnWidths widths = new ColumnWidths(template, sheet);
+        int r = 1;
+        for (MovementLine line : lines) {
+            Row row = sheet.createRow(r++);
+            widths.date(row, 0, line.bookingDate(), dateFormat);
+            widths.text(row, 1, line.eventType());
+            widths.text(row, 2, line.reference());
+            widths.text(row, 3, line.account());
+            widths.text(row, 4, line.side().name());
+            widths.amount(row, 5, line.amount());
+            widths.text(row, 6, line.amount().currency());
+        }
+        finishTable(sheet, template, widths, r - 1);
+    }
+
+    private static void writeUnallocated(SXSSFSheet sheet, SheetTemplate template, List<UnallocatedLine> lines,
+            String dateFormat) {
+        ColumnWidths widths = new ColumnWidths(template, sheet);
+        int r = 1;
+        for (UnallocatedLine line : lines) {
+            Row row = sheet.createRow(r++);
+            widths.text(row, 0, line.paymentReference());
+            widths.date(row, 1, line.bookingDate(), dateFormat);
+            widths.amount(row, 2, line.amount());
+            widths.amount(row, 3, line.unallocated());
+            widths.text(row, 4, line.amount().currency());
+            widths.text(row, 5, line.reason());
+            widths.text(row, 6, line.debtor());
+        }
+        finishTable(sheet, template, widths, r - 1);
+    }
+
+    private static void finishTable(SXSSFSheet sheet, SheetTemplate template, ColumnWidths widths, int lastRow) {
+        sheet.createFreezePane(0, 1);
+        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(lastRow, 1), 0, template.columns() - 1));
+        widths.apply();
+    }
+
+    /** Amount cells carry the exact decimal value; the double exists only because a POI numeric cell holds one. */
+    static double cellValue(Amount amount) {
+        BigDecimal exact = amount.toDecimal();
+        return exact.doubleValue();
+    }
+
+    /**
+     * Writes cells and remembers the widest content of each column, so the widths can be set after streaming: SXSSF
+     * keeps the column definitions with the sheet, not with the flushed rows, and autoSizeColumn would need every
+     * row tracked in memory.
+     */
+    private static final class ColumnWidths {
+
+        private static final int MAX_WIDTH = 255 * 256;
+        /** ISO 4217 minor units go up to 4 decimals (CLF, UYW). */
+        private static final int MAX_DIGITS = 4;
+
+        private final SheetTemplate template;
+        private final Sheet sheet;
+        private final int[] chars;
+        private final CellStyle[][] amountStyles;
+        private final CellStyle[] dateStyles;
+
+        ColumnWidths(SheetTemplate template, Sheet sheet) {
+            this.template = template;
+            this.sheet = sheet;
+            this.chars = new int[template.columns()];
+            this.amountStyles = new CellStyle[template.columns()][];
+            this.dateStyles = new CellStyle[template.columns()];
+            // the header row belongs to the template's XSSF sheet; the streaming sheet holds only new rows
+            Row header = template.sheet().getRow(0);
+            for (int c = 0; c < chars.length; c++) {
+                Cell cell = header == null ? null : header.getCell(c);
+                // room for the auto-filter's drop-down button beside the label
+                chars[c] = cell == null ? 0 : cell.getStringCellValue().length() + 3;
+            }
+        }
+
+        void text(Row row, int column, String value) {
+            Cell cell = row.createCell(column);
+            cell.setCellStyle(template.column(column));
+            cell.setCellValue(value);
+            chars[column] = Math.max(chars[column], value.length());
+        }
+
+        void amount(Row row, int column, Amount value) {
+            int digits = value.minorDigits();
+            Cell cell = row.createCell(column);
+            cell.setCellStyle(amountStyle(column, digits));
+            cell.setCellValue(cellValue(value));
+            chars[column] = Math.max(chars[column], displayedLength(value.minor(), digits));
+        }
+
+        void date(Row row, int column, LocalDate value, String dateFormat) {
+            if (dateStyles[column] == null) {
+                dateStyles[column] = template.date(template.column(column), dateFormat);
+                chars[column] = Math.max(chars[column], dateFormat.length());
+            }
+            Cell cell = row.createCell(column);
+            cell.setCellStyle(dateStyles[column]);
+            cell.setCellValue(value);
+        }
+
+        /** Looked up once per column and number of decimals: reading a style's format string costs, per cell. */
+        private CellStyle amountStyle(int column, int digits) {
+            CellStyle[] styles = amountStyles[column];
+            if (styles == null) {
+                styles = new CellStyle[MAX_DIGITS + 1];
+                amountStyles[column] = styles;
+            }
+            if (styles[digits] == null) {
+                styles[digits] = template.amount(template.column(column), digits);
+            }
+            return styles[digits];
+        }
+
+        void apply() {
+            for (int c = 0; c < chars.length; c++) {
+                int width = Math.min(MAX_WIDTH, Math.max(template.width(c), (chars[c] + 2) * 256));
+                sheet.setColumnWidth(c, width);
+            }
+        }
+
+        /** Characters of {@code -1,234,567.89}: digits, grouping separators, the decimal point and the sign. */
+        private static int displayedLength(long minor, int decimals) {
+            int digits = minor == Long.MIN_VALUE ? 19 : Long.toString(Math.abs(minor)).length();
+            int integerDigits = Math.max(1, digits - decimals);
+            return integerDigits + (integerDigits - 1) / 3 + (decimals == 0 ? 0 : decimals + 1) + (minor < 0 ? 1 : 0);
+        }
+    }
+
+    /** Lays out the summary sheet top to bottom: identification, input files, control totals, totals, invariant, chart. */
+    private static final class SummarySheet {
+
+        private final SheetTemplate template;
+        private final XSSFSheet sheet;
+        private final PositionsLabels labels;
+        private final String dateFormat;
+        private final Locale locale;
+        private final FormulaEvaluator evaluator;
+        private int r = 2;
+
+        SummarySheet(SheetTemplate template, PositionsLabels labels, String dateFormat, Locale locale) {
+            this.template = template;
+            this.locale = locale;
+            this.sheet = template.sheet();
+            this.labels = labels;
+            this.dateFormat = dateFormat;
+            this.evaluator = sheet.getWorkbook().getCreationHelper().createFormulaEvaluator();
+        }
+
+        void fill(PositionsReport report) {
+            Row row = sheet.createRow(r++);
+            label(row, 0, "positions.summary.businessDate");
+            Cell date = row.createCell(1);
+            date.setCellStyle(template.date(template.named("date"), dateFormat));
+            date.setCellValue(report.businessDate());
+            row = sheet.createRow(r++);
+            label(row, 0, "positions.summary.jobExecutionId");
+            count(row, 1, report.jobExecutionId());
+
+            r++;
+            heading("positions.summary.inputFiles");
+            header(List.of(labels.get("positions.summary.file"), labels.get("positions.summary.sha256")));
+            for (InputFile file : report.inputFiles()) {
+                row = sheet.createRow(r++);
+                text(row, 0, file.name());
+                text(row, 1, file.sha256());
+            }
+
+            r++;
+            heading("positions.summary.controlTotals");
+            ControlTotals totals = report.totals();
+            countLine("positions.summary.recordsRead", totals.recordsRead());
+            countLine("positions.summary.postingsWritten", totals.postingsWritten());
+            countLine("positions.summary.recordsSkipped", totals.recordsSkipped());
+            for (Amount debits : totals.debitsPerCurrency()) {
+                row = sheet.createRow(r++);
+                label(row, 0, "positions.summary.debits");
+                amount(row, 1, debits);
+                text(row, 2, debits.currency());
+            }
+
+            r++;
+            totalsPerKind(report.positions());
+            r++;
+            int firstInvariantRow = r + 2;
+            SortedSet<String> currencies = invariant(report.positions());
+            if (!currencies.isEmpty()) {
+                chart(firstInvariantRow - 1, firstInvariantRow, firstInvariantRow + currencies.size() - 1);
+            }
+        }
+
+        private void totalsPerKind(List<PositionLine> positions) {
+            heading("positions.summary.totals");
+            header(List.of(labels.get("positions.column.kind"), labels.get("positions.column.currency"),
+                    labels.get("positions.summary.accounts"), labels.get("positions.column.opening"),
+                    labels.get("positions.column.debit"), labels.get("positions.column.credit"),
+                    labels.get("positions.column.closing")));
+            Map<AccountKind, SortedMap<String, KindTotal>> totals = new EnumMap<>(AccountKind.class);
+            for (PositionLine line : positions) {
+                totals.computeIfAbsent(line.kind(), kind -> new TreeMap<>())
+                        .computeIfAbsent(line.currency(), KindTotal::new)
+                        .add(line);
+            }
+            for (Map.Entry<AccountKind, SortedMap<String, KindTotal>> kind : totals.entrySet()) {
+                for (KindTotal total : kind.getValue().values()) {
+                    Row row = sheet.createRow(r++);
+                    text(row, 0, kind.getKey().name());
+                    text(row, 1, total.opening.currency());
+                    count(row, 2, total.accounts);
+                    amount(row, 3, total.opening);
+                    amount(row, 4, total.debit);
+                    amount(row, 5, total.credit);
+                    amount(row, 6, total.closing);
+                }
+            }
+        }
+
+        /**
+         * One row per currency: the closing balances per kind, then the check twice, as Excel formulas over those
+         * cells (difference and TRUE/FALSE, evaluated now so the file carries their values) and as the difference
+         * this program computed exactly in minor units.
+         */
+        private SortedSet<String> invariant(List<PositionLine> positions) {
+            heading("positions.summary.invariant");
+            List<String> columns = new ArrayList<>();
+            columns.add(labels.get("positions.column.currency"));
+            columns.add(AccountKind.BANK.name());
+            CLIENT_FUNDS.forEach(kind -> columns.add(kind.name()));
+            columns.add(labels.get("positions.summary.difference"));
+            columns.add(labels.get("positions.summary.holds"));
+            columns.add(labels.get("positions.summary.computed"));
+            header(columns);
+            SortedSet<String> currencies = new TreeSet<>();
+            positions.forEach(line -> currencies.add(line.currency()));
+            for (String currency : currencies) {
+                Map<AccountKind, Amount> closing = new EnumMap<>(AccountKind.class);
+                for (AccountKind kind : AccountKind.values()) {
+                    closing.put(kind, new Amount(0, currency));
+                }
+                for (PositionLine line : positions) {
+                    if (line.currency().equals(currency)) {
+                        closing.merge(line.kind(), line.closing(), Amount::plus);
+                    }
+                }
+                Row row = sheet.createRow(r++);
+                text(row, 0, currency);
+                amount(row, 1, closing.get(AccountKind.BANK));
+                Amount clientFunds = new Amount(0, currency);
+                for (int k = 0; k < CLIENT_FUNDS.size(); k++) {
+                    amount(row, 2 + k, closing.get(CLIENT_FUNDS.get(k)));
+                    clientFunds = clientFunds.plus(closing.get(CLIENT_FUNDS.get(k)));
+                }
+                int excelRow = row.getRowNum() + 1;
+                int digits = clientFunds.minorDigits();
+                String sum = "C" + excelRow + "+D" + excelRow + "+E" + excelRow + "+F" + excelRow;
+                Cell difference = row.createCell(6);
+                difference.setCellStyle(template.amount(template.named("amount"), digits));
+                difference.setCellFormula("ROUND(B" + excelRow + "-(" + sum + ")," + digits + ")");
+                evaluator.evaluateFormulaCell(difference);
+                Cell holds = row.createCell(7);
+                holds.setCellStyle(template.named("check"));
+                holds.setCellFormula("ROUND(B" + excelRow + "," + digits + ")=ROUND(" + sum + "," + digits + ")");
+                evaluator.evaluateFormulaCell(holds);
+                amount(row, 8, closing.get(AccountKind.BANK).minus(clientFunds));
+            }
+            return currencies;
+        }
+
+        /** A stacked column per currency: how CLIENT, UNALLOCATED, DEBTOR_CREDIT and PLATFORM_FEES make up BANK. */
+        private void chart(int headerRow, int firstRow, int lastRow) {
+            XSSFDrawing drawing = sheet.createDrawingPatriarch();
+            XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, lastRow + 2, 7, lastRow + 22);
+            XSSFChart chart = drawing.createChart(anchor);
+            chart.setTitleText(labels.get("positions.summary.chart"));
+            // POI tags the title with the JVM's default locale; the report's own locale keeps the bytes machine-free
+            chart.getCTChart().getTitle().getTx().getRich().getPArray(0).getRArray(0).getRPr()
+                    .setLang(locale.toLanguageTag());
+            chart.setTitleOverlay(false);
+            chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
+            XDDFCategoryAxis currencyAxis = chart.createCategoryAxis(AxisPosition.BOTTOM);
+            XDDFValueAxis amountAxis = chart.createValueAxis(AxisPosition.LEFT);
+            amountAxis.setCrosses(AxisCrosses.AUTO_ZERO);
+            amountAxis.setCrossBetween(AxisCrossBetween.BETWEEN);
+            XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, currencyAxis, amountAxis);
+            data.setBarDirection(BarDirection.COL);
+            data.setBarGrouping(BarGrouping.STACKED);
+            data.setVaryColors(false);
+            XDDFDataSource<String> currencies = XDDFDataSourcesFactory.fromStringCellRange(sheet,
+                    new CellRangeAddress(firstRow, lastRow, 0, 0));
+            for (int k = 0; k < CLIENT_FUNDS.size(); k++) {
+                int column = 2 + k;
+                XDDFNumericalDataSource<Double> values = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
+                        new CellRangeAddress(firstRow, lastRow, column, column));
+                XDDFChartData.Series series = data.addSeries(currencies, values);
+                series.setTitle(CLIENT_FUNDS.get(k).name(),
+                        new CellReference(sheet.getSheetName(), headerRow, column, true, true));
+            }
+            chart.plot(data);
+            overlapStackedColumns(chart);
+        }
+
+        /**
+         * Stacked columns need {@code <c:overlap val="100"/>} or Excel draws each series beside the previous one.
+         * {@code XDDFBarChartData.setOverlap} needs a schema type that poi-ooxml-lite leaves out, so the element is
+         * written with an untyped cursor, before the axis ids as the schema orders it.
+         */
+        private void overlapStackedColumns(XSSFChart chart) {
+            CTBarChart bars = chart.getCTChart().getPlotArea().getBarChartArray(0);
+            try (XmlCursor cursor = bars.getAxIdArray(0).newCursor()) {
+                cursor.beginElement(new QName(XSSFRelation.NS_CHART, "overlap", "c"));
+                cursor.insertAttributeWithValue("val", "100");
+            }
+        }
+
+        private void heading(String key) {
+            Row row = sheet.createRow(r++);
+            Cell cell = row.createCell(0);
+            cell.setCellStyle(template.named("heading"));
+            cell.setCellValue(labels.get(key));
+        }
+
+        private void header(List<String> columns) {
+            Row row = sheet.createRow(r++);
+            for (int c = 0; c < columns.size(); c++) {
+                Cell cell = row.createCell(c);
+                cell.setCellStyle(template.named("header"));
+                cell.setCellValue(columns.get(c));
+            }
+        }
+
+        private void countLine(String key, long value) {
+            Row row = sheet.createRow(r++);
+            label(row, 0, key);
+            count(row, 1, value);
+        }
+
+        private void label(Row row, int column, String key) {
+            Cell cell = row.createCell(column);
+            cell.setCellStyle(template.named("label"));
+            cell.setCellValue(labels.get(key));
+        }
+
+        private void text(Row row, int column, String value) {
+            Cell cell = row.createCell(column);
+            cell.setCellStyle(template.named("text"));
+            cell.setCellValue(value);
+        }
+
+        private void count(Row row, int column, long value) {
+            Cell cell = row.createCell(column);
+            cell.setCellStyle(template.named("count"));
+            cell.setCellValue(value);
+        }
+
+        private void amount(Row row, int column, Amount value) {
+            Cell cell = row.createCell(column);
+            cell.setCellStyle(template.amount(template.named("amount"), value.minorDigits()));
+            cell.setCellValue(cellValue(value));
+        }
+    }
+
+    /** Sums of one account kind in one currency. */
+    private static final class KindTotal {
+
+        private long accounts;
+        private Amount opening;
+        private Amount debit;
+        private Amount credit;
+        private Amount closing;
+
+        KindTotal(String currency) {
+            Amount zero = new Amount(0, currency);
+            opening = zero;
+            debit = zero;
+            credit = zero;
+            closing = zero;
+        }
+
+        void add(PositionLine line) {
+            accounts++;
+            opening = opening.plus(line.opening());
+            debit = debit.plus(line.debit());
+            credit = credit.plus(line.credit());
+            closing = closing.plus(line.closing());
+        }
+    }
+
+    @FunctionalInterface
+    private interface TemplateSource {
+        InputStream open() throws IOException;
+    }
+}

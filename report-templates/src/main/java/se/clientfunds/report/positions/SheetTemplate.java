@@ -1,0 +1,132 @@
+package se.clientfunds.report.positions;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormat;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * What one sheet of the template gives the renderer: row 1 holds the header, whose cells carry label keys that are
+ * replaced by the locale's labels; row 2 holds one styled sample cell per column (on the summary sheet, one per
+ * named style, its text {@code style:<name>}), which is read and then removed so the data starts on row 2.
+ */
+final class SheetTemplate {
+
+    static final String STYLE_PREFIX = "style:";
+
+    private final XSSFSheet sheet;
+    private final List<CellStyle> columnStyles;
+    private final Map<String, CellStyle> namedStyles;
+    private final List<Integer> columnWidths;
+    private final Map<String, CellStyle> derived = new HashMap<>();
+
+    private SheetTemplate(XSSFSheet sheet, List<CellStyle> columnStyles, Map<String, CellStyle> namedStyles,
+            List<Integer> columnWidths) {
+        this.sheet = sheet;
+        this.columnStyles = columnStyles;
+        this.namedStyles = namedStyles;
+        this.columnWidths = columnWidths;
+    }
+
+    /** Reads and consumes the template rows of {@code sheetName}, labelling its first row. */
+    static SheetTemplate read(XSSFWorkbook workbook, String sheetName, PositionsLabels labels) {
+        XSSFSheet sheet = workbook.getSheet(sheetName);
+        if (sheet == null) {
+            throw new IllegalStateException("the positions template has no sheet '" + sheetName + "'");
+        }
+        Row header = sheet.getRow(0);
+        Row styleRow = sheet.getRow(1);
+        if (header == null || styleRow == null) {
+            throw new IllegalStateException("sheet '" + sheetName + "' of the positions template lacks its header row "
+                    + "(row 1) or its style row (row 2)");
+        }
+        for (Cell cell : header) {
+            if (cell.getCellType() == CellType.STRING
+                    && cell.getStringCellValue().startsWith(PositionsLabels.PREFIX)) {
+                cell.setCellValue(labels.get(cell.getStringCellValue()));
+            }
+        }
+        List<CellStyle> columnStyles = new ArrayList<>();
+        List<Integer> widths = new ArrayList<>();
+        Map<String, CellStyle> named = new HashMap<>();
+        for (int c = 0; c < styleRow.getLastCellNum(); c++) {
+            Cell cell = styleRow.getCell(c);
+            CellStyle style = cell == null ? workbook.getCellStyleAt(0) : cell.getCellStyle();
+            columnStyles.add(style);
+            widths.add(sheet.getColumnWidth(c));
+            if (cell != null && cell.getCellType() == CellType.STRING
+                    && cell.getStringCellValue().startsWith(STYLE_PREFIX)) {
+                named.put(cell.getStringCellValue().substring(STYLE_PREFIX.length()), style);
+            }
+        }
+        sheet.removeRow(styleRow);
+        return new SheetTemplate(sheet, List.copyOf(columnStyles), Map.copyOf(named), List.copyOf(widths));
+    }
+
+    XSSFSheet sheet() {
+        return sheet;
+    }
+
+    CellStyle column(int column) {
+        if (column >= columnStyles.size()) {
+            throw new IllegalStateException("the style row of sheet '" + sheet.getSheetName() + "' has no column "
+                    + (column + 1));
+        }
+        return columnStyles.get(column);
+    }
+
+    CellStyle named(String name) {
+        CellStyle style = namedStyles.get(name);
+        if (style == null) {
+            throw new IllegalStateException("the style row of sheet '" + sheet.getSheetName() + "' has no cell '"
+                    + STYLE_PREFIX + name + "'");
+        }
+        return style;
+    }
+
+    int width(int column) {
+        return column < columnWidths.size() ? columnWidths.get(column) : sheet.getDefaultColumnWidth() * 256;
+    }
+
+    int columns() {
+        return columnStyles.size();
+    }
+
+    /**
+     * The template's amount style with as many decimals as the currency has: the template says {@code #,##0.00}, a
+     * currency without minor unit gets {@code #,##0}, one with three {@code #,##0.000}.
+     */
+    CellStyle amount(CellStyle template, int minorDigits) {
+        String format = template.getDataFormatString();
+        String wanted = format.replace(".00", minorDigits == 0 ? "" : "." + "0".repeat(minorDigits));
+        if (wanted.equals(format)) {
+            return template;
+        }
+        return derive(template, wanted);
+    }
+
+    /** The template's date style with the locale's date format. */
+    CellStyle date(CellStyle template, String dateFormat) {
+        return template.getDataFormatString().equals(dateFormat) ? template : derive(template, dateFormat);
+    }
+
+    private CellStyle derive(CellStyle template, String format) {
+        return derived.computeIfAbsent(template.getIndex() + "|" + format, key -> {
+            XSSFWorkbook workbook = sheet.getWorkbook();
+            XSSFCellStyle style = workbook.createCellStyle();
+            style.cloneStyleFrom(template);
+            DataFormat formats = workbook.createDataFormat();
+            style.setDataFormat(formats.getFormat(format));
+            return style;
+        });
+    }
+}
