@@ -1,0 +1,68 @@
+package se.clientfunds.report.pdf;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One client-funds account's reconciliation of the day: matches per rule, its breaks, their roll-forward, the balance
+ * proof and statement continuity problems.
+ *
+ * @param balanceProof       null when no statement arrived for the day, so the balance cannot be proven
+ * @param continuityProblems gaps in the chain of statements, in words; empty when none
+ */
+public record AccountReconciliation(String accountIban, String currency, Map<MatchRule, Integer> matches,
+                                    List<ReconciliationBreak> breaks, RollForward rollForward, BalanceProof balanceProof,
+                                    List<String> continuityProblems) {
+
+    public AccountReconciliation {
+        if (accountIban == null || accountIban.isBlank()) {
+            throw new IllegalArgumentException("accountIban '" + accountIban + "' is blank");
+        }
+        new Amount(0, currency);
+        if (matches == null) {
+            throw new IllegalArgumentException("matches of account " + accountIban + " is missing");
+        }
+        Map<MatchRule, Integer> counts = new EnumMap<>(MatchRule.class);
+        for (MatchRule rule : MatchRule.values()) {
+            Integer count = matches.getOrDefault(rule, 0);
+            if (count == null || count < 0) {
+                throw new IllegalArgumentException("matches " + rule + " of account " + accountIban + " is " + count);
+            }
+            counts.put(rule, count);
+        }
+        matches = Collections.unmodifiableMap(counts);
+        if (breaks == null) {
+            throw new IllegalArgumentException("breaks of account " + accountIban + " is missing");
+        }
+        Set<Long> ids = new HashSet<>();
+        for (ReconciliationBreak item : breaks) {
+            if (item == null) {
+                throw new IllegalArgumentException("breaks of account " + accountIban + " holds a missing break");
+            }
+            if (!ids.add(item.id())) {
+                throw new IllegalArgumentException("breaks of account " + accountIban + " holds break id " + item.id() + " twice");
+            }
+            Amount.require("amount of break " + item.id(), item.amount(), currency);
+        }
+        breaks = List.copyOf(breaks);
+        if (rollForward == null) {
+            throw new IllegalArgumentException("rollForward of account " + accountIban + " is missing");
+        }
+        if (balanceProof != null) {
+            Amount.require("balanceProof of account " + accountIban, balanceProof.statementClosing(), currency);
+        }
+        if (continuityProblems == null) {
+            throw new IllegalArgumentException("continuityProblems of account " + accountIban + " is missing");
+        }
+        continuityProblems = List.copyOf(continuityProblems);
+    }
+
+    /** Whether finance must look at this account: no statement, an unexplained difference or a continuity problem. */
+    public boolean needsAttention() {
+        return balanceProof == null || !balanceProof.unexplained().isZero() || !continuityProblems.isEmpty();
+    }
+}
