@@ -16,12 +16,12 @@ import com.lowagie.text.pdf.PdfWriter;
  * one header row, the same font size and column widths, no grouping, no running head, no determinism. Whatever the real renderer takes
  * beyond this is the price of its layout.
  */
-final class BareBreaksTable {
+public final class BareBreaksTable {
 
     private BareBreaksTable() {
     }
 
-    static void write(List<ReconciliationBreak> breaks, Locale locale, OutputStream out) {
+    public static void write(List<ReconciliationBreak> breaks, Locale locale, OutputStream out) {
         ReportText text = new ReportText(locale);
         Document document = new Document(PageSize.A4);
         PdfWriter.getInstance(document, new NonClosing(out));

@@ -62,6 +62,16 @@ public final class BenchmarkStages {
      * Allocation of N payments to N invoices of {@value AllocationCloseBenchmark#CLIENTS} clients and the day's close,
      * against the set-based baseline. Empties the input and ledger tables first: run it after the other stages.
      */
+    /** The movements sheet of positions.xlsx with N rows against a bare SXSSF loop writing the same cells. */
+    public BenchmarkResult movementsSheet(long rows) throws java.io.IOException {
+        return new ReportBenchmark(work.resolve("reports"), console).movementsSheet(rows);
+    }
+
+    /** reconciliation.pdf with 10,000 breaks against a bare OpenPDF table of the same cells. */
+    public BenchmarkResult reconciliationPdf() throws java.io.IOException {
+        return new ReportBenchmark(work.resolve("reports"), console).reconciliationPdf();
+    }
+
     public BenchmarkResult allocateAndClose(long payments) throws Exception {
         Files.createDirectories(work);
         console.progress("bench allocate_close: writing " + AllocationCloseBenchmark.CLIENTS + " clients, " + payments

@@ -38,11 +38,14 @@ import se.clientfunds.report.TableFormat;
                         + "posted, vs LOAD DATA LOCAL INFILE of the same payments into the staging table); parse_camt054 "
                         + "(the camt parser vs a bare StAX pass over the same file); allocate_close (allocatePaymentsJob on N "
                         + "payments paying N invoices of 100,000 clients, then closeBusinessDayJob, vs one INSERT ... SELECT "
-                        + "joining payments to invoices on the OCR plus one grouped INSERT ... SELECT of the client positions)."})
+                        + "joining payments to invoices on the OCR plus one grouped INSERT ... SELECT of the client positions); "
+                        + "report_movements (positions.xlsx with N movement rows vs a bare SXSSF loop writing the same cells); "
+                        + "report_breaks_pdf (reconciliation.pdf with 10,000 breaks vs a bare OpenPDF table of the same cells)."})
 class BenchCommand implements Callable<Integer> {
 
     /** Every stage, in the order they run. */
-    static final List<String> STAGES = List.of("import_invoices", "import_camt054", "parse_camt054", "allocate_close");
+    static final List<String> STAGES = List.of("import_invoices", "import_camt054", "parse_camt054", "allocate_close",
+            "report_movements", "report_breaks_pdf");
 
     @ParentCommand
     SettleCommand settle;
@@ -96,6 +99,12 @@ class BenchCommand implements Callable<Integer> {
             // last: it empties the input and ledger tables the stages before it filled
             if (selected.contains("allocate_close")) {
                 results.add(benchmark.allocateAndClose(rows));
+            }
+            if (selected.contains("report_movements")) {
+                results.add(benchmark.movementsSheet(rows));
+            }
+            if (selected.contains("report_breaks_pdf")) {
+                results.add(benchmark.reconciliationPdf());
             }
         } finally {
             if (!keep) {
