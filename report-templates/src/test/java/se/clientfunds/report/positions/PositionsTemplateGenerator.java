@@ -23,6 +23,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
+import se.clientfunds.report.xlsx.DeterministicZip;
+import se.clientfunds.report.xlsx.SheetTemplate;
+
 /**
  * Writes the first version of {@code src/main/resources/templates/positions.xlsx}. After that the file is the source:
  * a person edits it in Excel or LibreOffice, and this generator is only run again to start over:

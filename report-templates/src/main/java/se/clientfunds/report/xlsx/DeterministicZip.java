@@ -1,4 +1,4 @@
-package se.clientfunds.report.positions;
+package se.clientfunds.report.xlsx;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -19,7 +19,7 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * The compressed bytes are copied as they are (commons-compress, which POI itself writes with), not inflated and
  * deflated again: for a million movements that is the difference between a fraction of a second and four seconds.
  */
-final class DeterministicZip {
+public final class DeterministicZip {
 
     private DeterministicZip() {
     }
@@ -29,7 +29,7 @@ final class DeterministicZip {
      * (DOS time); the conversion through this JVM's time zone here is undone by the writer's conversion back, so the
      * bytes do not depend on the time zone.
      */
-    static void copyWithFixedTimes(Path source, OutputStream target, LocalDateTime entryTime) throws IOException {
+    public static void copyWithFixedTimes(Path source, OutputStream target, LocalDateTime entryTime) throws IOException {
         long time = entryTime.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
         try (ZipFile zip = ZipFile.builder().setPath(source).get();
                 ZipArchiveOutputStream out = new ZipArchiveOutputStream(new NonClosingOutputStream(target))) {
