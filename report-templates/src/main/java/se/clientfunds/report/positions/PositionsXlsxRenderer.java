@@ -55,6 +55,7 @@ import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarChart;
 
 import se.clientfunds.report.xlsx.ColumnWidths;
 import se.clientfunds.report.xlsx.DeterministicZip;
+import se.clientfunds.report.xlsx.DocumentProperties;
 import se.clientfunds.report.xlsx.SheetTemplate;
 
 /**
@@ -79,7 +80,7 @@ public final class PositionsXlsxRenderer {
     /** Rows SXSSF keeps in memory per streamed sheet; older rows are flushed to a temporary file. */
     static final int ROW_WINDOW = 100;
 
-    static final String CREATOR = "client-funds settlement";
+    static final String CREATOR = DocumentProperties.CREATOR;
 
     private static final List<AccountKind> CLIENT_FUNDS = List.of(AccountKind.CLIENT, AccountKind.UNALLOCATED,
             AccountKind.DEBTOR_CREDIT, AccountKind.PLATFORM_FEES);
@@ -118,13 +119,8 @@ public final class PositionsXlsxRenderer {
         Objects.requireNonNull(report, "report is null");
         Objects.requireNonNull(locale, "locale is null");
         PositionsLabels labels = new PositionsLabels(locale);
-        Path poiOutput = Files.createTempFile("positions-", ".xlsx");
-        try {
-            writeWorkbook(report, locale, labels, poiOutput);
-            DeterministicZip.copyWithFixedTimes(poiOutput, out, report.businessDate().atStartOfDay());
-        } finally {
-            Files.deleteIfExists(poiOutput);
-        }
+        DeterministicZip.write(poiOutput -> writeWorkbook(report, locale, labels, poiOutput), out,
+                report.businessDate().atStartOfDay());
     }
 
     private void writeWorkbook(PositionsReport report, Locale locale, PositionsLabels labels, Path poiOutput)
@@ -141,7 +137,7 @@ public final class PositionsXlsxRenderer {
         // The summary stays an ordinary XSSF sheet, filled before streaming starts: SXSSF cannot draw a chart or
         // evaluate a formula, and it writes a template sheet's existing rows (and its drawing) through unchanged.
         new SummarySheet(summary, labels, dateFormat, locale).fill(report);
-        fixDocumentProperties(workbook, report.businessDate(), labels);
+        DocumentProperties.fix(workbook, report.businessDate(), labels.get("positions.title") + " " + report.businessDate());
         try (SXSSFWorkbook streaming = new SXSSFWorkbook(workbook, ROW_WINDOW);
                 OutputStream out = Files.newOutputStream(poiOutput)) {
             writePositions(streaming.getSheet(POSITIONS), positions, report.positions());
@@ -150,17 +146,6 @@ public final class PositionsXlsxRenderer {
             streaming.setActiveSheet(workbook.getSheetIndex(SUMMARY));
             streaming.write(out);
         }
-    }
-
-    private static void fixDocumentProperties(XSSFWorkbook workbook, LocalDate businessDate, PositionsLabels labels) {
-        POIXMLProperties.CoreProperties core = workbook.getProperties().getCoreProperties();
-        Date date = Date.from(businessDate.atStartOfDay(ZoneOffset.UTC).toInstant());
-        core.setCreator(CREATOR);
-        core.setLastModifiedByUser(CREATOR);
-        core.setCreated(Optional.of(date));
-        core.setModified(Optional.of(date));
-        core.setLastPrinted(Optional.empty());
-        core.setTitle(labels.get("positions.title") + " " + businessDate);
     }
 
     private static void writePositions(SXSSFSheet sheet, SheetTemplate template, List<PositionLine> lines) {

@@ -4,6 +4,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -22,6 +23,26 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 public final class DeterministicZip {
 
     private DeterministicZip() {
+    }
+
+    /** Writes a zip (a workbook) to the file it is given. */
+    @FunctionalInterface
+    public interface ZipWriter {
+        void writeTo(Path file) throws IOException;
+    }
+
+    /**
+     * Lets {@code writer} write its zip to a temporary file, then copies that to {@code target} with every entry dated
+     * {@code entryTime}; the temporary file is deleted whatever happens.
+     */
+    public static void write(ZipWriter writer, OutputStream target, LocalDateTime entryTime) throws IOException {
+        Path raw = Files.createTempFile("report-", ".zip");
+        try {
+            writer.writeTo(raw);
+            copyWithFixedTimes(raw, target, entryTime);
+        } finally {
+            Files.deleteIfExists(raw);
+        }
     }
 
     /**
