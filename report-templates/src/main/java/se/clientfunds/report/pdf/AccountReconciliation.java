@@ -61,6 +61,24 @@ public record AccountReconciliation(String accountIban, String currency, Map<Mat
         continuityProblems = List.copyOf(continuityProblems);
     }
 
+    /** Count and sum of the breaks still open (open or explained) per ageing bucket, youngest bucket first. */
+    public List<AgeingTotal> ageing() {
+        Map<AgeingBucket, long[]> sums = new EnumMap<>(AgeingBucket.class);
+        for (AgeingBucket bucket : AgeingBucket.values()) {
+            sums.put(bucket, new long[2]);
+        }
+        for (ReconciliationBreak item : breaks) {
+            if (item.status() != BreakStatus.RESOLVED) {
+                long[] sum = sums.get(item.bucket());
+                sum[0]++;
+                sum[1] = Math.addExact(sum[1], item.amount().minor());
+            }
+        }
+        return sums.entrySet().stream()
+                .map(entry -> new AgeingTotal(entry.getKey(), entry.getValue()[0], new Amount(entry.getValue()[1], currency)))
+                .toList();
+    }
+
     /** Whether finance must look at this account: no statement, an unexplained difference or a continuity problem. */
     public boolean needsAttention() {
         return balanceProof == null || !balanceProof.unexplained().isZero() || !continuityProblems.isEmpty();

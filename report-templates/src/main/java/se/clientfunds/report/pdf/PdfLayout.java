@@ -47,8 +47,10 @@ final class PdfLayout {
     final Color groupBackground;
     final int breaksRowsPerFlush;
     final String producer;
+    private final Properties properties;
 
     private PdfLayout(Properties properties) {
+        this.properties = properties;
         safeguardingPage = page(properties, "page.safeguarding");
         reconciliationPage = page(properties, "page.reconciliation");
         marginLeft = number(properties, "page.margin.left");
@@ -86,6 +88,11 @@ final class PdfLayout {
 
     Font hashFont() {
         return new Font(COURIER, hashSize, Font.NORMAL, Color.BLACK);
+    }
+
+    /** The page size under {@code key}, e.g. {@code page.audit}. */
+    Rectangle page(String key) {
+        return page(properties, key);
     }
 
     static BaseFont helvetica() {

@@ -1,6 +1,7 @@
 package se.clientfunds.report.pdf;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 
 /**
  * One break of an account's reconciliation, as the breaks table prints it.
@@ -9,6 +10,12 @@ import java.time.LocalDate;
  */
 public record ReconciliationBreak(long id, BreakType type, Amount amount, String reference, LocalDate bookingDate,
                                   int ageBankingDays, BreakStatus status) {
+
+    /** Oldest first: the breaks that need chasing head a table of them. */
+    public static final Comparator<ReconciliationBreak> OLDEST_FIRST = Comparator.comparing(ReconciliationBreak::bucket)
+            .reversed()
+            .thenComparing(Comparator.comparingInt(ReconciliationBreak::ageBankingDays).reversed())
+            .thenComparingLong(ReconciliationBreak::id);
 
     public ReconciliationBreak {
         if (id <= 0) {

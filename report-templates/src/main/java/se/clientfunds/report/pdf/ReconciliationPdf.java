@@ -25,10 +25,7 @@ import com.lowagie.text.pdf.PdfPTable;
 public final class ReconciliationPdf {
 
     /** Oldest first: the breaks that need chasing head the table. */
-    static final Comparator<ReconciliationBreak> BREAK_ORDER = Comparator.comparing(ReconciliationBreak::bucket)
-            .reversed()
-            .thenComparing(Comparator.comparingInt(ReconciliationBreak::ageBankingDays).reversed())
-            .thenComparingLong(ReconciliationBreak::id);
+    static final Comparator<ReconciliationBreak> BREAK_ORDER = ReconciliationBreak.OLDEST_FIRST;
 
     /** Relative widths of the breaks table's columns: id, type, amount, currency, reference, booking date, age, status. */
     static final float[] BREAK_WIDTHS = {1.1f, 2.6f, 2f, 1.3f, 3f, 1.7f, 0.8f, 1.5f};
@@ -162,27 +159,16 @@ public final class ReconciliationPdf {
     /** Count and sum of the breaks still open (open or explained) per ageing bucket. */
     private static void ageing(ReportDocument pdf, AccountReconciliation account) {
         ReportText text = pdf.text;
-        Map<AgeingBucket, long[]> buckets = new EnumMap<>(AgeingBucket.class);
-        for (AgeingBucket bucket : AgeingBucket.values()) {
-            buckets.put(bucket, new long[2]);
-        }
-        for (ReconciliationBreak item : account.breaks()) {
-            if (item.status() != BreakStatus.RESOLVED) {
-                long[] sums = buckets.get(item.bucket());
-                sums[0]++;
-                sums[1] = Math.addExact(sums[1], item.amount().minor());
-            }
-        }
         pdf.heading(text.label("reconciliation.ageing"));
         PdfPTable table = narrow(pdf, new float[] {3, 1.5f, 2.5f, 1});
         pdf.headerRow(table, text.labels("reconciliation.bucket", "reconciliation.count", "reconciliation.amount",
                 "reconciliation.currency"));
-        buckets.forEach((bucket, sums) -> {
-            table.addCell(pdf.cell(text.label(bucket), Element.ALIGN_LEFT));
-            table.addCell(pdf.cell(text.count(sums[0]), Element.ALIGN_RIGHT));
-            table.addCell(pdf.cell(text.amount(new Amount(sums[1], account.currency())), Element.ALIGN_RIGHT));
+        for (AgeingTotal total : account.ageing()) {
+            table.addCell(pdf.cell(text.label(total.bucket()), Element.ALIGN_LEFT));
+            table.addCell(pdf.cell(text.count(total.count()), Element.ALIGN_RIGHT));
+            table.addCell(pdf.cell(text.amount(total.amount()), Element.ALIGN_RIGHT));
             table.addCell(pdf.cell(account.currency(), Element.ALIGN_LEFT));
-        });
+        }
         pdf.add(table);
     }
 

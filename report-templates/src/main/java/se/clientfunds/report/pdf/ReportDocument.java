@@ -38,9 +38,10 @@ import com.lowagie.text.pdf.PdfWriter;
  * One PDF being written, deterministic to the byte: creation and modification dates are the business date (midnight
  * UTC), the producer is fixed, and the file identifier in the trailer is a digest of every text put on the pages
  * rather than OpenPDF's time-based one. Every page gets a running head (title, business date, job execution id) and
- * "page n of m".
+ * "page n of m". Public for the renderers of other packages (audit.pdf), which lay out their own sections below the
+ * same header.
  */
-final class ReportDocument implements AutoCloseable {
+public final class ReportDocument implements AutoCloseable {
 
     final PdfLayout layout;
     final ReportText text;
@@ -48,7 +49,11 @@ final class ReportDocument implements AutoCloseable {
     private final PdfWriter writer;
     private final MessageDigest content;
 
-    ReportDocument(OutputStream out, Rectangle pageSize, String title, ReportHeader header, ReportText text) {
+    /**
+     * Opens a document on {@code out}; OpenPDF closes the stream it writes to, so wrap a caller's stream in
+     * {@link #keepOpen(OutputStream)}.
+     */
+    public ReportDocument(OutputStream out, Rectangle pageSize, String title, ReportHeader header, ReportText text) {
         this.layout = PdfLayout.standard();
         this.text = text;
         this.content = sha256();
@@ -67,7 +72,7 @@ final class ReportDocument implements AutoCloseable {
     }
 
     /** The report header every report carries: title, business date, job execution id, input files, control totals. */
-    void header(String title, ReportHeader header) {
+    public void header(String title, ReportHeader header) {
         add(paragraph(title, layout.font(layout.titleSize, Font.BOLD)));
         PdfPTable facts = table(new float[] {1.4f, 3});
         facts.setWidthPercentage(60);
@@ -83,7 +88,7 @@ final class ReportDocument implements AutoCloseable {
         headerRow(files, text.labels("header.file", "header.sha256"));
         for (InputFile file : header.inputFiles()) {
             files.addCell(cell(file.name(), layout.font(layout.tableSize, Font.NORMAL), Element.ALIGN_LEFT));
-            files.addCell(cell(file.sha256(), layout.hashFont(), Element.ALIGN_LEFT));
+            files.addCell(hashCell(file.sha256()));
         }
         if (header.inputFiles().isEmpty()) {
             files.addCell(span(text.label("header.none"), 2));
@@ -105,20 +110,20 @@ final class ReportDocument implements AutoCloseable {
         add(totals);
     }
 
-    void heading(String heading) {
+    public void heading(String heading) {
         Paragraph paragraph = paragraph(heading, layout.font(layout.headingSize, Font.BOLD));
         paragraph.setSpacingBefore(10);
         paragraph.setSpacingAfter(4);
         add(paragraph);
     }
 
-    Paragraph paragraph(String words, Font font) {
+    public Paragraph paragraph(String words, Font font) {
         digest(words);
         return new Paragraph(words, font);
     }
 
     /** A table of the given relative column widths, full width. */
-    PdfPTable table(float[] widths) {
+    public PdfPTable table(float[] widths) {
         PdfPTable table = new PdfPTable(widths);
         table.setWidthPercentage(100);
         table.setSpacingAfter(6);
@@ -126,7 +131,7 @@ final class ReportDocument implements AutoCloseable {
     }
 
     /** Column headings, repeated at the top of every page the table runs onto. */
-    void headerRow(PdfPTable table, List<String> headings) {
+    public void headerRow(PdfPTable table, List<String> headings) {
         for (String heading : headings) {
             PdfPCell cell = cell(heading, layout.font(layout.tableSize, Font.BOLD), Element.ALIGN_LEFT);
             cell.setBackgroundColor(layout.headerBackground);
@@ -135,15 +140,30 @@ final class ReportDocument implements AutoCloseable {
         table.setHeaderRows(table.getHeaderRows() + 1);
     }
 
-    PdfPCell cell(String words, int alignment) {
+    public PdfPCell cell(String words, int alignment) {
         return cell(words, layout.font(layout.tableSize, Font.NORMAL), alignment);
     }
 
-    PdfPCell alertCell(String words, int alignment) {
+    public PdfPCell alertCell(String words, int alignment) {
         return cell(words, layout.alertFont(layout.tableSize), alignment);
     }
 
-    PdfPCell cell(String words, Font font, int alignment) {
+    /** A SHA-256 in the fixed-width hash font. */
+    public PdfPCell hashCell(String sha256) {
+        return cell(sha256, layout.hashFont(), Element.ALIGN_LEFT);
+    }
+
+    /** A paragraph of body text in {@code style} (normal, bold or italic). */
+    public Paragraph bodyParagraph(String words, int style) {
+        return paragraph(words, layout.font(layout.bodySize, style));
+    }
+
+    /** A paragraph of body text in the alert colour. */
+    public Paragraph alertParagraph(String words) {
+        return paragraph(words, layout.alertFont(layout.bodySize));
+    }
+
+    public PdfPCell cell(String words, Font font, int alignment) {
         digest(words);
         PdfPCell cell = new PdfPCell(new Phrase(words, font));
         cell.setHorizontalAlignment(alignment);
@@ -152,13 +172,13 @@ final class ReportDocument implements AutoCloseable {
         return cell;
     }
 
-    PdfPCell span(String words, int columns) {
+    public PdfPCell span(String words, int columns) {
         PdfPCell cell = cell(words, layout.font(layout.tableSize, Font.ITALIC), Element.ALIGN_LEFT);
         cell.setColspan(columns);
         return cell;
     }
 
-    PdfPCell group(String words, int columns) {
+    public PdfPCell group(String words, int columns) {
         PdfPCell cell = cell(words, layout.font(layout.tableSize, Font.BOLD), Element.ALIGN_LEFT);
         cell.setColspan(columns);
         cell.setBackgroundColor(layout.groupBackground);
@@ -171,7 +191,7 @@ final class ReportDocument implements AutoCloseable {
         return cell;
     }
 
-    void add(Element element) {
+    public void add(Element element) {
         document.add(element);
     }
 
@@ -180,7 +200,7 @@ final class ReportDocument implements AutoCloseable {
      * 2.0.5 leaves the header row off a part that starts on a fresh page (the previous part filled the last one to the
      * bottom, or this part's first row no longer fits), so in those cases the header is asked for here.
      */
-    void addPart(PdfPTable table) {
+    public void addPart(PdfPTable table) {
         if (table.size() > table.getHeaderRows()) {
             table.setTotalWidth((document.right() - document.left()) * table.getWidthPercentage() / 100);
             float room = writer.getVerticalPosition(true) - document.bottom();
@@ -194,7 +214,7 @@ final class ReportDocument implements AutoCloseable {
         document.add(table);
     }
 
-    void newPage() {
+    public void newPage() {
         document.newPage();
     }
 
@@ -204,6 +224,16 @@ final class ReportDocument implements AutoCloseable {
         // OpenPDF takes the trailer's /ID from the info dictionary when it is there, instead of a time-based one
         writer.getInfo().put(PdfName.FILEID, PdfEncryption.createInfoId(id, id));
         document.close();
+    }
+
+    /** The page size named {@code key} in {@value PdfLayout#RESOURCE}, e.g. {@code page.audit}. */
+    public static Rectangle pageSize(String key) {
+        return PdfLayout.standard().page(key);
+    }
+
+    /** {@code out} wrapped so that closing the document flushes it but leaves it open: whoever opened it closes it. */
+    public static OutputStream keepOpen(OutputStream out) {
+        return new NonClosing(out);
     }
 
     private void digest(String words) {

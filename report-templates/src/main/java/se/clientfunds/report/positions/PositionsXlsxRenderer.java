@@ -3,7 +3,6 @@ package se.clientfunds.report.positions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -25,10 +24,8 @@ import javax.xml.namespace.QName;
 
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
@@ -56,6 +53,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.xmlbeans.XmlCursor;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarChart;
 
+import se.clientfunds.report.xlsx.ColumnWidths;
+import se.clientfunds.report.xlsx.DeterministicZip;
+import se.clientfunds.report.xlsx.DocumentProperties;
+import se.clientfunds.report.xlsx.SheetTemplate;
+
 /**
  * Writes {@code positions.xlsx} from a {@link PositionsReport}: a summary sheet with the invariant check and a chart,
  * and the positions, movements and unallocated sheets, streamed so that a million movements fit in a small heap.
@@ -78,7 +80,7 @@ public final class PositionsXlsxRenderer {
     /** Rows SXSSF keeps in memory per streamed sheet; older rows are flushed to a temporary file. */
     static final int ROW_WINDOW = 100;
 
-    static final String CREATOR = "client-funds settlement";
+    static final String CREATOR = DocumentProperties.CREATOR;
 
     private static final List<AccountKind> CLIENT_FUNDS = List.of(AccountKind.CLIENT, AccountKind.UNALLOCATED,
             AccountKind.DEBTOR_CREDIT, AccountKind.PLATFORM_FEES);
@@ -117,13 +119,8 @@ public final class PositionsXlsxRenderer {
         Objects.requireNonNull(report, "report is null");
         Objects.requireNonNull(locale, "locale is null");
         PositionsLabels labels = new PositionsLabels(locale);
-        Path poiOutput = Files.createTempFile("positions-", ".xlsx");
-        try {
-            writeWorkbook(report, locale, labels, poiOutput);
-            DeterministicZip.copyWithFixedTimes(poiOutput, out, report.businessDate().atStartOfDay());
-        } finally {
-            Files.deleteIfExists(poiOutput);
-        }
+        DeterministicZip.write(poiOutput -> writeWorkbook(report, locale, labels, poiOutput), out,
+                report.businessDate().atStartOfDay());
     }
 
     private void writeWorkbook(PositionsReport report, Locale locale, PositionsLabels labels, Path poiOutput)
@@ -133,14 +130,14 @@ public final class PositionsXlsxRenderer {
             workbook = new XSSFWorkbook(in);
         }
         String dateFormat = labels.get("positions.format.date");
-        SheetTemplate summary = SheetTemplate.read(workbook, SUMMARY, labels);
-        SheetTemplate positions = SheetTemplate.read(workbook, POSITIONS, labels);
-        SheetTemplate movements = SheetTemplate.read(workbook, MOVEMENTS, labels);
-        SheetTemplate unallocated = SheetTemplate.read(workbook, UNALLOCATED, labels);
+        SheetTemplate summary = SheetTemplate.read(workbook, SUMMARY, PositionsLabels.PREFIX, labels::get);
+        SheetTemplate positions = SheetTemplate.read(workbook, POSITIONS, PositionsLabels.PREFIX, labels::get);
+        SheetTemplate movements = SheetTemplate.read(workbook, MOVEMENTS, PositionsLabels.PREFIX, labels::get);
+        SheetTemplate unallocated = SheetTemplate.read(workbook, UNALLOCATED, PositionsLabels.PREFIX, labels::get);
         // The summary stays an ordinary XSSF sheet, filled before streaming starts: SXSSF cannot draw a chart or
         // evaluate a formula, and it writes a template sheet's existing rows (and its drawing) through unchanged.
         new SummarySheet(summary, labels, dateFormat, locale).fill(report);
-        fixDocumentProperties(workbook, report.businessDate(), labels);
+        DocumentProperties.fix(workbook, report.businessDate(), labels.get("positions.title") + " " + report.businessDate());
         try (SXSSFWorkbook streaming = new SXSSFWorkbook(workbook, ROW_WINDOW);
                 OutputStream out = Files.newOutputStream(poiOutput)) {
             writePositions(streaming.getSheet(POSITIONS), positions, report.positions());
@@ -151,17 +148,6 @@ public final class PositionsXlsxRenderer {
         }
     }
 
-    private static void fixDocumentProperties(XSSFWorkbook workbook, LocalDate businessDate, PositionsLabels labels) {
-        POIXMLProperties.CoreProperties core = workbook.getProperties().getCoreProperties();
-        Date date = Date.from(businessDate.atStartOfDay(ZoneOffset.UTC).toInstant());
-        core.setCreator(CREATOR);
-        core.setLastModifiedByUser(CREATOR);
-        core.setCreated(Optional.of(date));
-        core.setModified(Optional.of(date));
-        core.setLastPrinted(Optional.empty());
-        core.setTitle(labels.get("positions.title") + " " + businessDate);
-    }
-
     private static void writePositions(SXSSFSheet sheet, SheetTemplate template, List<PositionLine> lines) {
         ColumnWidths widths = new ColumnWidths(template, sheet);
         int r = 1;
@@ -170,10 +156,10 @@ public final class PositionsXlsxRenderer {
             widths.text(row, 0, line.account());
             widths.text(row, 1, line.kind().name());
             widths.text(row, 2, line.currency());
-            widths.amount(row, 3, line.opening());
-            widths.amount(row, 4, line.debit());
-            widths.amount(row, 5, line.credit());
-            widths.amount(row, 6, line.closing());
+            widths.amount(row, 3, line.opening().minor(), line.opening().minorDigits());
+            widths.amount(row, 4, line.debit().minor(), line.debit().minorDigits());
+            widths.amount(row, 5, line.credit().minor(), line.credit().minorDigits());
+            widths.amount(row, 6, line.closing().minor(), line.closing().minorDigits());
         }
         finishTable(sheet, template, widths, r - 1);
     }
@@ -189,7 +175,7 @@ public final class PositionsXlsxRenderer {
             widths.text(row, 2, line.reference());
             widths.text(row, 3, line.account());
             widths.text(row, 4, line.side().name());
-            widths.amount(row, 5, line.amount());
+            widths.amount(row, 5, line.amount().minor(), line.amount().minorDigits());
             widths.text(row, 6, line.amount().currency());
         }
         finishTable(sheet, template, widths, r - 1);
@@ -203,8 +189,8 @@ public final class PositionsXlsxRenderer {
             Row row = sheet.createRow(r++);
             widths.text(row, 0, line.paymentReference());
             widths.date(row, 1, line.bookingDate(), dateFormat);
-            widths.amount(row, 2, line.amount());
-            widths.amount(row, 3, line.unallocated());
+            widths.amount(row, 2, line.amount().minor(), line.amount().minorDigits());
+            widths.amount(row, 3, line.unallocated().minor(), line.unallocated().minorDigits());
             widths.text(row, 4, line.amount().currency());
             widths.text(row, 5, line.reason());
             widths.text(row, 6, line.debtor());
@@ -220,93 +206,7 @@ public final class PositionsXlsxRenderer {
 
     /** Amount cells carry the exact decimal value; the double exists only because a POI numeric cell holds one. */
     static double cellValue(Amount amount) {
-        BigDecimal exact = amount.toDecimal();
-        return exact.doubleValue();
-    }
-
-    /**
-     * Writes cells and remembers the widest content of each column, so the widths can be set after streaming: SXSSF
-     * keeps the column definitions with the sheet, not with the flushed rows, and autoSizeColumn would need every
-     * row tracked in memory.
-     */
-    private static final class ColumnWidths {
-
-        private static final int MAX_WIDTH = 255 * 256;
-        /** ISO 4217 minor units go up to 4 decimals (CLF, UYW). */
-        private static final int MAX_DIGITS = 4;
-
-        private final SheetTemplate template;
-        private final Sheet sheet;
-        private final int[] chars;
-        private final CellStyle[][] amountStyles;
-        private final CellStyle[] dateStyles;
-
-        ColumnWidths(SheetTemplate template, Sheet sheet) {
-            this.template = template;
-            this.sheet = sheet;
-            this.chars = new int[template.columns()];
-            this.amountStyles = new CellStyle[template.columns()][];
-            this.dateStyles = new CellStyle[template.columns()];
-            // the header row belongs to the template's XSSF sheet; the streaming sheet holds only new rows
-            Row header = template.sheet().getRow(0);
-            for (int c = 0; c < chars.length; c++) {
-                Cell cell = header == null ? null : header.getCell(c);
-                // room for the auto-filter's drop-down button beside the label
-                chars[c] = cell == null ? 0 : cell.getStringCellValue().length() + 3;
-            }
-        }
-
-        void text(Row row, int column, String value) {
-            Cell cell = row.createCell(column);
-            cell.setCellStyle(template.column(column));
-            cell.setCellValue(value);
-            chars[column] = Math.max(chars[column], value.length());
-        }
-
-        void amount(Row row, int column, Amount value) {
-            int digits = value.minorDigits();
-            Cell cell = row.createCell(column);
-            cell.setCellStyle(amountStyle(column, digits));
-            cell.setCellValue(cellValue(value));
-            chars[column] = Math.max(chars[column], displayedLength(value.minor(), digits));
-        }
-
-        void date(Row row, int column, LocalDate value, String dateFormat) {
-            if (dateStyles[column] == null) {
-                dateStyles[column] = template.date(template.column(column), dateFormat);
-                chars[column] = Math.max(chars[column], dateFormat.length());
-            }
-            Cell cell = row.createCell(column);
-            cell.setCellStyle(dateStyles[column]);
-            cell.setCellValue(value);
-        }
-
-        /** Looked up once per column and number of decimals: reading a style's format string costs, per cell. */
-        private CellStyle amountStyle(int column, int digits) {
-            CellStyle[] styles = amountStyles[column];
-            if (styles == null) {
-                styles = new CellStyle[MAX_DIGITS + 1];
-                amountStyles[column] = styles;
-            }
-            if (styles[digits] == null) {
-                styles[digits] = template.amount(template.column(column), digits);
-            }
-            return styles[digits];
-        }
-
-        void apply() {
-            for (int c = 0; c < chars.length; c++) {
-                int width = Math.min(MAX_WIDTH, Math.max(template.width(c), (chars[c] + 2) * 256));
-                sheet.setColumnWidth(c, width);
-            }
-        }
-
-        /** Characters of {@code -1,234,567.89}: digits, grouping separators, the decimal point and the sign. */
-        private static int displayedLength(long minor, int decimals) {
-            int digits = minor == Long.MIN_VALUE ? 19 : Long.toString(Math.abs(minor)).length();
-            int integerDigits = Math.max(1, digits - decimals);
-            return integerDigits + (integerDigits - 1) / 3 + (decimals == 0 ? 0 : decimals + 1) + (minor < 0 ? 1 : 0);
-        }
+        return ColumnWidths.cellValue(amount.minor(), amount.minorDigits());
     }
 
     /** Lays out the summary sheet top to bottom: identification, input files, control totals, totals, invariant, chart. */

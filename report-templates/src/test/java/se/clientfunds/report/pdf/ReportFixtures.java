@@ -6,18 +6,18 @@ import java.util.List;
 import java.util.Map;
 
 /** Report records for the renderer tests: a day with an excess, a shortfall and an exact currency; two accounts. */
-final class ReportFixtures {
+public final class ReportFixtures {
 
-    static final LocalDate DAY = LocalDate.of(2025, 3, 14);
-    static final String CAMT_HASH = "3f".repeat(32);
-    static final String LEDGER_HASH = "a1b2c3d4".repeat(8);
-    static final String BALANCED_IBAN = "SE4550000000058398257466";
-    static final String FAILING_IBAN = "SE7280000810340009783242";
+    public static final LocalDate DAY = LocalDate.of(2025, 3, 14);
+    public static final String CAMT_HASH = "3f".repeat(32);
+    public static final String LEDGER_HASH = "a1b2c3d4".repeat(8);
+    public static final String BALANCED_IBAN = "SE4550000000058398257466";
+    public static final String FAILING_IBAN = "SE7280000810340009783242";
 
     private ReportFixtures() {
     }
 
-    static ReportHeader header() {
+    public static ReportHeader header() {
         return new ReportHeader(DAY, 4711,
                 List.of(new InputFile("camt053_2025-03-14.xml", CAMT_HASH), new InputFile("bgmax_2025-03-14.txt", LEDGER_HASH)),
                 List.of(new ControlTotal("statement entries", 1234, Amount.of(123_456_789, "SEK")),
@@ -25,7 +25,7 @@ final class ReportFixtures {
     }
 
     /** SEK short by 1 234 567,89 (requirement 1 235 567,89); EUR in excess by 1 234,50; NOK exactly covered. */
-    static SafeguardingReport safeguarding() {
+    public static SafeguardingReport safeguarding() {
         return new SafeguardingReport(header(), List.of(
                 new SafeguardingPosition(Amount.of(1_000_000_00, "SEK"), Amount.of(234_567_89, "SEK"),
                         Amount.of(1_000_00, "SEK"), Amount.of(1_000_00, "SEK"), true),
@@ -35,7 +35,7 @@ final class ReportFixtures {
                         Amount.of(7_00, "NOK"), false)));
     }
 
-    static ReconciliationReport reconciliation(int breaks) {
+    public static ReconciliationReport reconciliation(int breaks) {
         AccountReconciliation balanced = new AccountReconciliation(BALANCED_IBAN, "SEK",
                 Map.of(MatchRule.REFERENCE, 120, MatchRule.BATCH_TOTAL, 7, MatchRule.AMOUNT_AND_COUNTERPARTY, 3,
                         MatchRule.TOLERANCE, 2),
@@ -57,7 +57,7 @@ final class ReportFixtures {
      * Breaks with ids 1 to {@code count}: ages 0 to 14 banking days in turn, every type and status. The bank-only and
      * books-only figures of the fixture's proof are not their sums: the renderer prints what it is given.
      */
-    static List<ReconciliationBreak> breaks(int count) {
+    public static List<ReconciliationBreak> breaks(int count) {
         BreakType[] types = BreakType.values();
         BreakStatus[] statuses = BreakStatus.values();
         List<ReconciliationBreak> breaks = new ArrayList<>(count);

@@ -4,21 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static se.clientfunds.report.pdf.ColouredText.red;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Calendar;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.TimeZone;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import se.clientfunds.report.ReportFiles;
 
 class SafeguardingPdfTest {
 
@@ -140,12 +137,10 @@ class SafeguardingPdfTest {
     }
 
     static String text(Path pdf) throws IOException {
-        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
-            return new PDFTextStripper().getText(document).replace("\r\n", "\n");
-        }
+        return ReportFiles.pdfText(pdf);
     }
 
-    static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    static String sha256(Path file) throws IOException {
+        return ReportFiles.sha256(file);
     }
 }

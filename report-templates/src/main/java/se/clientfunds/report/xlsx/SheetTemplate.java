@@ -1,9 +1,10 @@
-package se.clientfunds.report.positions;
+package se.clientfunds.report.xlsx;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -15,13 +16,13 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * What one sheet of the template gives the renderer: row 1 holds the header, whose cells carry label keys that are
+ * What one sheet of an .xlsx template gives a renderer: row 1 holds the header, whose cells carry label keys that are
  * replaced by the locale's labels; row 2 holds one styled sample cell per column (on the summary sheet, one per
  * named style, its text {@code style:<name>}), which is read and then removed so the data starts on row 2.
  */
-final class SheetTemplate {
+public final class SheetTemplate {
 
-    static final String STYLE_PREFIX = "style:";
+    public static final String STYLE_PREFIX = "style:";
 
     private final XSSFSheet sheet;
     private final List<CellStyle> columnStyles;
@@ -37,22 +38,25 @@ final class SheetTemplate {
         this.columnWidths = columnWidths;
     }
 
-    /** Reads and consumes the template rows of {@code sheetName}, labelling its first row. */
-    static SheetTemplate read(XSSFWorkbook workbook, String sheetName, PositionsLabels labels) {
+    /**
+     * Reads and consumes the template rows of {@code sheetName}, labelling its first row: a header cell whose text
+     * starts with {@code keyPrefix} is a label key, replaced by {@code labels}' text for it.
+     */
+    public static SheetTemplate read(XSSFWorkbook workbook, String sheetName, String keyPrefix,
+            UnaryOperator<String> labels) {
         XSSFSheet sheet = workbook.getSheet(sheetName);
         if (sheet == null) {
-            throw new IllegalStateException("the positions template has no sheet '" + sheetName + "'");
+            throw new IllegalStateException("the " + keyPrefix + "xlsx template has no sheet '" + sheetName + "'");
         }
         Row header = sheet.getRow(0);
         Row styleRow = sheet.getRow(1);
         if (header == null || styleRow == null) {
-            throw new IllegalStateException("sheet '" + sheetName + "' of the positions template lacks its header row "
-                    + "(row 1) or its style row (row 2)");
+            throw new IllegalStateException("sheet '" + sheetName + "' of the " + keyPrefix + "xlsx template lacks its "
+                    + "header row (row 1) or its style row (row 2)");
         }
         for (Cell cell : header) {
-            if (cell.getCellType() == CellType.STRING
-                    && cell.getStringCellValue().startsWith(PositionsLabels.PREFIX)) {
-                cell.setCellValue(labels.get(cell.getStringCellValue()));
+            if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().startsWith(keyPrefix)) {
+                cell.setCellValue(labels.apply(cell.getStringCellValue()));
             }
         }
         List<CellStyle> columnStyles = new ArrayList<>();
@@ -72,11 +76,11 @@ final class SheetTemplate {
         return new SheetTemplate(sheet, List.copyOf(columnStyles), Map.copyOf(named), List.copyOf(widths));
     }
 
-    XSSFSheet sheet() {
+    public XSSFSheet sheet() {
         return sheet;
     }
 
-    CellStyle column(int column) {
+    public CellStyle column(int column) {
         if (column >= columnStyles.size()) {
             throw new IllegalStateException("the style row of sheet '" + sheet.getSheetName() + "' has no column "
                     + (column + 1));
@@ -84,7 +88,7 @@ final class SheetTemplate {
         return columnStyles.get(column);
     }
 
-    CellStyle named(String name) {
+    public CellStyle named(String name) {
         CellStyle style = namedStyles.get(name);
         if (style == null) {
             throw new IllegalStateException("the style row of sheet '" + sheet.getSheetName() + "' has no cell '"
@@ -93,11 +97,11 @@ final class SheetTemplate {
         return style;
     }
 
-    int width(int column) {
+    public int width(int column) {
         return column < columnWidths.size() ? columnWidths.get(column) : sheet.getDefaultColumnWidth() * 256;
     }
 
-    int columns() {
+    public int columns() {
         return columnStyles.size();
     }
 
@@ -105,7 +109,7 @@ final class SheetTemplate {
      * The template's amount style with as many decimals as the currency has: the template says {@code #,##0.00}, a
      * currency without minor unit gets {@code #,##0}, one with three {@code #,##0.000}.
      */
-    CellStyle amount(CellStyle template, int minorDigits) {
+    public CellStyle amount(CellStyle template, int minorDigits) {
         String format = template.getDataFormatString();
         String wanted = format.replace(".00", minorDigits == 0 ? "" : "." + "0".repeat(minorDigits));
         if (wanted.equals(format)) {
@@ -115,7 +119,7 @@ final class SheetTemplate {
     }
 
     /** The template's date style with the locale's date format. */
-    CellStyle date(CellStyle template, String dateFormat) {
+    public CellStyle date(CellStyle template, String dateFormat) {
         return template.getDataFormatString().equals(dateFormat) ? template : derive(template, dateFormat);
     }
 

@@ -1,9 +1,10 @@
-package se.clientfunds.report.positions;
+package se.clientfunds.report.xlsx;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -19,9 +20,29 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * The compressed bytes are copied as they are (commons-compress, which POI itself writes with), not inflated and
  * deflated again: for a million movements that is the difference between a fraction of a second and four seconds.
  */
-final class DeterministicZip {
+public final class DeterministicZip {
 
     private DeterministicZip() {
+    }
+
+    /** Writes a zip (a workbook) to the file it is given. */
+    @FunctionalInterface
+    public interface ZipWriter {
+        void writeTo(Path file) throws IOException;
+    }
+
+    /**
+     * Lets {@code writer} write its zip to a temporary file, then copies that to {@code target} with every entry dated
+     * {@code entryTime}; the temporary file is deleted whatever happens.
+     */
+    public static void write(ZipWriter writer, OutputStream target, LocalDateTime entryTime) throws IOException {
+        Path raw = Files.createTempFile("report-", ".zip");
+        try {
+            writer.writeTo(raw);
+            copyWithFixedTimes(raw, target, entryTime);
+        } finally {
+            Files.deleteIfExists(raw);
+        }
     }
 
     /**
@@ -29,7 +50,7 @@ final class DeterministicZip {
      * (DOS time); the conversion through this JVM's time zone here is undone by the writer's conversion back, so the
      * bytes do not depend on the time zone.
      */
-    static void copyWithFixedTimes(Path source, OutputStream target, LocalDateTime entryTime) throws IOException {
+    public static void copyWithFixedTimes(Path source, OutputStream target, LocalDateTime entryTime) throws IOException {
         long time = entryTime.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
         try (ZipFile zip = ZipFile.builder().setPath(source).get();
                 ZipArchiveOutputStream out = new ZipArchiveOutputStream(new NonClosingOutputStream(target))) {

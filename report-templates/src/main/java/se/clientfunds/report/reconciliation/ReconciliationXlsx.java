@@ -1,0 +1,304 @@
+package se.clientfunds.report.reconciliation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import se.clientfunds.report.pdf.AccountReconciliation;
+import se.clientfunds.report.pdf.AgeingTotal;
+import se.clientfunds.report.pdf.Amount;
+import se.clientfunds.report.pdf.BalanceProof;
+import se.clientfunds.report.pdf.ControlTotal;
+import se.clientfunds.report.pdf.InputFile;
+import se.clientfunds.report.pdf.MatchRule;
+import se.clientfunds.report.pdf.ReconciliationBreak;
+import se.clientfunds.report.pdf.ReconciliationReport;
+import se.clientfunds.report.pdf.ReportText;
+import se.clientfunds.report.pdf.RollForward;
+import se.clientfunds.report.xlsx.ColumnWidths;
+import se.clientfunds.report.xlsx.DeterministicZip;
+import se.clientfunds.report.xlsx.DocumentProperties;
+import se.clientfunds.report.xlsx.SheetTemplate;
+
+/**
+ * Writes {@code reconciliation.xlsx} from the {@link ReconciliationReport} that {@code reconciliation.pdf} is made from:
+ * a summary sheet with, per account, the matches per rule, the roll-forward, the ageing of open breaks, the balance
+ * proof and statement continuity (an unexplained difference or a continuity problem in the template's red alert
+ * styles), and a breaks sheet with one row per break, streamed. The same report and locale give the same bytes.
+ *
+ * <pre>{@code
+ * new ReconciliationXlsx(Locale.GERMAN).write(report, Path.of("reports/2025-03-14/reconciliation.xlsx"));
+ * }</pre>
+ */
+public final class ReconciliationXlsx {
+
+    /** The template on the class path, editable in Excel or LibreOffice. */
+    public static final String TEMPLATE = "/templates/reconciliation.xlsx";
+
+    static final String BUNDLE = "reports/reconciliation-xlsx-messages";
+    static final String SUMMARY = "Summary";
+    static final String BREAKS = "Breaks";
+    /** Label keys in the template's header rows start with this. */
+    static final String KEY_PREFIX = "xlsx.";
+
+    /** Rows SXSSF keeps in memory for the breaks sheet; older rows are flushed to a temporary file. */
+    static final int ROW_WINDOW = 100;
+
+    private final Locale locale;
+
+    /** A renderer with the labels and date format of {@code locale} (English, Swedish or German). */
+    public ReconciliationXlsx(Locale locale) {
+        if (locale == null) {
+            throw new IllegalArgumentException("locale is missing");
+        }
+        this.locale = locale;
+    }
+
+    public void write(ReconciliationReport report, Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            write(report, out);
+        }
+    }
+
+    /** Writes the workbook to {@code out}, which stays open. */
+    public void write(ReconciliationReport report, OutputStream out) throws IOException {
+        if (report == null) {
+            throw new IllegalArgumentException("report is missing");
+        }
+        ReportText text = new ReportText(locale, BUNDLE);
+        DeterministicZip.write(raw -> writeWorkbook(report, text, raw), out, report.header().businessDate().atStartOfDay());
+    }
+
+    private static void writeWorkbook(ReconciliationReport report, ReportText text, Path raw) throws IOException {
+        XSSFWorkbook workbook;
+        try (InputStream in = ReconciliationXlsx.class.getResourceAsStream(TEMPLATE)) {
+            if (in == null) {
+                throw new IOException("template " + TEMPLATE + " is not on the class path");
+            }
+            workbook = new XSSFWorkbook(in);
+        }
+        SheetTemplate summary = SheetTemplate.read(workbook, SUMMARY, KEY_PREFIX, text::label);
+        SheetTemplate breaks = SheetTemplate.read(workbook, BREAKS, KEY_PREFIX, text::label);
+        String dateFormat = text.label("xlsx.format.date");
+        // the summary is small and stays an ordinary XSSF sheet, filled before streaming starts
+        new Summary(summary, text, dateFormat).fill(report);
+        DocumentProperties.fix(workbook, report.header().businessDate(),
+                text.label("reconciliation.title") + " " + report.header().businessDate());
+        try (SXSSFWorkbook streaming = new SXSSFWorkbook(workbook, ROW_WINDOW);
+                OutputStream out = Files.newOutputStream(raw)) {
+            writeBreaks(streaming.getSheet(BREAKS), breaks, report.accounts(), text, dateFormat);
+            streaming.setActiveSheet(workbook.getSheetIndex(SUMMARY));
+            streaming.write(out);
+        }
+    }
+
+    /** One row per break: accounts in IBAN order, each account's breaks oldest first, as the PDF lists them. */
+    private static void writeBreaks(SXSSFSheet sheet, SheetTemplate template, List<AccountReconciliation> accounts,
+            ReportText text, String dateFormat) {
+        ColumnWidths widths = new ColumnWidths(template, sheet);
+        int r = 1;
+        for (AccountReconciliation account : accounts) {
+            for (ReconciliationBreak item : account.breaks().stream().sorted(ReconciliationBreak.OLDEST_FIRST).toList()) {
+                Row row = sheet.createRow(r++);
+                widths.text(row, 0, account.accountIban());
+                widths.count(row, 1, item.id());
+                widths.text(row, 2, text.label(item.type()));
+                widths.amount(row, 3, item.amount().minor(), item.amount().fractionDigits());
+                widths.text(row, 4, item.amount().currency());
+                widths.text(row, 5, item.reference());
+                widths.date(row, 6, item.bookingDate(), dateFormat);
+                widths.count(row, 7, item.ageBankingDays());
+                widths.text(row, 8, text.label(item.bucket()));
+                widths.text(row, 9, text.label(item.status()));
+            }
+        }
+        sheet.createFreezePane(0, 1);
+        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(r - 1, 1), 0, template.columns() - 1));
+        widths.apply();
+    }
+
+    /** Lays out the summary top to bottom: identification, input files, control totals, then one block per account. */
+    private static final class Summary {
+
+        private final SheetTemplate template;
+        private final XSSFSheet sheet;
+        private final ReportText text;
+        private final String dateFormat;
+        private int r = 2;
+
+        Summary(SheetTemplate template, ReportText text, String dateFormat) {
+            this.template = template;
+            this.sheet = template.sheet();
+            this.text = text;
+            this.dateFormat = dateFormat;
+        }
+
+        void fill(ReconciliationReport report) {
+            Row row = sheet.createRow(r++);
+            label(row, 0, "header.businessDate");
+            Cell date = row.createCell(1);
+            date.setCellStyle(template.date(template.named("date"), dateFormat));
+            date.setCellValue(report.header().businessDate());
+            row = sheet.createRow(r++);
+            label(row, 0, "header.jobExecutionId");
+            count(row, 1, report.header().jobExecutionId());
+
+            r++;
+            heading(text.label("header.inputFiles"));
+            header(text.labels("header.file", "header.sha256"));
+            for (InputFile file : report.header().inputFiles()) {
+                row = sheet.createRow(r++);
+                text(row, 0, file.name());
+                text(row, 1, file.sha256());
+            }
+            r++;
+            heading(text.label("header.controlTotals"));
+            header(text.labels("header.control", "header.count", "header.total", "header.currency"));
+            for (ControlTotal total : report.header().controlTotals()) {
+                row = sheet.createRow(r++);
+                text(row, 0, total.name());
+                count(row, 1, total.count());
+                if (total.total() != null) {
+                    amount(row, 2, total.total(), false);
+                    text(row, 3, total.total().currency());
+                }
+            }
+            if (report.accounts().isEmpty()) {
+                r++;
+                text(sheet.createRow(r++), 0, text.label("reconciliation.noAccounts"));
+            }
+            for (AccountReconciliation account : report.accounts()) {
+                r++;
+                account(account);
+            }
+        }
+
+        private void account(AccountReconciliation account) {
+            heading(text.label("reconciliation.account", account.accountIban(), account.currency()));
+            if (account.needsAttention()) {
+                alert(sheet.createRow(r++), 0, text.label("reconciliation.needsAttention"));
+            }
+            header(text.labels("reconciliation.matches", "reconciliation.count"));
+            long matched = 0;
+            for (MatchRule rule : MatchRule.values()) {
+                Row row = sheet.createRow(r++);
+                text(row, 0, text.label(rule));
+                count(row, 1, account.matches().get(rule));
+                matched += account.matches().get(rule);
+            }
+            Row total = sheet.createRow(r++);
+            label(total, 0, "reconciliation.total");
+            count(total, 1, matched);
+
+            header(List.of(text.label("reconciliation.rollForward"), text.label("reconciliation.opening"),
+                    text.label("reconciliation.new"), text.label("reconciliation.cleared"), text.label("reconciliation.closing")));
+            RollForward rollForward = account.rollForward();
+            Row counts = sheet.createRow(r++);
+            count(counts, 1, rollForward.opening());
+            count(counts, 2, rollForward.newBreaks());
+            count(counts, 3, rollForward.cleared());
+            count(counts, 4, rollForward.closing());
+
+            header(text.labels("reconciliation.ageing", "reconciliation.count", "reconciliation.amount",
+                    "reconciliation.currency"));
+            for (AgeingTotal bucket : account.ageing()) {
+                Row row = sheet.createRow(r++);
+                text(row, 0, text.label(bucket.bucket()));
+                count(row, 1, bucket.count());
+                amount(row, 2, bucket.amount(), false);
+                text(row, 3, bucket.amount().currency());
+            }
+
+            header(text.labels("reconciliation.balanceProof", "reconciliation.amount", "reconciliation.currency"));
+            BalanceProof proof = account.balanceProof();
+            if (proof == null) {
+                alert(sheet.createRow(r++), 0, text.label("reconciliation.noStatement"));
+            } else {
+                proofLine("reconciliation.statementClosing", proof.statementClosing(), false);
+                proofLine("reconciliation.booksClosing", proof.booksClosing(), false);
+                proofLine("reconciliation.difference", proof.difference(), false);
+                proofLine("reconciliation.bankOnly", proof.bankOnly(), false);
+                proofLine("reconciliation.booksOnly", proof.booksOnly(), false);
+                proofLine("reconciliation.residuals", proof.residuals(), false);
+                proofLine("reconciliation.explained", proof.explained(), false);
+                proofLine("reconciliation.unexplained", proof.unexplained(), !proof.unexplained().isZero());
+            }
+
+            header(List.of(text.label("reconciliation.continuity")));
+            if (account.continuityProblems().isEmpty()) {
+                text(sheet.createRow(r++), 0, text.label("reconciliation.continuityOk"));
+            }
+            for (String problem : account.continuityProblems()) {
+                alert(sheet.createRow(r++), 0, problem);
+            }
+        }
+
+        private void proofLine(String key, Amount amount, boolean alert) {
+            Row row = sheet.createRow(r++);
+            if (alert) {
+                alert(row, 0, text.label(key));
+            } else {
+                text(row, 0, text.label(key));
+            }
+            amount(row, 1, amount, alert);
+            text(row, 2, amount.currency());
+        }
+
+        private void heading(String words) {
+            Cell cell = sheet.createRow(r++).createCell(0);
+            cell.setCellStyle(template.named("heading"));
+            cell.setCellValue(words);
+        }
+
+        private void header(List<String> columns) {
+            Row row = sheet.createRow(r++);
+            for (int c = 0; c < columns.size(); c++) {
+                Cell cell = row.createCell(c);
+                cell.setCellStyle(template.named("header"));
+                cell.setCellValue(columns.get(c));
+            }
+        }
+
+        private void label(Row row, int column, String key) {
+            styled(row, column, "label").setCellValue(text.label(key));
+        }
+
+        private void text(Row row, int column, String words) {
+            styled(row, column, "text").setCellValue(words);
+        }
+
+        private void alert(Row row, int column, String words) {
+            styled(row, column, "alert").setCellValue(words);
+        }
+
+        private void count(Row row, int column, long value) {
+            styled(row, column, "count").setCellValue(value);
+        }
+
+        private void amount(Row row, int column, Amount amount, boolean alert) {
+            Cell cell = row.createCell(column);
+            CellStyle style = template.named(alert ? "alertAmount" : "amount");
+            cell.setCellStyle(template.amount(style, amount.fractionDigits()));
+            cell.setCellValue(ColumnWidths.cellValue(amount.minor(), amount.fractionDigits()));
+        }
+
+        private Cell styled(Row row, int column, String style) {
+            Cell cell = row.createCell(column);
+            cell.setCellStyle(template.named(style));
+            return cell;
+        }
+    }
+}
