@@ -53,6 +53,8 @@ final class MovementCursor implements Iterable<MovementLine>, AutoCloseable {
                     statement.setDate(2, Date.valueOf(day));
                 })
                 .fetchSize(FETCH_SIZE)
+                // a streaming MariaDB result set does not report its row number the way this check expects
+                .verifyCursorPosition(false)
                 .rowMapper((rs, row) -> new MovementLine(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3),
                         rs.getString(4), Side.valueOf(rs.getString(5)), new Amount(rs.getLong(6), rs.getString(7))))
                 .saveState(false)
