@@ -64,6 +64,11 @@ public class DailyReports {
         return jobRepository.getJobExecutions(instance).stream().map(JobExecution::getId).min(Long::compare);
     }
 
+    /** Refuses a day that is not closed and reconciled (an {@link IllegalStateException} saying what to run). */
+    public void requireReconciled(LocalDate day) {
+        records.requireReconciled(day);
+    }
+
     /** Regenerates every report of the day and its manifest, under the day's run id; returns the files written. */
     public List<Path> regenerate(LocalDate day, long runId) {
         List<Path> written = new ArrayList<>();
