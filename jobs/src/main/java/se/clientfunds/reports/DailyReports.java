@@ -38,7 +38,7 @@ public class DailyReports {
     private final ReportChain chain;
     private final Locale locale;
 
-    public DailyReports(DayReportRecords records, JobRepository jobRepository, SettlementHome home,
+    DailyReports(DayReportRecords records, JobRepository jobRepository, SettlementHome home,
                         SettlementProperties properties) {
         this.records = records;
         this.jobRepository = jobRepository;
