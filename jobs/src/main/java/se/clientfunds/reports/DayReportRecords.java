@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import se.clientfunds.money.Money;
 import se.clientfunds.reconciliation.ReconciliationDay;
 import se.clientfunds.reconciliation.ReconciliationQueries;
 import se.clientfunds.report.pdf.AccountReconciliation;
@@ -34,7 +35,6 @@ import se.clientfunds.report.positions.InputFile;
 import se.clientfunds.report.positions.PositionLine;
 import se.clientfunds.report.positions.PositionsReport;
 import se.clientfunds.report.positions.UnallocatedLine;
-import se.clientfunds.money.Money;
 import se.clientfunds.settings.ClientFundsAccount;
 import se.clientfunds.settings.SettlementProperties;
 
