@@ -29,8 +29,8 @@ import se.clientfunds.settings.SettlementHome;
 /**
  * {@code run-day}: the daily cycle for one business date. Import what waits in the inbox, in the order the books need
  * it (clients, invoices, refunds, then payment notifications, then statements); then, for every earlier day still
- * open (catch-up) and for the date itself, in date order: allocate → refunds and payouts → close → reconcile. It
- * reports what reconciliation says needs attention (an unexplained difference, a shortfall, a statement gap). It stops at the
+ * open (catch-up) and for the date itself, in date order: allocate → refunds and payouts → close → reconcile → reports.
+ * It reports what reconciliation says needs attention (an unexplained difference, a shortfall, a statement gap). It stops at the
  * first failure: running the day again restarts what failed and skips what completed.
  */
 @Service
@@ -38,7 +38,7 @@ public class DailyCycle {
 
     /** What each business day runs after its imports, in order. */
     private static final List<JobName> DAY_JOBS = List.of(JobName.ALLOCATE_PAYMENTS, JobName.REFUNDS_AND_PAYOUTS,
-            JobName.CLOSE_BUSINESS_DAY, JobName.RECONCILE);
+            JobName.CLOSE_BUSINESS_DAY, JobName.RECONCILE, JobName.REPORTS);
 
     private final SettlementHome home;
     private final BusinessDays businessDays;

@@ -8,7 +8,8 @@ public enum JobName {
     ALLOCATE_PAYMENTS("allocatePaymentsJob"),
     REFUNDS_AND_PAYOUTS("refundsAndPayoutsJob"),
     CLOSE_BUSINESS_DAY("closeBusinessDayJob"),
-    RECONCILE("reconcileJob");
+    RECONCILE("reconcileJob"),
+    REPORTS("reportsJob");
 
     private final String jobName;
 

@@ -19,6 +19,7 @@ import se.clientfunds.bank.AccountId;
  * @param allocation how incoming payments are allocated to invoices
  * @param payouts    how refunds and payouts are paid
  * @param reconciliation how bank statements are matched to the books
+ * @param reports        how the daily reports are written
  */
 @ConfigurationProperties("settlement")
 public record SettlementProperties(
@@ -28,7 +29,8 @@ public record SettlementProperties(
         @DefaultValue BankFiles bankFiles,
         @DefaultValue Allocation allocation,
         @DefaultValue Payouts payouts,
-        @DefaultValue Reconciliation reconciliation) {
+        @DefaultValue Reconciliation reconciliation,
+        @DefaultValue Reports reports) {
 
     public SettlementProperties {
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
@@ -117,6 +119,24 @@ public record SettlementProperties(
             if (windowDays < 0) {
                 throw new IllegalArgumentException("settlement.reconciliation.window-days must not be negative, is " + windowDays);
             }
+        }
+    }
+
+    /** @param locale the language of the reports' labels and their number and date formats: en, sv or de */
+    public record Reports(@DefaultValue("en") String locale) {
+
+        private static final java.util.Set<String> LANGUAGES = java.util.Set.of("en", "sv", "de");
+
+        public Reports {
+            if (locale == null || !LANGUAGES.contains(java.util.Locale.forLanguageTag(locale).getLanguage())
+                    || !java.util.Locale.forLanguageTag(locale).toLanguageTag().equalsIgnoreCase(locale)) {
+                throw new IllegalArgumentException("settlement.reports.locale must be one of en, sv, de (a language tag such as"
+                        + " sv-SE allowed), is '" + locale + "'");
+            }
+        }
+
+        public java.util.Locale toLocale() {
+            return java.util.Locale.forLanguageTag(locale);
         }
     }
 }

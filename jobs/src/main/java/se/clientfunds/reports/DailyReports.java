@@ -1,0 +1,105 @@
+package se.clientfunds.reports;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Service;
+
+import se.clientfunds.jobs.JobName;
+import se.clientfunds.report.pdf.ReconciliationPdf;
+import se.clientfunds.report.pdf.SafeguardingPdf;
+import se.clientfunds.report.positions.PositionsXlsxRenderer;
+import se.clientfunds.settings.SettlementHome;
+import se.clientfunds.settings.SettlementProperties;
+
+/**
+ * Renders a reconciled day's reports into {@code reports/<date>/} and chains its manifest (DESIGN §2.7). The
+ * {@code reportsJob} runs it step by step; {@code settle reports DATE} runs it whole to regenerate a day. Every
+ * report carries the id of the day's first {@code reportsJob} execution (its run), so a restart or a regeneration
+ * of the same books gives the same bytes.
+ */
+@Service
+public class DailyReports {
+
+    public static final String POSITIONS = "positions.xlsx";
+    public static final String RECONCILIATION = "reconciliation.pdf";
+    public static final String SAFEGUARDING = "safeguarding.pdf";
+
+    private final DayReportRecords records;
+    private final JobRepository jobRepository;
+    private final ReportChain chain;
+    private final Locale locale;
+
+    DailyReports(DayReportRecords records, JobRepository jobRepository, SettlementHome home,
+                        SettlementProperties properties) {
+        this.records = records;
+        this.jobRepository = jobRepository;
+        this.chain = new ReportChain(home.reports());
+        this.locale = properties.reports().toLocale();
+    }
+
+    public ReportChain chain() {
+        return chain;
+    }
+
+    /**
+     * The id the day's reports carry: the first execution of the day's {@code reportsJob}, empty when it never ran.
+     * A restart continues that run, and regenerating the reports later does not make a new one.
+     */
+    public Optional<Long> runOf(LocalDate day) {
+        JobInstance instance = jobRepository.getJobInstance(JobName.REPORTS.jobName(),
+                new JobParametersBuilder().addLocalDate("businessDate", day).toJobParameters());
+        return instance == null ? Optional.empty() : runOf(instance);
+    }
+
+    Optional<Long> runOf(JobInstance instance) {
+        return jobRepository.getJobExecutions(instance).stream().map(JobExecution::getId).min(Long::compare);
+    }
+
+    /** Refuses a day that is not closed and reconciled (an {@link IllegalStateException} saying what to run). */
+    public void requireReconciled(LocalDate day) {
+        records.requireReconciled(day);
+    }
+
+    /** Regenerates every report of the day and its manifest, under the day's run id; returns the files written. */
+    public List<Path> regenerate(LocalDate day, long runId) {
+        List<Path> written = new ArrayList<>();
+        written.add(positions(day, runId));
+        written.add(reconciliation(day, runId));
+        written.add(safeguarding(day, runId));
+        // audit.pdf goes here when it exists: the manifest lists whatever the day's folder holds
+        written.add(manifest(day));
+        return written;
+    }
+
+    Path positions(LocalDate day, long runId) {
+        records.requireReconciled(day);
+        return chain.write(day, POSITIONS, file -> {
+            try (MovementCursor movements = records.movements(day)) {
+                new PositionsXlsxRenderer().render(records.positions(day, runId, movements), locale, file);
+            }
+        });
+    }
+
+    Path reconciliation(LocalDate day, long runId) {
+        records.requireReconciled(day);
+        return chain.write(day, RECONCILIATION, file -> new ReconciliationPdf(locale).write(records.reconciliation(day, runId), file));
+    }
+
+    Path safeguarding(LocalDate day, long runId) {
+        records.requireReconciled(day);
+        return chain.write(day, SAFEGUARDING, file -> new SafeguardingPdf(locale).write(records.safeguarding(day, runId), file));
+    }
+
+    Path manifest(LocalDate day) {
+        return chain.writeManifest(day);
+    }
+}

@@ -1,0 +1,233 @@
+package se.clientfunds.reports;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import se.clientfunds.money.Money;
+import se.clientfunds.reconciliation.ReconciliationDay;
+import se.clientfunds.reconciliation.ReconciliationQueries;
+import se.clientfunds.report.pdf.AccountReconciliation;
+import se.clientfunds.report.pdf.BalanceProof;
+import se.clientfunds.report.pdf.BreakStatus;
+import se.clientfunds.report.pdf.BreakType;
+import se.clientfunds.report.pdf.ControlTotal;
+import se.clientfunds.report.pdf.MatchRule;
+import se.clientfunds.report.pdf.ReconciliationBreak;
+import se.clientfunds.report.pdf.ReconciliationReport;
+import se.clientfunds.report.pdf.ReportHeader;
+import se.clientfunds.report.pdf.RollForward;
+import se.clientfunds.report.pdf.SafeguardingPosition;
+import se.clientfunds.report.pdf.SafeguardingReport;
+import se.clientfunds.report.positions.AccountKind;
+import se.clientfunds.report.positions.Amount;
+import se.clientfunds.report.positions.ControlTotals;
+import se.clientfunds.report.positions.InputFile;
+import se.clientfunds.report.positions.PositionLine;
+import se.clientfunds.report.positions.PositionsReport;
+import se.clientfunds.report.positions.UnallocatedLine;
+import se.clientfunds.settings.ClientFundsAccount;
+import se.clientfunds.settings.SettlementProperties;
+
+/**
+ * Builds the report records of a closed, reconciled day from the database. Everything is read in the order of a
+ * unique key and nothing depends on the clock, so the same books give the same records (and the same bytes).
+ */
+@Component
+class DayReportRecords {
+
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final ReconciliationQueries reconciliation;
+    private final SettlementProperties properties;
+
+    DayReportRecords(JdbcTemplate jdbc, DataSource dataSource, ReconciliationQueries reconciliation,
+                     SettlementProperties properties) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.reconciliation = reconciliation;
+        this.properties = properties;
+    }
+
+    /** Refuses a day that is not closed and reconciled: its reports would be built from half a day. */
+    void requireReconciled(LocalDate day) {
+        Date date = Date.valueOf(day);
+        List<String> status = jdbc.queryForList("SELECT status FROM business_day WHERE business_date = ?", String.class, date);
+        if (status.isEmpty() || !"CLOSED".equals(status.get(0))) {
+            throw new IllegalStateException("the reports of " + day + " need the day closed and reconciled; it is "
+                    + (status.isEmpty() ? "not run" : status.get(0)) + " (run-day " + day + ")");
+        }
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM safeguarding WHERE business_date = ?", Integer.class, date) == 0) {
+            throw new IllegalStateException("the reports of " + day + " need the day reconciled; reconcileJob has not completed"
+                    + " for it (run-day " + day + ")");
+        }
+    }
+
+    // --- positions.xlsx
+
+    /** The day's positions report; its movements read from {@code movements}, which the caller opens and closes. */
+    PositionsReport positions(LocalDate day, long runId, MovementCursor movements) {
+        Date date = Date.valueOf(day);
+        List<PositionLine> positions = jdbc.query("SELECT account, account_kind, currency, opening_minor, debit_minor,"
+                + " credit_minor, closing_minor FROM account_position WHERE business_date = ? ORDER BY account, currency",
+                (rs, row) -> {
+                    String currency = rs.getString(3);
+                    return new PositionLine(rs.getString(1), AccountKind.valueOf(rs.getString(2)), currency,
+                            new Amount(rs.getLong(4), currency), new Amount(rs.getLong(5), currency),
+                            new Amount(rs.getLong(6), currency), new Amount(rs.getLong(7), currency));
+                }, date);
+        // as the day left them: what operators allocated by hand on a later day is added back
+        List<UnallocatedLine> unallocated = jdbc.query("SELECT p.bank_reference, p.booking_date, p.currency, p.amount_minor,"
+                + " p.unallocated_minor + COALESCE((SELECT SUM(a.amount_minor) FROM invoice_allocation a"
+                + "   WHERE a.account_iban = p.account_iban AND a.bank_reference = p.bank_reference"
+                + "   AND a.allocated_by IS NOT NULL AND a.allocated_on > ?), 0) AS open_minor,"
+                + " p.reason, p.debtor_name FROM payment_allocation p WHERE p.allocated_on <= ?"
+                + " HAVING open_minor > 0 ORDER BY p.booking_date, p.account_iban, p.bank_reference",
+                (rs, row) -> {
+                    String currency = rs.getString(3);
+                    return new UnallocatedLine(rs.getString(1), rs.getDate(2).toLocalDate(), new Amount(rs.getLong(4), currency),
+                            new Amount(rs.getLong(5), currency), nonNull(rs.getString(6)), nonNull(rs.getString(7)));
+                }, date, date);
+        long[] postings = {0};
+        List<Amount> debits = new ArrayList<>();
+        jdbc.query("SELECT l.currency, COUNT(*), COALESCE(SUM(CASE WHEN l.side = 'D' THEN l.amount_minor ELSE 0 END), 0)"
+                + " FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id"
+                + " WHERE e.posted = 1 AND e.booking_date > ? AND e.booking_date <= ? GROUP BY l.currency ORDER BY l.currency",
+                rs -> {
+                    postings[0] += rs.getLong(2);
+                    debits.add(new Amount(rs.getLong(3), rs.getString(1)));
+                }, Date.valueOf(previousClose(day)), date);
+        long recordsRead = jdbc.queryForObject("SELECT COALESCE(SUM(record_count), 0) FROM imported_file"
+                + " WHERE status = 'IMPORTED' AND business_date = ?", Long.class, date);
+        // the jobs have no skip policy: a record is posted, refused with its file, or fails the job
+        ControlTotals totals = new ControlTotals(recordsRead, postings[0], 0, debits);
+        List<InputFile> inputs = inputFiles(day).stream().map(file -> new InputFile(file.name(), file.sha256())).toList();
+        return new PositionsReport(day, runId, inputs, positions, movements, unallocated, totals);
+    }
+
+    /** A cursor over the journal lines the day's positions count. */
+    MovementCursor movements(LocalDate day) {
+        return new MovementCursor(dataSource, previousClose(day), day);
+    }
+
+    private LocalDate previousClose(LocalDate day) {
+        Date previous = jdbc.queryForObject("SELECT MAX(business_date) FROM business_day WHERE status = 'CLOSED'"
+                + " AND business_date < ?", Date.class, Date.valueOf(day));
+        return previous == null ? LocalDate.of(1, 1, 1) : previous.toLocalDate();
+    }
+
+    // --- reconciliation.pdf
+
+    ReconciliationReport reconciliation(LocalDate day, long runId) {
+        List<ReconciliationDay> days = reconciliation.days(day);
+        Map<String, List<ReconciliationBreak>> breaks = new TreeMap<>();
+        Map<String, long[]> openPerCurrency = new TreeMap<>();
+        for (ReconciliationQueries.Break item : reconciliation.breaks(day)) {
+            String currency = item.amount().currency().getCurrencyCode();
+            breaks.computeIfAbsent(item.accountIban(), iban -> new ArrayList<>()).add(new ReconciliationBreak(item.id(),
+                    BreakType.valueOf(item.type().name()), pdfAmount(item.amount()), item.reference(), item.bookingDate(),
+                    (int) Math.max(0, item.ageDays()), BreakStatus.valueOf(item.status())));
+            long[] open = openPerCurrency.computeIfAbsent(currency, c -> new long[2]);
+            open[0]++;
+            open[1] += item.amount().minorUnits();
+        }
+        List<AccountReconciliation> accounts = new ArrayList<>();
+        long matched = 0;
+        for (ReconciliationDay account : days) {
+            String currency = account.ledgerClosing().currency().getCurrencyCode();
+            Map<MatchRule, Integer> matches = new EnumMap<>(MatchRule.class);
+            account.matches().forEach((rule, count) -> matches.put(MatchRule.valueOf(rule.name()), count));
+            matched += matches.values().stream().mapToInt(Integer::intValue).sum();
+            // the report's proof has no line of its own for breaks resolved by operators (written off with who and
+            // why): they are explained differences, so they are counted with the residuals
+            BalanceProof proof = account.statementClosing() == null ? null : new BalanceProof(
+                    pdfAmount(account.statementClosing()), pdfAmount(account.ledgerClosing()), pdfAmount(account.bankOnly()),
+                    pdfAmount(account.booksOnly()), pdfAmount(account.residuals().plus(account.resolvedByOperators())));
+            accounts.add(new AccountReconciliation(account.accountIban(), currency, matches,
+                    breaks.getOrDefault(account.accountIban(), List.of()),
+                    new RollForward(account.openingBreaks(), account.newBreaks(), account.clearedBreaks(), account.closingBreaks()),
+                    proof, account.continuity()));
+        }
+        List<ControlTotal> totals = new ArrayList<>();
+        totals.add(new ControlTotal("accounts reconciled", days.size(), null));
+        totals.add(new ControlTotal("matches", matched, null));
+        openPerCurrency.forEach((currency, open) -> totals.add(new ControlTotal("open breaks " + currency, open[0],
+                se.clientfunds.report.pdf.Amount.of(open[1], currency))));
+        return new ReconciliationReport(header(day, runId, totals), accounts);
+    }
+
+    // --- safeguarding.pdf
+
+    SafeguardingReport safeguarding(LocalDate day, long runId) {
+        Date date = Date.valueOf(day);
+        // what is owed per kind, each account counted only when it is owed, as the safeguarding step computed it
+        Map<String, Map<String, Long>> owed = new TreeMap<>();
+        Map<String, Long> owingAccounts = new TreeMap<>();
+        jdbc.query("SELECT currency, account_kind, SUM(GREATEST(closing_minor, 0)), SUM(closing_minor > 0) FROM account_position"
+                + " WHERE business_date = ? AND account_kind IN ('CLIENT', 'UNALLOCATED', 'DEBTOR_CREDIT')"
+                + " GROUP BY currency, account_kind ORDER BY currency, account_kind", rs -> {
+                    owed.computeIfAbsent(rs.getString(1), c -> new TreeMap<>()).put(rs.getString(2), rs.getLong(3));
+                    owingAccounts.merge(rs.getString(1), rs.getLong(4), Long::sum);
+                }, date);
+        List<SafeguardingPosition> positions = new ArrayList<>();
+        List<ControlTotal> totals = new ArrayList<>();
+        jdbc.query("SELECT currency, requirement_minor, resource_minor, resource_complete FROM safeguarding"
+                + " WHERE business_date = ? ORDER BY currency", rs -> {
+                    String currency = rs.getString(1);
+                    Map<String, Long> kinds = owed.getOrDefault(currency, Map.of());
+                    long client = kinds.getOrDefault("CLIENT", 0L);
+                    long unallocated = kinds.getOrDefault("UNALLOCATED", 0L);
+                    long debtorCredit = kinds.getOrDefault("DEBTOR_CREDIT", 0L);
+                    if (client + unallocated + debtorCredit != rs.getLong(2)) {
+                        throw new IllegalStateException("safeguarding of " + day + " in " + currency + " says requirement "
+                                + rs.getLong(2) + " but the positions owe " + (client + unallocated + debtorCredit)
+                                + " (minor units): the positions changed after reconciliation");
+                    }
+                    positions.add(new SafeguardingPosition(pdfAmount(client, currency), pdfAmount(unallocated, currency),
+                            pdfAmount(debtorCredit, currency), pdfAmount(rs.getLong(3), currency), rs.getInt(4) == 1));
+                    totals.add(new ControlTotal("accounts owed " + currency, owingAccounts.getOrDefault(currency, 0L),
+                            pdfAmount(rs.getLong(2), currency)));
+                    long accounts = properties.accounts().stream().map(ClientFundsAccount::currency).filter(currency::equals).count();
+                    totals.add(new ControlTotal("client-funds accounts " + currency, accounts, pdfAmount(rs.getLong(3), currency)));
+                }, date);
+        return new SafeguardingReport(header(day, runId, totals), positions);
+    }
+
+    // --- shared
+
+    /** The files imported for the day, as every report lists them. */
+    List<ImportedInput> inputFiles(LocalDate day) {
+        return jdbc.query("SELECT file_name, sha256 FROM imported_file WHERE status = 'IMPORTED' AND business_date = ?"
+                + " ORDER BY file_name, id", (rs, row) -> new ImportedInput(rs.getString(1), rs.getString(2)), Date.valueOf(day));
+    }
+
+    private ReportHeader header(LocalDate day, long runId, List<ControlTotal> totals) {
+        return new ReportHeader(day, runId, inputFiles(day).stream()
+                .map(file -> new se.clientfunds.report.pdf.InputFile(file.name(), file.sha256())).toList(), totals);
+    }
+
+    private static se.clientfunds.report.pdf.Amount pdfAmount(Money money) {
+        return se.clientfunds.report.pdf.Amount.of(money.minorUnits(), money.currency().getCurrencyCode());
+    }
+
+    private static se.clientfunds.report.pdf.Amount pdfAmount(long minor, String currency) {
+        return se.clientfunds.report.pdf.Amount.of(minor, currency);
+    }
+
+    private static String nonNull(String text) {
+        return text == null ? "" : text;
+    }
+
+    /** An input file of the day with its SHA-256. */
+    record ImportedInput(String name, String sha256) {
+    }
+}

@@ -1,0 +1,112 @@
+package se.clientfunds.reports;
+
+import java.time.LocalDate;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import se.clientfunds.jobs.JobName;
+
+/**
+ * {@code reportsJob}: a reconciled day's positions.xlsx, reconciliation.pdf and safeguarding.pdf, then the manifest
+ * chaining them to the day before. One tasklet step per file. See README.md beside this class.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReportsJobConfiguration {
+
+    @Bean
+    Job reportsJob(JobRepository jobRepository, Step positionsReportStep, Step reconciliationReportStep,
+                   Step safeguardingReportStep, Step reportManifestStep) {
+        return new JobBuilder(JobName.REPORTS.jobName(), jobRepository)
+                .start(positionsReportStep)
+                .next(reconciliationReportStep)
+                .next(safeguardingReportStep)
+                // audit.pdf will be a step here, before the manifest, which lists whatever the folder holds
+                .next(reportManifestStep)
+                .build();
+    }
+
+    @Bean
+    Step positionsReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                             Tasklet positionsReportTasklet) {
+        return new StepBuilder("positionsReport", jobRepository).tasklet(positionsReportTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet positionsReportTasklet(DailyReports reports, @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+        return rendering(reports, businessDate, DailyReports::positions);
+    }
+
+    @Bean
+    Step reconciliationReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                  Tasklet reconciliationReportTasklet) {
+        return new StepBuilder("reconciliationReport", jobRepository).tasklet(reconciliationReportTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet reconciliationReportTasklet(DailyReports reports,
+                                        @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+        return rendering(reports, businessDate, DailyReports::reconciliation);
+    }
+
+    @Bean
+    Step safeguardingReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                Tasklet safeguardingReportTasklet) {
+        return new StepBuilder("safeguardingReport", jobRepository).tasklet(safeguardingReportTasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet safeguardingReportTasklet(DailyReports reports, @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+        return rendering(reports, businessDate, DailyReports::safeguarding);
+    }
+
+    @Bean
+    Step reportManifestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                            Tasklet reportManifestTasklet) {
+        return new StepBuilder("reportManifest", jobRepository).tasklet(reportManifestTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet reportManifestTasklet(DailyReports reports, @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+        return (contribution, chunkContext) -> {
+            reports.manifest(businessDate);
+            contribution.incrementWriteCount(1);
+            chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext().putString("summary",
+                    "wrote " + reports.chain().folder(businessDate));
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    /** A step writing one report under the day's run id (the first execution of this job instance). */
+    private static Tasklet rendering(DailyReports reports, LocalDate businessDate,
+                                     RenderingStep step) {
+        return (contribution, chunkContext) -> {
+            var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+            long runId = reports.runOf(jobExecution.getJobInstance()).orElse(jobExecution.getId());
+            step.render(reports, businessDate, runId);
+            contribution.incrementWriteCount(1);
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    @FunctionalInterface
+    private interface RenderingStep {
+        java.nio.file.Path render(DailyReports reports, LocalDate businessDate, long runId);
+    }
+}
