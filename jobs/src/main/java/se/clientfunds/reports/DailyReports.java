@@ -17,6 +17,7 @@ import se.clientfunds.jobs.JobName;
 import se.clientfunds.report.pdf.ReconciliationPdf;
 import se.clientfunds.report.pdf.SafeguardingPdf;
 import se.clientfunds.report.positions.PositionsXlsxRenderer;
+import se.clientfunds.report.reconciliation.ReconciliationXlsx;
 import se.clientfunds.settings.SettlementHome;
 import se.clientfunds.settings.SettlementProperties;
 
@@ -31,6 +32,7 @@ public class DailyReports {
 
     public static final String POSITIONS = "positions.xlsx";
     public static final String RECONCILIATION = "reconciliation.pdf";
+    public static final String RECONCILIATION_WORKBOOK = "reconciliation.xlsx";
     public static final String SAFEGUARDING = "safeguarding.pdf";
 
     private final DayReportRecords records;
@@ -74,6 +76,7 @@ public class DailyReports {
         List<Path> written = new ArrayList<>();
         written.add(positions(day, runId));
         written.add(reconciliation(day, runId));
+        written.add(reconciliationWorkbook(day, runId));
         written.add(safeguarding(day, runId));
         // audit.pdf goes here when it exists: the manifest lists whatever the day's folder holds
         written.add(manifest(day));
@@ -92,6 +95,12 @@ public class DailyReports {
     Path reconciliation(LocalDate day, long runId) {
         records.requireReconciled(day);
         return chain.write(day, RECONCILIATION, file -> new ReconciliationPdf(locale).write(records.reconciliation(day, runId), file));
+    }
+
+    Path reconciliationWorkbook(LocalDate day, long runId) {
+        records.requireReconciled(day);
+        return chain.write(day, RECONCILIATION_WORKBOOK,
+                file -> new ReconciliationXlsx(locale).write(records.reconciliation(day, runId), file));
     }
 
     Path safeguarding(LocalDate day, long runId) {

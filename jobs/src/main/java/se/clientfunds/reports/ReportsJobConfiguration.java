@@ -59,7 +59,11 @@ class ReportsJobConfiguration {
     @StepScope
     Tasklet reconciliationReportTasklet(DailyReports reports,
                                         @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
-        return rendering(reports, businessDate, DailyReports::reconciliation);
+        // the workbook and the PDF of the same figures, in one step
+        return rendering(reports, businessDate, (dailyReports, day, runId) -> {
+            dailyReports.reconciliation(day, runId);
+            return dailyReports.reconciliationWorkbook(day, runId);
+        });
     }
 
     @Bean

@@ -52,7 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ReportsJobIT {
 
     private static final List<String> FINANCIAL = List.of(DailyReports.POSITIONS, DailyReports.RECONCILIATION,
-            DailyReports.SAFEGUARDING);
+            DailyReports.RECONCILIATION_WORKBOOK, DailyReports.SAFEGUARDING);
 
     @Autowired
     DailyCycle cycle;
@@ -88,7 +88,8 @@ class ReportsJobIT {
         for (LocalDate day : days) {
             try (Stream<Path> files = Files.list(home.reports().resolve(day.toString()))) {
                 assertThat(files.map(file -> file.getFileName().toString()).sorted().toList()).containsExactly(
-                        ReportChain.MANIFEST, DailyReports.POSITIONS, DailyReports.RECONCILIATION, DailyReports.SAFEGUARDING);
+                        ReportChain.MANIFEST, DailyReports.POSITIONS, DailyReports.RECONCILIATION,
+                        DailyReports.RECONCILIATION_WORKBOOK, DailyReports.SAFEGUARDING);
             }
         }
         LocalDate second = days.get(1);
@@ -205,12 +206,12 @@ class ReportsJobIT {
         }
         Map<String, String> hashes = new TreeMap<>();
         for (LocalDate day : days) {
-            for (String name : List.of(DailyReports.POSITIONS, DailyReports.RECONCILIATION, DailyReports.SAFEGUARDING,
-                    ReportChain.MANIFEST)) {
+            for (String name : List.of(DailyReports.POSITIONS, DailyReports.RECONCILIATION, DailyReports.RECONCILIATION_WORKBOOK,
+                    DailyReports.SAFEGUARDING, ReportChain.MANIFEST)) {
                 hashes.put(day + "/" + name, Sha256.of(home.reports().resolve(day.toString()).resolve(name)));
             }
         }
-        assertThat(hashes.keySet().stream().filter(key -> FINANCIAL.stream().anyMatch(key::endsWith))).hasSize(6);
+        assertThat(hashes.keySet().stream().filter(key -> FINANCIAL.stream().anyMatch(key::endsWith))).hasSize(8);
         return hashes;
     }
 
