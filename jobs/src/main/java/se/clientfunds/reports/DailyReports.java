@@ -1,6 +1,7 @@
 package se.clientfunds.reports;
 
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,9 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
 
 import se.clientfunds.jobs.JobName;
+import se.clientfunds.files.Sha256;
+import se.clientfunds.report.audit.AuditPdf;
+import se.clientfunds.report.audit.OutputFile;
 import se.clientfunds.report.pdf.ReconciliationPdf;
 import se.clientfunds.report.pdf.SafeguardingPdf;
 import se.clientfunds.report.positions.PositionsXlsxRenderer;
@@ -34,6 +38,8 @@ public class DailyReports {
     public static final String RECONCILIATION = "reconciliation.pdf";
     public static final String RECONCILIATION_WORKBOOK = "reconciliation.xlsx";
     public static final String SAFEGUARDING = "safeguarding.pdf";
+    /** Records when things ran: the one report that may differ between two runs of the same books. */
+    public static final String AUDIT = "audit.pdf";
 
     private final DayReportRecords records;
     private final JobRepository jobRepository;
@@ -78,7 +84,7 @@ public class DailyReports {
         written.add(reconciliation(day, runId));
         written.add(reconciliationWorkbook(day, runId));
         written.add(safeguarding(day, runId));
-        // audit.pdf goes here when it exists: the manifest lists whatever the day's folder holds
+        written.add(audit(day, runId));
         written.add(manifest(day));
         return written;
     }
@@ -106,6 +112,20 @@ public class DailyReports {
     Path safeguarding(LocalDate day, long runId) {
         records.requireReconciled(day);
         return chain.write(day, SAFEGUARDING, file -> new SafeguardingPdf(locale).write(records.safeguarding(day, runId), file));
+    }
+
+    /** audit.pdf, listing the financial reports already written for the day with their SHA-256. */
+    Path audit(LocalDate day, long runId) {
+        records.requireReconciled(day);
+        Path folder = chain.folder(day);
+        List<OutputFile> reports = new ArrayList<>();
+        for (String name : List.of(POSITIONS, RECONCILIATION, RECONCILIATION_WORKBOOK, SAFEGUARDING)) {
+            Path file = folder.resolve(name);
+            if (Files.exists(file)) {
+                reports.add(new OutputFile(name, Sha256.of(file)));
+            }
+        }
+        return chain.write(day, AUDIT, file -> new AuditPdf(locale).write(records.audit(day, runId, reports), file));
     }
 
     Path manifest(LocalDate day) {

@@ -14,6 +14,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import se.clientfunds.money.Money;
+import se.clientfunds.report.audit.AuditReport;
+import se.clientfunds.report.audit.ImportedFile;
+import se.clientfunds.report.audit.JobRun;
+import se.clientfunds.report.audit.OperatorAction;
+import se.clientfunds.report.audit.OutputFile;
 import se.clientfunds.reconciliation.ReconciliationDay;
 import se.clientfunds.reconciliation.ReconciliationQueries;
 import se.clientfunds.report.pdf.AccountReconciliation;
@@ -200,6 +205,48 @@ class DayReportRecords {
                     totals.add(new ControlTotal("client-funds accounts " + currency, accounts, pdfAmount(rs.getLong(3), currency)));
                 }, date);
         return new SafeguardingReport(header(day, runId, totals), positions);
+    }
+
+    // --- audit: what ran for the day, who did what, what came in and what went out
+
+    /**
+     * The day's audit records: every job execution for the date (imports of the day's files and the date jobs, but
+     * not the reports job itself, which cannot report its own end), the operator actions recorded on the date, the
+     * files received for the day, and the files that went out (the reports just written and the day's pain.001).
+     */
+    AuditReport audit(LocalDate day, long runId, List<OutputFile> reports) {
+        Date date = Date.valueOf(day);
+        List<JobRun> runs = jdbc.query("SELECT i.JOB_NAME, e.JOB_EXECUTION_ID, e.START_TIME, e.END_TIME, e.STATUS, e.EXIT_CODE,"
+                + " (SELECT COALESCE(SUM(s.READ_COUNT), 0) FROM BATCH_STEP_EXECUTION s WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID),"
+                + " (SELECT COALESCE(SUM(s.WRITE_COUNT), 0) FROM BATCH_STEP_EXECUTION s WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID),"
+                + " (SELECT COALESCE(SUM(s.READ_SKIP_COUNT + s.WRITE_SKIP_COUNT + s.PROCESS_SKIP_COUNT), 0)"
+                + "    FROM BATCH_STEP_EXECUTION s WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID),"
+                + " (SELECT COUNT(*) FROM BATCH_JOB_EXECUTION o WHERE o.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID),"
+                + " (SELECT GROUP_CONCAT(CONCAT(p.PARAMETER_NAME, '=', COALESCE(p.PARAMETER_VALUE, '')) ORDER BY p.PARAMETER_NAME"
+                + "    SEPARATOR ', ') FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID)"
+                + " FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID"
+                + " WHERE i.JOB_NAME <> 'reportsJob' AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p"
+                + "   WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'businessDate' AND p.PARAMETER_VALUE = ?)"
+                + " ORDER BY e.START_TIME, e.JOB_EXECUTION_ID",
+                (rs, row) -> new JobRun(rs.getString(1), rs.getLong(2), nonNull(rs.getString(11)),
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toLocalDateTime(),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toLocalDateTime(), rs.getString(5),
+                        nonNull(rs.getString(6)), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getInt(10)),
+                day.toString());
+        List<OperatorAction> actions = jdbc.query("SELECT acted_at, operator, action, subject, reason FROM operator_action"
+                + " WHERE acted_at >= ? AND acted_at < ? ORDER BY acted_at, id",
+                (rs, row) -> new OperatorAction(rs.getTimestamp(1).toLocalDateTime(), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5)), date, Date.valueOf(day.plusDays(1)));
+        List<ImportedFile> received = jdbc.query("SELECT file_name, kind, sha256, size_bytes, status, COALESCE(record_count, 0)"
+                + " FROM imported_file WHERE business_date = ? ORDER BY file_name, id",
+                (rs, row) -> new ImportedFile(rs.getString(1), nonNull(rs.getString(2)), rs.getString(3), rs.getLong(4),
+                        rs.getString(5), rs.getLong(6)), date);
+        List<OutputFile> sent = new ArrayList<>(reports);
+        jdbc.query("SELECT file_name, sha256 FROM outbox_file WHERE business_date = ? ORDER BY file_name", rs -> {
+            sent.add(new OutputFile(rs.getString(1), rs.getString(2)));
+        }, date);
+        return new AuditReport(header(day, runId, List.of(new ControlTotal("job executions", runs.size(), null),
+                new ControlTotal("files received", received.size(), null))), runs, actions, received, sent);
     }
 
     // --- shared

@@ -26,11 +26,12 @@ class ReportsJobConfiguration {
 
     @Bean
     Job reportsJob(JobRepository jobRepository, Step positionsReportStep, Step reconciliationReportStep,
-                   Step safeguardingReportStep, Step reportManifestStep) {
+                   Step safeguardingReportStep, Step auditReportStep, Step reportManifestStep) {
         return new JobBuilder(JobName.REPORTS.jobName(), jobRepository)
                 .start(positionsReportStep)
                 .next(reconciliationReportStep)
                 .next(safeguardingReportStep)
+                .next(auditReportStep)
                 // audit.pdf will be a step here, before the manifest, which lists whatever the folder holds
                 .next(reportManifestStep)
                 .build();
@@ -77,6 +78,17 @@ class ReportsJobConfiguration {
     @StepScope
     Tasklet safeguardingReportTasklet(DailyReports reports, @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
         return rendering(reports, businessDate, DailyReports::safeguarding);
+    }
+
+    @Bean
+    Step auditReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet auditReportTasklet) {
+        return new StepBuilder("auditReport", jobRepository).tasklet(auditReportTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet auditReportTasklet(DailyReports reports, @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+        return rendering(reports, businessDate, DailyReports::audit);
     }
 
     @Bean

@@ -88,7 +88,7 @@ class ReportsJobIT {
         for (LocalDate day : days) {
             try (Stream<Path> files = Files.list(home.reports().resolve(day.toString()))) {
                 assertThat(files.map(file -> file.getFileName().toString()).sorted().toList()).containsExactly(
-                        ReportChain.MANIFEST, DailyReports.POSITIONS, DailyReports.RECONCILIATION,
+                        DailyReports.AUDIT, ReportChain.MANIFEST, DailyReports.POSITIONS, DailyReports.RECONCILIATION,
                         DailyReports.RECONCILIATION_WORKBOOK, DailyReports.SAFEGUARDING);
             }
         }
@@ -136,8 +136,12 @@ class ReportsJobIT {
         Path firstManifest = home.reports().resolve(days.get(0).toString()).resolve(ReportChain.MANIFEST);
         assertThat(manifest.get("previousBusinessDate").asString()).isEqualTo(days.get(0).toString());
         assertThat(manifest.get("previousManifestSha256").asString()).isEqualTo(Sha256.of(firstManifest));
-        assertThat(manifest.get("files").get(0).get("name").asString()).isEqualTo(DailyReports.POSITIONS);
-        assertThat(manifest.get("files").get(0).get("sha256").asString()).isEqualTo(Sha256.of(folder.resolve(DailyReports.POSITIONS)));
+        // (files in name order: audit.pdf, positions.xlsx, ...)
+        assertThat(manifest.get("files").get(1).get("name").asString()).isEqualTo(DailyReports.POSITIONS);
+        assertThat(manifest.get("files").get(1).get("sha256").asString()).isEqualTo(Sha256.of(folder.resolve(DailyReports.POSITIONS)));
+        // and audit.pdf says what ran for the day and what went out, with the reports' SHA-256
+        assertThat(text(folder.resolve(DailyReports.AUDIT))).contains("allocatePaymentsJob", "closeBusinessDayJob", "reconcileJob",
+                "camt053-", Sha256.of(folder.resolve(DailyReports.POSITIONS)), "pain001-");
         assertThat(JsonMapper.builder().build().readTree(firstManifest.toFile()).get("previousManifestSha256").isNull()).isTrue();
         assertThat(new ReportChain(home.reports()).verify(second)).isEmpty();
 
@@ -206,8 +210,8 @@ class ReportsJobIT {
         }
         Map<String, String> hashes = new TreeMap<>();
         for (LocalDate day : days) {
-            for (String name : List.of(DailyReports.POSITIONS, DailyReports.RECONCILIATION, DailyReports.RECONCILIATION_WORKBOOK,
-                    DailyReports.SAFEGUARDING, ReportChain.MANIFEST)) {
+            // audit.pdf records when things ran, and the manifest hashes it: only the financial reports must repeat
+            for (String name : FINANCIAL) {
                 hashes.put(day + "/" + name, Sha256.of(home.reports().resolve(day.toString()).resolve(name)));
             }
         }
