@@ -5,14 +5,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
@@ -32,14 +29,12 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-import se.clientfunds.report.pdf.Amount;
-import se.clientfunds.report.pdf.ControlTotal;
-import se.clientfunds.report.pdf.InputFile;
 import se.clientfunds.report.pdf.ReportText;
 import se.clientfunds.report.xlsx.ColumnWidths;
 import se.clientfunds.report.xlsx.DeterministicZip;
 import se.clientfunds.report.xlsx.DocumentProperties;
 import se.clientfunds.report.xlsx.SheetTemplate;
+import se.clientfunds.report.xlsx.SummaryRows;
 
 /**
  * Writes {@code safeguarding-return.xlsx} from the {@link SafeguardingReturn} that {@code safeguarding-return.pdf} is
@@ -147,19 +142,18 @@ public final class SafeguardingReturnXlsx {
         widths.apply();
     }
 
-    /** Lays out the summary top to bottom: identification, input files, control totals, the month per currency, charts. */
+    /** Lays out the summary top to bottom: the month, the report header, the month per currency, the charts. */
     private static final class Summary {
 
-        private final SheetTemplate template;
+        private final SummaryRows rows;
         private final XSSFSheet sheet;
         private final XSSFSheet days;
         private final ReportText text;
         private final String dateFormat;
         private final Locale locale;
-        private int r = 2;
 
         Summary(SheetTemplate template, XSSFSheet days, ReportText text, String dateFormat, Locale locale) {
-            this.template = template;
+            this.rows = new SummaryRows(template, text, dateFormat);
             this.sheet = template.sheet();
             this.days = days;
             this.text = text;
@@ -169,66 +163,47 @@ public final class SafeguardingReturnXlsx {
 
         void fill(SafeguardingReturn monthly, String title) {
             sheet.getRow(0).getCell(0).setCellValue(title);
-            Row row = sheet.createRow(r++);
-            label(row, 0, text.label("return.month"));
-            text(row, 1, SafeguardingReturnPdf.month(text, monthly.month()));
-            row = sheet.createRow(r++);
-            label(row, 0, text.label("return.lastBusinessDay"));
-            date(row, 1, monthly.header().businessDate());
-            row = sheet.createRow(r++);
-            label(row, 0, text.label("header.jobExecutionId"));
-            count(row, 1, monthly.header().jobExecutionId(), false);
-
-            r++;
-            heading(text.label("header.inputFiles"));
-            header(text.labels("header.file", "header.sha256"));
-            for (InputFile file : monthly.header().inputFiles()) {
-                row = sheet.createRow(r++);
-                text(row, 0, file.name());
-                text(row, 1, file.sha256());
-            }
-            r++;
-            heading(text.label("header.controlTotals"));
-            header(text.labels("header.control", "header.count", "header.total", "header.currency"));
-            for (ControlTotal total : monthly.header().controlTotals()) {
-                row = sheet.createRow(r++);
-                text(row, 0, total.name());
-                count(row, 1, total.count(), false);
-                if (total.total() != null) {
-                    amount(row, 2, total.total(), false);
-                    text(row, 3, total.total().currency());
-                }
-            }
-            r++;
-            heading(text.label("return.summary"));
+            Row row = rows.row();
+            rows.label(row, 0, text.label("return.month"));
+            rows.text(row, 1, SafeguardingReturnPdf.month(text, monthly.month()));
+            rows.reportHeader(monthly.header());
+            rows.skip(1);
+            rows.heading(text.label("return.summary"));
             List<CurrencySummary> summaries = monthly.summaries();
             if (summaries.isEmpty()) {
-                text(sheet.createRow(r++), 0, text.label("return.noDays"));
+                rows.text(rows.row(), 0, text.label("return.noDays"));
                 return;
             }
             List<String> columns = new ArrayList<>();
             columns.add(text.label("return.currency"));
             summaries.forEach(summary -> columns.add(summary.currency()));
-            header(columns);
-            line("return.highest", summaries, (cells, summary) -> amount(cells.row, cells.column, summary.highest().requirement(), false));
-            line("return.highestDate", summaries, (cells, summary) -> date(cells.row, cells.column, summary.highest().date()));
-            line("return.lowest", summaries, (cells, summary) -> amount(cells.row, cells.column, summary.lowest().requirement(), false));
-            line("return.lowestDate", summaries, (cells, summary) -> date(cells.row, cells.column, summary.lowest().date()));
+            rows.header(columns);
+            line("return.highest", summaries, (cells, summary) -> rows.amount(cells.row, cells.column,
+                    summary.highest().requirement(), false));
+            line("return.highestDate", summaries, (cells, summary) -> rows.date(cells.row, cells.column, summary.highest().date()));
+            line("return.lowest", summaries, (cells, summary) -> rows.amount(cells.row, cells.column,
+                    summary.lowest().requirement(), false));
+            line("return.lowestDate", summaries, (cells, summary) -> rows.date(cells.row, cells.column, summary.lowest().date()));
             line("return.clientsAtMonthEnd", summaries,
-                    (cells, summary) -> count(cells.row, cells.column, summary.figures().clientsWithFundsAtMonthEnd(), false));
+                    (cells, summary) -> rows.count(cells.row, cells.column, summary.figures().clientsWithFundsAtMonthEnd()));
             line("return.clientsMax", summaries,
-                    (cells, summary) -> count(cells.row, cells.column, summary.figures().clientsWithFundsMax(), false));
-            line("return.shortfallDays", summaries,
-                    (cells, summary) -> count(cells.row, cells.column, summary.shortfallDays(), summary.shortfallDays() > 0));
+                    (cells, summary) -> rows.count(cells.row, cells.column, summary.figures().clientsWithFundsMax()));
+            line("return.shortfallDays", summaries, (cells, summary) -> {
+                if (summary.shortfallDays() > 0) {
+                    rows.alertCount(cells.row, cells.column, summary.shortfallDays());
+                } else {
+                    rows.count(cells.row, cells.column, 0);
+                }
+            });
             line("return.breaksOpened", summaries,
-                    (cells, summary) -> count(cells.row, cells.column, summary.figures().breaksOpened(), false));
+                    (cells, summary) -> rows.count(cells.row, cells.column, summary.figures().breaksOpened()));
             line("return.breaksOpen", summaries,
-                    (cells, summary) -> count(cells.row, cells.column, summary.figures().breaksOpenAtMonthEnd(), false));
+                    (cells, summary) -> rows.count(cells.row, cells.column, summary.figures().breaksOpenAtMonthEnd()));
 
             // the days sheet lists the currencies in the same order, each a block of consecutive rows from row 2
             int first = 1;
             XSSFDrawing drawing = sheet.createDrawingPatriarch();
-            r++;
+            rows.skip(1);
             for (String currency : monthly.currencies()) {
                 int last = first + monthly.days(currency).size() - 1;
                 chart(drawing, currency, first, last);
@@ -238,8 +213,9 @@ public final class SafeguardingReturnXlsx {
 
         /** A line chart of the requirement and the resource of the days sheet's rows {@code first} to {@code last}. */
         private void chart(XSSFDrawing drawing, String currency, int first, int last) {
-            XSSFChart chart = drawing.createChart(drawing.createAnchor(0, 0, 0, 0, 0, r, CHART_COLUMNS, r + CHART_ROWS));
-            r += CHART_ROWS + 1;
+            int top = rows.position();
+            XSSFChart chart = drawing.createChart(drawing.createAnchor(0, 0, 0, 0, 0, top, CHART_COLUMNS, top + CHART_ROWS));
+            rows.skip(CHART_ROWS + 1);
             chart.setTitleText(text.label("return.chart", currency));
             // POI tags the title with the JVM's default locale; the report's own locale keeps the bytes machine-free
             chart.getCTChart().getTitle().getTx().getRich().getPArray(0).getRArray(0).getRPr()
@@ -270,55 +246,12 @@ public final class SafeguardingReturnXlsx {
         private record Cells(Row row, int column) {
         }
 
-        private void line(String key, List<CurrencySummary> summaries,
-                          BiConsumer<Cells, CurrencySummary> value) {
-            Row row = sheet.createRow(r++);
-            label(row, 0, text.label(key));
+        private void line(String key, List<CurrencySummary> summaries, BiConsumer<Cells, CurrencySummary> value) {
+            Row row = rows.row();
+            rows.label(row, 0, text.label(key));
             for (int c = 0; c < summaries.size(); c++) {
                 value.accept(new Cells(row, c + 1), summaries.get(c));
             }
-        }
-
-        private void heading(String words) {
-            styled(sheet.createRow(r++), 0, "heading", cell -> cell.setCellValue(words));
-        }
-
-        private void header(List<String> columns) {
-            Row row = sheet.createRow(r++);
-            for (int c = 0; c < columns.size(); c++) {
-                String words = columns.get(c);
-                styled(row, c, "header", cell -> cell.setCellValue(words));
-            }
-        }
-
-        private void label(Row row, int column, String words) {
-            styled(row, column, "label", cell -> cell.setCellValue(words));
-        }
-
-        private void text(Row row, int column, String words) {
-            styled(row, column, "text", cell -> cell.setCellValue(words));
-        }
-
-        private void count(Row row, int column, long value, boolean alert) {
-            styled(row, column, alert ? "alert" : "count", cell -> cell.setCellValue(value));
-        }
-
-        private void date(Row row, int column, LocalDate value) {
-            Cell cell = row.createCell(column);
-            cell.setCellStyle(template.date(template.named("date"), dateFormat));
-            cell.setCellValue(value);
-        }
-
-        private void amount(Row row, int column, Amount amount, boolean alert) {
-            Cell cell = row.createCell(column);
-            cell.setCellStyle(template.amount(template.named(alert ? "alertAmount" : "amount"), amount.fractionDigits()));
-            cell.setCellValue(ColumnWidths.cellValue(amount.minor(), amount.fractionDigits()));
-        }
-
-        private void styled(Row row, int column, String style, Consumer<Cell> value) {
-            Cell cell = row.createCell(column);
-            cell.setCellStyle(template.named(style));
-            value.accept(cell);
         }
     }
 }

@@ -2,9 +2,10 @@ package se.clientfunds.report.monthly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static se.clientfunds.report.xlsx.WorkbookCells.fontColour;
+import static se.clientfunds.report.xlsx.WorkbookCells.texts;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,15 +14,12 @@ import java.util.List;
 import java.util.Locale;
 
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.PaneInformation;
 import org.apache.poi.xssf.usermodel.XSSFCell;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFChart;
-import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -47,7 +45,7 @@ class SafeguardingReturnXlsxTest {
             XSSFSheet summary = workbook.getSheet("Summary");
             assertThat(summary.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Monthly safeguarding return, January 2026");
             assertThat(beside(summary, "Month").get(0).getStringCellValue()).isEqualTo("January 2026");
-            XSSFCell last = beside(summary, "Last business day").get(0);
+            XSSFCell last = beside(summary, "Business date").get(0);
             assertThat(DateUtil.isCellDateFormatted(last)).isTrue();
             assertThat(last.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(ReturnFixtures.LAST);
             assertThat(beside(summary, "Job execution id").get(0).getNumericCellValue()).isEqualTo(4711);
@@ -200,24 +198,5 @@ class SafeguardingReturnXlsxTest {
             }
         }
         throw new AssertionError("no row '" + label + "' on sheet " + sheet.getSheetName());
-    }
-
-    private static List<String> texts(Row row) {
-        List<String> texts = new ArrayList<>();
-        for (int c = 0; c < row.getLastCellNum(); c++) {
-            Cell cell = row.getCell(c);
-            texts.add(switch (cell.getCellType()) {
-                case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
-                        : new BigDecimal(Double.toString(cell.getNumericCellValue())).stripTrailingZeros().toPlainString();
-                default -> cell.getStringCellValue();
-            });
-        }
-        return texts;
-    }
-
-    private static String fontColour(CellStyle style) {
-        XSSFColor colour = ((XSSFCellStyle) style).getFont().getXSSFColor();
-        return colour == null || colour.getRGB() == null ? "" : String.format("%02X%02X%02X",
-                colour.getRGB()[0] & 0xff, colour.getRGB()[1] & 0xff, colour.getRGB()[2] & 0xff);
     }
 }
