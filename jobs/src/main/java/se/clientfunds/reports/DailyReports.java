@@ -3,6 +3,7 @@ package se.clientfunds.reports;
 import java.nio.file.Path;
 import java.nio.file.Files;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,10 +15,14 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
 
+import se.clientfunds.calendar.BankingCalendar;
 import se.clientfunds.jobs.JobName;
 import se.clientfunds.files.Sha256;
 import se.clientfunds.report.audit.AuditPdf;
 import se.clientfunds.report.audit.OutputFile;
+import se.clientfunds.report.monthly.SafeguardingReturn;
+import se.clientfunds.report.monthly.SafeguardingReturnPdf;
+import se.clientfunds.report.monthly.SafeguardingReturnXlsx;
 import se.clientfunds.report.pdf.ReconciliationPdf;
 import se.clientfunds.report.pdf.SafeguardingPdf;
 import se.clientfunds.report.positions.PositionsXlsxRenderer;
@@ -38,6 +43,9 @@ public class DailyReports {
     public static final String RECONCILIATION = "reconciliation.pdf";
     public static final String RECONCILIATION_WORKBOOK = "reconciliation.xlsx";
     public static final String SAFEGUARDING = "safeguarding.pdf";
+    /** The monthly safeguarding return, written with the reports of the month's last banking day. */
+    public static final String SAFEGUARDING_RETURN = "safeguarding-return.pdf";
+    public static final String SAFEGUARDING_RETURN_WORKBOOK = "safeguarding-return.xlsx";
     /** Records when things ran: the one report that may differ between two runs of the same books. */
     public static final String AUDIT = "audit.pdf";
 
@@ -45,10 +53,12 @@ public class DailyReports {
     private final JobRepository jobRepository;
     private final ReportChain chain;
     private final Locale locale;
+    private final BankingCalendar calendar;
 
     DailyReports(DayReportRecords records, JobRepository jobRepository, SettlementHome home,
-                        SettlementProperties properties) {
+                        SettlementProperties properties, BankingCalendar calendar) {
         this.records = records;
+        this.calendar = calendar;
         this.jobRepository = jobRepository;
         this.chain = new ReportChain(home.reports());
         this.locale = properties.reports().toLocale();
@@ -84,6 +94,7 @@ public class DailyReports {
         written.add(reconciliation(day, runId));
         written.add(reconciliationWorkbook(day, runId));
         written.add(safeguarding(day, runId));
+        written.addAll(safeguardingReturn(day, runId));
         written.add(audit(day, runId));
         written.add(manifest(day));
         return written;
@@ -114,12 +125,33 @@ public class DailyReports {
         return chain.write(day, SAFEGUARDING, file -> new SafeguardingPdf(locale).write(records.safeguarding(day, runId), file));
     }
 
+    /** Whether {@code day} is the last banking day of its month: the next banking day is in another month. */
+    public boolean closesMonth(LocalDate day) {
+        return calendar.isBankingDay(day) && !YearMonth.from(calendar.nextBankingDay(day)).equals(YearMonth.from(day));
+    }
+
+    /**
+     * On the last banking day of a month, the month's safeguarding return as a workbook and a PDF, in that day's folder
+     * so the day's manifest covers them; on any other day nothing. Returns the files written.
+     */
+    List<Path> safeguardingReturn(LocalDate day, long runId) {
+        if (!closesMonth(day)) {
+            return List.of();
+        }
+        records.requireReconciled(day);
+        SafeguardingReturn monthly = records.safeguardingReturn(day, runId);
+        return List.of(
+                chain.write(day, SAFEGUARDING_RETURN_WORKBOOK, file -> new SafeguardingReturnXlsx(locale).write(monthly, file)),
+                chain.write(day, SAFEGUARDING_RETURN, file -> new SafeguardingReturnPdf(locale).write(monthly, file)));
+    }
+
     /** audit.pdf, listing the financial reports already written for the day with their SHA-256. */
     Path audit(LocalDate day, long runId) {
         records.requireReconciled(day);
         Path folder = chain.folder(day);
         List<OutputFile> reports = new ArrayList<>();
-        for (String name : List.of(POSITIONS, RECONCILIATION, RECONCILIATION_WORKBOOK, SAFEGUARDING)) {
+        for (String name : List.of(POSITIONS, RECONCILIATION, RECONCILIATION_WORKBOOK, SAFEGUARDING, SAFEGUARDING_RETURN_WORKBOOK,
+                SAFEGUARDING_RETURN)) {
             Path file = folder.resolve(name);
             if (Files.exists(file)) {
                 reports.add(new OutputFile(name, Sha256.of(file)));

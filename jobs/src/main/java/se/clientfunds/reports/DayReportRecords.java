@@ -2,6 +2,7 @@ package se.clientfunds.reports;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,6 +20,9 @@ import se.clientfunds.report.audit.ImportedFile;
 import se.clientfunds.report.audit.JobRun;
 import se.clientfunds.report.audit.OperatorAction;
 import se.clientfunds.report.audit.OutputFile;
+import se.clientfunds.report.monthly.DayLine;
+import se.clientfunds.report.monthly.MonthFigures;
+import se.clientfunds.report.monthly.SafeguardingReturn;
 import se.clientfunds.reconciliation.ReconciliationDay;
 import se.clientfunds.reconciliation.ReconciliationQueries;
 import se.clientfunds.report.pdf.AccountReconciliation;
@@ -207,6 +211,62 @@ class DayReportRecords {
         return new SafeguardingReport(header(day, runId, totals), positions);
     }
 
+    // --- safeguarding-return.xlsx and .pdf: the month up to its last banking day
+
+    /**
+     * The month of {@code lastDay} up to that day: the {@code safeguarding} rows; per currency the clients with funds
+     * (CLIENT accounts with a positive closing balance) at month end and on the busiest day, the breaks opened in the
+     * month and those still open at its end; the files imported for the month's days.
+     */
+    SafeguardingReturn safeguardingReturn(LocalDate lastDay, long runId) {
+        YearMonth month = YearMonth.from(lastDay);
+        Date first = Date.valueOf(month.atDay(1));
+        Date last = Date.valueOf(lastDay);
+        List<DayLine> days = jdbc.query("SELECT business_date, currency, requirement_minor, resource_minor, resource_complete"
+                + " FROM safeguarding WHERE business_date >= ? AND business_date <= ? ORDER BY currency, business_date",
+                (rs, row) -> new DayLine(rs.getDate(1).toLocalDate(), pdfAmount(rs.getLong(3), rs.getString(2)),
+                        pdfAmount(rs.getLong(4), rs.getString(2)), rs.getInt(5) == 1), first, last);
+        // per currency: clients with funds at month end, the most on one day, breaks opened, breaks open at month end
+        Map<String, long[]> counts = new TreeMap<>();
+        days.forEach(day -> counts.computeIfAbsent(day.currency(), currency -> new long[4]));
+        jdbc.query("SELECT currency, business_date, COUNT(*) FROM account_position WHERE business_date >= ? AND business_date <= ?"
+                + " AND account_kind = 'CLIENT' AND closing_minor > 0 GROUP BY currency, business_date"
+                + " ORDER BY currency, business_date", rs -> {
+                    long[] count = counts.get(rs.getString(1));
+                    if (count != null) {
+                        count[0] = rs.getDate(2).toLocalDate().equals(lastDay) ? rs.getLong(3) : count[0];
+                        count[1] = Math.max(count[1], rs.getLong(3));
+                    }
+                }, first, last);
+        List<ControlTotal> totals = new ArrayList<>();
+        jdbc.query("SELECT currency, COUNT(*), COALESCE(SUM(amount_minor), 0) FROM reconciliation_break"
+                + " WHERE opened_on >= ? AND opened_on <= ? GROUP BY currency ORDER BY currency", rs -> {
+                    long[] count = counts.get(rs.getString(1));
+                    if (count != null) {
+                        count[2] = rs.getLong(2);
+                    }
+                    totals.add(new ControlTotal("breaks opened " + rs.getString(1), rs.getLong(2),
+                            pdfAmount(rs.getLong(3), rs.getString(1))));
+                }, first, last);
+        jdbc.query("SELECT currency, COUNT(*) FROM reconciliation_break WHERE opened_on <= ?"
+                + " AND (cleared_on IS NULL OR cleared_on > ?) GROUP BY currency ORDER BY currency", rs -> {
+                    long[] count = counts.get(rs.getString(1));
+                    if (count != null) {
+                        count[3] = rs.getLong(2);
+                    }
+                }, last, last);
+        List<MonthFigures> figures = new ArrayList<>();
+        counts.forEach((currency, count) -> {
+            List<DayLine> lines = days.stream().filter(day -> day.currency().equals(currency)).toList();
+            totals.add(new ControlTotal("safeguarding days " + currency, lines.size(), pdfAmount(lines.stream()
+                    .mapToLong(day -> day.requirement().minor()).reduce(0, Math::addExact), currency)));
+            figures.add(new MonthFigures(currency, count[0], count[1], count[2], count[3]));
+        });
+        List<ImportedInput> inputs = inputFiles(month.atDay(1), lastDay);
+        totals.add(new ControlTotal("files imported", inputs.size(), null));
+        return new SafeguardingReturn(month, new ReportHeader(lastDay, runId, pdfInputs(inputs), totals), days, figures);
+    }
+
     // --- audit: what ran for the day, who did what, what came in and what went out
 
     /**
@@ -253,13 +313,22 @@ class DayReportRecords {
 
     /** The files imported for the day, as every report lists them. */
     List<ImportedInput> inputFiles(LocalDate day) {
-        return jdbc.query("SELECT file_name, sha256 FROM imported_file WHERE status = 'IMPORTED' AND business_date = ?"
-                + " ORDER BY file_name, id", (rs, row) -> new ImportedInput(rs.getString(1), rs.getString(2)), Date.valueOf(day));
+        return inputFiles(day, day);
+    }
+
+    /** The files imported for the days from {@code first} to {@code last}, both included. */
+    private List<ImportedInput> inputFiles(LocalDate first, LocalDate last) {
+        return jdbc.query("SELECT file_name, sha256 FROM imported_file WHERE status = 'IMPORTED' AND business_date >= ?"
+                + " AND business_date <= ? ORDER BY file_name, id", (rs, row) -> new ImportedInput(rs.getString(1),
+                rs.getString(2)), Date.valueOf(first), Date.valueOf(last));
     }
 
     private ReportHeader header(LocalDate day, long runId, List<ControlTotal> totals) {
-        return new ReportHeader(day, runId, inputFiles(day).stream()
-                .map(file -> new se.clientfunds.report.pdf.InputFile(file.name(), file.sha256())).toList(), totals);
+        return new ReportHeader(day, runId, pdfInputs(inputFiles(day)), totals);
+    }
+
+    private static List<se.clientfunds.report.pdf.InputFile> pdfInputs(List<ImportedInput> inputs) {
+        return inputs.stream().map(file -> new se.clientfunds.report.pdf.InputFile(file.name(), file.sha256())).toList();
     }
 
     private static se.clientfunds.report.pdf.Amount pdfAmount(Money money) {

@@ -6,6 +6,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -18,7 +19,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import se.clientfunds.jobs.JobName;
 
 /**
- * {@code reportsJob}: a reconciled day's positions.xlsx, reconciliation.pdf and safeguarding.pdf, then the manifest
+ * {@code reportsJob}: a reconciled day's positions.xlsx, reconciliation.pdf and safeguarding.pdf (on a month's last
+ * banking day also the month's safeguarding return), then audit.pdf and the manifest
  * chaining them to the day before. One tasklet step per file. See README.md beside this class.
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,13 +28,15 @@ class ReportsJobConfiguration {
 
     @Bean
     Job reportsJob(JobRepository jobRepository, Step positionsReportStep, Step reconciliationReportStep,
-                   Step safeguardingReportStep, Step auditReportStep, Step reportManifestStep) {
+                   Step safeguardingReportStep, Step safeguardingReturnStep, Step auditReportStep,
+                   Step reportManifestStep) {
         return new JobBuilder(JobName.REPORTS.jobName(), jobRepository)
                 .start(positionsReportStep)
                 .next(reconciliationReportStep)
                 .next(safeguardingReportStep)
+                .next(safeguardingReturnStep)
+                // audit.pdf lists the financial reports above; the manifest lists whatever the folder holds
                 .next(auditReportStep)
-                // audit.pdf will be a step here, before the manifest, which lists whatever the folder holds
                 .next(reportManifestStep)
                 .build();
     }
@@ -63,7 +67,7 @@ class ReportsJobConfiguration {
         // the workbook and the PDF of the same figures, in one step
         return rendering(reports, businessDate, (dailyReports, day, runId) -> {
             dailyReports.reconciliation(day, runId);
-            return dailyReports.reconciliationWorkbook(day, runId);
+            dailyReports.reconciliationWorkbook(day, runId);
         });
     }
 
@@ -78,6 +82,23 @@ class ReportsJobConfiguration {
     @StepScope
     Tasklet safeguardingReportTasklet(DailyReports reports, @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
         return rendering(reports, businessDate, DailyReports::safeguarding);
+    }
+
+    @Bean
+    Step safeguardingReturnStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                Tasklet safeguardingReturnTasklet) {
+        return new StepBuilder("safeguardingReturn", jobRepository).tasklet(safeguardingReturnTasklet, transactionManager)
+                .build();
+    }
+
+    /** The monthly return, on the month's last banking day only; on other days the step writes nothing. */
+    @Bean
+    @StepScope
+    Tasklet safeguardingReturnTasklet(DailyReports reports, @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+        return (contribution, chunkContext) -> {
+            contribution.incrementWriteCount(reports.safeguardingReturn(businessDate, runId(reports, chunkContext)).size());
+            return RepeatStatus.FINISHED;
+        };
     }
 
     @Bean
@@ -113,16 +134,20 @@ class ReportsJobConfiguration {
     private static Tasklet rendering(DailyReports reports, LocalDate businessDate,
                                      RenderingStep step) {
         return (contribution, chunkContext) -> {
-            var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
-            long runId = reports.runOf(jobExecution.getJobInstance()).orElse(jobExecution.getId());
-            step.render(reports, businessDate, runId);
+            step.render(reports, businessDate, runId(reports, chunkContext));
             contribution.incrementWriteCount(1);
             return RepeatStatus.FINISHED;
         };
     }
 
+    /** The day's run id: the first execution of this job instance, or this one when it is the first. */
+    private static long runId(DailyReports reports, ChunkContext chunkContext) {
+        var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        return reports.runOf(jobExecution.getJobInstance()).orElse(jobExecution.getId());
+    }
+
     @FunctionalInterface
     private interface RenderingStep {
-        java.nio.file.Path render(DailyReports reports, LocalDate businessDate, long runId);
+        void render(DailyReports reports, LocalDate businessDate, long runId);
     }
 }

@@ -231,7 +231,7 @@ class ReportsJobIT {
         throw new AssertionError(account + " is not on the positions sheet: " + seen);
     }
 
-    private static String text(Path pdf) throws IOException {
+    static String text(Path pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             return new PDFTextStripper().getText(document).replace("\r\n", "\n");
         }

@@ -46,6 +46,8 @@ final class PdfLayout {
     final Color headerBackground;
     final Color groupBackground;
     final int breaksRowsPerFlush;
+    final Color[] chartSeries;
+    final float chartHeight;
     final String producer;
     private final Properties properties;
 
@@ -66,6 +68,9 @@ final class PdfLayout {
         headerBackground = color(properties, "color.table.header");
         groupBackground = color(properties, "color.table.group");
         breaksRowsPerFlush = (int) number(properties, "breaks.rows-per-flush");
+        chartSeries = java.util.Arrays.stream(text(properties, "color.chart.series").split(","))
+                .map(colour -> color("color.chart.series", colour.trim())).toArray(Color[]::new);
+        chartHeight = number(properties, "chart.height");
         producer = text(properties, "producer");
     }
 
@@ -138,7 +143,10 @@ final class PdfLayout {
     }
 
     private static Color color(Properties properties, String key) {
-        String value = text(properties, key);
+        return color(key, text(properties, key));
+    }
+
+    private static Color color(String key, String value) {
         if (!value.matches("#[0-9a-fA-F]{6}")) {
             throw new IllegalStateException(key + " '" + value + "' in " + RESOURCE + " is not a colour like #C00000");
         }

@@ -11,12 +11,14 @@ import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TimeZone;
 
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
+import com.lowagie.text.Image;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
@@ -218,6 +220,32 @@ public final class ReportDocument implements AutoCloseable {
         document.newPage();
     }
 
+    /**
+     * A line chart the width of the text and as high as the layout's {@code chart.height}: one line per series over
+     * the labelled points (every series one value per point, all in one currency), the value axis from the lowest to
+     * the highest value with zero included and labelled, the points in {@code alertPoints} marked in the alert colour
+     * below the axis. Drawn with lines on a template that flows with the text like a picture.
+     */
+    public void lineChart(List<String> points, List<ChartSeries> series, Set<Integer> alertPoints) {
+        if (points.isEmpty() || series.isEmpty()) {
+            throw new IllegalArgumentException("a chart needs points and series, has " + points.size() + " and " + series.size());
+        }
+        String currency = series.get(0).currency();
+        long low = 0;
+        long high = 0;
+        for (ChartSeries line : series) {
+            if (line.values().size() != points.size() || !line.currency().equals(currency)) {
+                throw new IllegalArgumentException("chart series " + line.name() + " has " + line.values().size() + " values in "
+                        + line.currency() + ", the chart " + points.size() + " points in " + currency);
+            }
+            for (Amount value : line.values()) {
+                low = Math.min(low, value.minor());
+                high = Math.max(high, value.minor());
+            }
+        }
+        new LineChart(points, series, alertPoints, low, high == low ? low + 1 : high).draw();
+    }
+
     @Override
     public void close() {
         byte[] id = Arrays.copyOf(content.digest(), 16);
@@ -253,6 +281,149 @@ public final class ReportDocument implements AutoCloseable {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
+    /** The drawing of {@link #lineChart}: coordinates as floats, figures printed from the exact amounts. */
+    private final class LineChart {
+
+        private static final float TICK = 3;
+
+        private final List<String> points;
+        private final List<ChartSeries> series;
+        private final Set<Integer> alertPoints;
+        private final long low;
+        private final long high;
+        private final float size;
+        private final BaseFont font = PdfLayout.helvetica();
+        private final PdfTemplate canvas;
+        private final float width;
+        private final float height;
+        private float left;
+        private float right;
+        private float bottom;
+        private float top;
+
+        LineChart(List<String> points, List<ChartSeries> series, Set<Integer> alertPoints, long low, long high) {
+            this.points = points;
+            this.series = series;
+            this.alertPoints = alertPoints;
+            this.low = low;
+            this.high = high;
+            this.size = layout.tableSize;
+            this.width = document.right() - document.left();
+            this.height = layout.chartHeight;
+            this.canvas = writer.getDirectContent().createTemplate(width, height);
+        }
+
+        void draw() {
+            String currency = series.get(0).currency();
+            List<Long> ticks = low < 0 && high > 0 ? List.of(low, 0L, high) : List.of(low, high);
+            float labelWidth = 0;
+            for (long tick : ticks) {
+                labelWidth = Math.max(labelWidth, font.getWidthPoint(text.amount(Amount.of(tick, currency)), size));
+            }
+            left = labelWidth + TICK + 4;
+            right = width - font.getWidthPoint(points.get(points.size() - 1), size) / 2 - 2;
+            bottom = 2 * size + 8;
+            top = height - size - 10;
+            axes(ticks, currency);
+            for (int s = 0; s < series.size(); s++) {
+                line(series.get(s), layout.chartSeries[s % layout.chartSeries.length]);
+            }
+            pointLabels();
+            legend();
+            Image picture = Image.getInstance(canvas);
+            picture.setAlignment(Image.ALIGN_LEFT);
+            document.add(picture);
+        }
+
+        private void axes(List<Long> ticks, String currency) {
+            canvas.setLineWidth(0.5f);
+            canvas.setColorStroke(Color.GRAY);
+            canvas.moveTo(left, bottom);
+            canvas.lineTo(left, top);
+            canvas.stroke();
+            for (long tick : ticks) {
+                float y = y(tick);
+                canvas.setColorStroke(tick == 0 ? Color.GRAY : Color.LIGHT_GRAY);
+                canvas.moveTo(left - TICK, y);
+                canvas.lineTo(right, y);
+                canvas.stroke();
+                show(text.amount(Amount.of(tick, currency)), Element.ALIGN_RIGHT, left - TICK - 2, y - size / 3, Color.DARK_GRAY);
+            }
+        }
+
+        private void line(ChartSeries line, Color colour) {
+            canvas.setColorStroke(colour);
+            canvas.setColorFill(colour);
+            canvas.setLineWidth(1.2f);
+            for (int i = 0; i < points.size(); i++) {
+                float x = x(i);
+                float y = y(line.values().get(i).minor());
+                if (i == 0) {
+                    canvas.moveTo(x, y);
+                } else {
+                    canvas.lineTo(x, y);
+                }
+            }
+            canvas.stroke();
+            for (int i = 0; i < points.size(); i++) {
+                canvas.rectangle(x(i) - 1.5f, y(line.values().get(i).minor()) - 1.5f, 3, 3);
+            }
+            canvas.fill();
+        }
+
+        /** As many point labels as fit side by side; an alert point is marked whether labelled or not. */
+        private void pointLabels() {
+            float widest = 0;
+            for (String point : points) {
+                widest = Math.max(widest, font.getWidthPoint(point, size));
+            }
+            float spacing = points.size() == 1 ? Float.MAX_VALUE : (right - left) / (points.size() - 1);
+            int every = (int) Math.ceil((widest + 4) / spacing);
+            for (int i = 0; i < points.size(); i++) {
+                if (i % every == 0) {
+                    show(points.get(i), Element.ALIGN_CENTER, x(i), bottom - size - 2, Color.DARK_GRAY);
+                }
+                if (alertPoints.contains(i)) {
+                    canvas.setColorFill(layout.alert);
+                    canvas.circle(x(i), bottom - 2 * size - 4, 2.5f);
+                    canvas.fill();
+                }
+            }
+        }
+
+        private void legend() {
+            float x = left;
+            float y = height - size;
+            for (int s = 0; s < series.size(); s++) {
+                Color colour = layout.chartSeries[s % layout.chartSeries.length];
+                canvas.setColorStroke(colour);
+                canvas.setLineWidth(1.2f);
+                canvas.moveTo(x, y + size / 3);
+                canvas.lineTo(x + 14, y + size / 3);
+                canvas.stroke();
+                show(series.get(s).name(), Element.ALIGN_LEFT, x + 18, y, Color.BLACK);
+                x += 18 + font.getWidthPoint(series.get(s).name(), size) + 16;
+            }
+        }
+
+        private void show(String words, int alignment, float x, float y, Color colour) {
+            digest(words);
+            canvas.beginText();
+            canvas.setFontAndSize(font, size);
+            canvas.setColorFill(colour);
+            canvas.showTextAligned(alignment, words, x, y, 0);
+            canvas.endText();
+        }
+
+        private float x(int point) {
+            return points.size() == 1 ? (left + right) / 2 : left + (right - left) * point / (points.size() - 1);
+        }
+
+        private float y(long minor) {
+            return bottom + (float) ((double) (minor - low) / (high - low) * (top - bottom));
         }
     }
 

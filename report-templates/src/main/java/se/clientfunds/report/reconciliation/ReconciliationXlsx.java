@@ -8,21 +8,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import se.clientfunds.report.pdf.AccountReconciliation;
 import se.clientfunds.report.pdf.AgeingTotal;
 import se.clientfunds.report.pdf.Amount;
 import se.clientfunds.report.pdf.BalanceProof;
-import se.clientfunds.report.pdf.ControlTotal;
-import se.clientfunds.report.pdf.InputFile;
 import se.clientfunds.report.pdf.MatchRule;
 import se.clientfunds.report.pdf.ReconciliationBreak;
 import se.clientfunds.report.pdf.ReconciliationReport;
@@ -32,6 +27,7 @@ import se.clientfunds.report.xlsx.ColumnWidths;
 import se.clientfunds.report.xlsx.DeterministicZip;
 import se.clientfunds.report.xlsx.DocumentProperties;
 import se.clientfunds.report.xlsx.SheetTemplate;
+import se.clientfunds.report.xlsx.SummaryRows;
 
 /**
  * Writes {@code reconciliation.xlsx} from the {@link ReconciliationReport} that {@code reconciliation.pdf} is made from:
@@ -133,99 +129,66 @@ public final class ReconciliationXlsx {
     /** Lays out the summary top to bottom: identification, input files, control totals, then one block per account. */
     private static final class Summary {
 
-        private final SheetTemplate template;
-        private final XSSFSheet sheet;
+        private final SummaryRows rows;
         private final ReportText text;
-        private final String dateFormat;
-        private int r = 2;
 
         Summary(SheetTemplate template, ReportText text, String dateFormat) {
-            this.template = template;
-            this.sheet = template.sheet();
+            this.rows = new SummaryRows(template, text, dateFormat);
             this.text = text;
-            this.dateFormat = dateFormat;
         }
 
         void fill(ReconciliationReport report) {
-            Row row = sheet.createRow(r++);
-            label(row, 0, "header.businessDate");
-            Cell date = row.createCell(1);
-            date.setCellStyle(template.date(template.named("date"), dateFormat));
-            date.setCellValue(report.header().businessDate());
-            row = sheet.createRow(r++);
-            label(row, 0, "header.jobExecutionId");
-            count(row, 1, report.header().jobExecutionId());
-
-            r++;
-            heading(text.label("header.inputFiles"));
-            header(text.labels("header.file", "header.sha256"));
-            for (InputFile file : report.header().inputFiles()) {
-                row = sheet.createRow(r++);
-                text(row, 0, file.name());
-                text(row, 1, file.sha256());
-            }
-            r++;
-            heading(text.label("header.controlTotals"));
-            header(text.labels("header.control", "header.count", "header.total", "header.currency"));
-            for (ControlTotal total : report.header().controlTotals()) {
-                row = sheet.createRow(r++);
-                text(row, 0, total.name());
-                count(row, 1, total.count());
-                if (total.total() != null) {
-                    amount(row, 2, total.total(), false);
-                    text(row, 3, total.total().currency());
-                }
-            }
+            rows.reportHeader(report.header());
             if (report.accounts().isEmpty()) {
-                r++;
-                text(sheet.createRow(r++), 0, text.label("reconciliation.noAccounts"));
+                rows.skip(1);
+                rows.text(rows.row(), 0, text.label("reconciliation.noAccounts"));
             }
             for (AccountReconciliation account : report.accounts()) {
-                r++;
+                rows.skip(1);
                 account(account);
             }
         }
 
         private void account(AccountReconciliation account) {
-            heading(text.label("reconciliation.account", account.accountIban(), account.currency()));
+            rows.heading(text.label("reconciliation.account", account.accountIban(), account.currency()));
             if (account.needsAttention()) {
-                alert(sheet.createRow(r++), 0, text.label("reconciliation.needsAttention"));
+                rows.alert(rows.row(), 0, text.label("reconciliation.needsAttention"));
             }
-            header(text.labels("reconciliation.matches", "reconciliation.count"));
+            rows.header(text.labels("reconciliation.matches", "reconciliation.count"));
             long matched = 0;
             for (MatchRule rule : MatchRule.values()) {
-                Row row = sheet.createRow(r++);
-                text(row, 0, text.label(rule));
-                count(row, 1, account.matches().get(rule));
+                Row row = rows.row();
+                rows.text(row, 0, text.label(rule));
+                rows.count(row, 1, account.matches().get(rule));
                 matched += account.matches().get(rule);
             }
-            Row total = sheet.createRow(r++);
-            label(total, 0, "reconciliation.total");
-            count(total, 1, matched);
+            Row total = rows.row();
+            rows.label(total, 0, text.label("reconciliation.total"));
+            rows.count(total, 1, matched);
 
-            header(List.of(text.label("reconciliation.rollForward"), text.label("reconciliation.opening"),
+            rows.header(List.of(text.label("reconciliation.rollForward"), text.label("reconciliation.opening"),
                     text.label("reconciliation.new"), text.label("reconciliation.cleared"), text.label("reconciliation.closing")));
             RollForward rollForward = account.rollForward();
-            Row counts = sheet.createRow(r++);
-            count(counts, 1, rollForward.opening());
-            count(counts, 2, rollForward.newBreaks());
-            count(counts, 3, rollForward.cleared());
-            count(counts, 4, rollForward.closing());
+            Row counts = rows.row();
+            rows.count(counts, 1, rollForward.opening());
+            rows.count(counts, 2, rollForward.newBreaks());
+            rows.count(counts, 3, rollForward.cleared());
+            rows.count(counts, 4, rollForward.closing());
 
-            header(text.labels("reconciliation.ageing", "reconciliation.count", "reconciliation.amount",
+            rows.header(text.labels("reconciliation.ageing", "reconciliation.count", "reconciliation.amount",
                     "reconciliation.currency"));
             for (AgeingTotal bucket : account.ageing()) {
-                Row row = sheet.createRow(r++);
-                text(row, 0, text.label(bucket.bucket()));
-                count(row, 1, bucket.count());
-                amount(row, 2, bucket.amount(), false);
-                text(row, 3, bucket.amount().currency());
+                Row row = rows.row();
+                rows.text(row, 0, text.label(bucket.bucket()));
+                rows.count(row, 1, bucket.count());
+                rows.amount(row, 2, bucket.amount(), false);
+                rows.text(row, 3, bucket.amount().currency());
             }
 
-            header(text.labels("reconciliation.balanceProof", "reconciliation.amount", "reconciliation.currency"));
+            rows.header(text.labels("reconciliation.balanceProof", "reconciliation.amount", "reconciliation.currency"));
             BalanceProof proof = account.balanceProof();
             if (proof == null) {
-                alert(sheet.createRow(r++), 0, text.label("reconciliation.noStatement"));
+                rows.alert(rows.row(), 0, text.label("reconciliation.noStatement"));
             } else {
                 proofLine("reconciliation.statementClosing", proof.statementClosing(), false);
                 proofLine("reconciliation.booksClosing", proof.booksClosing(), false);
@@ -237,68 +200,24 @@ public final class ReconciliationXlsx {
                 proofLine("reconciliation.unexplained", proof.unexplained(), !proof.unexplained().isZero());
             }
 
-            header(List.of(text.label("reconciliation.continuity")));
+            rows.header(List.of(text.label("reconciliation.continuity")));
             if (account.continuityProblems().isEmpty()) {
-                text(sheet.createRow(r++), 0, text.label("reconciliation.continuityOk"));
+                rows.text(rows.row(), 0, text.label("reconciliation.continuityOk"));
             }
             for (String problem : account.continuityProblems()) {
-                alert(sheet.createRow(r++), 0, problem);
+                rows.alert(rows.row(), 0, problem);
             }
         }
 
         private void proofLine(String key, Amount amount, boolean alert) {
-            Row row = sheet.createRow(r++);
+            Row row = rows.row();
             if (alert) {
-                alert(row, 0, text.label(key));
+                rows.alert(row, 0, text.label(key));
             } else {
-                text(row, 0, text.label(key));
+                rows.text(row, 0, text.label(key));
             }
-            amount(row, 1, amount, alert);
-            text(row, 2, amount.currency());
-        }
-
-        private void heading(String words) {
-            Cell cell = sheet.createRow(r++).createCell(0);
-            cell.setCellStyle(template.named("heading"));
-            cell.setCellValue(words);
-        }
-
-        private void header(List<String> columns) {
-            Row row = sheet.createRow(r++);
-            for (int c = 0; c < columns.size(); c++) {
-                Cell cell = row.createCell(c);
-                cell.setCellStyle(template.named("header"));
-                cell.setCellValue(columns.get(c));
-            }
-        }
-
-        private void label(Row row, int column, String key) {
-            styled(row, column, "label").setCellValue(text.label(key));
-        }
-
-        private void text(Row row, int column, String words) {
-            styled(row, column, "text").setCellValue(words);
-        }
-
-        private void alert(Row row, int column, String words) {
-            styled(row, column, "alert").setCellValue(words);
-        }
-
-        private void count(Row row, int column, long value) {
-            styled(row, column, "count").setCellValue(value);
-        }
-
-        private void amount(Row row, int column, Amount amount, boolean alert) {
-            Cell cell = row.createCell(column);
-            CellStyle style = template.named(alert ? "alertAmount" : "amount");
-            cell.setCellStyle(template.amount(style, amount.fractionDigits()));
-            cell.setCellValue(ColumnWidths.cellValue(amount.minor(), amount.fractionDigits()));
-        }
-
-        private Cell styled(Row row, int column, String style) {
-            Cell cell = row.createCell(column);
-            cell.setCellStyle(template.named(style));
-            return cell;
+            rows.amount(row, 1, amount, alert);
+            rows.text(row, 2, amount.currency());
         }
     }
 }

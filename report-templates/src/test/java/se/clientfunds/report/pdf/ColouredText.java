@@ -21,7 +21,7 @@ import org.apache.pdfbox.text.TextPosition;
  * Reads back every glyph of a PDF with the fill colour it was painted in (the graphics state's non-stroking colour
  * when the glyph is shown), so a test can tell which words are really drawn in red.
  */
-final class ColouredText extends PDFTextStripper {
+public final class ColouredText extends PDFTextStripper {
 
     private final StringBuilder glyphs = new StringBuilder();
     private final List<Integer> colours = new ArrayList<>();
@@ -36,7 +36,7 @@ final class ColouredText extends PDFTextStripper {
         addOperator(new SetNonStrokingDeviceCMYKColor(this));
     }
 
-    static ColouredText of(PDDocument document) throws IOException {
+    public static ColouredText of(PDDocument document) throws IOException {
         ColouredText text = new ColouredText();
         text.writeText(document, new StringWriter());
         return text;
@@ -58,7 +58,7 @@ final class ColouredText extends PDFTextStripper {
     }
 
     /** The fill colours (0xRRGGBB) of every glyph of every occurrence of {@code word}; empty when it is not there. */
-    Set<Integer> coloursOf(String word) {
+    public Set<Integer> coloursOf(String word) {
         Set<Integer> found = new HashSet<>();
         for (int at = glyphs.indexOf(word); at >= 0; at = glyphs.indexOf(word, at + 1)) {
             found.addAll(colours.subList(at, at + word.length()));
@@ -66,7 +66,7 @@ final class ColouredText extends PDFTextStripper {
         return found;
     }
 
-    static boolean red(int rgb) {
+    public static boolean red(int rgb) {
         int r = rgb >> 16 & 0xff;
         int g = rgb >> 8 & 0xff;
         int b = rgb & 0xff;

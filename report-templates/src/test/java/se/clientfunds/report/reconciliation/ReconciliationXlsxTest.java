@@ -2,6 +2,8 @@ package se.clientfunds.report.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static se.clientfunds.report.xlsx.WorkbookCells.fontColour;
+import static se.clientfunds.report.xlsx.WorkbookCells.texts;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +22,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.PaneInformation;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -227,24 +228,5 @@ class ReconciliationXlsxTest {
 
     private static Row rowAfter(XSSFSheet sheet, String label) {
         return sheet.getRow(rowsStartingWith(sheet, label).get(0).getRowIndex() + 1);
-    }
-
-    private static List<String> texts(Row row) {
-        List<String> texts = new ArrayList<>();
-        for (int c = 0; c < row.getLastCellNum(); c++) {
-            Cell cell = row.getCell(c);
-            texts.add(switch (cell.getCellType()) {
-                case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
-                        : new java.math.BigDecimal(Double.toString(cell.getNumericCellValue())).stripTrailingZeros().toPlainString();
-                default -> cell.getStringCellValue();
-            });
-        }
-        return texts;
-    }
-
-    private static String fontColour(XSSFCellStyle style) {
-        XSSFColor colour = style.getFont().getXSSFColor();
-        return colour == null || colour.getRGB() == null ? "" : String.format("%02X%02X%02X",
-                colour.getRGB()[0] & 0xff, colour.getRGB()[1] & 0xff, colour.getRGB()[2] & 0xff);
     }
 }
