@@ -74,17 +74,9 @@ class SafeguardingReturnIT {
         }
         assertThat(days).containsExactly(LocalDate.of(2026, 1, 28), LocalDate.of(2026, 1, 29), LAST_OF_JANUARY,
                 LocalDate.of(2026, 2, 2));
-        DatabaseReset.emptyAllTables(jdbc);
-        TestFolders.empty(home.inbox(), home.archive(), home.quarantine(), home.outbox(), home.reports());
-        BankSimulator bank = new BankSimulator();
 
         // when
-        for (LocalDate day : days) {
-            GeneratedDays.deliver(generated, home.inbox(), GeneratedDays.arriving(day, day.equals(days.get(0))));
-            bank.executePaymentOrders(home.outbox(), day, home.inbox().resolve(DemoDataGenerator.statementFileName(day)));
-            DayReport report = cycle.run(day);
-            assertThat(report.failed()).as(report.toString()).isFalse();
-        }
+        runDays(days);
 
         // then only the 30th's folder holds the return, and its manifest lists it
         for (LocalDate day : days) {
@@ -135,6 +127,30 @@ class SafeguardingReturnIT {
                 "Monthly safeguarding return, January 2026", "Business date 30 Jan 2026", "Job execution id " + runId,
                 "Clients with funds at month end " + clients, DemoDataGenerator.statementFileName(days.get(0)),
                 "safeguarding days SEK 3");
+
+        // when the same days run again on fresh books and folders, then the return repeats to the byte
+        String pdf = Sha256.of(folder.resolve(DailyReports.SAFEGUARDING_RETURN));
+        String workbook = Sha256.of(folder.resolve(DailyReports.SAFEGUARDING_RETURN_WORKBOOK));
+        runDays(days);
+        assertThat(Sha256.of(folder.resolve(DailyReports.SAFEGUARDING_RETURN))).isEqualTo(pdf);
+        assertThat(Sha256.of(folder.resolve(DailyReports.SAFEGUARDING_RETURN_WORKBOOK))).isEqualTo(workbook);
+    }
+
+    /** Runs the days on empty books and folders, sequences restarted as on a new database (job ids repeat). */
+    private void runDays(List<LocalDate> days) throws Exception {
+        DatabaseReset.emptyAllTables(jdbc);
+        for (String sequence : List.of("BATCH_JOB_EXECUTION_SEQ", "BATCH_JOB_INSTANCE_SEQ", "BATCH_STEP_EXECUTION_SEQ",
+                "journal_entry_seq")) {
+            jdbc.execute("ALTER SEQUENCE " + sequence + " RESTART");
+        }
+        TestFolders.empty(home.inbox(), home.archive(), home.quarantine(), home.outbox(), home.reports());
+        BankSimulator bank = new BankSimulator();
+        for (LocalDate day : days) {
+            GeneratedDays.deliver(generated, home.inbox(), GeneratedDays.arriving(day, day.equals(days.get(0))));
+            bank.executePaymentOrders(home.outbox(), day, home.inbox().resolve(DemoDataGenerator.statementFileName(day)));
+            DayReport report = cycle.run(day);
+            assertThat(report.failed()).as(report.toString()).isFalse();
+        }
     }
 
     private static long minor(Row row, int column) {
