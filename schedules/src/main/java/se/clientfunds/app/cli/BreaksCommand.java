@@ -61,10 +61,8 @@ class BreaksCommand implements Callable<Integer> {
         }
     }
 
-    /** Closes a break by hand; the ledger is not touched (a correction is a posting of its own). */
-    @Command(name = "resolve", mixinStandardHelpOptions = true,
-            description = "Resolves a break: it is closed and no longer matched; who and why are recorded.")
-    static class Resolve implements Callable<Integer> {
+    /** What resolve and explain share: the break, the reason and who gives it. */
+    abstract static class BreakAction implements Callable<Integer> {
 
         @ParentCommand
         BreaksCommand breaks;
@@ -78,32 +76,33 @@ class BreaksCommand implements Callable<Integer> {
         @Option(names = "--operator", defaultValue = "${sys:user.name}", paramLabel = "NAME", description = "Who (default: the OS user).")
         String operator;
 
+        abstract boolean resolves();
+
         @Override
         public Integer call() {
-            return act(breaks, id, true, operator, reason);
+            return act(breaks, id, resolves(), operator, reason);
+        }
+    }
+
+    /** Closes a break by hand; the ledger is not touched (a correction is a posting of its own). */
+    @Command(name = "resolve", mixinStandardHelpOptions = true,
+            description = "Resolves a break: it is closed and no longer matched; who and why are recorded.")
+    static class Resolve extends BreakAction {
+
+        @Override
+        boolean resolves() {
+            return true;
         }
     }
 
     /** Marks a break as explained: it stays open and is still matched when the bank or books side arrives. */
     @Command(name = "explain", mixinStandardHelpOptions = true,
             description = "Explains a break: it stays open and carried forward, with the explanation; who and why are recorded.")
-    static class Explain implements Callable<Integer> {
-
-        @ParentCommand
-        BreaksCommand breaks;
-
-        @Parameters(index = "0", paramLabel = "ID", description = "The break's id (see breaks DATE).")
-        long id;
-
-        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why.")
-        String reason;
-
-        @Option(names = "--operator", defaultValue = "${sys:user.name}", paramLabel = "NAME", description = "Who (default: the OS user).")
-        String operator;
+    static class Explain extends BreakAction {
 
         @Override
-        public Integer call() {
-            return act(breaks, id, false, operator, reason);
+        boolean resolves() {
+            return false;
         }
     }
 
