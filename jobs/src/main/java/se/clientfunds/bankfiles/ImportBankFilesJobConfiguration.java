@@ -248,16 +248,17 @@ class ImportBankFilesJobConfiguration {
                         problems.add(new BankFileVerdict.Problem(rs.getString(1), "bank reference '" + rs.getString(2)
                                 + "' appears " + rs.getLong(3) + " times in this file"));
                     }, importId);
-            Optional<LocalDate> closed = businessDays.lastClosed();
-            if (closed.isPresent()) {
-                jdbc.query("SELECT MIN(location), MIN(booking_date) FROM bank_transaction WHERE import_id = ? AND is_payment = 1"
-                        + " AND booking_date <= ?", rs -> {
-                            if (rs.getString(1) != null) {
-                                problems.add(new BankFileVerdict.Problem(rs.getString(1), "booked on " + rs.getDate(2)
-                                        + ", on or before business day " + closed.get() + " which is closed"));
-                            }
-                        }, importId, java.sql.Date.valueOf(closed.get()));
-            }
+            // a statement the books already have (the same account, closing date and sequence number), sent again
+            // with other bytes, would be reconciled twice
+            jdbc.query("SELECT s.section_no, s.account_iban, s.closing_date, s.sequence_number, f.file_name FROM bank_section s"
+                    + " JOIN imported_bank_section p ON p.account_iban = s.account_iban AND p.closing_date = s.closing_date"
+                    + "   AND p.sequence_number <=> s.sequence_number AND p.format IN ('CAMT_053', 'MT940') AND p.import_id <> s.import_id"
+                    + " JOIN imported_file f ON f.id = p.import_id"
+                    + " WHERE s.import_id = ? AND s.format IN ('CAMT_053', 'MT940') ORDER BY s.section_no LIMIT 100", rs -> {
+                        problems.add(new BankFileVerdict.Problem("statement " + rs.getInt(1), "the statement of " + rs.getString(2)
+                                + " closing " + rs.getDate(3) + (rs.getObject(4) == null ? "" : " (sequence " + rs.getLong(4) + ")")
+                                + " was already imported from " + rs.getString(5)));
+                    }, importId);
             if (!problems.isEmpty()) {
                 String summary = file.getFileName() + ": " + problems.size() + (problems.size() >= 100 ? " or more" : "")
                         + " payment problem" + (problems.size() == 1 ? "" : "s") + "; first: " + problems.get(0);
@@ -273,9 +274,24 @@ class ImportBankFilesJobConfiguration {
                     + " JOIN imported_file f ON f.id = t.duplicate_of WHERE t.import_id = ? ORDER BY t.entry_no, t.transaction_no",
                     (rs, row) -> rs.getString(1) + ": bank reference '" + rs.getString(2) + "' was already imported from "
                             + rs.getString(3), importId);
+            List<String> notes = new ArrayList<>();
             if (!duplicates.isEmpty()) {
-                String note = duplicates.size() + " duplicate payment" + (duplicates.size() == 1 ? "" : "s")
-                        + " not posted again; first: " + duplicates.get(0);
+                notes.add(duplicates.size() + " duplicate payment" + (duplicates.size() == 1 ? "" : "s")
+                        + " not posted again; first: " + duplicates.get(0));
+            }
+            // payments the bank booked on a day our books have closed are not refused (the money is on the account):
+            // they post on the business date, as a correction would (DESIGN §2.3), and are reported
+            Optional<LocalDate> closed = businessDays.lastClosed();
+            if (closed.isPresent()) {
+                Long late = jdbc.queryForObject("SELECT COUNT(*) FROM bank_transaction WHERE import_id = ? AND is_payment = 1"
+                        + " AND booking_date <= ?", Long.class, importId, java.sql.Date.valueOf(closed.get()));
+                if (late > 0) {
+                    notes.add(late + " payment" + (late == 1 ? "" : "s") + " booked by the bank on or before " + closed.get()
+                            + ", a closed business day: posted on the business date instead");
+                }
+            }
+            if (!notes.isEmpty()) {
+                String note = String.join("; ", notes);
                 chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
                         .putString(ImportContext.NOTE, note);
                 importedFiles.note(importId, note);
@@ -329,8 +345,9 @@ class ImportBankFilesJobConfiguration {
 
     @Bean
     @StepScope
-    PaymentPostingWriter paymentPostingWriter(Ledger ledger, @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
-        return new PaymentPostingWriter(ledger, businessDate);
+    PaymentPostingWriter paymentPostingWriter(Ledger ledger, BusinessDays businessDays,
+                                              @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+        return new PaymentPostingWriter(ledger, businessDate, businessDays.lastClosed().orElse(null));
     }
 
     // --- complete: the import becomes visible, the file goes to the archive

@@ -30,10 +30,13 @@ class PaymentPostingWriter implements ItemWriter<PaymentPostingWriter.StagedPaym
 
     private final Ledger ledger;
     private final LocalDate businessDate;
+    private final LocalDate lastClosed;
 
-    PaymentPostingWriter(Ledger ledger, LocalDate businessDate) {
+    /** @param lastClosed the last closed business day, or null: a payment the bank booked on or before it posts on the business date */
+    PaymentPostingWriter(Ledger ledger, LocalDate businessDate, LocalDate lastClosed) {
         this.ledger = ledger;
         this.businessDate = businessDate;
+        this.lastClosed = lastClosed;
     }
 
     @Override
@@ -41,7 +44,8 @@ class PaymentPostingWriter implements ItemWriter<PaymentPostingWriter.StagedPaym
         List<JournalEntry> entries = new ArrayList<>(chunk.size());
         for (StagedPayment payment : chunk) {
             LedgerAccount bank = LedgerAccount.bank(payment.accountIban());
-            LocalDate booked = payment.bookingDate() == null ? businessDate : payment.bookingDate();
+            LocalDate booked = payment.bookingDate() == null
+                    || (lastClosed != null && !payment.bookingDate().isAfter(lastClosed)) ? businessDate : payment.bookingDate();
             String reference = payment.accountIban() + "/" + payment.bankReference();
             String description = payment.counterparty() == null ? null : cut(payment.counterparty(), 500);
             entries.add(payment.credit()

@@ -132,18 +132,41 @@ class ImportBankFilesJobIT {
     }
 
     @Test
-    void refusesPaymentsBookedOnAClosedBusinessDay() throws Exception {
-        // given
+    void postsAPaymentTheBankBookedOnAClosedDayOnTheBusinessDateAndSaysSo() throws Exception {
+        // given our books closed the day the bank booked a payment on, whose notification arrives a day late
         businessDays.close(DAY);
 
         // when
         ImportOutcome outcome = imports.importFile(notification("late.xml", entry("BK-9", 100)), DAY.plusDays(1));
 
-        // then
-        assertThat(outcome.status()).isEqualTo(ImportOutcome.Status.REJECTED);
-        assertThat(outcome.message()).contains("booked on 2026-03-02, on or before business day 2026-03-02 which is closed");
-        assertThat(ledger.postedEntryCount()).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM accepted_bank_reference", Long.class)).isZero();
+        // then the money enters the books on the business date, as a correction would, and the import says so
+        assertThat(outcome.status()).as(outcome.message()).isEqualTo(ImportOutcome.Status.IMPORTED);
+        assertThat(outcome.summary()).contains("1 payment booked by the bank on or before 2026-03-02, a closed business day:"
+                + " posted on the business date instead");
+        assertThat(jdbc.queryForObject("SELECT booking_date FROM journal_entry WHERE event_type = 'PAYMENT_RECEIVED'",
+                java.sql.Date.class).toLocalDate()).isEqualTo(DAY.plusDays(1));
+        assertThat(jdbc.queryForObject("SELECT booking_date FROM bank_transaction WHERE bank_reference = 'BK-9'",
+                java.sql.Date.class).toLocalDate()).as("the bank's own date is kept").isEqualTo(DAY);
+    }
+
+    @Test
+    void refusesAStatementTheBooksAlreadyHaveSentAgainWithOtherBytes() throws Exception {
+        // given a day's statement imported, and the bank sending it again with another creation time
+        Path statement = generate(5).resolve(DemoDataGenerator.statementFileName(DAY));
+        String text = Files.readString(statement);
+        assertThat(imports.importFile(statement, DAY).status()).isEqualTo(ImportOutcome.Status.IMPORTED);
+        int at = text.indexOf("<CreDtTm>") + "<CreDtTm>".length();
+        Path again = dir.resolve("resent.xml");
+        Files.writeString(again, text.substring(0, at) + "2026-03-03T06:00:00+01:00" + text.substring(text.indexOf('<', at)));
+
+        // when
+        ImportOutcome resent = imports.importFile(again, DAY);
+
+        // then it is refused whole, naming the statement and the file that brought it first
+        assertThat(resent.status()).isEqualTo(ImportOutcome.Status.REJECTED);
+        assertThat(resent.message()).contains("the statement of " + ACCOUNT + " closing 2026-03-02 (sequence 1) was already"
+                + " imported from " + DemoDataGenerator.statementFileName(DAY));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM imported_bank_section", Long.class)).isEqualTo(1);
     }
 
     @Test
