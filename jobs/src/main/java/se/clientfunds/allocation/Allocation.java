@@ -1,5 +1,7 @@
 package se.clientfunds.allocation;
 
+import static se.clientfunds.jobs.ColumnText.fit;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +87,7 @@ public record Allocation(IncomingPayment payment, List<InvoiceShare> shares, Mon
                 lines.add(JournalLine.credit(LedgerAccount.DEBTOR_CREDIT, toDebtorCredit));
             }
             entries.add(new JournalEntry(bookingDate, PAYMENT_ALLOCATED, payment.ledgerReference(),
-                    outcome + (reason == null ? "" : ": " + cut(reason)), lines));
+                    outcome + (reason == null ? "" : ": " + fit(reason, 400)), lines));
         }
         List<JournalLine> feeLines = new ArrayList<>();
         Money fees = Money.zero(payment.amount().currency());
@@ -102,7 +104,4 @@ public record Allocation(IncomingPayment payment, List<InvoiceShare> shares, Mon
         return entries;
     }
 
-    private static String cut(String text) {
-        return text.length() <= 400 ? text : text.substring(0, 400);
-    }
 }

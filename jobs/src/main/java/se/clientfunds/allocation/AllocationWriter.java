@@ -1,5 +1,7 @@
 package se.clientfunds.allocation;
 
+import static se.clientfunds.jobs.ColumnText.fit;
+
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -128,9 +130,9 @@ class AllocationWriter implements ItemWriter<IncomingPayment> {
                     .addValue("toDebtorCredit", allocation.toDebtorCredit().minorUnits())
                     .addValue("unallocated", allocation.unallocated().minorUnits())
                     .addValue("outcome", allocation.outcome().name())
-                    .addValue("reason", cut(allocation.reason(), 500))
-                    .addValue("debtor", cut(payment.debtorName(), 140))
-                    .addValue("references", cut(String.join(" ", payment.references()), 600)));
+                    .addValue("reason", fit(allocation.reason(), 500))
+                    .addValue("debtor", fit(payment.debtorName(), 140))
+                    .addValue("references", fit(String.join(" ", payment.references()), 600)));
             int number = 1;
             for (Allocation.InvoiceShare share : allocation.shares()) {
                 shares.add(new MapSqlParameterSource()
@@ -157,7 +159,4 @@ class AllocationWriter implements ItemWriter<IncomingPayment> {
         }
     }
 
-    private static String cut(String text, int length) {
-        return text == null || text.length() <= length ? text : text.substring(0, length);
-    }
 }

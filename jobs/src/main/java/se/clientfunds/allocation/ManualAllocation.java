@@ -1,5 +1,7 @@
 package se.clientfunds.allocation;
 
+import static se.clientfunds.jobs.ColumnText.fit;
+
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -127,17 +129,17 @@ public class ManualAllocation {
         jdbc.update("INSERT INTO invoice_allocation (account_iban, bank_reference, allocation_no, invoice_id, client_id, currency,"
                 + " amount_minor, fee_minor, allocated_on, allocated_by, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 iban, bankReference, number, invoiceId, clientId, currency, share.minorUnits(), fee.minorUnits(),
-                Date.valueOf(bookingDate), operator, cut(reason, 500));
+                Date.valueOf(bookingDate), operator, fit(reason, 500));
         Money left = unallocated.minus(share);
         jdbc.update("UPDATE payment_allocation SET unallocated_minor = ?, to_invoices_minor = to_invoices_minor + ?,"
                 // the original reason stays first: it says why what is left still waits
                 + " outcome = ?, reason = LEFT(CONCAT_WS('; ', reason, ?), 500) WHERE account_iban = ? AND bank_reference = ?",
                 left.minorUnits(), share.minorUnits(),
                 left.isPositive() ? Allocation.Outcome.PARTLY_UNALLOCATED.name() : Allocation.Outcome.ALLOCATED.name(),
-                cut(share + " allocated by hand to " + invoiceId + " by " + operator + ": " + reason, 500), iban, bankReference);
+                fit(share + " allocated by hand to " + invoiceId + " by " + operator + ": " + reason, 500), iban, bankReference);
         String eventReference = iban + "/" + bankReference + "/" + number;
         List<JournalEntry> entries = new ArrayList<>();
-        entries.add(JournalEntry.of(bookingDate, MANUAL_ALLOCATION, eventReference, cut(operator + ": " + reason, 500),
+        entries.add(JournalEntry.of(bookingDate, MANUAL_ALLOCATION, eventReference, fit(operator + ": " + reason, 500),
                 JournalLine.debit(LedgerAccount.UNALLOCATED, share), JournalLine.credit(LedgerAccount.client(clientId), share)));
         if (fee.isPositive()) {
             entries.add(JournalEntry.of(bookingDate, Allocation.FEE_CHARGED, eventReference, null,
@@ -145,7 +147,7 @@ public class ManualAllocation {
         }
         ledger.post(entries);
         jdbc.update("INSERT INTO operator_action (operator, action, subject, reason) VALUES (?, 'ALLOCATE', ?, ?)",
-                cut(operator, 100), cut(iban + "/" + bankReference + " -> " + invoiceId + " " + share, 200), cut(reason, 1000));
+                fit(operator, 100), fit(iban + "/" + bankReference + " -> " + invoiceId + " " + share, 200), fit(reason, 1000));
         return new Result(iban + "/" + bankReference, invoiceId, share, fee, left, bookingDate);
     }
 
@@ -160,7 +162,4 @@ public class ManualAllocation {
                 .orElseGet(() -> calendar.onOrAfter(LocalDate.now(java.time.ZoneId.of("Europe/Stockholm"))));
     }
 
-    private static String cut(String text, int length) {
-        return text == null || text.length() <= length ? text : text.substring(0, length);
-    }
 }

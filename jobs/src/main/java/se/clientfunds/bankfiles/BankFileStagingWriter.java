@@ -1,5 +1,7 @@
 package se.clientfunds.bankfiles;
 
+import static se.clientfunds.jobs.ColumnText.fit;
+
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -63,9 +65,9 @@ class BankFileStagingWriter implements ItemWriter<StagedBankRecord> {
                     BankTransaction t = details.get(i);
                     transactions.add(new Object[] {importId, staged.entryNo(), i + 1, t.location(), account.iban(),
                             t.amount().currency().getCurrencyCode(), code(t.direction()), t.amount().minorUnits(),
-                            date(e.bookingDate()), cut(bankReference(e, t, i + 1, details.size()), 140), cut(t.endToEndId(), 140),
-                            cut(t.counterparty().name(), 140), cut(t.counterparty().account(), 64), country(t.counterparty().country()),
-                            cut(String.join(" ", t.references()), 600), cut(t.remittanceText(), 600),
+                            date(e.bookingDate()), fit(bankReference(e, t, i + 1, details.size()), 140), fit(t.endToEndId(), 140),
+                            fit(t.counterparty().name(), 140), fit(t.counterparty().account(), 64), country(t.counterparty().country()),
+                            fit(String.join(" ", t.references()), 600), fit(t.remittanceText(), 600),
                             isPayment(account, e, t) ? 1 : 0});
                 }
             }
@@ -156,7 +158,4 @@ class BankFileStagingWriter implements ItemWriter<StagedBankRecord> {
         return country != null && country.length() == 2 ? country : null;
     }
 
-    private static String cut(String text, int length) {
-        return text == null || text.length() <= length ? text : text.substring(0, length);
-    }
 }

@@ -1,5 +1,7 @@
 package se.clientfunds.bankfiles;
 
+import static se.clientfunds.jobs.ColumnText.fit;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +49,7 @@ class PaymentPostingWriter implements ItemWriter<PaymentPostingWriter.StagedPaym
             LocalDate booked = payment.bookingDate() == null
                     || (lastClosed != null && !payment.bookingDate().isAfter(lastClosed)) ? businessDate : payment.bookingDate();
             String reference = payment.accountIban() + "/" + payment.bankReference();
-            String description = payment.counterparty() == null ? null : cut(payment.counterparty(), 500);
+            String description = payment.counterparty() == null ? null : fit(payment.counterparty(), 500);
             entries.add(payment.credit()
                     ? JournalEntry.of(booked, PAYMENT_RECEIVED, reference, description,
                             JournalLine.debit(bank, payment.amount()), JournalLine.credit(LedgerAccount.UNALLOCATED, payment.amount()))
@@ -57,7 +59,4 @@ class PaymentPostingWriter implements ItemWriter<PaymentPostingWriter.StagedPaym
         ledger.post(entries);
     }
 
-    private static String cut(String text, int length) {
-        return text.length() <= length ? text : text.substring(0, length);
-    }
 }

@@ -12,17 +12,16 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
-import se.clientfunds.database.EmbeddedMariaDb;
 import se.clientfunds.jobs.Causes;
 import se.clientfunds.jobs.JobName;
+import se.clientfunds.jobs.JobRestarts;
 
 /**
  * Runs the jobs that take the business date as their identity (DESIGN §2): one day's run is one job instance, so a
  * completed one is not run again, a failed or stopped one is restarted where it stopped, and one left running by a
- * crashed process is recovered first when this process holds the database alone.
+ * crashed process is recovered first when this process holds the database alone ({@link JobRestarts}).
  */
 @Service
 public class DayJobs {
@@ -30,14 +29,14 @@ public class DayJobs {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Map<String, Job> jobs;
-    private final boolean databaseIsExclusive;
+    private final JobRestarts restarts;
 
     public DayJobs(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs,
-                   ObjectProvider<EmbeddedMariaDb> embeddedDatabase) {
+                   JobRestarts restarts) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.jobs = jobs.stream().collect(java.util.stream.Collectors.toMap(Job::getName, job -> job));
-        this.databaseIsExclusive = embeddedDatabase.getIfAvailable() != null;
+        this.restarts = restarts;
     }
 
     /** Whether the job completed for the date. */
@@ -68,15 +67,8 @@ public class DayJobs {
                 execution = jobOperator.start(job, parameters);
             } else if (last.getStatus() == BatchStatus.COMPLETED) {
                 return new DayJobOutcome(name, businessDate, DayJobOutcome.Status.DONE_BEFORE, last.getId(), null);
-            } else if (last.getStatus().isRunning()) {
-                if (!databaseIsExclusive) {
-                    return new DayJobOutcome(name, businessDate, DayJobOutcome.Status.FAILED, last.getId(),
-                            "it is still marked " + last.getStatus() + " on the shared database: if no process runs it any"
-                                    + " more, recover it and run again");
-                }
-                execution = jobOperator.restart(jobOperator.recover(last));
             } else {
-                execution = jobOperator.restart(last);
+                execution = restarts.resume(last);
             }
         } catch (Exception e) {
             return new DayJobOutcome(name, businessDate, DayJobOutcome.Status.FAILED, last == null ? null : last.getId(),

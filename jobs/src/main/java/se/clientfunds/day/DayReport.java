@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import se.clientfunds.files.ImportOutcome;
+import se.clientfunds.jobs.JobName;
 
 /**
  * What one run of the daily cycle did: each import's outcome, then each date job's, in the order they ran, and what
@@ -24,7 +25,7 @@ public record DayReport(LocalDate businessDate, List<ImportOutcome> imports, Lis
 
     /** Whether the business date itself ended closed. */
     public boolean closed() {
-        return jobs.stream().anyMatch(outcome -> outcome.job() == se.clientfunds.jobs.JobName.CLOSE_BUSINESS_DAY
+        return jobs.stream().anyMatch(outcome -> outcome.job() == JobName.CLOSE_BUSINESS_DAY
                 && outcome.businessDate().equals(businessDate) && outcome.status() != DayJobOutcome.Status.FAILED);
     }
 

@@ -12,13 +12,12 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 import se.clientfunds.bank.BankFileParsers;
-import se.clientfunds.database.EmbeddedMariaDb;
 import se.clientfunds.jobs.Causes;
+import se.clientfunds.jobs.JobRestarts;
 
 /**
  * Imports one input file with the job for what it is (a bank file or a platform extract, told by its content), or
@@ -34,19 +33,19 @@ public class FileImports {
     private final Job importBankFilesJob;
     private final ImportedFiles importedFiles;
     private final InputFileMover mover;
-    private final boolean databaseIsExclusive;
+    private final JobRestarts restarts;
 
     public FileImports(JobOperator jobOperator, JobRepository jobRepository,
                        @Qualifier("importExtractsJob") Job importExtractsJob,
                        @Qualifier("importBankFilesJob") Job importBankFilesJob, ImportedFiles importedFiles,
-                       InputFileMover mover, ObjectProvider<EmbeddedMariaDb> embeddedDatabase) {
+                       InputFileMover mover, JobRestarts restarts) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.importExtractsJob = importExtractsJob;
         this.importBankFilesJob = importBankFilesJob;
         this.importedFiles = importedFiles;
         this.mover = mover;
-        this.databaseIsExclusive = embeddedDatabase.getIfAvailable() != null;
+        this.restarts = restarts;
     }
 
     public ImportOutcome importFile(Path file, LocalDate businessDate) throws Exception {
@@ -64,10 +63,9 @@ public class FileImports {
             last = null;
         }
         JobExecution execution;
-        if (last != null && last.getStatus().isRunning()) {
-            execution = jobOperator.restart(recoverLeftRunning(last));
-        } else if (last != null && (last.getStatus() == BatchStatus.FAILED || last.getStatus() == BatchStatus.STOPPED)) {
-            execution = jobOperator.restart(last);
+        if (last != null && (last.getStatus().isRunning() || last.getStatus() == BatchStatus.FAILED
+                || last.getStatus() == BatchStatus.STOPPED)) {
+            execution = restarts.resume(last);
         } else {
             Optional<ImportedFile> accepted = importedFiles.accepted(sha256);
             if (accepted.isPresent()) {
@@ -81,19 +79,6 @@ public class FileImports {
             execution = jobOperator.start(job, parameters);
         }
         return outcome(file, execution);
-    }
-
-    /**
-     * An execution still marked running was left so by a process that died, if this process holds the database
-     * alone (the embedded server is locked to one process). On a shared server it may be alive elsewhere: refuse.
-     */
-    private JobExecution recoverLeftRunning(JobExecution execution) {
-        if (!databaseIsExclusive) {
-            throw new IllegalStateException("job execution " + execution.getId() + " of this file is still marked "
-                    + execution.getStatus() + " on the shared database: if no process runs it any more, recover it"
-                    + " (JobOperator.recover) and run again");
-        }
-        return jobOperator.recover(execution);
     }
 
     /**

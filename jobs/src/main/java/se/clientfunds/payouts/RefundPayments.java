@@ -1,5 +1,7 @@
 package se.clientfunds.payouts;
 
+import static se.clientfunds.jobs.ColumnText.fit;
+
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -91,8 +93,8 @@ class RefundPayments {
         jdbc.update("INSERT INTO refund_payment (refund_id, business_date, status, account_iban, bank_reference, currency,"
                 + " amount_minor, to_account, to_name, approved_by, end_to_end_id, payment_batch, reason)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", refundId, Date.valueOf(businessDate), status, accountIban,
-                paymentRef, amount.currency().getCurrencyCode(), amount.minorUnits(), cut((String) row[4], 34), row[5], row[6],
-                endToEndId, batch, reason == null ? null : cut(reason, 500));
+                paymentRef, amount.currency().getCurrencyCode(), amount.minorUnits(), fit((String) row[4], 34), row[5], row[6],
+                endToEndId, batch, reason == null ? null : fit(reason, 500));
     }
 
     /** The refund id, which support made unique, is the end-to-end id the bank returns; pain.001 allows 35 characters. */
@@ -116,7 +118,4 @@ class RefundPayments {
         return slash > 0 && Iban.isValid(paymentRef.substring(0, slash)) ? paymentRef.substring(0, slash) : null;
     }
 
-    private static String cut(String text, int length) {
-        return text == null || text.length() <= length ? text : text.substring(0, length);
-    }
 }

@@ -1,5 +1,7 @@
 package se.clientfunds.reconciliation;
 
+import static se.clientfunds.jobs.ColumnText.fit;
+
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -232,7 +234,7 @@ public class AccountReconciliation {
             statement.setString(2, iban);
             statement.setString(3, currency);
             statement.setString(4, match.rule().name());
-            statement.setString(5, cut(reference, 140));
+            statement.setString(5, fit(reference, 140));
             statement.setLong(6, match.bankTotal().minorUnits());
             statement.setLong(7, match.booksTotal().minorUnits());
             statement.setLong(8, match.residual().minorUnits());
@@ -256,7 +258,7 @@ public class AccountReconciliation {
             statement.setLong(4, Math.abs(signedDifference));
             statement.setLong(5, bankMinor);
             statement.setLong(6, booksMinor);
-            statement.setString(7, cut(reference, 140));
+            statement.setString(7, fit(reference, 140));
             statement.setDate(8, Date.valueOf(bookingDate));
             statement.setDate(9, Date.valueOf(day));
             statement.setString(10, bankItem);
@@ -346,7 +348,7 @@ public class AccountReconciliation {
                 unexplained == null ? null : unexplained.minorUnits(), counts.get(MatchRule.REFERENCE),
                 counts.get(MatchRule.BATCH_TOTAL), counts.get(MatchRule.AMOUNT_AND_COUNTERPARTY), counts.get(MatchRule.TOLERANCE),
                 opening, opened, cleared, closing, ageing[0], ageing[1], ageing[2], ageing[3],
-                continuity.isEmpty() ? null : cut(String.join("; ", continuity), 2000),
+                continuity.isEmpty() ? null : fit(String.join("; ", continuity), 2000),
                 result.reconciled() && continuity.isEmpty() ? "RECONCILED" : "FAILED_RECONCILIATION");
         return result;
     }
@@ -392,7 +394,4 @@ public class AccountReconciliation {
         return Money.ofMinor(decimal.movePointRight(digits).setScale(0, java.math.RoundingMode.UNNECESSARY).longValueExact(), currency);
     }
 
-    private static String cut(String text, int length) {
-        return text == null || text.length() <= length ? text : text.substring(0, length);
-    }
 }

@@ -50,6 +50,7 @@ final class ReportBenchmark {
     private static final LocalDate DAY = LocalDate.of(2026, 1, 2);
     private static final String HASH = "0".repeat(64);
     static final int BREAKS = 10_000;
+    private static final se.clientfunds.report.pdf.Amount NOTHING = se.clientfunds.report.pdf.Amount.of(0, "SEK");
 
     private final Path work;
     private final Console console;
@@ -83,9 +84,7 @@ final class ReportBenchmark {
                 List.of(new ControlTotal("statement entries", BREAKS, null))),
                 List.of(new AccountReconciliation("SE4550000000058398257466", "SEK", Map.of(MatchRule.REFERENCE, 1),
                         breaks, new RollForward(0, BREAKS, 0, BREAKS),
-                        new BalanceProof(se.clientfunds.report.pdf.Amount.of(0, "SEK"), se.clientfunds.report.pdf.Amount.of(0, "SEK"),
-                                se.clientfunds.report.pdf.Amount.of(0, "SEK"), se.clientfunds.report.pdf.Amount.of(0, "SEK"),
-                                se.clientfunds.report.pdf.Amount.of(0, "SEK")), List.of())));
+                        new BalanceProof(NOTHING, NOTHING, NOTHING, NOTHING, NOTHING), List.of())));
         // one warm-up each: the first PDF of a JVM loads fonts and classes
         ReconciliationPdf renderer = new ReconciliationPdf(Locale.ENGLISH);
         renderer.write(report, OutputStream.nullOutputStream());
