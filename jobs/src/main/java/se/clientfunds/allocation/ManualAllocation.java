@@ -14,8 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import se.clientfunds.calendar.BankingCalendar;
-import se.clientfunds.ledger.BusinessDays;
+import se.clientfunds.ledger.OpenBusinessDay;
 import se.clientfunds.ledger.JournalEntry;
 import se.clientfunds.ledger.JournalLine;
 import se.clientfunds.ledger.Ledger;
@@ -39,16 +38,14 @@ public class ManualAllocation {
 
     private final JdbcTemplate jdbc;
     private final Ledger ledger;
-    private final BusinessDays businessDays;
-    private final BankingCalendar calendar;
+    private final OpenBusinessDay openBusinessDay;
     private final TransactionTemplate transaction;
 
-    public ManualAllocation(JdbcTemplate jdbc, Ledger ledger, BusinessDays businessDays, BankingCalendar calendar,
+    public ManualAllocation(JdbcTemplate jdbc, Ledger ledger, OpenBusinessDay openBusinessDay,
                             PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.ledger = ledger;
-        this.businessDays = businessDays;
-        this.calendar = calendar;
+        this.openBusinessDay = openBusinessDay;
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
@@ -123,7 +120,7 @@ public class ManualAllocation {
         FeeTerms terms = new FeeTerms(Money.ofMinor(((Number) invoice.get("fee_fixed_minor")).longValue(),
                 (String) invoice.get("client_currency")), (BigDecimal) invoice.get("fee_percent"));
         Money fee = terms.feeOn(share);
-        LocalDate bookingDate = firstOpenBusinessDay();
+        LocalDate bookingDate = openBusinessDay.current().date();
         int number = jdbc.queryForObject("SELECT COALESCE(MAX(allocation_no), 0) + 1 FROM invoice_allocation"
                 + " WHERE account_iban = ? AND bank_reference = ?", Integer.class, iban, bankReference);
         jdbc.update("INSERT INTO invoice_allocation (account_iban, bank_reference, allocation_no, invoice_id, client_id, currency,"
@@ -151,15 +148,5 @@ public class ManualAllocation {
         return new Result(iban + "/" + bankReference, invoiceId, share, fee, left, bookingDate);
     }
 
-    /**
-     * The earliest business day still open; else the banking day after the last closed one; else (nothing run yet)
-     * the first banking day from today.
-     */
-    private LocalDate firstOpenBusinessDay() {
-        return businessDays.all().entrySet().stream().filter(day -> day.getValue() == BusinessDays.Status.OPEN)
-                .map(Map.Entry::getKey).findFirst()
-                .or(() -> businessDays.lastClosed().map(calendar::nextBankingDay))
-                .orElseGet(() -> calendar.onOrAfter(LocalDate.now(java.time.ZoneId.of("Europe/Stockholm"))));
-    }
 
 }

@@ -8,6 +8,28 @@ public interface BankingCalendar {
 
     boolean isBankingDay(LocalDate date);
 
+    /** Whose banking days these are, as a sentence names them: "Swedish". */
+    default String name() {
+        return "Swedish";
+    }
+
+    /**
+     * Refuses a date that is not a banking day, with the same words whichever command asked: the date, its weekday,
+     * why it is not a banking day, and the banking days on either side of it.
+     */
+    default LocalDate requireBankingDay(LocalDate date) {
+        if (isBankingDay(date)) {
+            return date;
+        }
+        java.time.DayOfWeek weekday = date.getDayOfWeek();
+        String dayName = weekday.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
+        String why = weekday == java.time.DayOfWeek.SATURDAY || weekday == java.time.DayOfWeek.SUNDAY ? "a weekend"
+                : "a public holiday or a day the banks are closed";
+        throw new NotABankingDayException(date, date + " (" + dayName + ") is not a " + name() + " banking day (" + why
+                + "): nothing is booked, closed or reported on it; the banking days around it are " + previousBankingDay(date)
+                + " and " + nextBankingDay(date));
+    }
+
     /** The first banking day strictly after the date. */
     default LocalDate nextBankingDay(LocalDate date) {
         LocalDate next = date.plusDays(1);

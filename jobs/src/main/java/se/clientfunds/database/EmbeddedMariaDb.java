@@ -113,7 +113,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         if (lock == null) {
             lockChannel.close();
             lockChannel = null;
-            throw new IllegalStateException("the embedded database in " + folder + " is in use by another settle process;"
+            throw new HomeInUseException("the settlement home's database in " + folder + " is in use by another settle process;"
                     + " wait for it to finish or use another --home");
         }
     }

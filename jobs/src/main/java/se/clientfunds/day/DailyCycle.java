@@ -60,10 +60,7 @@ public class DailyCycle {
     }
 
     public DayReport run(LocalDate businessDate) {
-        if (!calendar.isBankingDay(businessDate)) {
-            throw new IllegalArgumentException(businessDate + " (" + businessDate.getDayOfWeek().toString().toLowerCase()
-                    + ") is not a Swedish banking day");
-        }
+        calendar.requireBankingDay(businessDate);
         // refuse before anything is imported when the day cannot close (an earlier banking day never run)
         List<LocalDate> days = new ArrayList<>(new ClosingOrder(calendar).daysToClose(businessDate, businessDays.all()));
         List<ImportOutcome> outcomes = new ArrayList<>();

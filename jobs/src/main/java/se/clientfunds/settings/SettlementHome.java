@@ -50,6 +50,16 @@ public record SettlementHome(Path root) {
         return root.resolve("logs");
     }
 
+    /**
+     * Whether {@code root} holds a settlement home already (its inbox and database folders, made by the first command
+     * that ran on it): commands that only read or act on existing books refuse a folder that does not, so a mistyped
+     * {@code --home} is said at once instead of becoming a new, empty home.
+     */
+    public static boolean existsAt(Path root) {
+        SettlementHome home = new SettlementHome(root);
+        return Files.isDirectory(home.inbox()) && Files.isDirectory(home.database());
+    }
+
     /** Creates the folders that do not exist yet. */
     public SettlementHome createFolders() {
         try {

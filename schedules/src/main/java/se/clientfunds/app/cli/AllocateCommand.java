@@ -11,7 +11,6 @@ import picocli.CommandLine.ParentCommand;
 
 import se.clientfunds.allocation.ManualAllocation;
 import se.clientfunds.app.Console;
-import se.clientfunds.app.SettlementContext;
 
 @Command(name = "allocate", mixinStandardHelpOptions = true,
         description = {"Allocates a payment waiting in UNALLOCATED to an invoice, by hand.",
@@ -47,7 +46,7 @@ class AllocateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext context = SettlementContext.start(settle.home(), console)) {
+        try (ConfigurableApplicationContext context = settle.openHome()) {
             ManualAllocation.Result result;
             try {
                 result = context.getBean(ManualAllocation.class).allocate(paymentReference, invoiceId, operator, reason);

@@ -12,7 +12,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import se.clientfunds.app.Console;
-import se.clientfunds.app.SettlementContext;
 import se.clientfunds.reconciliation.ReconciliationQueries;
 import se.clientfunds.report.TableFormat;
 
@@ -49,7 +48,8 @@ class BreaksCommand implements Callable<Integer> {
             throw CommandFailure.input("breaks needs a DATE (or: breaks resolve ID --reason TEXT)");
         }
         TableFormat tableFormat = BenchCommand.parseFormat(format);
-        try (ConfigurableApplicationContext context = SettlementContext.start(settle.home(), console)) {
+        try (ConfigurableApplicationContext context = settle.openHome()) {
+            SettleCommand.bankingDay(context, businessDate);
             TableOutput output = TableOutput.start(tableFormat, COLUMNS, console.out());
             for (ReconciliationQueries.Break item : context.getBean(ReconciliationQueries.class).breaks(businessDate)) {
                 output.row(Long.toString(item.id()), item.accountIban(), item.type().name(), item.amount().toDecimalString(),
@@ -107,7 +107,7 @@ class BreaksCommand implements Callable<Integer> {
     }
 
     private static int act(BreaksCommand breaks, long id, boolean resolve, String operator, String reason) {
-        try (ConfigurableApplicationContext context = SettlementContext.start(breaks.settle.home(), breaks.console)) {
+        try (ConfigurableApplicationContext context = breaks.settle.openHome()) {
             context.getBean(ReconciliationQueries.class).act(id, resolve, operator, reason);
             breaks.console.println("break " + id + (resolve ? " resolved" : " explained") + " by " + operator + ": " + reason);
             return SettleCommand.OK;

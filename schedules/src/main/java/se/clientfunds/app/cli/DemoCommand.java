@@ -15,7 +15,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import se.clientfunds.app.Console;
-import se.clientfunds.app.SettlementContext;
 import se.clientfunds.calendar.BankingCalendar;
 import se.clientfunds.day.DailyCycle;
 import se.clientfunds.day.DayReport;
@@ -54,6 +53,16 @@ class DemoCommand implements Callable<Integer> {
         this.console = console;
     }
 
+    /** A folder beside the home that does not exist yet, for the advice. */
+    static Path unusedSibling(Path root) {
+        for (int n = 2; ; n++) {
+            Path candidate = root.resolveSibling(root.getFileName() + "-" + n);
+            if (!Files.exists(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
     private static void deliver(Path from, Path inbox, List<String> names) throws IOException {
         for (String name : names) {
             if (Files.exists(inbox.resolve(name))) {
@@ -67,12 +76,15 @@ class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path existing = settle.home().resolve("demo").resolve(DemoDataGenerator.TRUTH_FILE);
-        if (Files.exists(existing)) {
-            throw CommandFailure.input("home " + settle.home().toAbsolutePath().normalize() + " already holds a demo ("
-                    + existing + "); choose another with --home DIR or delete that folder");
+        Path root = settle.home().toAbsolutePath().normalize();
+        if (SettlementHome.existsAt(root)) {
+            // the demo's clients, invoices and days would land in books that already have their own: refuse, and say
+            // what works (a home not used yet, or this one removed whole: its folders and its database)
+            throw CommandFailure.input("home " + root + " is in use already (it holds a settlement home); a demo needs a new one:"
+                    + " run './settle demo --home " + unusedSibling(root) + "', or delete this home with 'rm -rf " + root
+                    + "' and run the demo again");
         }
-        try (ConfigurableApplicationContext context = SettlementContext.start(settle.home(), console)) {
+        try (ConfigurableApplicationContext context = settle.openOrCreateHome()) {
             SettlementHome home = context.getBean(SettlementHome.class);
             BankingCalendar calendar = context.getBean(BankingCalendar.class);
             // generated apart, then handed to the inbox: truth.json is the answer key, not an input
@@ -106,8 +118,8 @@ class DemoCommand implements Callable<Integer> {
                 }
                 worst = Math.max(worst, exitCode);
             }
-            Path root = home.root();
-            console.println("home: " + root);
+            Path folder = home.root();
+            console.println("home: " + folder);
             console.println("  archive:    " + home.archive());
             console.println("  quarantine: " + home.quarantine());
             console.println("  inbox:      " + home.inbox());

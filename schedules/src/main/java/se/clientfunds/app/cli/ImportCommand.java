@@ -14,9 +14,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import se.clientfunds.app.Console;
-import se.clientfunds.app.SettlementContext;
 import se.clientfunds.files.ImportOutcome;
 import se.clientfunds.files.FileImports;
+import se.clientfunds.ledger.OpenBusinessDay;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Imports the named files, each validated whole.", "Platform extracts (clients.csv, invoices.csv, refunds.csv) and bank files "
@@ -31,7 +31,8 @@ class ImportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import, in the order given.")
     List<Path> files;
 
-    @Option(names = "--date", paramLabel = "DATE", description = "Business date the files belong to (default: today).")
+    @Option(names = "--date", paramLabel = "DATE", description = "Business date the files belong to (default: the first"
+            + " banking day after the last closed day, read from the books, never from the clock).")
     LocalDate businessDate;
 
     private final Console console;
@@ -47,9 +48,21 @@ class ImportCommand implements Callable<Integer> {
                 throw CommandFailure.input(file + ": no such file");
             }
         }
-        LocalDate date = businessDate != null ? businessDate : LocalDate.now(Clocks.STOCKHOLM);
         int exitCode = SettleCommand.OK;
-        try (ConfigurableApplicationContext context = SettlementContext.start(settle.home(), console)) {
+        try (ConfigurableApplicationContext context = settle.openOrCreateHome()) {
+            LocalDate date;
+            if (businessDate != null) {
+                date = SettleCommand.bankingDay(context, businessDate);
+            } else {
+                OpenBusinessDay.Choice choice;
+                try {
+                    choice = context.getBean(OpenBusinessDay.class).current();
+                } catch (OpenBusinessDay.UnclearException e) {
+                    throw CommandFailure.input(e.getMessage());
+                }
+                date = choice.date();
+                console.println("business date " + date + " (" + choice.why() + "; --date to choose another)");
+            }
             FileImports imports = context.getBean(FileImports.class);
             for (Path file : files) {
                 ImportOutcome outcome = imports.importFile(file, date);

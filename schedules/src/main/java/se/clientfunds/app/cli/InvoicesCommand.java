@@ -13,7 +13,6 @@ import picocli.CommandLine.ParentCommand;
 import se.clientfunds.allocation.AllocationQueries;
 import se.clientfunds.allocation.AllocationQueries.InvoiceStatus;
 import se.clientfunds.app.Console;
-import se.clientfunds.app.SettlementContext;
 import se.clientfunds.report.TableFormat;
 
 @Command(name = "invoices", mixinStandardHelpOptions = true,
@@ -47,7 +46,7 @@ class InvoicesCommand implements Callable<Integer> {
     public Integer call() {
         InvoiceStatus invoiceStatus = parseStatus(status);
         TableFormat tableFormat = BenchCommand.parseFormat(format);
-        try (ConfigurableApplicationContext context = SettlementContext.start(settle.home(), console)) {
+        try (ConfigurableApplicationContext context = settle.openHome()) {
             TableOutput output = TableOutput.start(tableFormat, COLUMNS, console.out());
             context.getBean(AllocationQueries.class).invoices(invoiceStatus, invoice -> output.row(invoice.invoiceId(),
                     invoice.clientId(), invoice.ocr(), invoice.amount().currency().getCurrencyCode(),

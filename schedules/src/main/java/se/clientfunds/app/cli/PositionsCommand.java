@@ -13,7 +13,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import se.clientfunds.app.Console;
-import se.clientfunds.app.SettlementContext;
 import se.clientfunds.close.Position;
 import se.clientfunds.close.Positions;
 import se.clientfunds.ledger.BusinessDays;
@@ -49,7 +48,8 @@ class PositionsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TableFormat tableFormat = BenchCommand.parseFormat(format);
-        try (ConfigurableApplicationContext context = SettlementContext.start(settle.home(), console)) {
+        try (ConfigurableApplicationContext context = settle.openHome()) {
+            SettleCommand.bankingDay(context, businessDate);
             Positions positions = context.getBean(Positions.class);
             Optional<BusinessDays.Status> status = context.getBean(BusinessDays.class).status(businessDate);
             List<Position> rows;

@@ -12,7 +12,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import se.clientfunds.app.Console;
-import se.clientfunds.app.SettlementContext;
 import se.clientfunds.reconciliation.MatchRule;
 import se.clientfunds.reconciliation.ReconciliationDay;
 import se.clientfunds.reconciliation.ReconciliationQueries;
@@ -49,7 +48,8 @@ class ReconciliationCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TableFormat tableFormat = BenchCommand.parseFormat(format);
-        try (ConfigurableApplicationContext context = SettlementContext.start(settle.home(), console)) {
+        try (ConfigurableApplicationContext context = settle.openHome()) {
+            SettleCommand.bankingDay(context, businessDate);
             ReconciliationQueries queries = context.getBean(ReconciliationQueries.class);
             List<ReconciliationDay> days = queries.days(businessDate);
             if (days.isEmpty()) {

@@ -17,7 +17,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import se.clientfunds.app.Console;
-import se.clientfunds.app.SettlementContext;
 import se.clientfunds.day.DayJobOutcome;
 import se.clientfunds.day.DayJobs;
 import se.clientfunds.files.Sha256;
@@ -52,7 +51,8 @@ class ReportsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext context = SettlementContext.start(settle.home(), console)) {
+        try (ConfigurableApplicationContext context = settle.openHome()) {
+            SettleCommand.bankingDay(context, businessDate);
             DailyReports reports = context.getBean(DailyReports.class);
             DayJobs dayJobs = context.getBean(DayJobs.class);
             try {

@@ -10,7 +10,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import se.clientfunds.app.Console;
-import se.clientfunds.app.SettlementContext;
 import se.clientfunds.day.DailyCycle;
 import se.clientfunds.day.DayJobOutcome;
 import se.clientfunds.day.DayReport;
@@ -43,7 +42,7 @@ class RunDayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (ConfigurableApplicationContext context = SettlementContext.start(settle.home(), console)) {
+        try (ConfigurableApplicationContext context = settle.openOrCreateHome()) {
             DayReport report;
             try {
                 report = context.getBean(DailyCycle.class).run(businessDate);

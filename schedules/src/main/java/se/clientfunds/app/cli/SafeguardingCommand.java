@@ -12,7 +12,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import se.clientfunds.app.Console;
-import se.clientfunds.app.SettlementContext;
 import se.clientfunds.reconciliation.Safeguarding;
 import se.clientfunds.report.TableFormat;
 
@@ -44,7 +43,8 @@ class SafeguardingCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TableFormat tableFormat = BenchCommand.parseFormat(format);
-        try (ConfigurableApplicationContext context = SettlementContext.start(settle.home(), console)) {
+        try (ConfigurableApplicationContext context = settle.openHome()) {
+            SettleCommand.bankingDay(context, businessDate);
             List<Safeguarding.Position> positions = context.getBean(Safeguarding.class).of(businessDate);
             if (positions.isEmpty()) {
                 throw CommandFailure.input("business day " + businessDate + " has not been reconciled (run-day " + businessDate + ")");

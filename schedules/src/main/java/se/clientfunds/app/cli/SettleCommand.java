@@ -1,7 +1,11 @@
 package se.clientfunds.app.cli;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
+
+import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +14,11 @@ import picocli.CommandLine.ScopeType;
 
 import se.clientfunds.app.Console;
 import se.clientfunds.app.SettlementContext;
+import se.clientfunds.calendar.BankingCalendar;
+import se.clientfunds.calendar.NotABankingDayException;
+import se.clientfunds.database.HomeInUseException;
 import se.clientfunds.jobs.Causes;
+import se.clientfunds.settings.SettlementHome;
 
 /** {@code settle}: the operators' command line. Exit codes: 0 success, 1 a job failed, 2 a usage or input error. */
 @Command(name = "settle", mixinStandardHelpOptions = true, version = "settle 0.1.0",
@@ -48,6 +56,30 @@ public class SettleCommand implements Callable<Integer> {
         return Path.of(fromEnvironment == null || fromEnvironment.isBlank() ? "data" : fromEnvironment);
     }
 
+    /**
+     * Starts the application on a home that holds a settlement home already; a folder that does not (a typo in
+     * {@code --home}) is refused naming it, and nothing is created there.
+     */
+    ConfigurableApplicationContext openHome() {
+        Path home = home();
+        if (!SettlementHome.existsAt(home)) {
+            throw CommandFailure.input("no settlement home in " + home.toAbsolutePath().normalize() + " (it has no inbox/ and db/):"
+                    + " check --home or SETTLEMENT_HOME; a home is made by the first 'settle import', 'settle run-day' or"
+                    + " 'settle demo' on it");
+        }
+        return SettlementContext.start(home, console);
+    }
+
+    /** Starts the application on the home, making it when it does not exist yet (the first import or run-day). */
+    ConfigurableApplicationContext openOrCreateHome() {
+        return SettlementContext.start(home(), console);
+    }
+
+    /** Refuses a date that is not a banking day of the books, in the same words from every command. */
+    static LocalDate bankingDay(ConfigurableApplicationContext context, LocalDate date) {
+        return context.getBean(BankingCalendar.class).requireBankingDay(date);
+    }
+
     @Override
     public Integer call() {
         console.error("settle: a command is needed; see 'settle --help'");
@@ -57,6 +89,7 @@ public class SettleCommand implements Callable<Integer> {
     /** Runs the command line and returns the exit code; nothing is thrown. */
     public static int execute(String[] args, Console console) {
         CommandLine commandLine = new CommandLine(new SettleCommand(console), new CommandFactory(console));
+        commandLine.registerConverter(LocalDate.class, SettleCommand::date);
         commandLine.setOut(console.out());
         commandLine.setErr(console.err());
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
@@ -69,6 +102,12 @@ public class SettleCommand implements Callable<Integer> {
                 console.error(cmd.getCommandName() + ": " + configuration.getMessage());
                 return INPUT_ERROR;
             }
+            // an operator's error met inside the application (a home in use, a date that is not a banking day)
+            Throwable refusal = operatorError(exception);
+            if (refusal != null) {
+                console.error(cmd.getCommandName() + ": " + refusal.getMessage());
+                return INPUT_ERROR;
+            }
             console.error(cmd.getCommandName() + ": " + describe(exception));
             return JOB_FAILED;
         });
@@ -78,6 +117,25 @@ public class SettleCommand implements Callable<Integer> {
             return INPUT_ERROR;
         });
         return commandLine.execute(args);
+    }
+
+    /** The cause that says an operator asked for something that cannot be (exit 2), or null. */
+    private static Throwable operatorError(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof HomeInUseException || cause instanceof NotABankingDayException) {
+                return cause;
+            }
+        }
+        return null;
+    }
+
+    /** A date on the command line, said in one line when it is not one (no Java class names). */
+    static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a date: write it as yyyy-MM-dd, e.g. 2026-01-07");
+        }
     }
 
     static String describe(Throwable exception) {

@@ -12,7 +12,6 @@ import picocli.CommandLine.ParentCommand;
 import se.clientfunds.allocation.AllocationQueries;
 import se.clientfunds.allocation.AllocationQueries.UnallocatedPayment;
 import se.clientfunds.app.Console;
-import se.clientfunds.app.SettlementContext;
 import se.clientfunds.report.TableFormat;
 
 @Command(name = "unallocated", mixinStandardHelpOptions = true,
@@ -42,7 +41,7 @@ class UnallocatedCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TableFormat tableFormat = BenchCommand.parseFormat(format);
-        try (ConfigurableApplicationContext context = SettlementContext.start(settle.home(), console)) {
+        try (ConfigurableApplicationContext context = settle.openHome()) {
             List<UnallocatedPayment> payments = context.getBean(AllocationQueries.class).unallocated();
             TableOutput output = TableOutput.start(tableFormat, COLUMNS, console.out());
             for (UnallocatedPayment payment : payments) {

@@ -9,6 +9,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import se.clientfunds.app.Console;
+import se.clientfunds.calendar.SwedishBankingCalendar;
 import se.clientfunds.reports.ReportChain;
 import se.clientfunds.settings.SettlementHome;
 
@@ -33,6 +34,11 @@ class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!SettlementHome.existsAt(settle.home())) {
+            throw CommandFailure.input("no settlement home in " + settle.home().toAbsolutePath().normalize()
+                    + " (it has no inbox/ and db/): check --home or SETTLEMENT_HOME");
+        }
+        new SwedishBankingCalendar().requireBankingDay(businessDate);
         List<String> problems = new ReportChain(new SettlementHome(settle.home()).reports()).verify(businessDate);
         if (problems.isEmpty()) {
             console.println("reports up to " + businessDate + ": the manifest chain is intact");

@@ -40,10 +40,10 @@ class ImportCrashIT {
         Path data = dir.resolve("data");
         assertThat(settle("generate", "--out", data.toString(), "--clients", "10", "--days", "1",
                 "--payments-per-day", Integer.toString(INVOICES)).waitFor()).isZero();
-        assertThat(settle("--home", home.toString(), "import", data.resolve("clients.csv").toString()).waitFor()).isZero();
+        assertThat(settle("--home", home.toString(), "import", "--date", "2026-01-02", data.resolve("clients.csv").toString()).waitFor()).isZero();
 
         // when the invoice import is killed once its load has committed some chunks
-        Process first = settle("--home", home.toString(), "import", data.resolve("invoices.csv").toString());
+        Process first = settle("--home", home.toString(), "import", "--date", "2026-01-02", data.resolve("invoices.csv").toString());
         RunningSettle.waitForLogLine(home.resolve("logs/settlement.log"), "Executing step: [loadInvoices]", Duration.ofMinutes(2));
         try (Connection running = RunningSettle.database(home.resolve("logs/settlement.log"))) {
             RunningSettle.waitForCount(running, first, "SELECT COUNT(*) FROM invoice", 1, Duration.ofMinutes(1));
@@ -54,7 +54,7 @@ class ImportCrashIT {
         }
 
         // and the same import is run again
-        Process second = settle("--home", home.toString(), "import", data.resolve("invoices.csv").toString());
+        Process second = settle("--home", home.toString(), "import", "--date", "2026-01-02", data.resolve("invoices.csv").toString());
         String output = new String(second.getInputStream().readAllBytes());
         int exitCode = second.waitFor();
 

@@ -43,7 +43,8 @@ class SettleCommandIT {
 
         Run badDate = settle("run-day", "2026-13-40");
         assertThat(badDate.exitCode).isEqualTo(2);
-        assertThat(badDate.err).contains("2026-13-40").contains("DATE");
+        assertThat(badDate.err).contains("'2026-13-40' is not a date: write it as yyyy-MM-dd").contains("DATE")
+                .doesNotContain("java.").doesNotContain("Exception");
 
         Run missingFile = settle("--home", dir.resolve("home").toString(), "import", dir.resolve("nope.csv").toString());
         assertThat(missingFile.exitCode).isEqualTo(2);
@@ -51,11 +52,11 @@ class SettleCommandIT {
 
         Run saturday = settle("--home", dir.resolve("home").toString(), "run-day", "2026-01-03");
         assertThat(saturday.exitCode).isEqualTo(2);
-        assertThat(saturday.err).contains("2026-01-03 (saturday) is not a Swedish banking day");
+        assertThat(saturday.err).contains("2026-01-03 (Saturday) is not a Swedish banking day (a weekend)");
 
         Path notABankFile = dir.resolve("payments.csv");
         Files.writeString(notABankFile, "<?xml version=\"1.0\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.001.001.09\"/>");
-        Run bankFile = settle("--home", dir.resolve("home").toString(), "import", notABankFile.toString());
+        Run bankFile = settle("--home", dir.resolve("home").toString(), "import", "--date", "2026-01-02", notABankFile.toString());
         assertThat(bankFile.exitCode).isEqualTo(2);
         assertThat(bankFile.err).contains("payments.csv: not a camt.053, camt.054, BGMax or MT940 file");
         assertThat(dir.resolve("home/quarantine/payments.csv.reason.txt")).exists();
@@ -120,12 +121,16 @@ class SettleCommandIT {
                 + "INV-X,NOBODY,12345678,SEK,10.00,2026-01-02,2026-02-01,Someone,D1,SE\n", StandardCharsets.UTF_8);
 
         // when
-        Run good = settle("--home", home.toString(), "import", dir.resolve("gen/clients.csv").toString(),
+        Run undated = settle("--home", home.toString(), "import", dir.resolve("gen/clients.csv").toString());
+        Run good = settle("--home", home.toString(), "import", "--date", "2026-01-02", dir.resolve("gen/clients.csv").toString(),
                 dir.resolve("gen/invoices.csv").toString());
-        Run bad = settle("--home", home.toString(), "import", badInvoices.toString());
-        Run again = settle("--home", home.toString(), "import", dir.resolve("gen/clients.csv").toString());
+        Run bad = settle("--home", home.toString(), "import", "--date", "2026-01-02", badInvoices.toString());
+        Run again = settle("--home", home.toString(), "import", "--date", "2026-01-02", dir.resolve("gen/clients.csv").toString());
 
-        // then
+        // then: new books cannot say which day a file belongs to, and the wall clock is never asked
+        assertThat(undated.exitCode).isEqualTo(2);
+        assertThat(undated.err).contains("no business day has been run on these books yet").contains("--date yyyy-MM-dd");
+        assertThat(dir.resolve("gen/clients.csv")).as("a refused command leaves the file where it was").exists();
         assertThat(good.exitCode).as(good.err).isZero();
         assertThat(good.out).contains("clients.csv: imported 2 rows of clients", "invoices.csv: imported 5 rows of invoices");
         assertThat(bad.exitCode).isEqualTo(2);
@@ -154,7 +159,70 @@ class SettleCommandIT {
 
         Run twice = settle("--home", dir.resolve("demo-home").toString(), "demo");
         assertThat(twice.exitCode).isEqualTo(2);
-        assertThat(twice.err).contains("already holds a demo");
+        assertThat(twice.err).contains("home " + dir.resolve("demo-home") + " is in use already")
+                .contains("run './settle demo --home " + dir.resolve("demo-home-2") + "'")
+                .contains("or delete this home with 'rm -rf " + dir.resolve("demo-home") + "'");
+
+        // the advice works as given
+        Run advised = settle("--home", dir.resolve("demo-home-2").toString(), "demo", "--days", "1", "--clients", "2",
+                "--payments-per-day", "5");
+        assertThat(advised.exitCode).as(advised.err).isZero();
+    }
+
+    @Test
+    void aMistypedHomeIsRefusedNamingItAndNothingIsCreatedThere() {
+        // given
+        Path typo = dir.resolve("hmoe");
+
+        for (String[] command : new String[][] {{"positions", "2026-01-02"}, {"breaks", "2026-01-02"},
+                {"reconciliation", "2026-01-02"}, {"safeguarding", "2026-01-02"}, {"reports", "2026-01-02"},
+                {"verify", "2026-01-02"}, {"unallocated"}, {"invoices", "--status", "open"},
+                {"breaks", "resolve", "1", "--reason", "x"}, {"allocate", "REF", "INV", "--reason", "x"}}) {
+            // when
+            String[] args = new String[command.length + 2];
+            args[0] = "--home";
+            args[1] = typo.toString();
+            System.arraycopy(command, 0, args, 2, command.length);
+            Run run = settle(args);
+
+            // then
+            assertThat(run.exitCode).as(String.join(" ", command)).isEqualTo(2);
+            assertThat(run.err).as(String.join(" ", command)).contains("no settlement home in " + typo + " ");
+            assertThat(typo).as(String.join(" ", command)).doesNotExist();
+        }
+    }
+
+    @Test
+    void aDayThatIsNotABankingDayGetsTheSameAnswerFromEveryCommand() {
+        // given: a home with its first day run
+        Path home = dir.resolve("home");
+        assertThat(settle("--home", home.toString(), "run-day", "2026-01-02").exitCode).isNotEqualTo(1);
+
+        for (String command : new String[] {"verify", "reports", "positions", "breaks", "reconciliation", "safeguarding"}) {
+            // when: Epiphany, a Tuesday
+            Run run = settle("--home", home.toString(), command, "2026-01-06");
+
+            // then
+            assertThat(run.exitCode).as(command).isEqualTo(2);
+            assertThat(run.err).as(command).isEqualTo(command + ": 2026-01-06 (Tuesday) is not a Swedish banking day (a public"
+                    + " holiday or a day the banks are closed): nothing is booked, closed or reported on it; the banking days"
+                    + " around it are 2026-01-05 and 2026-01-07\n");
+        }
+    }
+
+    @Test
+    void aSecondProcessOnAHomeInUseExitsTwo() {
+        // given: the home's database held by another settle (here: an application context of this JVM)
+        Path home = dir.resolve("home");
+        assertThat(settle("--home", home.toString(), "run-day", "2026-01-02").exitCode).isNotEqualTo(1);
+        try (var holder = se.clientfunds.app.SettlementContext.start(home)) {
+            // when
+            Run run = settle("--home", home.toString(), "positions", "2026-01-02");
+
+            // then
+            assertThat(run.exitCode).isEqualTo(2);
+            assertThat(run.err).contains("is in use by another settle process; wait for it to finish or use another --home");
+        }
     }
 
     /** The public sample files, beside the repository as {@code shared/samples}. */
