@@ -21,6 +21,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import se.clientfunds.calendar.BankingCalendar;
 import se.clientfunds.jobs.JobName;
 import se.clientfunds.ledger.BusinessDays;
+import se.clientfunds.settings.ClientFundsAccount;
 
 /**
  * {@code closeBusinessDayJob}: closes the business date and, first, every earlier day still open (catch-up), one day
@@ -44,7 +45,7 @@ class CloseBusinessDayJobConfiguration {
     @Bean
     @StepScope
     Tasklet closeBusinessDaysTasklet(BusinessDays businessDays, Positions positions, BankingCalendar calendar,
-                                     JobRepository jobRepository,
+                                     DayStatements statements, JobRepository jobRepository,
                                      @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
         ClosingOrder order = new ClosingOrder(calendar);
         return (contribution, chunkContext) -> {
@@ -64,13 +65,24 @@ class CloseBusinessDayJobConfiguration {
                     }
                 }
             }
-            int accounts = positions.close(day);
+            // the bank's word first: a day without the statement of an account in use stays open (DESIGN §2.4)
+            List<ClientFundsAccount> missing = statements.missing(day);
+            if (!missing.isEmpty() && !statements.mayCloseWithout()) {
+                throw new IllegalStateException("cannot close " + day + ": the statement (camt.053 or MT940) of "
+                        + DayStatements.describe(missing) + " for " + day + " has not arrived; the day stays open"
+                        + " (settlement.close.without-statement is false)");
+            }
+            int accounts = positions.close(day, missing.stream().map(ClientFundsAccount::iban).toList());
             contribution.incrementWriteCount(accounts);
             var job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
             String closed = job.getString("closedDays", "");
             job.putString("closedDays", closed.isEmpty() ? day.toString() : closed + ", " + day);
+            String without = missing.isEmpty() ? job.getString("closedWithoutStatement", "")
+                    : day + " without the statement of " + DayStatements.describe(missing);
+            job.putString("closedWithoutStatement", without);
             job.putString("summary", "closed " + job.getString("closedDays") + " (" + accounts + " positions on " + day
-                    + "; BANK = CLIENT + UNALLOCATED + DEBTOR_CREDIT + PLATFORM_FEES holds)");
+                    + "; BANK = CLIENT + UNALLOCATED + DEBTOR_CREDIT + PLATFORM_FEES holds)"
+                    + (without.isEmpty() ? "" : "; CLOSED " + without + " (settlement.close.without-statement)"));
             return days.size() == 1 ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
         };
     }

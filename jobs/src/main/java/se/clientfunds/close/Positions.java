@@ -50,6 +50,11 @@ public class Positions {
      * currency (refusing with the difference) and locks the day. The previous banking day must be closed already.
      */
     public int close(LocalDate day) {
+        return close(day, List.of());
+    }
+
+    /** As {@link #close(LocalDate)}, for a day closing without the statements of the accounts named (IBANs). */
+    public int close(LocalDate day, List<String> withoutStatement) {
         LocalDate previous = businessDays.lastClosed().orElse(BEGINNING);
         if (!previous.isBefore(day)) {
             throw new IllegalStateException("business day " + previous + " is closed already: " + day + " cannot close after it");
@@ -76,7 +81,7 @@ public class Positions {
         if (!broken.isEmpty()) {
             throw new InvariantBrokenException("business day " + day + " does not close: " + String.join("; ", broken));
         }
-        businessDays.close(day);
+        businessDays.close(day, withoutStatement);
         return rows;
     }
 

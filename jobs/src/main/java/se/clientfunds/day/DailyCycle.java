@@ -17,6 +17,7 @@ import se.clientfunds.bank.BankFileParsers;
 import se.clientfunds.allocation.AllocationQueries;
 import se.clientfunds.calendar.BankingCalendar;
 import se.clientfunds.close.ClosingOrder;
+import se.clientfunds.close.DayStatements;
 import se.clientfunds.extract.ExtractCsvReader;
 import se.clientfunds.files.FileImports;
 import se.clientfunds.files.ImportOutcome;
@@ -24,6 +25,7 @@ import se.clientfunds.jobs.Causes;
 import se.clientfunds.jobs.JobName;
 import se.clientfunds.ledger.BusinessDays;
 import se.clientfunds.reconciliation.ReconciliationQueries;
+import se.clientfunds.settings.ClientFundsAccount;
 import se.clientfunds.settings.SettlementHome;
 
 /**
@@ -47,9 +49,12 @@ public class DailyCycle {
     private final DayJobs dayJobs;
     private final ReconciliationQueries reconciliation;
     private final AllocationQueries allocations;
+    private final DayStatements statements;
 
     public DailyCycle(SettlementHome home, BusinessDays businessDays, FileImports imports, BankingCalendar calendar,
-                      DayJobs dayJobs, ReconciliationQueries reconciliation, AllocationQueries allocations) {
+                      DayJobs dayJobs, ReconciliationQueries reconciliation, AllocationQueries allocations,
+                      DayStatements statements) {
+        this.statements = statements;
         this.reconciliation = reconciliation;
         this.allocations = allocations;
         this.home = home;
@@ -81,10 +86,25 @@ public class DailyCycle {
             importInbox(businessDate, outcomes);
         }
         List<DayJobOutcome> jobs = new ArrayList<>();
+        StatementWait waiting = null;
         if (outcomes.stream().noneMatch(outcome -> outcome.status() == ImportOutcome.Status.FAILED)) {
-            runDayJobs(days, jobs);
+            waiting = runDayJobs(days, jobs);
         }
         List<String> attention = new ArrayList<>();
+        if (waiting != null) {
+            attention.add(waiting.describe());
+        }
+        for (DayJobOutcome job : jobs) {
+            if (job.job() == JobName.CLOSE_BUSINESS_DAY && job.status() == DayJobOutcome.Status.COMPLETED) {
+                List<String> without = businessDays.closedWithoutStatement(job.businessDate());
+                if (!without.isEmpty()) {
+                    attention.add(job.businessDate() + " closed WITHOUT the bank's statement of " + String.join(", ", without)
+                            + " (settlement.close.without-statement: true): its figures are not confirmed by the bank and"
+                            + " every report of the day says so; when the statement arrives, import it and run"
+                            + " 'settle reconcile " + job.businessDate() + "'");
+                }
+            }
+        }
         allocations.deductionsWaiting().forEach(attention::add);
         for (LocalDate day : days) {
             boolean reconciled = jobs.stream().anyMatch(job -> job.job() == JobName.RECONCILE && job.businessDate().equals(day)
@@ -93,7 +113,8 @@ public class DailyCycle {
                 reconciliation.attention(day).forEach(item -> attention.add(day + ": " + item));
             }
         }
-        return new DayReport(businessDate, outcomes, jobs, attention);
+        boolean provisional = businessDays.status(businessDate).filter(BusinessDays.Status.CLOSED::equals).isEmpty();
+        return new DayReport(businessDate, outcomes, jobs, waiting, attention, provisional);
     }
 
     private void importInbox(LocalDate businessDate, List<ImportOutcome> outcomes) {
@@ -113,16 +134,30 @@ public class DailyCycle {
         }
     }
 
-    private void runDayJobs(List<LocalDate> days, List<DayJobOutcome> jobs) {
-        for (LocalDate day : days) {
+    /**
+     * Runs each day's jobs in order and stops at the first failure, or at the first day whose statement has not
+     * arrived: that day is allocated, but pays nothing out and does not close, and the days after it wait behind it.
+     * Returns that waiting day, or null.
+     */
+    private StatementWait runDayJobs(List<LocalDate> days, List<DayJobOutcome> jobs) {
+        for (int i = 0; i < days.size(); i++) {
+            LocalDate day = days.get(i);
             for (JobName job : DAY_JOBS) {
+                if (job == JobName.REFUNDS_AND_PAYOUTS && !statements.mayCloseWithout()
+                        && businessDays.status(day).filter(BusinessDays.Status.CLOSED::equals).isEmpty()) {
+                    List<ClientFundsAccount> missing = statements.missing(day);
+                    if (!missing.isEmpty()) {
+                        return new StatementWait(day, missing, days.subList(i + 1, days.size()));
+                    }
+                }
                 DayJobOutcome outcome = dayJobs.run(job, day);
                 jobs.add(outcome);
                 if (outcome.status() == DayJobOutcome.Status.FAILED) {
-                    return;
+                    return null;
                 }
             }
         }
+        return null;
     }
 
     private List<InboxFile> inboxFiles() {

@@ -7,10 +7,15 @@ import se.clientfunds.files.ImportOutcome;
 import se.clientfunds.jobs.JobName;
 
 /**
- * What one run of the daily cycle did: each import's outcome, then each date job's, in the order they ran, and what
- * reconciliation says needs attention (an unexplained difference, a safeguarding shortfall, a statement gap).
+ * What one run of the daily cycle did: each import's outcome, then each date job's, in the order they ran, the day
+ * (if any) left open waiting for the bank's statement, and what needs attention (a day waiting for its statement, an
+ * unexplained difference, a safeguarding shortfall, a statement gap).
+ *
+ * @param waiting     the day that stays open for want of its statement, or null
+ * @param provisional whether the business date is still open at the end of the run: its figures are provisional
  */
-public record DayReport(LocalDate businessDate, List<ImportOutcome> imports, List<DayJobOutcome> jobs, List<String> attention) {
+public record DayReport(LocalDate businessDate, List<ImportOutcome> imports, List<DayJobOutcome> jobs, StatementWait waiting,
+                        List<String> attention, boolean provisional) {
 
     public DayReport {
         imports = List.copyOf(imports);

@@ -27,9 +27,25 @@ public class BusinessDays {
 
     /** Locks the day: nothing may post with a booking date on or before it afterwards. */
     public void close(LocalDate date) {
+        close(date, List.of());
+    }
+
+    /**
+     * Locks the day, naming the client-funds accounts (IBANs) it closed without the bank's statement of, if any
+     * ({@code settlement.close.without-statement}).
+     */
+    public void close(LocalDate date, List<String> withoutStatement) {
         open(date);
-        jdbc.update("UPDATE business_day SET status = 'CLOSED', closed_at = CURRENT_TIMESTAMP(6)"
-                + " WHERE business_date = ? AND status = 'OPEN'", Date.valueOf(date));
+        jdbc.update("UPDATE business_day SET status = 'CLOSED', closed_at = CURRENT_TIMESTAMP(6), closed_without_statement = ?"
+                + " WHERE business_date = ? AND status = 'OPEN'", withoutStatement.isEmpty() ? null : String.join(",", withoutStatement),
+                Date.valueOf(date));
+    }
+
+    /** The client-funds accounts (IBANs) the day closed without the statement of; empty when it had them all. */
+    public List<String> closedWithoutStatement(LocalDate date) {
+        List<String> accounts = jdbc.queryForList("SELECT closed_without_statement FROM business_day WHERE business_date = ?"
+                + " AND closed_without_statement IS NOT NULL", String.class, Date.valueOf(date));
+        return accounts.isEmpty() ? List.of() : List.of(accounts.get(0).split(","));
     }
 
     public Optional<Status> status(LocalDate date) {

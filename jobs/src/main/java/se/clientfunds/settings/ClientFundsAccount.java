@@ -12,8 +12,10 @@ import se.clientfunds.reference.Iban;
  * @param bankgiro        the bankgiro number that pays into this account (BGMax files name it), or null
  * @param paymentsSource  where incoming payments come from: the bank's notifications (camt.054, BGMax), or for a
  *                        bank that sends none, the credit entries of its statements
+ * @param bank            the bank that holds the account, as the safeguarding statement names it (its resource per bank)
  */
-public record ClientFundsAccount(String iban, String currency, String name, String bankgiro, PaymentsSource paymentsSource) {
+public record ClientFundsAccount(String iban, String currency, String name, String bankgiro, PaymentsSource paymentsSource,
+                                 String bank) {
 
     public enum PaymentsSource { NOTIFICATION, STATEMENT }
 
@@ -34,6 +36,7 @@ public record ClientFundsAccount(String iban, String currency, String name, Stri
             }
         }
         paymentsSource = paymentsSource == null ? PaymentsSource.NOTIFICATION : paymentsSource;
+        bank = bank == null || bank.isBlank() ? "" : bank.trim();
     }
 
     public Currency currencyUnit() {

@@ -20,6 +20,7 @@ import se.clientfunds.bank.AccountId;
  * @param payouts    how refunds and payouts are paid
  * @param reconciliation how bank statements are matched to the books
  * @param reports        how the daily reports are written
+ * @param close          when a business day may close
  */
 @ConfigurationProperties("settlement")
 public record SettlementProperties(
@@ -30,7 +31,8 @@ public record SettlementProperties(
         @DefaultValue Allocation allocation,
         @DefaultValue Payouts payouts,
         @DefaultValue Reconciliation reconciliation,
-        @DefaultValue Reports reports) {
+        @DefaultValue Reports reports,
+        @DefaultValue Close close) {
 
     public SettlementProperties {
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
@@ -120,6 +122,14 @@ public record SettlementProperties(
                 throw new IllegalArgumentException("settlement.reconciliation.window-days must not be negative, is " + windowDays);
             }
         }
+    }
+
+    /**
+     * @param withoutStatement whether a day closes although the bank's statement of a client-funds account in use has not
+     *                         arrived: false (the default) keeps the day open, its figures provisional, until it has;
+     *                         true closes it anyway and every report of that day says so in red
+     */
+    public record Close(@DefaultValue("false") boolean withoutStatement) {
     }
 
     /** @param locale the language of the reports' labels and their number and date formats: en, sv or de */

@@ -24,6 +24,7 @@ import se.clientfunds.ledger.LedgerAccount;
 import se.clientfunds.money.Money;
 import se.clientfunds.testing.DatabaseReset;
 import se.clientfunds.testing.JobsTestApplication;
+import se.clientfunds.testing.TestStatements;
 
 @SpringBootTest(classes = JobsTestApplication.class)
 class CloseBusinessDayJobIT {
@@ -49,8 +50,33 @@ class CloseBusinessDayJobIT {
     JdbcTemplate jdbc;
 
     @BeforeEach
-    void emptyDatabase() {
+    void emptyDatabaseAndTheStatementsArrived() {
         DatabaseReset.emptyAllTables(jdbc);
+        // these tests are about the close itself: the bank's statements of the days are in
+        for (LocalDate day : List.of(FRI_2, MON_5, WED_7)) {
+            TestStatements.arrived(jdbc, IBAN, day, 0, 0);
+        }
+    }
+
+    @Test
+    void aDayWhoseStatementHasNotArrivedDoesNotClose() {
+        // given money received on a day whose statement is not in
+        jdbc.update("DELETE FROM bank_section WHERE closing_date = ?", Date.valueOf(MON_5));
+        businessDays.open(MON_5);
+        receive(MON_5, "BK1", 100_00);
+        dayJobs.run(JobName.ALLOCATE_PAYMENTS, MON_5);
+        dayJobs.run(JobName.REFUNDS_AND_PAYOUTS, MON_5);
+
+        // when
+        DayJobOutcome outcome = dayJobs.run(JobName.CLOSE_BUSINESS_DAY, MON_5);
+
+        // then
+        assertThat(outcome.status()).isEqualTo(DayJobOutcome.Status.FAILED);
+        assertThat(outcome.summary()).isEqualTo("step closeBusinessDays: cannot close 2026-01-05: the statement (camt.053 or"
+                + " MT940) of SE4550000000058398257466 (Client funds SEK (test)) for 2026-01-05 has not arrived; the day stays"
+                + " open (settlement.close.without-statement is false)");
+        assertThat(businessDays.status(MON_5)).contains(BusinessDays.Status.OPEN);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM account_position", Integer.class)).isZero();
     }
 
     @AfterEach

@@ -26,8 +26,12 @@ import se.clientfunds.testing.GeneratedDays;
 import se.clientfunds.testing.JobsTestApplication;
 import se.clientfunds.testing.TestFolders;
 
-/** A statement that never arrives: the day cannot prove its balance, and the next day reports the gap. */
-@SpringBootTest(classes = JobsTestApplication.class)
+/**
+ * A statement that never arrives, on books configured to close without it: the day says it closed without the bank,
+ * it cannot prove its balance, and the next day reports the gap.
+ */
+@SpringBootTest(classes = JobsTestApplication.class, properties = {"settlement.close.without-statement=true",
+        "settlement.home=target/it-home-closing-without-statements"})
 class StatementContinuityIT {
 
     private static final LocalDate FRI_2 = LocalDate.of(2026, 1, 2);
@@ -75,10 +79,14 @@ class StatementContinuityIT {
         // then the first day needs nothing, the second cannot prove its balance, the third names the gap and the break
         assertThat(first.attention()).isEmpty();
         assertThat(second.failed()).isFalse();
-        assertThat(second.attention()).hasSize(2).first()
+        assertThat(second.attention()).hasSize(3).first().isEqualTo("2026-01-05 closed WITHOUT the bank's statement of"
+                + " SE4550000000058398257466 (settlement.close.without-statement: true): its figures are not confirmed by the bank"
+                + " and every report of the day says so; when the statement arrives, import it and run 'settle reconcile"
+                + " 2026-01-05'");
+        assertThat(second.attention().get(1))
                 .isEqualTo("2026-01-05: SE4550000000058398257466: no statement for 2026-01-05, the balance cannot be proven");
         // without the statement the bank's side of safeguarding is unknown, and it says so
-        assertThat(second.attention().get(1)).startsWith("2026-01-05: safeguarding shortfall of ")
+        assertThat(second.attention().get(2)).startsWith("2026-01-05: safeguarding shortfall of ")
                 .endsWith("(a statement is missing, the resource is incomplete)");
         assertThat(third.attention()).anySatisfy(item -> assertThat(item).isEqualTo(
                 "2026-01-07: SE4550000000058398257466: no statement for banking day 2026-01-05 (gap between the statements"

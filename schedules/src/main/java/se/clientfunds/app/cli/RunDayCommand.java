@@ -73,7 +73,8 @@ class RunDayCommand implements Callable<Integer> {
             }
         }
         // what the books hold at the end of the day, so an operator sees the money, not only the files; clients
-        // summed, there may be a hundred thousand of them
+        // summed, there may be a hundred thousand of them. A day left open says its figures are provisional.
+        String books = report.provisional() ? "  books (provisional, " + report.businessDate() + " is not closed): " : "  books: ";
         java.util.Map<String, Money> clients = new java.util.TreeMap<>();
         java.util.Map<String, Integer> holding = new java.util.TreeMap<>();
         ledger.balances(report.businessDate()).forEach((account, balance) -> {
@@ -83,10 +84,10 @@ class RunDayCommand implements Callable<Integer> {
                 clients.merge(currency, balance, Money::plus);
                 holding.merge(currency, balance.isZero() ? 0 : 1, Integer::sum);
             } else {
-                console.println("  books: " + name + " " + balance);
+                console.println(books + name + " " + balance);
             }
         });
-        clients.forEach((currency, total) -> console.println("  books: CLIENT (" + holding.get(currency) + " client"
+        clients.forEach((currency, total) -> console.println(books + "CLIENT (" + holding.get(currency) + " client"
                 + (holding.get(currency) == 1 ? "" : "s") + " holding money) " + total));
         report.attention().forEach(item -> console.alarm("  NEEDS ATTENTION: " + item));
         if (report.failed()) {

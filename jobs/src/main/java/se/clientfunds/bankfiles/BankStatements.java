@@ -1,0 +1,35 @@
+package se.clientfunds.bankfiles;
+
+import java.sql.Date;
+import java.time.LocalDate;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** What the imported bank statements (camt.053, MT940) say about an account, counting only completed imports. */
+@Repository
+public class BankStatements {
+
+    private final JdbcTemplate jdbc;
+
+    public BankStatements(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Whether a statement of the account closing on the day has been imported. */
+    public boolean arrived(String iban, LocalDate day) {
+        return jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM imported_bank_section WHERE account_iban = ?"
+                + " AND format IN ('CAMT_053', 'MT940') AND closing_date = ?)", Boolean.class, iban, Date.valueOf(day));
+    }
+
+    /**
+     * An account with no statement up to the day and nothing on it in the books is not in use yet: there is nothing to
+     * reconcile, and no statement of it is awaited.
+     */
+    public boolean inUse(String iban, LocalDate day) {
+        return jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM imported_bank_section WHERE account_iban = ?"
+                + " AND format IN ('CAMT_053', 'MT940') AND closing_date <= ?) OR EXISTS (SELECT 1 FROM journal_line l"
+                + " JOIN journal_entry e ON e.id = l.entry_id WHERE l.account = ? AND e.posted = 1 AND e.booking_date <= ?)",
+                Boolean.class, iban, Date.valueOf(day), "BANK:" + iban, Date.valueOf(day));
+    }
+}
