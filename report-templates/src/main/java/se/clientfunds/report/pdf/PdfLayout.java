@@ -162,7 +162,11 @@ final class PdfLayout {
         /** A new font of this file for one document: Unicode (Identity-H), embedded as a subset of the glyphs used. */
         BaseFont embed() {
             try {
-                return BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, program, null);
+                BaseFont font = BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, program, null);
+                // OpenPDF's CIDSet names the glyphs used, but the subset also holds the .notdef glyph and the parts
+                // of composite glyphs: PDF/A-2 wants no CIDSet rather than an incomplete one (see PdfAConformance)
+                font.setIncludeCidSet(false);
+                return font;
             } catch (IOException e) {
                 throw new UncheckedIOException("font " + resource + " cannot be read", e);
             } catch (DocumentException e) {

@@ -39,7 +39,8 @@ import com.lowagie.text.pdf.PdfWriter;
 /**
  * One PDF being written, deterministic to the byte: creation and modification dates are the business date (midnight
  * UTC), the producer is fixed, the file identifier in the trailer is a digest of every text put on the pages rather
- * than OpenPDF's time-based one, and so are the name tags of the embedded font subsets. Every page gets a running head
+ * than OpenPDF's time-based one, and so are the name tags of the embedded font subsets. The file is PDF/A-2b
+ * ({@link PdfAConformance}): fonts embedded, an sRGB output intent, XMP metadata. Every page gets a running head
  * (title, business date, job execution id) and "page n of m". Public for the renderers of other packages (audit.pdf),
  * which lay out their own sections below the same header.
  */
@@ -63,6 +64,7 @@ public final class ReportDocument implements AutoCloseable {
         this.content = sha256();
         this.document = new Document(pageSize, layout.marginLeft, layout.marginRight, layout.marginTop, layout.marginBottom);
         this.writer = PdfWriter.getInstance(document, out);
+        PdfAConformance.beforeOpen(writer);
         writer.setPageEvent(new RunningHead(title, text.label("header.running", text.date(header.businessDate()),
                 Long.toString(header.jobExecutionId())), text, fonts));
         document.open();
@@ -72,6 +74,7 @@ public final class ReportDocument implements AutoCloseable {
         info.put(PdfName.MODDATE, date);
         info.put(PdfName.PRODUCER, new PdfString(layout.producer));
         info.put(PdfName.TITLE, new PdfString(title, PdfString.TEXT_UNICODE));
+        PdfAConformance.declare(writer, title, header.businessDate(), layout.producer);
         digest(title);
     }
 

@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.PDXObject;
-import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,35 +80,9 @@ class EmbeddedFontsTest {
         return new SafeguardingReport(header, ReportFixtures.safeguarding().positions());
     }
 
-    /** Every font of every page, and of the forms the pages draw (the page count), each once, in the order met. */
-    static List<PDFont> fonts(Path pdf) throws IOException {
-        List<PDFont> fonts = new ArrayList<>();
-        List<COSName> seen = new ArrayList<>();
+    private static List<PDFont> fonts(Path pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
-            for (PDPage page : document.getPages()) {
-                collect(page.getResources(), fonts, seen);
-            }
-        }
-        return fonts;
-    }
-
-    private static void collect(PDResources resources, List<PDFont> fonts, List<COSName> seen) throws IOException {
-        if (resources == null) {
-            return;
-        }
-        for (COSName name : resources.getFontNames()) {
-            PDFont font = resources.getFont(name);
-            COSName baseFont = COSName.getPDFName(font.getName());
-            if (!seen.contains(baseFont)) {
-                seen.add(baseFont);
-                fonts.add(font);
-            }
-        }
-        for (COSName name : resources.getXObjectNames()) {
-            PDXObject object = resources.getXObject(name);
-            if (object instanceof PDFormXObject form) {
-                collect(form.getResources(), fonts, seen);
-            }
+            return ReportFiles.fonts(document);
         }
     }
 }
