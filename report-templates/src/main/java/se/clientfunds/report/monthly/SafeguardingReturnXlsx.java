@@ -33,6 +33,7 @@ import se.clientfunds.report.pdf.ReportText;
 import se.clientfunds.report.xlsx.ColumnWidths;
 import se.clientfunds.report.xlsx.DeterministicZip;
 import se.clientfunds.report.xlsx.DocumentProperties;
+import se.clientfunds.report.xlsx.PrintLayout;
 import se.clientfunds.report.xlsx.SheetTemplate;
 import se.clientfunds.report.xlsx.SummaryRows;
 
@@ -109,6 +110,9 @@ public final class SafeguardingReturnXlsx {
             String title = text.label("return.titleOf", SafeguardingReturnPdf.month(text, monthly.month()));
             new Summary(summary, days.sheet(), text, dateFormat, locale).fill(monthly, title);
             DocumentProperties.fix(workbook, monthly.header().businessDate(), title);
+            PrintLayout print = new PrintLayout(text, title, monthly.header().businessDate());
+            print.summary(summary.sheet());
+            print.table(days.sheet(), days.columns());
             workbook.setActiveSheet(workbook.getSheetIndex(SUMMARY));
             try (OutputStream out = Files.newOutputStream(raw)) {
                 workbook.write(out);

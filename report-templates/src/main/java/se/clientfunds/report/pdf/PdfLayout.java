@@ -6,28 +6,18 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-import com.lowagie.text.Font;
+import com.lowagie.text.DocumentException;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
 
 /**
- * The PDF layout a person can edit, read from {@code reports/pdf-layout.properties}: page size and margins, font sizes,
- * the alert colour and table settings.
+ * The PDF layout a person can edit, read from {@code reports/pdf-layout.properties}: page size and margins, the font
+ * files and sizes, the alert colour and table settings.
  */
 final class PdfLayout {
 
     static final String RESOURCE = "reports/pdf-layout.properties";
-
-    /**
-     * The standard fonts, not embedded, in WinAnsi (Windows-1252). Fonts are made from these base fonts on purpose:
-     * given a font by family name only, OpenPDF 2 swaps in an embedded LiberationSans subset for any text with a
-     * character above U+00FF (an en dash in "0–1"), and that subset's name carries a random prefix.
-     */
-    private static final BaseFont[] HELVETICA = {base(BaseFont.HELVETICA), base(BaseFont.HELVETICA_BOLD),
-            base(BaseFont.HELVETICA_OBLIQUE), base(BaseFont.HELVETICA_BOLDOBLIQUE)};
-
-    private static final BaseFont COURIER = base(BaseFont.COURIER);
 
     private static final PdfLayout DEFAULT = load();
 
@@ -49,6 +39,9 @@ final class PdfLayout {
     final Color[] chartSeries;
     final float chartHeight;
     final String producer;
+    /** The text faces by OpenPDF style bits: normal, bold, italic, bold italic. */
+    final FontFile[] textFaces;
+    final FontFile hashFace;
     private final Properties properties;
 
     private PdfLayout(Properties properties) {
@@ -72,44 +65,18 @@ final class PdfLayout {
                 .map(colour -> color("color.chart.series", colour.trim())).toArray(Color[]::new);
         chartHeight = number(properties, "chart.height");
         producer = text(properties, "producer");
+        textFaces = new FontFile[] {fontFile(properties, "font.regular"), fontFile(properties, "font.bold"),
+                fontFile(properties, "font.italic"), fontFile(properties, "font.boldItalic")};
+        hashFace = fontFile(properties, "font.hash");
     }
 
     static PdfLayout standard() {
         return DEFAULT;
     }
 
-    /** Helvetica in {@code style} (normal, bold or italic), black. */
-    Font font(float size, int style) {
-        return new Font(HELVETICA[style & (Font.BOLD | Font.ITALIC)], size, Font.NORMAL, Color.BLACK);
-    }
-
-    Font font(float size, int style, Color color) {
-        return new Font(HELVETICA[style & (Font.BOLD | Font.ITALIC)], size, Font.NORMAL, color);
-    }
-
-    Font alertFont(float size) {
-        return font(size, Font.BOLD, alert);
-    }
-
-    Font hashFont() {
-        return new Font(COURIER, hashSize, Font.NORMAL, Color.BLACK);
-    }
-
     /** The page size under {@code key}, e.g. {@code page.audit}. */
     Rectangle page(String key) {
         return page(properties, key);
-    }
-
-    static BaseFont helvetica() {
-        return HELVETICA[0];
-    }
-
-    private static BaseFont base(String name) {
-        try {
-            return BaseFont.createFont(name, BaseFont.CP1252, BaseFont.NOT_EMBEDDED);
-        } catch (IOException e) {
-            throw new UncheckedIOException("standard font " + name + " cannot be loaded", e);
-        }
     }
 
     private static PdfLayout load() {
@@ -153,6 +120,18 @@ final class PdfLayout {
         return new Color(Integer.parseInt(value.substring(1), 16));
     }
 
+    private static FontFile fontFile(Properties properties, String key) {
+        String resource = text(properties, key);
+        try (InputStream in = PdfLayout.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(key + " '" + resource + "' in " + RESOURCE + " is not on the class path");
+            }
+            return new FontFile(resource, in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + key + " '" + resource + "' named in " + RESOURCE, e);
+        }
+    }
+
     private static Rectangle page(Properties properties, String key) {
         String value = text(properties, key);
         boolean landscape = value.endsWith(" landscape");
@@ -163,5 +142,40 @@ final class PdfLayout {
             throw new IllegalStateException(key + " '" + value + "' in " + RESOURCE + " is not a page size like A4", e);
         }
         return landscape ? size.rotate() : size;
+    }
+
+    /**
+     * A TrueType file read once from the class path. Each document makes its own font of it ({@link #embed()}): the
+     * name tag of an embedded subset is set per document, which a font shared by documents rendered at once could
+     * not keep apart.
+     */
+    static final class FontFile {
+
+        private final String resource;
+        private final byte[] program;
+
+        FontFile(String resource, byte[] program) {
+            this.resource = resource;
+            this.program = program;
+        }
+
+        /** A new font of this file for one document: Unicode (Identity-H), embedded as a subset of the glyphs used. */
+        BaseFont embed() {
+            try {
+                BaseFont font = BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, program, null);
+                // OpenPDF's CIDSet names the glyphs used, but the subset also holds the .notdef glyph and the parts
+                // of composite glyphs: PDF/A-2 wants no CIDSet rather than an incomplete one (see PdfAConformance)
+                font.setIncludeCidSet(false);
+                return font;
+            } catch (IOException e) {
+                throw new UncheckedIOException("font " + resource + " cannot be read", e);
+            } catch (DocumentException e) {
+                throw new IllegalStateException("font " + resource + " is not a TrueType font OpenPDF can embed", e);
+            }
+        }
+
+        String resource() {
+            return resource;
+        }
     }
 }

@@ -59,7 +59,7 @@ public final class ReconciliationPdf {
                 report.header(), text)) {
             pdf.header(title, report.header());
             if (report.accounts().isEmpty()) {
-                pdf.add(pdf.paragraph(text.label("reconciliation.noAccounts"), pdf.layout.font(pdf.layout.bodySize, Font.ITALIC)));
+                pdf.add(pdf.paragraph(text.label("reconciliation.noAccounts"), pdf.font(pdf.layout.bodySize, Font.ITALIC)));
             }
             for (AccountReconciliation account : report.accounts()) {
                 pdf.newPage();
@@ -72,9 +72,9 @@ public final class ReconciliationPdf {
     private static void account(ReportDocument pdf, AccountReconciliation account) {
         ReportText text = pdf.text;
         pdf.add(pdf.paragraph(text.label("reconciliation.account", account.accountIban(), account.currency()),
-                pdf.layout.font(pdf.layout.titleSize - 2, Font.BOLD)));
+                pdf.font(pdf.layout.titleSize - 2, Font.BOLD)));
         if (account.needsAttention()) {
-            pdf.add(pdf.paragraph(text.label("reconciliation.needsAttention"), pdf.layout.alertFont(pdf.layout.bodySize)));
+            pdf.add(pdf.paragraph(text.label("reconciliation.needsAttention"), pdf.alertFont(pdf.layout.bodySize)));
         }
         matches(pdf, account);
         rollForward(pdf, account.rollForward());
@@ -96,8 +96,8 @@ public final class ReconciliationPdf {
             table.addCell(pdf.cell(text.label(rule), Element.ALIGN_LEFT));
             table.addCell(pdf.cell(text.count(count), Element.ALIGN_RIGHT));
         }
-        table.addCell(pdf.cell(text.label("reconciliation.total"), pdf.layout.font(pdf.layout.tableSize, Font.BOLD), Element.ALIGN_LEFT));
-        table.addCell(pdf.cell(text.count(total), pdf.layout.font(pdf.layout.tableSize, Font.BOLD), Element.ALIGN_RIGHT));
+        table.addCell(pdf.cell(text.label("reconciliation.total"), pdf.font(pdf.layout.tableSize, Font.BOLD), Element.ALIGN_LEFT));
+        table.addCell(pdf.cell(text.count(total), pdf.font(pdf.layout.tableSize, Font.BOLD), Element.ALIGN_RIGHT));
         pdf.add(table);
     }
 
@@ -117,7 +117,7 @@ public final class ReconciliationPdf {
         ReportText text = pdf.text;
         pdf.heading(text.label("reconciliation.balanceProof"));
         if (proof == null) {
-            pdf.add(pdf.paragraph(text.label("reconciliation.noStatement"), pdf.layout.alertFont(pdf.layout.bodySize)));
+            pdf.add(pdf.paragraph(text.label("reconciliation.noStatement"), pdf.alertFont(pdf.layout.bodySize)));
             return;
         }
         PdfPTable table = narrow(pdf, new float[] {5, 2.5f, 1});
@@ -149,10 +149,10 @@ public final class ReconciliationPdf {
         ReportText text = pdf.text;
         pdf.heading(text.label("reconciliation.continuity"));
         if (problems.isEmpty()) {
-            pdf.add(pdf.paragraph(text.label("reconciliation.continuityOk"), pdf.layout.font(pdf.layout.bodySize, Font.NORMAL)));
+            pdf.add(pdf.paragraph(text.label("reconciliation.continuityOk"), pdf.font(pdf.layout.bodySize, Font.NORMAL)));
         }
         for (String problem : problems) {
-            pdf.add(pdf.paragraph("! " + problem, pdf.layout.alertFont(pdf.layout.bodySize)));
+            pdf.add(pdf.paragraph("! " + problem, pdf.alertFont(pdf.layout.bodySize)));
         }
     }
 

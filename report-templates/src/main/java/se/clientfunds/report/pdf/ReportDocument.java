@@ -38,15 +38,17 @@ import com.lowagie.text.pdf.PdfWriter;
 
 /**
  * One PDF being written, deterministic to the byte: creation and modification dates are the business date (midnight
- * UTC), the producer is fixed, and the file identifier in the trailer is a digest of every text put on the pages
- * rather than OpenPDF's time-based one. Every page gets a running head (title, business date, job execution id) and
- * "page n of m". Public for the renderers of other packages (audit.pdf), which lay out their own sections below the
- * same header.
+ * UTC), the producer is fixed, the file identifier in the trailer is a digest of every text put on the pages rather
+ * than OpenPDF's time-based one, and so are the name tags of the embedded font subsets. The file is PDF/A-2b
+ * ({@link PdfAConformance}): fonts embedded, an sRGB output intent, XMP metadata. Every page gets a running head
+ * (title, business date, job execution id) and "page n of m". Public for the renderers of other packages (audit.pdf),
+ * which lay out their own sections below the same header.
  */
 public final class ReportDocument implements AutoCloseable {
 
     final PdfLayout layout;
     final ReportText text;
+    private final DocumentFonts fonts;
     private final Document document;
     private final PdfWriter writer;
     private final MessageDigest content;
@@ -58,11 +60,13 @@ public final class ReportDocument implements AutoCloseable {
     public ReportDocument(OutputStream out, Rectangle pageSize, String title, ReportHeader header, ReportText text) {
         this.layout = PdfLayout.standard();
         this.text = text;
+        this.fonts = new DocumentFonts(layout);
         this.content = sha256();
         this.document = new Document(pageSize, layout.marginLeft, layout.marginRight, layout.marginTop, layout.marginBottom);
         this.writer = PdfWriter.getInstance(document, out);
+        PdfAConformance.beforeOpen(writer);
         writer.setPageEvent(new RunningHead(title, text.label("header.running", text.date(header.businessDate()),
-                Long.toString(header.jobExecutionId())), text));
+                Long.toString(header.jobExecutionId())), text, fonts));
         document.open();
         PdfDictionary info = writer.getInfo();
         PdfDate date = new PdfDate(midnightUtc(header.businessDate()));
@@ -70,12 +74,13 @@ public final class ReportDocument implements AutoCloseable {
         info.put(PdfName.MODDATE, date);
         info.put(PdfName.PRODUCER, new PdfString(layout.producer));
         info.put(PdfName.TITLE, new PdfString(title, PdfString.TEXT_UNICODE));
+        PdfAConformance.declare(writer, title, header.businessDate(), layout.producer);
         digest(title);
     }
 
     /** The report header every report carries: title, business date, job execution id, input files, control totals. */
     public void header(String title, ReportHeader header) {
-        add(paragraph(title, layout.font(layout.titleSize, Font.BOLD)));
+        add(paragraph(title, font(layout.titleSize, Font.BOLD)));
         PdfPTable facts = table(new float[] {1.4f, 3});
         facts.setWidthPercentage(60);
         facts.setHorizontalAlignment(Element.ALIGN_LEFT);
@@ -89,7 +94,7 @@ public final class ReportDocument implements AutoCloseable {
         PdfPTable files = table(new float[] {2, 5});
         headerRow(files, text.labels("header.file", "header.sha256"));
         for (InputFile file : header.inputFiles()) {
-            files.addCell(cell(file.name(), layout.font(layout.tableSize, Font.NORMAL), Element.ALIGN_LEFT));
+            files.addCell(cell(file.name(), font(layout.tableSize, Font.NORMAL), Element.ALIGN_LEFT));
             files.addCell(hashCell(file.sha256()));
         }
         if (header.inputFiles().isEmpty()) {
@@ -112,8 +117,18 @@ public final class ReportDocument implements AutoCloseable {
         add(totals);
     }
 
+    /** The text face in {@code style} (normal, bold or italic), black. */
+    Font font(float size, int style) {
+        return fonts.font(size, style);
+    }
+
+    /** Bold in the alert colour. */
+    Font alertFont(float size) {
+        return fonts.alertFont(size);
+    }
+
     public void heading(String heading) {
-        Paragraph paragraph = paragraph(heading, layout.font(layout.headingSize, Font.BOLD));
+        Paragraph paragraph = paragraph(heading, font(layout.headingSize, Font.BOLD));
         paragraph.setSpacingBefore(10);
         paragraph.setSpacingAfter(4);
         add(paragraph);
@@ -135,7 +150,7 @@ public final class ReportDocument implements AutoCloseable {
     /** Column headings, repeated at the top of every page the table runs onto. */
     public void headerRow(PdfPTable table, List<String> headings) {
         for (String heading : headings) {
-            PdfPCell cell = cell(heading, layout.font(layout.tableSize, Font.BOLD), Element.ALIGN_LEFT);
+            PdfPCell cell = cell(heading, font(layout.tableSize, Font.BOLD), Element.ALIGN_LEFT);
             cell.setBackgroundColor(layout.headerBackground);
             table.addCell(cell);
         }
@@ -143,26 +158,26 @@ public final class ReportDocument implements AutoCloseable {
     }
 
     public PdfPCell cell(String words, int alignment) {
-        return cell(words, layout.font(layout.tableSize, Font.NORMAL), alignment);
+        return cell(words, font(layout.tableSize, Font.NORMAL), alignment);
     }
 
     public PdfPCell alertCell(String words, int alignment) {
-        return cell(words, layout.alertFont(layout.tableSize), alignment);
+        return cell(words, alertFont(layout.tableSize), alignment);
     }
 
     /** A SHA-256 in the fixed-width hash font. */
     public PdfPCell hashCell(String sha256) {
-        return cell(sha256, layout.hashFont(), Element.ALIGN_LEFT);
+        return cell(sha256, fonts.hashFont(), Element.ALIGN_LEFT);
     }
 
     /** A paragraph of body text in {@code style} (normal, bold or italic). */
     public Paragraph bodyParagraph(String words, int style) {
-        return paragraph(words, layout.font(layout.bodySize, style));
+        return paragraph(words, font(layout.bodySize, style));
     }
 
     /** A paragraph of body text in the alert colour. */
     public Paragraph alertParagraph(String words) {
-        return paragraph(words, layout.alertFont(layout.bodySize));
+        return paragraph(words, alertFont(layout.bodySize));
     }
 
     public PdfPCell cell(String words, Font font, int alignment) {
@@ -175,20 +190,20 @@ public final class ReportDocument implements AutoCloseable {
     }
 
     public PdfPCell span(String words, int columns) {
-        PdfPCell cell = cell(words, layout.font(layout.tableSize, Font.ITALIC), Element.ALIGN_LEFT);
+        PdfPCell cell = cell(words, font(layout.tableSize, Font.ITALIC), Element.ALIGN_LEFT);
         cell.setColspan(columns);
         return cell;
     }
 
     public PdfPCell group(String words, int columns) {
-        PdfPCell cell = cell(words, layout.font(layout.tableSize, Font.BOLD), Element.ALIGN_LEFT);
+        PdfPCell cell = cell(words, font(layout.tableSize, Font.BOLD), Element.ALIGN_LEFT);
         cell.setColspan(columns);
         cell.setBackgroundColor(layout.groupBackground);
         return cell;
     }
 
     private PdfPCell plain(String words, int style) {
-        PdfPCell cell = cell(words, layout.font(layout.bodySize, style), Element.ALIGN_LEFT);
+        PdfPCell cell = cell(words, font(layout.bodySize, style), Element.ALIGN_LEFT);
         cell.setBorder(Rectangle.NO_BORDER);
         return cell;
     }
@@ -248,7 +263,9 @@ public final class ReportDocument implements AutoCloseable {
 
     @Override
     public void close() {
-        byte[] id = Arrays.copyOf(content.digest(), 16);
+        byte[] digest = content.digest();
+        fonts.tagSubsets(digest);
+        byte[] id = Arrays.copyOf(digest, 16);
         // OpenPDF takes the trailer's /ID from the info dictionary when it is there, instead of a time-based one
         writer.getInfo().put(PdfName.FILEID, PdfEncryption.createInfoId(id, id));
         document.close();
@@ -276,7 +293,7 @@ public final class ReportDocument implements AutoCloseable {
         return calendar;
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -295,7 +312,7 @@ public final class ReportDocument implements AutoCloseable {
         private final long low;
         private final long high;
         private final float size;
-        private final BaseFont font = PdfLayout.helvetica();
+        private final BaseFont font = fonts.regular();
         private final PdfTemplate canvas;
         private final float width;
         private final float height;
@@ -433,14 +450,17 @@ public final class ReportDocument implements AutoCloseable {
         private final String title;
         private final String dateAndJob;
         private final ReportText text;
+        private final DocumentFonts fonts;
         private final PdfLayout layout = PdfLayout.standard();
-        private final BaseFont font = PdfLayout.helvetica();
+        private final BaseFont font;
         private PdfTemplate pageCount;
 
-        RunningHead(String title, String dateAndJob, ReportText text) {
+        RunningHead(String title, String dateAndJob, ReportText text, DocumentFonts fonts) {
             this.title = title;
             this.dateAndJob = dateAndJob;
             this.text = text;
+            this.fonts = fonts;
+            this.font = fonts.regular();
         }
 
         @Override
@@ -451,7 +471,7 @@ public final class ReportDocument implements AutoCloseable {
         @Override
         public void onEndPage(PdfWriter writer, Document document) {
             PdfContentByte canvas = writer.getDirectContent();
-            Font small = layout.font(layout.tableSize, Font.NORMAL, Color.DARK_GRAY);
+            Font small = fonts.font(layout.tableSize, Font.NORMAL, Color.DARK_GRAY);
             float top = document.getPageSize().getHeight() - document.topMargin() / 2;
             ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(title, small), document.left(), top, 0);
             ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, new Phrase(dateAndJob, small), document.right(), top, 0);

@@ -107,8 +107,9 @@ public final class ReportText {
     private NumberFormat numberFormat(int digits) {
         DecimalFormat format = (DecimalFormat) NumberFormat.getNumberInstance(locale);
         DecimalFormatSymbols symbols = format.getDecimalFormatSymbols();
-        // Swedish CLDR data uses U+2212 as minus and some locales a narrow no-break space for grouping: neither is in
-        // the WinAnsi encoding of the standard PDF fonts, so they would vanish from the page
+        // Swedish CLDR data uses U+2212 as minus and some locales a narrow no-break space for grouping. The embedded
+        // fonts print both, but a figure keeps the hyphen-minus and the plain no-break space it always had, so that
+        // searching a PDF for "-1 234,50", as typed on a keyboard, finds it, as it does in earlier days' PDFs
         symbols.setMinusSign('-');
         if (symbols.getGroupingSeparator() == '\u202f') {
             symbols.setGroupingSeparator('\u00a0');

@@ -82,10 +82,10 @@ public final class SafeguardingPdf {
         pdf.add(table);
         if (incomplete) {
             pdf.add(pdf.paragraph("* " + text.label("safeguarding.resourceIncomplete"),
-                    pdf.layout.font(pdf.layout.bodySize, Font.ITALIC)));
+                    pdf.font(pdf.layout.bodySize, Font.ITALIC)));
         }
         if (report.shortfall()) {
-            Paragraph warning = pdf.paragraph(text.label("safeguarding.shortfallWarning"), pdf.layout.alertFont(pdf.layout.bodySize));
+            Paragraph warning = pdf.paragraph(text.label("safeguarding.shortfallWarning"), pdf.alertFont(pdf.layout.bodySize));
             warning.setSpacingBefore(4);
             pdf.add(warning);
         }
@@ -107,7 +107,7 @@ public final class SafeguardingPdf {
     }
 
     private static PdfPCell line(ReportDocument pdf, String label, int style) {
-        PdfPCell cell = pdf.cell(label, pdf.layout.font(pdf.layout.bodySize, style), Element.ALIGN_LEFT);
+        PdfPCell cell = pdf.cell(label, pdf.font(pdf.layout.bodySize, style), Element.ALIGN_LEFT);
         cell.setFixedHeight(34);
         cell.setVerticalAlignment(Element.ALIGN_BOTTOM);
         cell.setBorder(style == Font.BOLD ? Rectangle.NO_BORDER : Rectangle.BOTTOM);

@@ -53,9 +53,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.xmlbeans.XmlCursor;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarChart;
 
+import se.clientfunds.report.pdf.ReportText;
 import se.clientfunds.report.xlsx.ColumnWidths;
 import se.clientfunds.report.xlsx.DeterministicZip;
 import se.clientfunds.report.xlsx.DocumentProperties;
+import se.clientfunds.report.xlsx.PrintLayout;
 import se.clientfunds.report.xlsx.SheetTemplate;
 
 /**
@@ -143,6 +145,13 @@ public final class PositionsXlsxRenderer {
             writePositions(streaming.getSheet(POSITIONS), positions, report.positions());
             writeMovements(streaming.getSheet(MOVEMENTS), movements, report.movements(), dateFormat);
             writeUnallocated(streaming.getSheet(UNALLOCATED), unallocated, report.unallocated(), dateFormat);
+            // the page header's date and the footer's words are those of the PDFs, in the same language
+            PrintLayout print = new PrintLayout(new ReportText(locale, "reports/messages"), labels.get("positions.title"),
+                    report.businessDate());
+            print.summary(workbook.getSheet(SUMMARY));
+            print.table(streaming.getSheet(POSITIONS), positions.columns());
+            print.table(streaming.getSheet(MOVEMENTS), movements.columns());
+            print.table(streaming.getSheet(UNALLOCATED), unallocated.columns());
             streaming.setActiveSheet(workbook.getSheetIndex(SUMMARY));
             streaming.write(out);
         }

@@ -26,6 +26,7 @@ import se.clientfunds.report.pdf.RollForward;
 import se.clientfunds.report.xlsx.ColumnWidths;
 import se.clientfunds.report.xlsx.DeterministicZip;
 import se.clientfunds.report.xlsx.DocumentProperties;
+import se.clientfunds.report.xlsx.PrintLayout;
 import se.clientfunds.report.xlsx.SheetTemplate;
 import se.clientfunds.report.xlsx.SummaryRows;
 
@@ -96,6 +97,9 @@ public final class ReconciliationXlsx {
         try (SXSSFWorkbook streaming = new SXSSFWorkbook(workbook, ROW_WINDOW);
                 OutputStream out = Files.newOutputStream(raw)) {
             writeBreaks(streaming.getSheet(BREAKS), breaks, report.accounts(), text, dateFormat);
+            PrintLayout print = new PrintLayout(text, text.label("reconciliation.title"), report.header().businessDate());
+            print.summary(summary.sheet());
+            print.table(streaming.getSheet(BREAKS), breaks.columns());
             streaming.setActiveSheet(workbook.getSheetIndex(SUMMARY));
             streaming.write(out);
         }

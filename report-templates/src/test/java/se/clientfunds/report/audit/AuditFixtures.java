@@ -10,7 +10,7 @@ import se.clientfunds.report.pdf.InputFile;
 import se.clientfunds.report.pdf.ReportHeader;
 
 /** A business day with a completed import, a close that failed and was restarted twice, and two operator actions. */
-final class AuditFixtures {
+public final class AuditFixtures {
 
     static final LocalDate DAY = LocalDate.of(2025, 3, 14);
     static final String CAMT_HASH = "3f".repeat(32);
@@ -20,7 +20,7 @@ final class AuditFixtures {
     private AuditFixtures() {
     }
 
-    static AuditReport report() {
+    public static AuditReport report() {
         ReportHeader header = new ReportHeader(DAY, 4711,
                 List.of(new InputFile("camt053_2025-03-14.xml", CAMT_HASH), new InputFile("bgmax_2025-03-14.txt", BGMAX_HASH)),
                 List.of(new ControlTotal("statement entries", 1234, Amount.of(123_456_789, "SEK"))));

@@ -15,7 +15,7 @@ import se.clientfunds.report.pdf.ReportHeader;
  * January 2026 up to Friday the 30th, three days: SEK in excess, then short by 50 000,00 on the 29th, then exactly
  * covered with an incomplete resource; EUR covered every day, its lowest requirement on two days.
  */
-final class ReturnFixtures {
+public final class ReturnFixtures {
 
     static final YearMonth MONTH = YearMonth.of(2026, 1);
     static final LocalDate LAST = LocalDate.of(2026, 1, 30);
@@ -24,12 +24,12 @@ final class ReturnFixtures {
     private ReturnFixtures() {
     }
 
-    static SafeguardingReturn january() {
+    public static SafeguardingReturn january() {
         return january(List.of());
     }
 
     /** The fixture with {@code more} days added. */
-    static SafeguardingReturn january(List<DayLine> more) {
+    public static SafeguardingReturn january(List<DayLine> more) {
         List<DayLine> days = new ArrayList<>(List.of(
                 // given out of order: the return sorts them
                 day(30, 900_000_00, 900_000_00, "SEK", false),
@@ -50,7 +50,7 @@ final class ReturnFixtures {
                         new ControlTotal("files imported", 2, null)));
     }
 
-    static DayLine day(int dayOfMonth, long requirement, long resource, String currency, boolean complete) {
+    public static DayLine day(int dayOfMonth, long requirement, long resource, String currency, boolean complete) {
         return new DayLine(MONTH.atDay(dayOfMonth), Amount.of(requirement, currency), Amount.of(resource, currency), complete);
     }
 }

@@ -28,6 +28,7 @@ import org.openxmlformats.schemas.drawingml.x2006.chart.CTLineChart;
 
 import se.clientfunds.report.ReportFiles;
 import se.clientfunds.report.pdf.ReportFixtures;
+import se.clientfunds.report.xlsx.PrintedSheet;
 
 class SafeguardingReturnXlsxTest {
 
@@ -164,6 +165,19 @@ class SafeguardingReturnXlsxTest {
         }
         assertThatThrownBy(() -> new SafeguardingReturnXlsx(Locale.ENGLISH).write(null, dir.resolve("none.xlsx")))
                 .hasMessageContaining("return is missing");
+    }
+
+    @Test
+    void bothSheetsPrintOnePageWideLandscapeWithTitleDateAndPageNOfMAndDaysRepeatTheirHeaderRow() throws IOException {
+        // when
+        try (XSSFWorkbook workbook = open(render(ReturnFixtures.january(), Locale.forLanguageTag("sv"), "sv.xlsx"))) {
+            // then: the summary is as wide as its charts, the days as their seven columns
+            String title = "Månatlig rapport om skydd av klientmedel, januari 2026";
+            assertThat(PrintedSheet.of(workbook.getSheet("Summary")))
+                    .isEqualTo(PrintedSheet.onePageWide(true, title, "2026-01-30", "Sida &P av &N", null));
+            assertThat(PrintedSheet.of(workbook.getSheet("Days")))
+                    .isEqualTo(PrintedSheet.onePageWide(true, title, "2026-01-30", "Sida &P av &N", "1:1"));
+        }
     }
 
     private Path render(SafeguardingReturn monthly, Locale locale, String name) throws IOException {

@@ -40,6 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.xml.sax.Attributes;
 import org.xml.sax.helpers.DefaultHandler;
 
+import se.clientfunds.report.xlsx.PrintedSheet;
+
 class PositionsXlsxRendererTest {
 
     @TempDir
@@ -230,6 +232,29 @@ class PositionsXlsxRendererTest {
             assertThat(chart.getChartSeries().get(0).getSeries(0).getCategoryData().getPointCount()).isEqualTo(3);
             assertThat(chart.getChartSeries().get(0).getSeries(0).getValuesData().getDataRangeReference())
                     .startsWith("Summary!$C$");
+        }
+    }
+
+    @Test
+    void everySheetPrintsOnePageWideWithTitleDateAndPageNOfMAndTheTablesRepeatTheirHeaderRow() throws IOException {
+        // given
+        Path swedish = dir.resolve("positions-print-sv.xlsx");
+
+        // when
+        new PositionsXlsxRenderer().render(PositionsFixture.report(), Locale.forLanguageTag("sv"), swedish);
+
+        // then: every sheet is wider than a portrait page, so all print landscape
+        try (XSSFWorkbook workbook = open(english)) {
+            assertThat(PrintedSheet.of(workbook.getSheet("Summary"))).isEqualTo(
+                    PrintedSheet.onePageWide(true, "Client-funds positions", "14 Mar 2025", "Page &P of &N", null));
+            for (String table : List.of("Positions", "Movements", "Unallocated")) {
+                assertThat(PrintedSheet.of(workbook.getSheet(table))).as(table).isEqualTo(
+                        PrintedSheet.onePageWide(true, "Client-funds positions", "14 Mar 2025", "Page &P of &N", "1:1"));
+            }
+        }
+        try (XSSFWorkbook workbook = open(swedish)) {
+            assertThat(PrintedSheet.of(workbook.getSheet("Movements"))).isEqualTo(
+                    PrintedSheet.onePageWide(true, "Klientmedel: positioner", "2025-03-14", "Sida &P av &N", "1:1"));
         }
     }
 

@@ -36,6 +36,7 @@ import se.clientfunds.report.pdf.ReconciliationBreak;
 import se.clientfunds.report.pdf.ReconciliationReport;
 import se.clientfunds.report.pdf.ReportFixtures;
 import se.clientfunds.report.pdf.RollForward;
+import se.clientfunds.report.xlsx.PrintedSheet;
 
 class ReconciliationXlsxTest {
 
@@ -131,6 +132,18 @@ class ReconciliationXlsxTest {
             Row last = breaks.getRow(41);
             assertThat(texts(last)).containsExactly(ReportFixtures.FAILING_IBAN, "900001", "Amount difference", "-1234.5",
                     "SEK", "E2E-77", "2025-03-13", "1", "0–1 banking days", "Open");
+        }
+    }
+
+    @Test
+    void bothSheetsPrintOnePageWideLandscapeWithTitleDateAndPageNOfMAndBreaksRepeatTheirHeaderRow() throws IOException {
+        // when
+        try (XSSFWorkbook workbook = open(render(ReportFixtures.reconciliation(40), Locale.GERMAN, "de.xlsx"))) {
+            // then
+            assertThat(PrintedSheet.of(workbook.getSheet("Summary"))).isEqualTo(PrintedSheet.onePageWide(true,
+                    "Abstimmung der Kundengeldkonten", "14.03.2025", "Seite &P von &N", null));
+            assertThat(PrintedSheet.of(workbook.getSheet("Breaks"))).isEqualTo(PrintedSheet.onePageWide(true,
+                    "Abstimmung der Kundengeldkonten", "14.03.2025", "Seite &P von &N", "1:1"));
         }
     }
 
