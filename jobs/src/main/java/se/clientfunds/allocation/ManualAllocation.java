@@ -143,8 +143,9 @@ public class ManualAllocation {
                     JournalLine.debit(LedgerAccount.client(clientId), fee), JournalLine.credit(LedgerAccount.PLATFORM_FEES, fee)));
         }
         ledger.post(entries);
-        jdbc.update("INSERT INTO operator_action (operator, action, subject, reason) VALUES (?, 'ALLOCATE', ?, ?)",
-                fit(operator, 100), fit(iban + "/" + bankReference + " -> " + invoiceId + " " + share, 200), fit(reason, 1000));
+        jdbc.update("INSERT INTO operator_action (operator, action, subject, reason, business_date)"
+                + " VALUES (?, 'ALLOCATE', ?, ?, ?)",
+                fit(operator, 100), fit(iban + "/" + bankReference + " -> " + invoiceId + " " + share, 200), fit(reason, 1000), Date.valueOf(bookingDate));
         return new Result(iban + "/" + bankReference, invoiceId, share, fee, left, bookingDate);
     }
 

@@ -50,11 +50,13 @@ public class DailyCycle {
     private final ReconciliationQueries reconciliation;
     private final AllocationQueries allocations;
     private final DayStatements statements;
+    private final LateStatements lateStatements;
 
     public DailyCycle(SettlementHome home, BusinessDays businessDays, FileImports imports, BankingCalendar calendar,
                       DayJobs dayJobs, ReconciliationQueries reconciliation, AllocationQueries allocations,
-                      DayStatements statements) {
+                      DayStatements statements, LateStatements lateStatements) {
         this.statements = statements;
+        this.lateStatements = lateStatements;
         this.reconciliation = reconciliation;
         this.allocations = allocations;
         this.home = home;
@@ -86,9 +88,21 @@ public class DailyCycle {
             importInbox(businessDate, outcomes);
         }
         List<DayJobOutcome> jobs = new ArrayList<>();
+        List<LateStatements.Outcome> late = new ArrayList<>();
         StatementWait waiting = null;
         if (outcomes.stream().noneMatch(outcome -> outcome.status() == ImportOutcome.Status.FAILED)) {
-            waiting = runDayJobs(days, jobs);
+            // a closed day whose statement has come since is reconciled again first, its reports a new version
+            for (LocalDate closed : lateStatements.waiting()) {
+                LateStatements.Outcome outcome = lateStatements.reconcile(closed);
+                late.add(outcome);
+                jobs.add(outcome.reconciliation());
+                if (outcome.failed()) {
+                    break;
+                }
+            }
+            if (late.stream().noneMatch(LateStatements.Outcome::failed)) {
+                waiting = runDayJobs(days, jobs);
+            }
         }
         List<String> attention = new ArrayList<>();
         if (waiting != null) {
@@ -105,6 +119,8 @@ public class DailyCycle {
                 }
             }
         }
+        late.forEach(outcome -> outcome.attention().forEach(item -> attention.add(outcome.businessDate() + " (run " + outcome.run()
+                + "): " + item)));
         allocations.deductionsWaiting().forEach(attention::add);
         for (LocalDate day : days) {
             boolean reconciled = jobs.stream().anyMatch(job -> job.job() == JobName.RECONCILE && job.businessDate().equals(day)
@@ -114,7 +130,7 @@ public class DailyCycle {
             }
         }
         boolean provisional = businessDays.status(businessDate).filter(BusinessDays.Status.CLOSED::equals).isEmpty();
-        return new DayReport(businessDate, outcomes, jobs, waiting, attention, provisional);
+        return new DayReport(businessDate, outcomes, late, jobs, waiting, attention, provisional);
     }
 
     private void importInbox(LocalDate businessDate, List<ImportOutcome> outcomes) {

@@ -41,21 +41,59 @@ public class DayJobs {
 
     /** Whether the job completed for the date. */
     public boolean completed(JobName name, LocalDate businessDate) {
-        JobExecution last = jobRepository.getLastJobExecution(name.jobName(), parameters(businessDate));
+        return completed(name, businessDate, 1);
+    }
+
+    /** Whether the job's n-th instance for the date (a reconciliation run, a report version) completed. */
+    public boolean completed(JobName name, LocalDate businessDate, int number) {
+        JobExecution last = jobRepository.getLastJobExecution(name.jobName(), parameters(name, businessDate, number, null));
         return last != null && last.getStatus() == BatchStatus.COMPLETED;
     }
 
-    private static JobParameters parameters(LocalDate businessDate) {
-        return new JobParametersBuilder().addLocalDate("businessDate", businessDate).toJobParameters();
+    /** Whether the job's n-th instance for the date was ever started (it may have failed or completed). */
+    public boolean exists(JobName name, LocalDate businessDate, int number) {
+        return jobRepository.getJobInstance(name.jobName(), parameters(name, businessDate, number, null)) != null;
+    }
+
+    /**
+     * A date job's parameters: the business date, and for a later instance of the same day (the second reconciliation
+     * run, the second version of the reports) its number under the job's own name ({@code run}, {@code version}); the
+     * first instance has none, so the day's first run is the same instance it always was. The reason is for people.
+     */
+    private static JobParameters parameters(JobName name, LocalDate businessDate, int number, String reason) {
+        JobParametersBuilder builder = new JobParametersBuilder().addLocalDate("businessDate", businessDate);
+        if (number > 1) {
+            builder.addLong(instanceParameter(name), (long) number);
+        }
+        if (reason != null) {
+            builder.addString("reason", reason, false);
+        }
+        return builder.toJobParameters();
+    }
+
+    private static String instanceParameter(JobName name) {
+        return switch (name) {
+            case RECONCILE -> "run";
+            case REPORTS -> "version";
+            default -> throw new IllegalArgumentException(name + " runs once per business date");
+        };
     }
 
     public DayJobOutcome run(JobName name, LocalDate businessDate) {
+        return run(name, businessDate, 1, null);
+    }
+
+    /**
+     * Runs the job's n-th instance for the date (see {@link #parameters}): started when it never ran, restarted when it
+     * failed or stopped, left alone when it completed.
+     */
+    public DayJobOutcome run(JobName name, LocalDate businessDate, int number, String reason) {
         Job job = jobs.get(name.jobName());
         if (job == null) {
             throw new IllegalStateException("no job named " + name);
         }
-        JobParameters parameters = parameters(businessDate);
-        JobExecution last = jobRepository.getLastJobExecution(name.jobName(), parameters);
+        JobParameters parameters = parameters(name, businessDate, number, reason);
+        JobExecution last = jobRepository.getLastJobExecution(name.jobName(), parameters(name, businessDate, number, null));
         JobExecution execution;
         try {
             if (last == null || last.getStatus() == BatchStatus.ABANDONED) {

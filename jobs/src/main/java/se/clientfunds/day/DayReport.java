@@ -11,14 +11,16 @@ import se.clientfunds.jobs.JobName;
  * (if any) left open waiting for the bank's statement, and what needs attention (a day waiting for its statement, an
  * unexplained difference, a safeguarding shortfall, a statement gap).
  *
+ * @param late        closed days reconciled again because their statement came late, with their new report versions
  * @param waiting     the day that stays open for want of its statement, or null
  * @param provisional whether the business date is still open at the end of the run: its figures are provisional
  */
-public record DayReport(LocalDate businessDate, List<ImportOutcome> imports, List<DayJobOutcome> jobs, StatementWait waiting,
-                        List<String> attention, boolean provisional) {
+public record DayReport(LocalDate businessDate, List<ImportOutcome> imports, List<LateStatements.Outcome> late,
+                        List<DayJobOutcome> jobs, StatementWait waiting, List<String> attention, boolean provisional) {
 
     public DayReport {
         imports = List.copyOf(imports);
+        late = List.copyOf(late);
         jobs = List.copyOf(jobs);
         attention = List.copyOf(attention);
     }

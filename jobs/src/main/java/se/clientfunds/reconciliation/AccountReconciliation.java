@@ -4,20 +4,20 @@ import static se.clientfunds.jobs.ColumnText.fit;
 
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 
+import se.clientfunds.bankfiles.BankStatements;
 import se.clientfunds.calendar.BankingCalendar;
 import se.clientfunds.money.CurrencyCodes;
 import se.clientfunds.money.Money;
@@ -25,10 +25,11 @@ import se.clientfunds.settings.ClientFundsAccount;
 import se.clientfunds.settings.SettlementProperties;
 
 /**
- * Reconciles one client-funds account for one business date, in the caller's transaction: the statement entries and
- * BANK postings not reconciled yet, plus those of open breaks (carried forward), go through the {@link Reconciler};
- * matches clear the breaks they settle, what is left opens new breaks; then the roll-forward, the ageing, the balance
- * proof and the statement continuity are written to {@code reconciliation_day}.
+ * Reconciles one client-funds account in one reconciliation run of a business date, in the caller's transaction: the
+ * statement entries and BANK postings not reconciled yet, plus those of open breaks (carried forward), go through the
+ * {@link Reconciler}; matches clear the breaks they settle, what is left opens new breaks; then the breaks open at the
+ * end of the run are kept as they stand, and the roll-forward against the run before, the ageing, the balance proof and
+ * the statement continuity are written to {@code reconciliation_day} under the run.
  */
 @Service
 public class AccountReconciliation {
@@ -36,17 +37,23 @@ public class AccountReconciliation {
     private final JdbcTemplate jdbc;
     private final BankingCalendar calendar;
     private final SettlementProperties properties;
+    private final ReconciliationItems items;
+    private final ReconciliationStore store;
+    private final BankStatements bankStatements;
 
-    public AccountReconciliation(JdbcTemplate jdbc, BankingCalendar calendar, SettlementProperties properties) {
+    AccountReconciliation(JdbcTemplate jdbc, BankingCalendar calendar, SettlementProperties properties, ReconciliationItems items,
+                          ReconciliationStore store, BankStatements statements) {
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.properties = properties;
+        this.items = items;
+        this.store = store;
+        this.bankStatements = statements;
     }
 
-    /** Whether the account's day is reconciled already (a restarted job skips it). */
-    public boolean done(LocalDate day, String iban) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM reconciliation_day WHERE business_date = ? AND account_iban = ?",
-                Integer.class, Date.valueOf(day), iban) > 0;
+    /** Whether the account's part of the run is written already (a restarted job skips it). */
+    public boolean done(LocalDate day, int run, String iban) {
+        return store.accountDone(day, run, iban);
     }
 
     /**
@@ -54,18 +61,15 @@ public class AccountReconciliation {
      * reconcile, and no statement is missing.
      */
     public boolean inUse(LocalDate day, String iban) {
-        return jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM imported_bank_section WHERE account_iban = ?"
-                + " AND format IN ('CAMT_053', 'MT940') AND closing_date <= ?) OR EXISTS (SELECT 1 FROM journal_line l"
-                + " JOIN journal_entry e ON e.id = l.entry_id WHERE l.account = ? AND e.posted = 1 AND e.booking_date <= ?)",
-                Boolean.class, iban, Date.valueOf(day), "BANK:" + iban, Date.valueOf(day));
+        return bankStatements.inUse(iban, day);
     }
 
-    public ReconciliationDay reconcile(LocalDate day, ClientFundsAccount account) {
+    public ReconciliationDay reconcile(LocalDate day, int run, ClientFundsAccount account) {
         String iban = account.iban();
         String currency = account.currency();
         Map<String, Long> carriedBreaks = new HashMap<>();
-        List<BankItem> bank = bankItems(day, iban, currency, carriedBreaks);
-        List<BookItem> books = bookItems(day, iban, currency, carriedBreaks);
+        List<BankItem> bank = items.bankItems(day, iban, currency, carriedBreaks);
+        List<BookItem> books = items.bookItems(day, iban, currency, carriedBreaks);
         Reconciler reconciler = new Reconciler(new Reconciler.Settings(tolerance(currency), properties.reconciliation().windowDays()),
                 calendar);
         Reconciler.Result result = reconciler.reconcile(bank, books);
@@ -76,249 +80,67 @@ public class AccountReconciliation {
         }
         for (Match match : result.matches()) {
             counts.merge(match.rule(), 1, Integer::sum);
-            long matchId = insertMatch(day, iban, currency, match);
+            long matchId = store.insertMatch(day, run, iban, currency, match);
             for (BankItem item : match.bank()) {
-                settle(item.key(), iban, "MATCHED", matchId, carriedBreaks.get(item.key()), day, match.rule().name());
+                store.settle(item.key(), iban, "MATCHED", matchId, carriedBreaks.get(item.key()), day, run, match.rule().name());
             }
             for (BookItem item : match.books()) {
-                settle(item.key(), iban, "MATCHED", matchId, carriedBreaks.get(item.key()), day, match.rule().name());
+                store.settle(item.key(), iban, "MATCHED", matchId, carriedBreaks.get(item.key()), day, run, match.rule().name());
             }
         }
         for (Reconciler.Difference difference : result.differences()) {
             BankItem item = difference.bank();
-            long breakId = insertBreak(iban, currency, BreakType.AMOUNT_DIFFERENCE, difference.bankMinusBooks().minorUnits(),
-                    item.amount().minorUnits(), difference.books().amount().minorUnits(), item.displayReference(),
-                    item.bookingDate(), day, item.key(), difference.books().key());
-            settle(item.key(), iban, "DIFFERENCE", null, carriedBreaks.get(item.key()), day, "AMOUNT_DIFFERENCE");
-            settle(difference.books().key(), iban, "DIFFERENCE", null, carriedBreaks.get(difference.books().key()), day,
-                    "AMOUNT_DIFFERENCE");
-            jdbc.update("UPDATE reconciliation_item SET break_id = ? WHERE item_key IN (?, ?)", breakId, item.key(),
-                    difference.books().key());
+            BookItem posting = difference.books();
+            long breakId = store.insertBreak(new ReconciliationStore.NewBreak(iban, currency, BreakType.AMOUNT_DIFFERENCE,
+                    difference.bankMinusBooks().minorUnits(), item.amount().minorUnits(), posting.amount().minorUnits(),
+                    item.displayReference(), item.counterparty() != null ? item.counterparty() : posting.counterparty(),
+                    posting.event(), item.bookingDate(), item.key(), posting.key()), day, run);
+            store.settle(item.key(), iban, "DIFFERENCE", null, carriedBreaks.get(item.key()), day, run, "AMOUNT_DIFFERENCE");
+            store.settle(posting.key(), iban, "DIFFERENCE", null, carriedBreaks.get(posting.key()), day, run, "AMOUNT_DIFFERENCE");
+            store.linkItems(breakId, item.key(), posting.key());
         }
         for (BankItem item : result.unmatchedBank()) {
             if (!carriedBreaks.containsKey(item.key())) {
-                long breakId = insertBreak(iban, currency, BreakType.MISSING_IN_BOOKS, item.amount().minorUnits(),
-                        item.amount().minorUnits(), 0, item.displayReference(), item.bookingDate(), day, item.key(), null);
-                insertItem(item.key(), iban, "BREAK", null, breakId);
+                long breakId = store.insertBreak(new ReconciliationStore.NewBreak(iban, currency, BreakType.MISSING_IN_BOOKS,
+                        item.amount().minorUnits(), item.amount().minorUnits(), 0, item.displayReference(), item.counterparty(),
+                        null, item.bookingDate(), item.key(), null), day, run);
+                store.insertItem(item.key(), iban, "BREAK", null, breakId);
             }
         }
         for (BookItem item : result.unmatchedBooks()) {
             if (!carriedBreaks.containsKey(item.key())) {
-                long breakId = insertBreak(iban, currency, BreakType.MISSING_IN_BANK, item.amount().minorUnits(), 0,
-                        item.amount().minorUnits(), item.reference(), item.bookingDate(), day, null, item.key());
-                insertItem(item.key(), iban, "BREAK", null, breakId);
+                long breakId = store.insertBreak(new ReconciliationStore.NewBreak(iban, currency, BreakType.MISSING_IN_BANK,
+                        item.amount().minorUnits(), 0, item.amount().minorUnits(), item.reference(), item.counterparty(),
+                        item.event(), item.bookingDate(), null, item.key()), day, run);
+                store.insertItem(item.key(), iban, "BREAK", null, breakId);
             }
         }
-        return summarise(day, account, counts);
+        return summarise(day, run, account, counts);
     }
 
-    // --- the two sides
+    // --- the run's figures
 
-    /** Booked statement entries up to the day not reconciled yet, and those in open breaks. */
-    private List<BankItem> bankItems(LocalDate day, String iban, String currency, Map<String, Long> carriedBreaks) {
-        Map<String, List<String[]>> transactions = new HashMap<>();
-        jdbc.query("SELECT t.import_id, t.entry_no, t.bank_reference, t.end_to_end_id, t.counterparty_name"
-                + " FROM imported_bank_transaction t JOIN bank_section s ON s.import_id = t.import_id"
-                + " JOIN bank_entry e ON e.import_id = t.import_id AND e.entry_no = t.entry_no AND e.section_no = s.section_no"
-                + " LEFT JOIN reconciliation_item i ON i.item_key = CONCAT('B:', t.import_id, ':', t.entry_no)"
-                + " WHERE s.format IN ('CAMT_053', 'MT940') AND t.account_iban = ? AND e.booking_date <= ?"
-                + " AND (i.item_key IS NULL OR i.state = 'BREAK') ORDER BY t.import_id, t.entry_no, t.transaction_no",
-                rs -> {
-                    transactions.computeIfAbsent(rs.getLong(1) + ":" + rs.getLong(2), k -> new ArrayList<>())
-                            .add(new String[] {rs.getString(3), rs.getString(4), rs.getString(5)});
-                }, iban, Date.valueOf(day));
-        List<BankItem> items = new ArrayList<>();
-        jdbc.query("SELECT e.import_id, e.entry_no, e.booking_date, e.value_date, e.direction, e.amount_minor,"
-                + " e.entry_reference, e.payment_information_id, i.break_id"
-                + " FROM imported_bank_entry e JOIN bank_section s ON s.import_id = e.import_id AND s.section_no = e.section_no"
-                + " LEFT JOIN reconciliation_item i ON i.item_key = CONCAT('B:', e.import_id, ':', e.entry_no)"
-                + " WHERE s.format IN ('CAMT_053', 'MT940') AND e.account_iban = ? AND e.booking_date <= ?"
-                + " AND (e.status IS NULL OR e.status = 'BOOK') AND (i.item_key IS NULL OR i.state = 'BREAK')"
-                + " ORDER BY e.booking_date, e.import_id, e.entry_no",
-                rs -> {
-                    String key = "B:" + rs.getLong(1) + ":" + rs.getLong(2);
-                    List<String[]> details = transactions.getOrDefault(rs.getLong(1) + ":" + rs.getLong(2), List.of());
-                    List<String> references = new ArrayList<>();
-                    references.add(rs.getString(7));
-                    List<String> members = new ArrayList<>();
-                    String counterparty = null;
-                    if (details.size() == 1) {
-                        references.add(details.get(0)[0]);
-                        references.add(details.get(0)[1]);
-                        counterparty = details.get(0)[2];
-                    } else {
-                        details.forEach(detail -> members.add(detail[0]));
-                    }
-                    long minor = rs.getLong(6);
-                    Money amount = Money.ofMinor("C".equals(rs.getString(5)) ? minor : -minor, currency);
-                    LocalDate valueDate = rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate();
-                    items.add(new BankItem(key, rs.getDate(3).toLocalDate(), valueDate, amount,
-                            references.stream().distinct().toList(), members, rs.getString(8), counterparty));
-                    long breakId = rs.getLong(9);
-                    if (!rs.wasNull()) {
-                        carriedBreaks.put(key, breakId);
-                    }
-                }, iban, Date.valueOf(day));
-        return items;
-    }
-
-    /**
-     * BANK postings up to the day not reconciled yet, and those in open breaks, with the reference the bank will show:
-     * a payment's bank reference, a payout's or refund's EndToEndId; and the batch it travels in.
-     */
-    private List<BookItem> bookItems(LocalDate day, String iban, String currency, Map<String, Long> carriedBreaks) {
-        List<BookItem> items = new ArrayList<>();
-        String prefix = iban + "/";
-        jdbc.query("SELECT e.id, l.line_no, e.booking_date, e.event_type, e.reference, e.description, l.side, l.amount_minor,"
-                + " p.payment_batch, p.to_name, r.end_to_end_id, r.payment_batch, r.to_name, i.break_id,"
-                + " CASE WHEN ne.transaction_count > 1 THEN ne.entry_reference ELSE bs.section_id END"
-                + " FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id"
-                + " LEFT JOIN reconciliation_item i ON i.item_key = CONCAT('L:', e.id, ':', l.line_no)"
-                + " LEFT JOIN payout p ON e.event_type = 'PAYOUT' AND p.end_to_end_id = e.reference"
-                + " LEFT JOIN refund_payment r ON e.event_type = 'REFUND_PAID' AND r.refund_id = e.reference"
-                // a payment that came in a batch of a notification travels with that batch's reference
-                + " LEFT JOIN accepted_bank_reference a ON e.event_type = 'PAYMENT_RECEIVED' AND a.account_iban = ?"
-                + "   AND a.bank_reference = SUBSTRING(e.reference, ?)"
-                + " LEFT JOIN bank_transaction t ON t.import_id = a.import_id AND t.account_iban = a.account_iban"
-                + "   AND t.bank_reference = a.bank_reference AND t.is_payment = 1"
-                + " LEFT JOIN bank_entry ne ON ne.import_id = t.import_id AND ne.entry_no = t.entry_no"
-                // a BGMax payment travels in its deposit (TK15), named by the deposit's serial number
-                + " LEFT JOIN bank_section bs ON bs.import_id = ne.import_id AND bs.section_no = ne.section_no AND bs.format = 'BGMAX'"
-                + " WHERE l.account = ? AND e.posted = 1 AND e.booking_date <= ? AND (i.item_key IS NULL OR i.state = 'BREAK')"
-                + " ORDER BY e.booking_date, e.id, l.line_no",
-                rs -> {
-                    String key = "L:" + rs.getLong(1) + ":" + rs.getInt(2);
-                    String event = rs.getString(4);
-                    String reference = rs.getString(5);
-                    String batch = null;
-                    String counterparty = rs.getString(6);
-                    switch (event) {
-                        case "PAYMENT_RECEIVED", "PAYMENT_DEDUCTED" -> {
-                            reference = reference.startsWith(prefix) ? reference.substring(prefix.length()) : reference;
-                            batch = rs.getString(15);
-                        }
-                        case "PAYOUT" -> {
-                            batch = rs.getString(9);
-                            counterparty = rs.getString(10);
-                        }
-                        case "REFUND_PAID" -> {
-                            reference = rs.getString(11) == null ? reference : rs.getString(11);
-                            batch = rs.getString(12);
-                            counterparty = rs.getString(13);
-                        }
-                        default -> {
-                            // a correction or another event: its own reference
-                        }
-                    }
-                    long minor = rs.getLong(8);
-                    Money amount = Money.ofMinor("D".equals(rs.getString(7)) ? minor : -minor, currency);
-                    items.add(new BookItem(key, rs.getDate(3).toLocalDate(), amount, reference, batch, counterparty));
-                    long breakId = rs.getLong(14);
-                    if (!rs.wasNull()) {
-                        carriedBreaks.put(key, breakId);
-                    }
-                }, iban, prefix.length() + 1, "BANK:" + iban, Date.valueOf(day));
-        return items;
-    }
-
-    // --- writing down what happened
-
-    private long insertMatch(LocalDate day, String iban, String currency, Match match) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        String reference = match.bank().get(0).displayReference();
-        jdbc.update(connection -> {
-            PreparedStatement statement = connection.prepareStatement("INSERT INTO reconciliation_match (business_date,"
-                    + " account_iban, currency, match_rule, reference, bank_minor, books_minor, residual_minor, bank_items,"
-                    + " books_items) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
-            statement.setDate(1, Date.valueOf(day));
-            statement.setString(2, iban);
-            statement.setString(3, currency);
-            statement.setString(4, match.rule().name());
-            statement.setString(5, fit(reference, 140));
-            statement.setLong(6, match.bankTotal().minorUnits());
-            statement.setLong(7, match.booksTotal().minorUnits());
-            statement.setLong(8, match.residual().minorUnits());
-            statement.setString(9, String.join(",", match.bank().stream().map(BankItem::key).toList()));
-            statement.setString(10, String.join(",", match.books().stream().map(BookItem::key).toList()));
-            return statement;
-        }, key);
-        return key.getKey().longValue();
-    }
-
-    private long insertBreak(String iban, String currency, BreakType type, long signedDifference, long bankMinor, long booksMinor,
-                             String reference, LocalDate bookingDate, LocalDate day, String bankItem, String booksItem) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            PreparedStatement statement = connection.prepareStatement("INSERT INTO reconciliation_break (account_iban, currency,"
-                    + " type, amount_minor, bank_minor, books_minor, reference, booking_date, opened_on, bank_item, books_item,"
-                    + " status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')", Statement.RETURN_GENERATED_KEYS);
-            statement.setString(1, iban);
-            statement.setString(2, currency);
-            statement.setString(3, type.name());
-            statement.setLong(4, Math.abs(signedDifference));
-            statement.setLong(5, bankMinor);
-            statement.setLong(6, booksMinor);
-            statement.setString(7, fit(reference, 140));
-            statement.setDate(8, Date.valueOf(bookingDate));
-            statement.setDate(9, Date.valueOf(day));
-            statement.setString(10, bankItem);
-            statement.setString(11, booksItem);
-            return statement;
-        }, key);
-        return key.getKey().longValue();
-    }
-
-    private void insertItem(String key, String iban, String state, Long matchId, Long breakId) {
-        jdbc.update("INSERT INTO reconciliation_item (item_key, account_iban, state, match_id, break_id) VALUES (?, ?, ?, ?, ?)",
-                key, iban, state, matchId, breakId);
-    }
-
-    /** Records where an item ended; an open break it was in is cleared by the rule that settled it. */
-    private void settle(String key, String iban, String state, Long matchId, Long carriedBreak, LocalDate day, String rule) {
-        if (carriedBreak == null) {
-            insertItem(key, iban, state, matchId, null);
-            return;
-        }
-        jdbc.update("UPDATE reconciliation_item SET state = ?, match_id = ? WHERE item_key = ?", state, matchId, key);
-        jdbc.update("UPDATE reconciliation_break SET status = 'RESOLVED', cleared_on = ?, cleared_by_rule = ?, match_id = ?"
-                + " WHERE id = ? AND status <> 'RESOLVED'", Date.valueOf(day), rule, matchId, carriedBreak);
-    }
-
-    // --- the day's figures
-
-    private ReconciliationDay summarise(LocalDate day, ClientFundsAccount account, Map<MatchRule, Integer> counts) {
+    private ReconciliationDay summarise(LocalDate day, int run, ClientFundsAccount account, Map<MatchRule, Integer> counts) {
         String iban = account.iban();
         String currency = account.currency();
         Date date = Date.valueOf(day);
-        int opening = jdbc.query("SELECT closing_breaks FROM reconciliation_day WHERE account_iban = ? AND business_date < ?"
-                + " ORDER BY business_date DESC LIMIT 1", (rs, row) -> rs.getInt(1), iban, date).stream().findFirst().orElse(0);
-        int opened = jdbc.queryForObject("SELECT COUNT(*) FROM reconciliation_break WHERE account_iban = ? AND opened_on = ?",
-                Integer.class, iban, date);
-        // cleared: settled by a match today, or resolved by an operator since the last reconciliation counted it
-        int cleared = jdbc.update("UPDATE reconciliation_break SET counted_on = ?, cleared_on = COALESCE(cleared_on, ?)"
-                + " WHERE account_iban = ? AND status = 'RESOLVED' AND counted_on IS NULL", date, date, iban);
-        int closing = jdbc.queryForObject("SELECT COUNT(*) FROM reconciliation_break WHERE account_iban = ?"
-                + " AND status IN ('OPEN', 'EXPLAINED')", Integer.class, iban);
-        if (opening + opened - cleared != closing) {
-            throw new IllegalStateException("breaks of " + iban + " on " + day + " do not roll forward: opening " + opening
-                    + " + new " + opened + " − cleared " + cleared + " ≠ closing " + closing);
-        }
+        // the breaks as they stand at the end of this run, kept so the day's reports show them so for good
+        List<ReconciliationStore.OpenBreak> open = store.openAt(day, iban);
+        store.snapshot(day, run, iban, open);
+        Set<Long> current = new LinkedHashSet<>(ReconciliationStore.ids(open));
+        BreakRollForward rollForward = BreakRollForward.between(store.previousSnapshot(day, run, iban).orElse(Set.of()), current);
         int[] ageing = new int[4];
-        long[] open = {0, 0};
-        jdbc.query("SELECT booking_date, bank_minor, books_minor FROM reconciliation_break WHERE account_iban = ?"
-                + " AND status IN ('OPEN', 'EXPLAINED')", rs -> {
-                    long age = calendar.bankingDaysBetween(rs.getDate(1).toLocalDate(), day);
-                    ageing[age <= 1 ? 0 : age <= 5 ? 1 : age <= 10 ? 2 : 3]++;
-                    open[0] += rs.getLong(2);
-                    open[1] += rs.getLong(3);
-                }, iban);
-        Money bankOnly = Money.ofMinor(open[0], currency);
-        Money booksOnly = Money.ofMinor(open[1], currency);
-        Money residuals = Money.ofMinor(jdbc.queryForObject("SELECT COALESCE(SUM(residual_minor), 0) FROM reconciliation_match"
-                + " WHERE account_iban = ? AND business_date <= ?", Long.class, iban, date), currency);
-        Money resolved = Money.ofMinor(jdbc.queryForObject("SELECT COALESCE(SUM(bank_minor - books_minor), 0)"
-                + " FROM reconciliation_break WHERE account_iban = ? AND status = 'RESOLVED' AND match_id IS NULL"
-                + " AND operator IS NOT NULL AND cleared_on <= ?", Long.class, iban, date), currency);
+        long[] sides = {0, 0};
+        for (ReconciliationStore.OpenBreak item : open) {
+            long age = calendar.bankingDaysBetween(item.bookingDate(), day);
+            ageing[age <= 1 ? 0 : age <= 5 ? 1 : age <= 10 ? 2 : 3]++;
+            sides[0] += item.bankMinor();
+            sides[1] += item.booksMinor();
+        }
+        Money bankOnly = Money.ofMinor(sides[0], currency);
+        Money booksOnly = Money.ofMinor(sides[1], currency);
+        Money residuals = Money.ofMinor(store.residuals(day, iban), currency);
+        Money resolved = Money.ofMinor(store.resolvedByOperators(day, iban), currency);
         // the books' closing as the close wrote it (reconciliation runs after the close); a day without it has not closed
         List<Long> closed = jdbc.queryForList("SELECT closing_minor FROM account_position WHERE business_date = ? AND account = ?"
                 + " AND currency = ?", Long.class, date, "BANK:" + iban, currency);
@@ -336,19 +158,20 @@ public class AccountReconciliation {
                 .minus(bankOnly.minus(booksOnly).plus(residuals).plus(resolved)))
                 .orElse(null);
         ReconciliationDay result = new ReconciliationDay(day, iban, statementClosing.orElse(null), ledger, bankOnly, booksOnly,
-                residuals, resolved, unexplained, counts, opening, opened, cleared, closing, ageing, continuity);
-        jdbc.update("INSERT INTO reconciliation_day (business_date, account_iban, currency, statement_closing_minor,"
+                residuals, resolved, unexplained, counts, rollForward.opening(), rollForward.opened(), rollForward.cleared(),
+                rollForward.closing(), ageing, continuity);
+        jdbc.update("INSERT INTO reconciliation_day (business_date, account_iban, run_no, currency, statement_closing_minor,"
                 + " ledger_closing_minor, bank_only_minor, books_only_minor, residual_minor, resolved_minor, unexplained_minor,"
                 + " matched_reference,"
                 + " matched_batch, matched_counterparty, matched_tolerance, opening_breaks, new_breaks, cleared_breaks,"
                 + " closing_breaks, aged_0_1, aged_2_5, aged_6_10, aged_over_10, continuity, status)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                date, iban, currency, statementClosing.map(Money::minorUnits).orElse(null), ledger.minorUnits(),
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                date, iban, run, currency, statementClosing.map(Money::minorUnits).orElse(null), ledger.minorUnits(),
                 bankOnly.minorUnits(), booksOnly.minorUnits(), residuals.minorUnits(), resolved.minorUnits(),
                 unexplained == null ? null : unexplained.minorUnits(), counts.get(MatchRule.REFERENCE),
                 counts.get(MatchRule.BATCH_TOTAL), counts.get(MatchRule.AMOUNT_AND_COUNTERPARTY), counts.get(MatchRule.TOLERANCE),
-                opening, opened, cleared, closing, ageing[0], ageing[1], ageing[2], ageing[3],
-                continuity.isEmpty() ? null : fit(String.join("; ", continuity), 2000),
+                rollForward.opening(), rollForward.opened(), rollForward.cleared(), rollForward.closing(), ageing[0], ageing[1],
+                ageing[2], ageing[3], continuity.isEmpty() ? null : fit(String.join("; ", continuity), 2000),
                 result.reconciled() && continuity.isEmpty() ? "RECONCILED" : "FAILED_RECONCILIATION");
         return result;
     }

@@ -15,12 +15,19 @@ import se.clientfunds.money.Money;
  * @param batch        the batch it went or came in: the PmtInfId of a payout or refund, the notification entry's
  *                     AcctSvcrRef of a payment that arrived in a batch; null otherwise
  * @param counterparty the payer or payee's name, or null
+ * @param event        the ledger event that posted it ({@code PAYOUT}, {@code REFUND_PAID}, {@code PAYMENT_RECEIVED} ...),
+ *                     or null when not known
  */
-public record BookItem(String key, LocalDate bookingDate, Money amount, String reference, String batch, String counterparty) {
+public record BookItem(String key, LocalDate bookingDate, Money amount, String reference, String batch, String counterparty,
+                       String event) {
 
     public BookItem {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(bookingDate, key + ": bookingDate");
         Objects.requireNonNull(amount, key + ": amount");
+    }
+
+    public BookItem(String key, LocalDate bookingDate, Money amount, String reference, String batch, String counterparty) {
+        this(key, bookingDate, amount, reference, batch, counterparty, null);
     }
 }

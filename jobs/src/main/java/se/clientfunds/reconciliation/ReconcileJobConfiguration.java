@@ -61,11 +61,13 @@ class ReconcileJobConfiguration {
     @Bean
     @StepScope
     ItemWriter<ClientFundsAccount> accountReconciliationWriter(AccountReconciliation reconciliation,
-                                                              @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+                                                              @Value("#{jobParameters['businessDate']}") LocalDate businessDate,
+                                                              @Value("#{jobParameters['run']}") Long run) {
+        int runNo = runNo(run);
         return chunk -> {
             for (ClientFundsAccount account : chunk) {
-                if (reconciliation.inUse(businessDate, account.iban()) && !reconciliation.done(businessDate, account.iban())) {
-                    reconciliation.reconcile(businessDate, account);
+                if (reconciliation.inUse(businessDate, account.iban()) && !reconciliation.done(businessDate, runNo, account.iban())) {
+                    reconciliation.reconcile(businessDate, runNo, account);
                 }
             }
         };
@@ -78,18 +80,29 @@ class ReconcileJobConfiguration {
         return new StepBuilder("safeguarding", jobRepository).tasklet(safeguardingTasklet, transactionManager).build();
     }
 
+    /** Safeguarding of the run, then the run is recorded as complete: its figures are the day's from now on. */
     @Bean
     @StepScope
-    Tasklet safeguardingTasklet(Safeguarding safeguarding, ReconciliationQueries queries,
-                                @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+    Tasklet safeguardingTasklet(Safeguarding safeguarding, ReconciliationQueries queries, ReconciliationStore store,
+                                @Value("#{jobParameters['businessDate']}") LocalDate businessDate,
+                                @Value("#{jobParameters['run']}") Long run,
+                                @Value("#{jobParameters['reason']}") String reason) {
+        int runNo = runNo(run);
         return (contribution, chunkContext) -> {
-            List<Safeguarding.Position> positions = safeguarding.compute(businessDate);
+            List<Safeguarding.Position> positions = safeguarding.compute(businessDate, runNo);
             contribution.incrementWriteCount(positions.size());
+            var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+            store.completeRun(businessDate, runNo, jobExecution.getId(), reason == null ? "the day's reconciliation" : reason);
             List<String> attention = queries.attention(businessDate);
-            chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext().putString("summary",
-                    queries.summary(businessDate) + (attention.isEmpty() ? "; nothing needs attention"
+            jobExecution.getExecutionContext().putString("summary", (runNo == 1 ? "" : "run " + runNo + ": ")
+                    + queries.summary(businessDate) + (attention.isEmpty() ? "; nothing needs attention"
                             : "; NEEDS ATTENTION: " + String.join("; ", attention)));
             return RepeatStatus.FINISHED;
         };
+    }
+
+    /** The run a reconcileJob execution does: 1 for the day's own reconciliation (no {@code run} parameter), else the parameter. */
+    private static int runNo(Long run) {
+        return run == null ? 1 : Math.toIntExact(run);
     }
 }

@@ -18,21 +18,69 @@ import se.clientfunds.money.Money;
 @Repository
 public class ReconciliationQueries {
 
-    /** A break as operators see it, with its age in banking days at the date asked about. */
-    public record Break(long id, String accountIban, BreakType type, Money amount, String reference, LocalDate bookingDate,
-                        long ageDays, String status, LocalDate openedOn, LocalDate clearedOn, String clearedByRule) {
+    /**
+     * A break as it stood at the end of a reconciliation run, with its age in banking days at the run's date.
+     *
+     * @param direction    IN (money into the account) or OUT
+     * @param counterparty the payer or payee, empty when neither side names one
+     * @param bookEvent    the ledger event of the books side ({@code PAYOUT}, {@code REFUND_PAID} ...), or null
+     * @param status       OPEN or EXPLAINED
+     * @param explanation  the operators' explanations up to the run, oldest first, or null
+     */
+    public record Break(long id, String accountIban, BreakType type, String direction, Money amount, String reference,
+                        String counterparty, String bookEvent, LocalDate bookingDate, long ageDays, String status,
+                        LocalDate openedOn, String explanation) {
+
+        /** A payout or refund the books paid on the day itself, which the bank debits on a later day: timing, not an exception. */
+        public boolean timingItem(LocalDate day) {
+            return type == BreakType.MISSING_IN_BANK && bookingDate.equals(day)
+                    && ("PAYOUT".equals(bookEvent) || "REFUND_PAID".equals(bookEvent));
+        }
+
+        /** A payout or refund the books paid that the bank has not debited yet: still client money (DESIGN §2.5). */
+        public boolean inTransit() {
+            return type == BreakType.MISSING_IN_BANK && ("PAYOUT".equals(bookEvent) || "REFUND_PAID".equals(bookEvent));
+        }
+    }
+
+    /** One entry of a break's history: opened, cleared, explained or resolved, on which business day, by whom, why. */
+    public record BreakEvent(long breakId, LocalDate businessDate, Integer run, String event, String matchRule, String operator,
+                             String reason, java.time.LocalDateTime actedAt) {
     }
 
     private final JdbcTemplate jdbc;
     private final BankingCalendar calendar;
+    private final ReconciliationStore store;
+    private final se.clientfunds.ledger.OpenBusinessDay openBusinessDay;
 
-    public ReconciliationQueries(JdbcTemplate jdbc, BankingCalendar calendar) {
+    ReconciliationQueries(JdbcTemplate jdbc, BankingCalendar calendar, ReconciliationStore store,
+                          se.clientfunds.ledger.OpenBusinessDay openBusinessDay) {
         this.jdbc = jdbc;
         this.calendar = calendar;
+        this.store = store;
+        this.openBusinessDay = openBusinessDay;
     }
 
+    /** The latest completed reconciliation run of the day, empty when the day has not been reconciled. */
+    public java.util.Optional<Integer> latestRun(LocalDate day) {
+        return store.latestRun(day);
+    }
+
+    /** The days, oldest first, whose latest completed reconciliation run had no statement for some account. */
+    public List<LocalDate> daysReconciledWithoutAStatement() {
+        return jdbc.queryForList("SELECT DISTINCT d.business_date FROM reconciliation_day d JOIN reconciliation_run r"
+                + " ON r.business_date = d.business_date AND r.run_no = d.run_no WHERE d.statement_closing_minor IS NULL"
+                + " AND d.run_no = (SELECT MAX(l.run_no) FROM reconciliation_run l WHERE l.business_date = d.business_date)"
+                + " ORDER BY d.business_date", Date.class).stream().map(Date::toLocalDate).toList();
+    }
+
+    /** The day per account as its latest completed reconciliation run left it; empty when not reconciled. */
     public List<ReconciliationDay> days(LocalDate day) {
-        return jdbc.query("SELECT * FROM reconciliation_day WHERE business_date = ? ORDER BY account_iban", (rs, row) -> {
+        return latestRun(day).map(run -> days(day, run)).orElse(List.of());
+    }
+
+    public List<ReconciliationDay> days(LocalDate day, int run) {
+        return jdbc.query("SELECT * FROM reconciliation_day WHERE business_date = ? AND run_no = ? ORDER BY account_iban", (rs, row) -> {
             String currency = rs.getString("currency");
             Map<MatchRule, Integer> matches = new EnumMap<>(MatchRule.class);
             matches.put(MatchRule.REFERENCE, rs.getInt("matched_reference"));
@@ -52,24 +100,25 @@ public class ReconciliationQueries {
                     rs.getInt("new_breaks"), rs.getInt("cleared_breaks"), rs.getInt("closing_breaks"),
                     new int[] {rs.getInt("aged_0_1"), rs.getInt("aged_2_5"), rs.getInt("aged_6_10"), rs.getInt("aged_over_10")},
                     continuity == null ? List.of() : List.of(continuity.split("; ")));
-        }, Date.valueOf(day));
+        }, Date.valueOf(day), run);
     }
 
-    /** Unexplained differences, missing statements, gaps and safeguarding shortfalls of the day, in words. */
+    /** Unexplained differences, missing statements, gaps and safeguarding shortfalls of the day's latest run, in words. */
     public List<String> attention(LocalDate day) {
         List<String> attention = new ArrayList<>();
-        days(day).forEach(reconciled -> attention.addAll(reconciled.attention()));
-        jdbc.query("SELECT currency, difference_minor, resource_complete FROM safeguarding WHERE business_date = ?"
+        int run = latestRun(day).orElse(1);
+        days(day, run).forEach(reconciled -> attention.addAll(reconciled.attention()));
+        jdbc.query("SELECT currency, difference_minor, resource_complete FROM safeguarding WHERE business_date = ? AND run_no = ?"
                 + " AND status = 'SHORTFALL' ORDER BY currency", rs -> {
                     attention.add("safeguarding shortfall of " + Money.ofMinor(-rs.getLong(2), rs.getString(1))
                             + (rs.getInt(3) == 1 ? "" : " (a statement is missing, the resource is incomplete)"));
-                }, Date.valueOf(day));
+                }, Date.valueOf(day), run);
         return attention;
     }
 
     public String summary(LocalDate day) {
         List<String> parts = new ArrayList<>();
-        for (ReconciliationDay reconciled : days(day)) {
+        for (ReconciliationDay reconciled : days(day, latestRun(day).orElse(1))) {
             parts.add(reconciled.accountIban() + " " + reconciled.matches().values().stream().mapToInt(Integer::intValue).sum()
                     + " matched, breaks " + reconciled.openingBreaks() + " + " + reconciled.newBreaks() + " − "
                     + reconciled.clearedBreaks() + " = " + reconciled.closingBreaks()
@@ -78,19 +127,36 @@ public class ReconciliationQueries {
         return String.join("; ", parts);
     }
 
-    /** Breaks that were open at the end of the day (opened on or before it, not cleared by then), oldest first. */
+    /** The breaks open at the end of the day's latest reconciliation run, as they stood then, oldest first. */
     public List<Break> breaks(LocalDate day) {
-        return jdbc.query("SELECT id, account_iban, type, amount_minor, currency, reference, booking_date, status, opened_on,"
-                + " cleared_on, cleared_by_rule FROM reconciliation_break WHERE opened_on <= ?"
-                + " AND (cleared_on IS NULL OR cleared_on > ?)"
-                + " ORDER BY booking_date, id", (rs, row) -> {
-                    LocalDate booked = rs.getDate(7).toLocalDate();
-                    LocalDate cleared = rs.getDate(10) == null ? null : rs.getDate(10).toLocalDate();
-                    return new Break(rs.getLong(1), rs.getString(2), BreakType.valueOf(rs.getString(3)),
-                            Money.ofMinor(rs.getLong(4), rs.getString(5)), rs.getString(6), booked,
-                            calendar.bankingDaysBetween(booked, day), cleared == null ? rs.getString(8) : "OPEN",
-                            rs.getDate(9).toLocalDate(), cleared, rs.getString(11));
-                }, Date.valueOf(day), Date.valueOf(day));
+        return latestRun(day).map(run -> breaks(day, run)).orElse(List.of());
+    }
+
+    /** The breaks open at the end of a reconciliation run of the day, as they stood then, oldest first. */
+    public List<Break> breaks(LocalDate day, int run) {
+        return jdbc.query("SELECT b.id, b.account_iban, b.type, b.direction, b.amount_minor, b.currency, b.reference,"
+                + " b.counterparty, b.book_event, b.booking_date, o.status, b.opened_on, o.explanation, b.bank_minor, b.books_minor"
+                + " FROM reconciliation_open_break o JOIN reconciliation_break b ON b.id = o.break_id"
+                + " WHERE o.business_date = ? AND o.run_no = ? ORDER BY b.booking_date, b.id", (rs, row) -> {
+                    LocalDate booked = rs.getDate(10).toLocalDate();
+                    String direction = rs.getString(4);
+                    if (direction == null) {
+                        long signed = rs.getLong(14) != 0 ? rs.getLong(14) : rs.getLong(15);
+                        direction = signed >= 0 ? "IN" : "OUT";
+                    }
+                    return new Break(rs.getLong(1), rs.getString(2), BreakType.valueOf(rs.getString(3)), direction,
+                            Money.ofMinor(rs.getLong(5), rs.getString(6)), rs.getString(7),
+                            rs.getString(8) == null ? "" : rs.getString(8), rs.getString(9), booked,
+                            calendar.bankingDaysBetween(booked, day), rs.getString(11), rs.getDate(12).toLocalDate(), rs.getString(13));
+                }, Date.valueOf(day), run);
+    }
+
+    /** A break's history, oldest first. */
+    public List<BreakEvent> history(long breakId) {
+        return jdbc.query("SELECT break_id, business_date, run_no, event, match_rule, operator, reason, acted_at"
+                + " FROM reconciliation_break_event WHERE break_id = ? ORDER BY id", (rs, row) -> new BreakEvent(rs.getLong(1),
+                rs.getDate(2).toLocalDate(), (Integer) rs.getObject(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getTimestamp(8).toLocalDateTime()), breakId);
     }
 
     /**
@@ -109,12 +175,20 @@ public class ReconciliationQueries {
         if ("RESOLVED".equals(status.get(0))) {
             throw new IllegalArgumentException("break " + breakId + " is resolved already");
         }
-        jdbc.update("UPDATE reconciliation_break SET status = ?, operator = ?, reason = ?, acted_at = CURRENT_TIMESTAMP(6)"
-                + " WHERE id = ?", resolve ? "RESOLVED" : "EXPLAINED", operator, reason, breakId);
+        // the business day the action belongs to: the break leaves (or is explained in) that day's reconciliation and
+        // every later one, never an earlier day's, whose reports stay as they were
+        LocalDate concerns = openBusinessDay.current().date();
         if (resolve) {
+            jdbc.update("UPDATE reconciliation_break SET status = 'RESOLVED', operator = ?, reason = ?, acted_at = CURRENT_TIMESTAMP(6),"
+                    + " cleared_on = ? WHERE id = ?", operator, reason, Date.valueOf(concerns), breakId);
             jdbc.update("UPDATE reconciliation_item SET state = 'RESOLVED' WHERE break_id = ?", breakId);
+        } else {
+            // the latest explanation on the break; every one of them in its history
+            jdbc.update("UPDATE reconciliation_break SET status = 'EXPLAINED', operator = ?, reason = ?, acted_at = CURRENT_TIMESTAMP(6)"
+                    + " WHERE id = ?", operator, reason, breakId);
         }
-        jdbc.update("INSERT INTO operator_action (operator, action, subject, reason) VALUES (?, ?, ?, ?)", operator,
-                resolve ? "RESOLVE_BREAK" : "EXPLAIN_BREAK", "break " + breakId, reason);
+        store.event(breakId, concerns, null, resolve ? "RESOLVED" : "EXPLAINED", null, operator, reason);
+        jdbc.update("INSERT INTO operator_action (operator, action, subject, reason, business_date) VALUES (?, ?, ?, ?, ?)", operator,
+                resolve ? "RESOLVE_BREAK" : "EXPLAIN_BREAK", "break " + breakId, reason, Date.valueOf(concerns));
     }
 }

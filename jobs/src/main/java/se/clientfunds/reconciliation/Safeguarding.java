@@ -36,8 +36,8 @@ public class Safeguarding {
         this.properties = properties;
     }
 
-    /** Computes and stores the day's positions (replacing an earlier computation of the same day). */
-    public List<Position> compute(LocalDate day) {
+    /** Computes and stores the positions of a reconciliation run of the day (replacing an earlier computation of it). */
+    public List<Position> compute(LocalDate day, int run) {
         Date date = Date.valueOf(day);
         List<String> dayStatus = jdbc.queryForList("SELECT status FROM business_day WHERE business_date = ?", String.class, date);
         if (dayStatus.isEmpty() || !"CLOSED".equals(dayStatus.get(0))) {
@@ -61,15 +61,15 @@ public class Safeguarding {
             complete.merge(account.currency(), !closing.isEmpty(), Boolean::logicalAnd);
             requirement.putIfAbsent(account.currency(), 0L);
         }
-        jdbc.update("DELETE FROM safeguarding WHERE business_date = ?", date);
+        jdbc.update("DELETE FROM safeguarding WHERE business_date = ? AND run_no = ?", date, run);
         List<Position> positions = new ArrayList<>();
         requirement.forEach((currency, required) -> {
             long held = resource.getOrDefault(currency, 0L);
             long difference = held - required;
             String status = difference == 0 ? "OK" : difference > 0 ? "EXCESS" : "SHORTFALL";
             boolean whole = complete.getOrDefault(currency, false);
-            jdbc.update("INSERT INTO safeguarding (business_date, currency, requirement_minor, resource_minor, difference_minor,"
-                    + " status, resource_complete) VALUES (?, ?, ?, ?, ?, ?, ?)", date, currency, required, held, difference, status,
+            jdbc.update("INSERT INTO safeguarding (business_date, currency, run_no, requirement_minor, resource_minor, difference_minor,"
+                    + " status, resource_complete) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", date, currency, run, required, held, difference, status,
                     whole ? 1 : 0);
             positions.add(new Position(day, Money.ofMinor(required, currency), Money.ofMinor(held, currency),
                     Money.ofMinor(difference, currency), status, whole));
@@ -79,7 +79,8 @@ public class Safeguarding {
 
     public List<Position> of(LocalDate day) {
         return jdbc.query("SELECT currency, requirement_minor, resource_minor, difference_minor, status, resource_complete"
-                + " FROM safeguarding WHERE business_date = ? ORDER BY currency", (rs, row) -> new Position(day,
+                + " FROM safeguarding s WHERE business_date = ? AND run_no = (SELECT MAX(run_no) FROM safeguarding l"
+                + " WHERE l.business_date = s.business_date) ORDER BY currency", (rs, row) -> new Position(day,
                 Money.ofMinor(rs.getLong(2), rs.getString(1)), Money.ofMinor(rs.getLong(3), rs.getString(1)),
                 Money.ofMinor(rs.getLong(4), rs.getString(1)), rs.getString(5), rs.getInt(6) == 1), Date.valueOf(day));
     }

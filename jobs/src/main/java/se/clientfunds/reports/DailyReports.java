@@ -1,7 +1,7 @@
 package se.clientfunds.reports;
 
-import java.nio.file.Path;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -16,8 +16,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
 
 import se.clientfunds.calendar.BankingCalendar;
-import se.clientfunds.jobs.JobName;
 import se.clientfunds.files.Sha256;
+import se.clientfunds.jobs.JobName;
 import se.clientfunds.report.audit.AuditPdf;
 import se.clientfunds.report.audit.OutputFile;
 import se.clientfunds.report.monthly.SafeguardingReturn;
@@ -27,14 +27,13 @@ import se.clientfunds.report.pdf.ReconciliationPdf;
 import se.clientfunds.report.pdf.SafeguardingPdf;
 import se.clientfunds.report.positions.PositionsXlsxRenderer;
 import se.clientfunds.report.reconciliation.ReconciliationXlsx;
-import se.clientfunds.settings.SettlementHome;
 import se.clientfunds.settings.SettlementProperties;
 
 /**
- * Renders a reconciled day's reports into {@code reports/<date>/} and chains its manifest (DESIGN §2.7). The
- * {@code reportsJob} runs it step by step; {@code settle reports DATE} runs it whole to regenerate a day. Every
- * report carries the id of the day's first {@code reportsJob} execution (its run), so a restart or a regeneration
- * of the same books gives the same bytes.
+ * Renders a version of a reconciled day's reports into its folder and chains its manifest (DESIGN §2.7). The
+ * {@code reportsJob} runs it step by step. Every report of a version carries the id of the first execution of that
+ * version's {@code reportsJob} (its run) and shows what the version recorded when it was first written (the
+ * reconciliation run, the operator actions up to then), so a restart or a regeneration gives the same bytes.
  */
 @Service
 public class DailyReports {
@@ -51,30 +50,37 @@ public class DailyReports {
 
     private final DayReportRecords records;
     private final JobRepository jobRepository;
-    private final ReportChain chain;
+    private final ReportVersions versions;
     private final Locale locale;
     private final BankingCalendar calendar;
 
-    DailyReports(DayReportRecords records, JobRepository jobRepository, SettlementHome home,
-                        SettlementProperties properties, BankingCalendar calendar) {
+    DailyReports(DayReportRecords records, JobRepository jobRepository, ReportVersions versions, SettlementProperties properties,
+                 BankingCalendar calendar) {
         this.records = records;
         this.calendar = calendar;
         this.jobRepository = jobRepository;
-        this.chain = new ReportChain(home.reports());
+        this.versions = versions;
         this.locale = properties.reports().toLocale();
     }
 
     public ReportChain chain() {
-        return chain;
+        return versions.chain();
+    }
+
+    public ReportVersions versions() {
+        return versions;
     }
 
     /**
-     * The id the day's reports carry: the first execution of the day's {@code reportsJob}, empty when it never ran.
+     * The id a version's reports carry: the first execution of its {@code reportsJob} instance, empty when it never ran.
      * A restart continues that run, and regenerating the reports later does not make a new one.
      */
-    public Optional<Long> runOf(LocalDate day) {
-        JobInstance instance = jobRepository.getJobInstance(JobName.REPORTS.jobName(),
-                new JobParametersBuilder().addLocalDate("businessDate", day).toJobParameters());
+    public Optional<Long> runOf(LocalDate day, int version) {
+        JobParametersBuilder parameters = new JobParametersBuilder().addLocalDate("businessDate", day);
+        if (version > 1) {
+            parameters.addLong("version", (long) version);
+        }
+        JobInstance instance = jobRepository.getJobInstance(JobName.REPORTS.jobName(), parameters.toJobParameters());
         return instance == null ? Optional.empty() : runOf(instance);
     }
 
@@ -87,42 +93,71 @@ public class DailyReports {
         records.requireReconciled(day);
     }
 
-    /** Regenerates every report of the day and its manifest, under the day's run id; returns the files written. */
-    public List<Path> regenerate(LocalDate day, long runId) {
+    /**
+     * Renders every report of the version (not its manifest) into the same place under another reports folder, to see
+     * whether writing it again would give the same bytes without touching what was written. Returns the files written.
+     */
+    List<Path> renderInto(ReportVersions.Version version, ReportChain scratch) {
         List<Path> written = new ArrayList<>();
-        written.add(positions(day, runId));
-        written.add(reconciliation(day, runId));
-        written.add(reconciliationWorkbook(day, runId));
-        written.add(safeguarding(day, runId));
-        written.addAll(safeguardingReturn(day, runId));
-        written.add(audit(day, runId));
-        written.add(manifest(day));
+        written.add(positions(version, scratch));
+        written.add(reconciliation(version, scratch));
+        written.add(reconciliationWorkbook(version, scratch));
+        written.add(safeguarding(version, scratch));
+        written.addAll(safeguardingReturn(version, scratch));
+        written.add(audit(version, scratch));
         return written;
     }
 
-    Path positions(LocalDate day, long runId) {
+    Path positions(ReportVersions.Version version) {
+        return positions(version, chain());
+    }
+
+    Path reconciliation(ReportVersions.Version version) {
+        return reconciliation(version, chain());
+    }
+
+    Path reconciliationWorkbook(ReportVersions.Version version) {
+        return reconciliationWorkbook(version, chain());
+    }
+
+    Path safeguarding(ReportVersions.Version version) {
+        return safeguarding(version, chain());
+    }
+
+    List<Path> safeguardingReturn(ReportVersions.Version version) {
+        return safeguardingReturn(version, chain());
+    }
+
+    Path audit(ReportVersions.Version version) {
+        return audit(version, chain());
+    }
+
+    private Path positions(ReportVersions.Version version, ReportChain chain) {
+        LocalDate day = version.businessDate();
         records.requireReconciled(day);
-        return chain.write(day, POSITIONS, file -> {
+        return chain.write(day, version.version(), POSITIONS, file -> {
             try (MovementCursor movements = records.movements(day)) {
-                new PositionsXlsxRenderer().render(records.positions(day, runId, movements), locale, file);
+                new PositionsXlsxRenderer().render(records.positions(version, movements), locale, file);
             }
         });
     }
 
-    Path reconciliation(LocalDate day, long runId) {
-        records.requireReconciled(day);
-        return chain.write(day, RECONCILIATION, file -> new ReconciliationPdf(locale).write(records.reconciliation(day, runId), file));
+    private Path reconciliation(ReportVersions.Version version, ReportChain chain) {
+        records.requireReconciled(version.businessDate());
+        return chain.write(version.businessDate(), version.version(), RECONCILIATION,
+                file -> new ReconciliationPdf(locale).write(records.reconciliation(version), file));
     }
 
-    Path reconciliationWorkbook(LocalDate day, long runId) {
-        records.requireReconciled(day);
-        return chain.write(day, RECONCILIATION_WORKBOOK,
-                file -> new ReconciliationXlsx(locale).write(records.reconciliation(day, runId), file));
+    private Path reconciliationWorkbook(ReportVersions.Version version, ReportChain chain) {
+        records.requireReconciled(version.businessDate());
+        return chain.write(version.businessDate(), version.version(), RECONCILIATION_WORKBOOK,
+                file -> new ReconciliationXlsx(locale).write(records.reconciliation(version), file));
     }
 
-    Path safeguarding(LocalDate day, long runId) {
-        records.requireReconciled(day);
-        return chain.write(day, SAFEGUARDING, file -> new SafeguardingPdf(locale).write(records.safeguarding(day, runId), file));
+    private Path safeguarding(ReportVersions.Version version, ReportChain chain) {
+        records.requireReconciled(version.businessDate());
+        return chain.write(version.businessDate(), version.version(), SAFEGUARDING,
+                file -> new SafeguardingPdf(locale).write(records.safeguarding(version), file));
     }
 
     /** Whether {@code day} is the last banking day of its month: the next banking day is in another month. */
@@ -134,21 +169,24 @@ public class DailyReports {
      * On the last banking day of a month, the month's safeguarding return as a workbook and a PDF, in that day's folder
      * so the day's manifest covers them; on any other day nothing. Returns the files written.
      */
-    List<Path> safeguardingReturn(LocalDate day, long runId) {
+    private List<Path> safeguardingReturn(ReportVersions.Version version, ReportChain chain) {
+        LocalDate day = version.businessDate();
         if (!closesMonth(day)) {
             return List.of();
         }
         records.requireReconciled(day);
-        SafeguardingReturn monthly = records.safeguardingReturn(day, runId);
+        SafeguardingReturn monthly = records.safeguardingReturn(version);
         return List.of(
-                chain.write(day, SAFEGUARDING_RETURN_WORKBOOK, file -> new SafeguardingReturnXlsx(locale).write(monthly, file)),
-                chain.write(day, SAFEGUARDING_RETURN, file -> new SafeguardingReturnPdf(locale).write(monthly, file)));
+                chain.write(day, version.version(), SAFEGUARDING_RETURN_WORKBOOK,
+                        file -> new SafeguardingReturnXlsx(locale).write(monthly, file)),
+                chain.write(day, version.version(), SAFEGUARDING_RETURN, file -> new SafeguardingReturnPdf(locale).write(monthly, file)));
     }
 
-    /** audit.pdf, listing the financial reports already written for the day with their SHA-256. */
-    Path audit(LocalDate day, long runId) {
+    /** audit.pdf, listing the financial reports already written for the version with their SHA-256. */
+    private Path audit(ReportVersions.Version version, ReportChain chain) {
+        LocalDate day = version.businessDate();
         records.requireReconciled(day);
-        Path folder = chain.folder(day);
+        Path folder = chain.folder(day, version.version());
         List<OutputFile> reports = new ArrayList<>();
         for (String name : List.of(POSITIONS, RECONCILIATION, RECONCILIATION_WORKBOOK, SAFEGUARDING, SAFEGUARDING_RETURN_WORKBOOK,
                 SAFEGUARDING_RETURN)) {
@@ -157,10 +195,12 @@ public class DailyReports {
                 reports.add(new OutputFile(name, Sha256.of(file)));
             }
         }
-        return chain.write(day, AUDIT, file -> new AuditPdf(locale).write(records.audit(day, runId, reports), file));
+        return chain.write(day, version.version(), AUDIT,
+                file -> new AuditPdf(locale).write(records.audit(version, reports, versions.previousOf(version)), file));
     }
 
-    Path manifest(LocalDate day) {
-        return chain.writeManifest(day);
+    Path manifest(ReportVersions.Version version) {
+        versions.writeManifest(version);
+        return chain().folder(version.businessDate(), version.version()).resolve(ReportChain.MANIFEST);
     }
 }

@@ -84,7 +84,9 @@ class DayReportRecords {
     // --- positions.xlsx
 
     /** The day's positions report; its movements read from {@code movements}, which the caller opens and closes. */
-    PositionsReport positions(LocalDate day, long runId, MovementCursor movements) {
+    PositionsReport positions(ReportVersions.Version version, MovementCursor movements) {
+        LocalDate day = version.businessDate();
+        long runId = version.runId();
         Date date = Date.valueOf(day);
         List<PositionLine> positions = jdbc.query("SELECT account, account_kind, currency, opening_minor, debit_minor,"
                 + " credit_minor, closing_minor FROM account_position WHERE business_date = ? ORDER BY account, currency",
@@ -136,11 +138,13 @@ class DayReportRecords {
 
     // --- reconciliation.pdf
 
-    ReconciliationReport reconciliation(LocalDate day, long runId) {
-        List<ReconciliationDay> days = reconciliation.days(day);
+    ReconciliationReport reconciliation(ReportVersions.Version version) {
+        LocalDate day = version.businessDate();
+        long runId = version.runId();
+        List<ReconciliationDay> days = reconciliation.days(day, version.reconciliationRun());
         Map<String, List<ReconciliationBreak>> breaks = new TreeMap<>();
         Map<String, long[]> openPerCurrency = new TreeMap<>();
-        for (ReconciliationQueries.Break item : reconciliation.breaks(day)) {
+        for (ReconciliationQueries.Break item : reconciliation.breaks(day, version.reconciliationRun())) {
             String currency = item.amount().currency().getCurrencyCode();
             breaks.computeIfAbsent(item.accountIban(), iban -> new ArrayList<>()).add(new ReconciliationBreak(item.id(),
                     BreakType.valueOf(item.type().name()), pdfAmount(item.amount()), item.reference(), item.bookingDate(),
@@ -176,7 +180,9 @@ class DayReportRecords {
 
     // --- safeguarding.pdf
 
-    SafeguardingReport safeguarding(LocalDate day, long runId) {
+    SafeguardingReport safeguarding(ReportVersions.Version version) {
+        LocalDate day = version.businessDate();
+        long runId = version.runId();
         Date date = Date.valueOf(day);
         // what is owed per kind, each account counted only when it is owed, as the safeguarding step computed it
         Map<String, Map<String, Long>> owed = new TreeMap<>();
@@ -190,7 +196,7 @@ class DayReportRecords {
         List<SafeguardingPosition> positions = new ArrayList<>();
         List<ControlTotal> totals = new ArrayList<>();
         jdbc.query("SELECT currency, requirement_minor, resource_minor, resource_complete FROM safeguarding"
-                + " WHERE business_date = ? ORDER BY currency", rs -> {
+                + " WHERE business_date = ? AND run_no = ? ORDER BY currency", rs -> {
                     String currency = rs.getString(1);
                     Map<String, Long> kinds = owed.getOrDefault(currency, Map.of());
                     long client = kinds.getOrDefault("CLIENT", 0L);
@@ -207,7 +213,7 @@ class DayReportRecords {
                             pdfAmount(rs.getLong(2), currency)));
                     long accounts = properties.accounts().stream().map(ClientFundsAccount::currency).filter(currency::equals).count();
                     totals.add(new ControlTotal("client-funds accounts " + currency, accounts, pdfAmount(rs.getLong(3), currency)));
-                }, date);
+                }, date, version.reconciliationRun());
         return new SafeguardingReport(header(day, runId, totals), positions);
     }
 
@@ -218,14 +224,20 @@ class DayReportRecords {
      * (CLIENT accounts with a positive closing balance) at month end and on the busiest day, the breaks opened in the
      * month and those still open at its end; the files imported for the month's days.
      */
-    SafeguardingReturn safeguardingReturn(LocalDate lastDay, long runId) {
+    SafeguardingReturn safeguardingReturn(ReportVersions.Version version) {
+        LocalDate lastDay = version.businessDate();
+        long runId = version.runId();
         YearMonth month = YearMonth.from(lastDay);
         Date first = Date.valueOf(month.atDay(1));
         Date last = Date.valueOf(lastDay);
-        List<DayLine> days = jdbc.query("SELECT business_date, currency, requirement_minor, resource_minor, resource_complete"
-                + " FROM safeguarding WHERE business_date >= ? AND business_date <= ? ORDER BY currency, business_date",
+        // each day as its latest reconciliation run before this version left it; the last day as this version shows it
+        List<DayLine> days = jdbc.query("SELECT s.business_date, s.currency, s.requirement_minor, s.resource_minor,"
+                + " s.resource_complete FROM safeguarding s WHERE s.business_date >= ? AND s.business_date <= ?"
+                + " AND s.run_no = CASE WHEN s.business_date = ? THEN ? ELSE (SELECT MAX(r.run_no) FROM reconciliation_run r"
+                + "   WHERE r.business_date = s.business_date AND r.job_execution_id < ?) END ORDER BY s.currency, s.business_date",
                 (rs, row) -> new DayLine(rs.getDate(1).toLocalDate(), pdfAmount(rs.getLong(3), rs.getString(2)),
-                        pdfAmount(rs.getLong(4), rs.getString(2)), rs.getInt(5) == 1), first, last);
+                        pdfAmount(rs.getLong(4), rs.getString(2)), rs.getInt(5) == 1), first, last, last,
+                version.reconciliationRun(), runId);
         // per currency: clients with funds at month end, the most on one day, breaks opened, breaks open at month end
         Map<String, long[]> counts = new TreeMap<>();
         days.forEach(day -> counts.computeIfAbsent(day.currency(), currency -> new long[4]));
@@ -274,7 +286,9 @@ class DayReportRecords {
      * not the reports job itself, which cannot report its own end), the operator actions recorded on the date, the
      * files received for the day, and the files that went out (the reports just written and the day's pain.001).
      */
-    AuditReport audit(LocalDate day, long runId, List<OutputFile> reports) {
+    AuditReport audit(ReportVersions.Version version, List<OutputFile> reports, java.util.Optional<ReportChain.Link> previous) {
+        LocalDate day = version.businessDate();
+        long runId = version.runId();
         Date date = Date.valueOf(day);
         List<JobRun> runs = jdbc.query("SELECT i.JOB_NAME, e.JOB_EXECUTION_ID, e.START_TIME, e.END_TIME, e.STATUS, e.EXIT_CODE,"
                 + " (SELECT COALESCE(SUM(s.READ_COUNT), 0) FROM BATCH_STEP_EXECUTION s WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID),"
@@ -287,16 +301,18 @@ class DayReportRecords {
                 + " FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID"
                 + " WHERE i.JOB_NAME <> 'reportsJob' AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p"
                 + "   WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'businessDate' AND p.PARAMETER_VALUE = ?)"
+                // what had run when this version of the reports was first written
+                + " AND e.JOB_EXECUTION_ID < ?"
                 + " ORDER BY e.START_TIME, e.JOB_EXECUTION_ID",
                 (rs, row) -> new JobRun(rs.getString(1), rs.getLong(2), nonNull(rs.getString(11)),
                         rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toLocalDateTime(),
                         rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toLocalDateTime(), rs.getString(5),
                         nonNull(rs.getString(6)), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getInt(10)),
-                day.toString());
+                day.toString(), runId);
         List<OperatorAction> actions = jdbc.query("SELECT acted_at, operator, action, subject, reason FROM operator_action"
-                + " WHERE acted_at >= ? AND acted_at < ? ORDER BY acted_at, id",
+                + " WHERE business_date = ? AND id <= ? ORDER BY acted_at, id",
                 (rs, row) -> new OperatorAction(rs.getTimestamp(1).toLocalDateTime(), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5)), date, Date.valueOf(day.plusDays(1)));
+                        rs.getString(4), rs.getString(5)), date, version.operatorActionUpto());
         List<ImportedFile> received = jdbc.query("SELECT file_name, kind, sha256, size_bytes, status, COALESCE(record_count, 0)"
                 + " FROM imported_file WHERE business_date = ? ORDER BY file_name, id",
                 (rs, row) -> new ImportedFile(rs.getString(1), nonNull(rs.getString(2)), rs.getString(3), rs.getLong(4),

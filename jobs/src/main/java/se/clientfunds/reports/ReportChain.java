@@ -10,8 +10,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -26,9 +28,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The report folders {@code reports/<yyyy-mm-dd>/} and the chain of their manifests: each day's {@code manifest.json}
- * lists every file in the folder with its SHA-256 and names the SHA-256 of the manifest of the latest earlier day
- * that has one, so changing, removing or adding a file of any day breaks the chain from there on (DESIGN §2.7).
+ * The report folders and the chain of their manifests (DESIGN §2.7). Version 1 of a day's reports is
+ * {@code reports/<yyyy-mm-dd>/}, a later version {@code reports/<yyyy-mm-dd>/v<n>/}; an earlier version is never
+ * written over. Each version's {@code manifest.json} lists every file of its folder with its SHA-256 and names the
+ * manifest written before it (date, version, SHA-256), so changing, removing or adding a file of any version breaks
+ * the chain from there on; a later version also names the version it supersedes and, per file, what it was and is.
  * Files are written under a hidden partial name and moved into place once complete; hidden files are never listed.
  */
 public final class ReportChain {
@@ -37,6 +41,26 @@ public final class ReportChain {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** A manifest in the chain: which day and version, and its SHA-256. */
+    public record Link(LocalDate businessDate, int version, String sha256) {
+
+        /** The manifest's path under {@code reports/}. */
+        public String path() {
+            return relativeFolder(businessDate, version) + "/" + MANIFEST;
+        }
+    }
+
+    /**
+     * What a later version replaces: the version before it (its manifest's SHA-256), why, and each file's SHA-256
+     * there ({@code null} for a file it did not have).
+     */
+    public record Supersedes(int version, String manifestSha256, String reason, Map<String, String> files) {
+    }
+
+    /** A manifest as the database recorded it when it was written, and whether its keyed hash still checks. */
+    public record Recorded(LocalDate businessDate, int version, String sha256, Boolean hmacValid) {
+    }
+
     private final Path root;
 
     /** @param root the home's {@code reports/} folder */
@@ -44,8 +68,21 @@ public final class ReportChain {
         this.root = root;
     }
 
+    /** Version 1's folder of the day. */
     public Path folder(LocalDate day) {
         return root.resolve(day.toString());
+    }
+
+    /** The folder of a version of the day's reports: the day's folder for version 1, {@code v<n>/} inside it after. */
+    public Path folder(LocalDate day, int version) {
+        return root.resolve(relativeFolder(day, version));
+    }
+
+    static String relativeFolder(LocalDate day, int version) {
+        if (version < 1) {
+            throw new IllegalArgumentException("report version " + version + " of " + day + " is not positive");
+        }
+        return version == 1 ? day.toString() : day + "/v" + version;
     }
 
     /** Something that writes a whole file to the path it is given. */
@@ -54,12 +91,17 @@ public final class ReportChain {
         void writeTo(Path file) throws IOException;
     }
 
-    /**
-     * Writes {@code name} into the day's folder: first to {@code .name.partial}, then moved over the old file, so the
-     * folder never shows a half-written report (a crash leaves only the hidden partial, overwritten by the rerun).
-     */
+    /** Writes a file of version 1 of the day's reports (see {@link #write(LocalDate, int, String, FileWriting)}). */
     public Path write(LocalDate day, String name, FileWriting writing) {
-        Path folder = folder(day);
+        return write(day, 1, name, writing);
+    }
+
+    /**
+     * Writes {@code name} into the version's folder: first to {@code .name.partial}, then moved over the old file, so
+     * the folder never shows a half-written report (a crash leaves only the hidden partial, overwritten by the rerun).
+     */
+    public Path write(LocalDate day, int version, String name, FileWriting writing) {
+        Path folder = folder(day, version);
         Path target = folder.resolve(name);
         Path partial = folder.resolve("." + name + ".partial");
         try {
@@ -74,104 +116,222 @@ public final class ReportChain {
     }
 
     /**
-     * Writes the day's manifest over every (non-hidden) file in its folder, chained to the latest earlier manifest.
-     * Sorted keys and files, no timestamps: the same files give the same manifest bytes.
+     * Writes the version's manifest over every (non-hidden) file in its folder, chained to {@code previous} (the
+     * manifest written before it, empty for the first of all) and naming what it supersedes. Sorted keys and files, no
+     * timestamps: the same files and links give the same bytes. Returns the manifest's SHA-256.
      */
-    public Path writeManifest(LocalDate day) {
-        Path folder = folder(day);
+    public String writeManifest(LocalDate day, int version, Optional<Link> previous, Optional<Supersedes> supersedes) {
         ObjectNode manifest = JSON.createObjectNode();
         manifest.put("businessDate", day.toString());
+        manifest.put("version", version);
         ArrayNode files = manifest.putArray("files");
-        for (Map.Entry<String, String> file : hashes(folder).entrySet()) {
+        Map<String, String> hashes = hashes(folder(day, version));
+        for (Map.Entry<String, String> file : hashes.entrySet()) {
             ObjectNode entry = files.addObject();
             entry.put("name", file.getKey());
             entry.put("sha256", file.getValue());
         }
-        Optional<LocalDate> previous = previousManifestDay(day);
         if (previous.isPresent()) {
-            manifest.put("previousBusinessDate", previous.get().toString());
-            manifest.put("previousManifestSha256", Sha256.of(folder(previous.get()).resolve(MANIFEST)));
+            manifest.put("previousBusinessDate", previous.get().businessDate().toString());
+            manifest.put("previousVersion", previous.get().version());
+            manifest.put("previousManifest", previous.get().path());
+            manifest.put("previousManifestSha256", previous.get().sha256());
         } else {
             manifest.putNull("previousBusinessDate");
+            manifest.putNull("previousVersion");
+            manifest.putNull("previousManifest");
             manifest.putNull("previousManifestSha256");
+        }
+        if (supersedes.isPresent()) {
+            Supersedes earlier = supersedes.get();
+            ObjectNode superseded = manifest.putObject("supersedes");
+            superseded.put("version", earlier.version());
+            superseded.put("manifest", relativeFolder(day, earlier.version()) + "/" + MANIFEST);
+            superseded.put("manifestSha256", earlier.manifestSha256());
+            superseded.put("reason", earlier.reason());
+            ArrayNode changes = superseded.putArray("files");
+            Map<String, String> names = new TreeMap<>();
+            earlier.files().keySet().forEach(name -> names.put(name, name));
+            hashes.keySet().forEach(name -> names.put(name, name));
+            for (String name : names.keySet()) {
+                ObjectNode change = changes.addObject();
+                change.put("name", name);
+                change.put("was", earlier.files().get(name));
+                change.put("now", hashes.get(name));
+            }
         }
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
         String text = JSON.writer().with(printer).writeValueAsString(manifest) + "\n";
-        return write(day, MANIFEST, file -> {
+        Path written = write(day, version, MANIFEST, file -> {
             try (OutputStream out = Files.newOutputStream(file)) {
                 out.write(text.getBytes(StandardCharsets.UTF_8));
             }
         });
+        return Sha256.of(written);
+    }
+
+    /** The files a version's manifest lists, by name, with the SHA-256 it recorded; empty when it has none. */
+    public Map<String, String> listed(LocalDate day, int version) {
+        Map<String, String> files = new TreeMap<>();
+        readManifest(day, version, folder(day, version).resolve(MANIFEST)).map(Manifest::json).ifPresent(json -> {
+            for (JsonNode file : json.path("files")) {
+                files.put(text(file.get("name")), text(file.get("sha256")));
+            }
+        });
+        return files;
+    }
+
+    /** Every non-hidden file of a version's folder but the manifest, by name, with its SHA-256. */
+    public Map<String, String> hashes(LocalDate day, int version) {
+        return hashes(folder(day, version));
     }
 
     /**
-     * Recomputes the chain from the first manifest up to {@code upTo}: every listed file's SHA-256, no file added,
-     * every manifest's link to the one before. Returns what is wrong, one line per file; empty when intact.
+     * Checks every manifest of every version of the days up to {@code upTo}: each listed file's SHA-256, no file added,
+     * the link to the manifest written before it (which must be there with the SHA-256 recorded), one successor per
+     * manifest, and each manifest against what the database recorded when it was written (and its keyed hash). Returns
+     * what is wrong, one line per finding; empty when intact.
      */
-    public List<String> verify(LocalDate upTo) {
+    public List<String> verify(LocalDate upTo, List<Recorded> recorded) {
         List<String> problems = new ArrayList<>();
-        List<LocalDate> days = days().stream().filter(day -> !day.isAfter(upTo)).toList();
-        if (!days.contains(upTo) || !Files.isRegularFile(folder(upTo).resolve(MANIFEST))) {
+        Map<String, Manifest> manifests = new TreeMap<>();
+        for (Manifest manifest : manifests()) {
+            manifests.put(manifest.key(), manifest);
+        }
+        if (manifests.values().stream().noneMatch(manifest -> manifest.day().equals(upTo))) {
             problems.add(upTo + "/" + MANIFEST + " is missing: no reports were written for " + upTo);
         }
-        LocalDate previousDay = null;
-        String previousSha = null;
-        for (LocalDate day : days) {
-            Path folder = folder(day);
-            Path manifestFile = folder.resolve(MANIFEST);
-            if (!Files.isRegularFile(manifestFile)) {
-                if (!day.equals(upTo)) {
-                    problems.add(day + "/" + MANIFEST + " is missing");
+        Map<String, String> successors = new HashMap<>();
+        for (Manifest manifest : manifests.values()) {
+            boolean inScope = !manifest.day().isAfter(upTo);
+            String name = manifest.path();
+            if (manifest.json() == null) {
+                if (inScope) {
+                    problems.add(name + " changed: it is no longer a readable manifest (" + manifest.unreadable() + ")");
                 }
                 continue;
             }
-            JsonNode manifest;
-            try {
-                manifest = JSON.readTree(manifestFile.toFile());
-            } catch (JacksonException e) {
-                problems.add(day + "/" + MANIFEST + " changed: it is no longer a readable manifest (" + e.getOriginalMessage() + ")");
-                previousDay = day;
-                previousSha = Sha256.of(manifestFile);
-                continue;
+            if (inScope && (!manifest.day().toString().equals(text(manifest.json().get("businessDate")))
+                    || manifest.version() != manifest.json().path("version").asInt(1))) {
+                problems.add(name + " changed: it is the manifest of " + text(manifest.json().get("businessDate")) + " version "
+                        + manifest.json().path("version").asInt(1));
             }
-            String recordedPrevious = text(manifest.get("previousManifestSha256"));
-            String recordedDay = text(manifest.get("previousBusinessDate"));
-            String expectedDay = previousDay == null ? null : previousDay.toString();
-            if (!java.util.Objects.equals(recordedPrevious, previousSha) || !java.util.Objects.equals(recordedDay, expectedDay)) {
-                problems.add(previousDay == null
-                        ? day + "/" + MANIFEST + " names a previous manifest of " + recordedDay + " that is not there"
-                        : previousDay + "/" + MANIFEST + " changed: " + day + "/" + MANIFEST + " recorded SHA-256 "
-                                + recordedPrevious + " of " + recordedDay + "'s manifest, it is now " + previousSha);
+            if (inScope) {
+                verifyFiles(manifest, problems);
             }
-            if (!day.toString().equals(text(manifest.get("businessDate")))) {
-                problems.add(day + "/" + MANIFEST + " changed: it is the manifest of " + text(manifest.get("businessDate")));
-            }
-            Map<String, String> actual = hashes(folder);
-            JsonNode files = manifest.get("files");
-            if (files != null) {
-                for (JsonNode file : files) {
-                    String name = text(file.get("name"));
-                    String recorded = text(file.get("sha256"));
-                    String now = actual.remove(name);
-                    if (now == null) {
-                        problems.add(day + "/" + name + " is missing");
-                    } else if (!now.equals(recorded)) {
-                        problems.add(day + "/" + name + " changed: SHA-256 recorded " + recorded + ", now " + now);
-                    }
+            String previousPath = previousPath(manifest.json());
+            String previousSha = text(manifest.json().get("previousManifestSha256"));
+            if (previousPath != null) {
+                String other = successors.put(previousPath, name);
+                if (other != null && inScope) {
+                    problems.add(previousPath + " is followed twice, by " + other + " and by " + name + ": the chain forks");
+                }
+                Manifest previous = manifests.get(previousPath);
+                if (inScope && previous == null) {
+                    problems.add(previousPath + " is missing: " + name + " chains to it");
+                } else if (inScope && !Objects.equals(previous.sha256(), previousSha)) {
+                    problems.add(previousPath + " changed: " + name + " recorded SHA-256 " + previousSha + " of it, it is now "
+                            + previous.sha256());
                 }
             }
-            actual.keySet().forEach(name -> problems.add(day + "/" + name + " was added: it is not in the manifest"));
-            previousDay = day;
-            previousSha = Sha256.of(manifestFile);
+        }
+        Map<String, Recorded> byPath = new HashMap<>();
+        for (Recorded record : recorded) {
+            String path = relativeFolder(record.businessDate(), record.version()) + "/" + MANIFEST;
+            byPath.put(path, record);
+            if (record.businessDate().isAfter(upTo)) {
+                continue;
+            }
+            Manifest manifest = manifests.get(path);
+            if (manifest == null) {
+                problems.add(path + " is missing: the database recorded it as written (SHA-256 " + record.sha256() + ")");
+            } else if (!record.sha256().equals(manifest.sha256())) {
+                problems.add(path + " changed: the database recorded SHA-256 " + record.sha256() + " when it was written, it is"
+                        + " now " + manifest.sha256());
+            }
+            if (Boolean.FALSE.equals(record.hmacValid())) {
+                problems.add(path + ": its keyed hash (HMAC-SHA256 with settlement.reports.manifest-key) does not match what"
+                        + " the database holds: the record or the key changed");
+            }
+        }
+        for (Manifest manifest : manifests.values()) {
+            if (!manifest.day().isAfter(upTo) && !byPath.containsKey(manifest.path())) {
+                problems.add(manifest.path() + " was added: the database has no record of it being written");
+            }
         }
         return problems;
     }
 
-    /** The latest day before {@code day} whose folder has a manifest. */
-    Optional<LocalDate> previousManifestDay(LocalDate day) {
-        return days().stream().filter(earlier -> earlier.isBefore(day))
-                .filter(earlier -> Files.isRegularFile(folder(earlier).resolve(MANIFEST)))
-                .reduce((first, second) -> second);
+    private void verifyFiles(Manifest manifest, List<String> problems) {
+        String prefix = relativeFolder(manifest.day(), manifest.version()) + "/";
+        Map<String, String> actual = hashes(folder(manifest.day(), manifest.version()));
+        JsonNode files = manifest.json().get("files");
+        if (files != null) {
+            for (JsonNode file : files) {
+                String name = text(file.get("name"));
+                String recorded = text(file.get("sha256"));
+                String now = actual.remove(name);
+                if (now == null) {
+                    problems.add(prefix + name + " is missing");
+                } else if (!now.equals(recorded)) {
+                    problems.add(prefix + name + " changed: SHA-256 recorded " + recorded + ", now " + now);
+                }
+            }
+        }
+        actual.keySet().forEach(name -> problems.add(prefix + name + " was added: it is not in the manifest"));
+    }
+
+    /** The path of the manifest a manifest chains to; manifests written before versions existed name only the date. */
+    private static String previousPath(JsonNode manifest) {
+        String path = text(manifest.get("previousManifest"));
+        if (path != null) {
+            return path;
+        }
+        String day = text(manifest.get("previousBusinessDate"));
+        return day == null ? null : day + "/" + MANIFEST;
+    }
+
+    /** A manifest found on disk: parsed, or why it could not be. */
+    private record Manifest(LocalDate day, int version, String sha256, JsonNode json, String unreadable) {
+
+        String key() {
+            return path();
+        }
+
+        String path() {
+            return relativeFolder(day, version) + "/" + MANIFEST;
+        }
+    }
+
+    /** Every manifest under the report folders: each day's, and each of its later versions'. */
+    private List<Manifest> manifests() {
+        List<Manifest> found = new ArrayList<>();
+        for (LocalDate day : days()) {
+            Path dayFolder = folder(day);
+            readManifest(day, 1, dayFolder.resolve(MANIFEST)).ifPresent(found::add);
+            try (Stream<Path> versions = Files.list(dayFolder)) {
+                for (Path folder : versions.filter(Files::isDirectory).toList()) {
+                    String name = folder.getFileName().toString();
+                    if (name.matches("v[1-9]\\d*") && !name.equals("v1")) {
+                        readManifest(day, Integer.parseInt(name.substring(1)), folder.resolve(MANIFEST)).ifPresent(found::add);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + dayFolder, e);
+            }
+        }
+        return found;
+    }
+
+    private static Optional<Manifest> readManifest(LocalDate day, int version, Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Manifest(day, version, Sha256.of(file), JSON.readTree(file.toFile()), null));
+        } catch (JacksonException e) {
+            return Optional.of(new Manifest(day, version, Sha256.of(file), null, e.getOriginalMessage()));
+        }
     }
 
     /** The date folders, oldest first; other names are not report folders and are ignored. */

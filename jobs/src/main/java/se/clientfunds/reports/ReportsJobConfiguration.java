@@ -49,8 +49,10 @@ class ReportsJobConfiguration {
 
     @Bean
     @StepScope
-    Tasklet positionsReportTasklet(DailyReports reports, @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
-        return rendering(reports, businessDate, DailyReports::positions);
+    Tasklet positionsReportTasklet(DailyReports reports, @Value("#{jobParameters['businessDate']}") LocalDate businessDate,
+                                   @Value("#{jobParameters['version']}") Long version,
+                                   @Value("#{jobParameters['reason']}") String reason) {
+        return rendering(reports, businessDate, version, reason, DailyReports::positions);
     }
 
     @Bean
@@ -63,11 +65,13 @@ class ReportsJobConfiguration {
     @Bean
     @StepScope
     Tasklet reconciliationReportTasklet(DailyReports reports,
-                                        @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+                                        @Value("#{jobParameters['businessDate']}") LocalDate businessDate,
+                                        @Value("#{jobParameters['version']}") Long version,
+                                        @Value("#{jobParameters['reason']}") String reason) {
         // the workbook and the PDF of the same figures, in one step
-        return rendering(reports, businessDate, (dailyReports, day, runId) -> {
-            dailyReports.reconciliation(day, runId);
-            dailyReports.reconciliationWorkbook(day, runId);
+        return rendering(reports, businessDate, version, reason, (dailyReports, reportVersion) -> {
+            dailyReports.reconciliation(reportVersion);
+            dailyReports.reconciliationWorkbook(reportVersion);
         });
     }
 
@@ -80,8 +84,10 @@ class ReportsJobConfiguration {
 
     @Bean
     @StepScope
-    Tasklet safeguardingReportTasklet(DailyReports reports, @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
-        return rendering(reports, businessDate, DailyReports::safeguarding);
+    Tasklet safeguardingReportTasklet(DailyReports reports, @Value("#{jobParameters['businessDate']}") LocalDate businessDate,
+                                      @Value("#{jobParameters['version']}") Long version,
+                                      @Value("#{jobParameters['reason']}") String reason) {
+        return rendering(reports, businessDate, version, reason, DailyReports::safeguarding);
     }
 
     @Bean
@@ -94,9 +100,12 @@ class ReportsJobConfiguration {
     /** The monthly return, on the month's last banking day only; on other days the step writes nothing. */
     @Bean
     @StepScope
-    Tasklet safeguardingReturnTasklet(DailyReports reports, @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+    Tasklet safeguardingReturnTasklet(DailyReports reports, @Value("#{jobParameters['businessDate']}") LocalDate businessDate,
+                                      @Value("#{jobParameters['version']}") Long version,
+                                      @Value("#{jobParameters['reason']}") String reason) {
         return (contribution, chunkContext) -> {
-            contribution.incrementWriteCount(reports.safeguardingReturn(businessDate, runId(reports, chunkContext)).size());
+            contribution.incrementWriteCount(reports.safeguardingReturn(version(reports, chunkContext, businessDate, version, reason))
+                    .size());
             return RepeatStatus.FINISHED;
         };
     }
@@ -108,8 +117,10 @@ class ReportsJobConfiguration {
 
     @Bean
     @StepScope
-    Tasklet auditReportTasklet(DailyReports reports, @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
-        return rendering(reports, businessDate, DailyReports::audit);
+    Tasklet auditReportTasklet(DailyReports reports, @Value("#{jobParameters['businessDate']}") LocalDate businessDate,
+                               @Value("#{jobParameters['version']}") Long version,
+                               @Value("#{jobParameters['reason']}") String reason) {
+        return rendering(reports, businessDate, version, reason, DailyReports::audit);
     }
 
     @Bean
@@ -120,34 +131,43 @@ class ReportsJobConfiguration {
 
     @Bean
     @StepScope
-    Tasklet reportManifestTasklet(DailyReports reports, @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+    Tasklet reportManifestTasklet(DailyReports reports, @Value("#{jobParameters['businessDate']}") LocalDate businessDate,
+                                  @Value("#{jobParameters['version']}") Long version,
+                                  @Value("#{jobParameters['reason']}") String reason) {
         return (contribution, chunkContext) -> {
-            reports.manifest(businessDate);
+            ReportVersions.Version reportVersion = version(reports, chunkContext, businessDate, version, reason);
+            reports.manifest(reportVersion);
             contribution.incrementWriteCount(1);
             chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext().putString("summary",
-                    "wrote " + reports.chain().folder(businessDate));
+                    "wrote " + reports.chain().folder(businessDate, reportVersion.version())
+                            + (reportVersion.version() == 1 ? "" : " (version " + reportVersion.version() + ": " + reportVersion.reason() + ")"));
             return RepeatStatus.FINISHED;
         };
     }
 
-    /** A step writing one report under the day's run id (the first execution of this job instance). */
-    private static Tasklet rendering(DailyReports reports, LocalDate businessDate,
-                                     RenderingStep step) {
+    /** A step writing one report of the version this job instance writes. */
+    private static Tasklet rendering(DailyReports reports, LocalDate businessDate, Long version, String reason, RenderingStep step) {
         return (contribution, chunkContext) -> {
-            step.render(reports, businessDate, runId(reports, chunkContext));
+            step.render(reports, version(reports, chunkContext, businessDate, version, reason));
             contribution.incrementWriteCount(1);
             return RepeatStatus.FINISHED;
         };
     }
 
-    /** The day's run id: the first execution of this job instance, or this one when it is the first. */
-    private static long runId(DailyReports reports, ChunkContext chunkContext) {
+    /**
+     * The version this job instance writes (version 1 when it has no {@code version} parameter), recorded by its first
+     * step with the run id every report of it carries: the first execution of this job instance.
+     */
+    private static ReportVersions.Version version(DailyReports reports, ChunkContext chunkContext, LocalDate businessDate,
+                                                  Long version, String reason) {
         var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
-        return reports.runOf(jobExecution.getJobInstance()).orElse(jobExecution.getId());
+        long runId = reports.runOf(jobExecution.getJobInstance()).orElse(jobExecution.getId());
+        return reports.versions().open(businessDate, version == null ? 1 : Math.toIntExact(version), runId,
+                reason == null ? "the day's reports" : reason);
     }
 
     @FunctionalInterface
     private interface RenderingStep {
-        void render(DailyReports reports, LocalDate businessDate, long runId);
+        void render(DailyReports reports, ReportVersions.Version version);
     }
 }

@@ -132,8 +132,12 @@ public record SettlementProperties(
     public record Close(@DefaultValue("false") boolean withoutStatement) {
     }
 
-    /** @param locale the language of the reports' labels and their number and date formats: en, sv or de */
-    public record Reports(@DefaultValue("en") String locale) {
+    /**
+     * @param locale      the language of the reports' labels and their number and date formats: en, sv or de
+     * @param manifestKey a secret (give it through the environment, e.g. {@code ${SETTLEMENT_MANIFEST_KEY}}): when set,
+     *                    each manifest's SHA-256 is recorded with an HMAC-SHA256 under it, and {@code verify} checks it
+     */
+    public record Reports(@DefaultValue("en") String locale, String manifestKey) {
 
         private static final java.util.Set<String> LANGUAGES = java.util.Set.of("en", "sv", "de");
 

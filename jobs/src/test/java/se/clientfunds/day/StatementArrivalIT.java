@@ -28,10 +28,8 @@ import se.clientfunds.generator.DemoDataSettings;
 import se.clientfunds.jobs.JobName;
 import se.clientfunds.ledger.BusinessDays;
 import se.clientfunds.settings.SettlementHome;
-import se.clientfunds.testing.DatabaseReset;
 import se.clientfunds.testing.GeneratedDays;
 import se.clientfunds.testing.JobsTestApplication;
-import se.clientfunds.testing.TestFolders;
 
 /**
  * A business day does not close before the bank's statement of it has arrived (DESIGN §2.4): without it the day is
@@ -66,11 +64,10 @@ class StatementArrivalIT {
 
     @BeforeEach
     void twoGeneratedDaysOnEmptyBooks() throws IOException {
-        emptyBooks();
-        DemoDataSettings settings = DemoDataSettings.of(generated, 8, 2, 40, 11L).withAnomalyPerMille(150);
-        new DemoDataGenerator(calendar).generate(settings);
-        first = calendar.onOrAfter(settings.start());
-        second = calendar.nextBankingDay(first);
+        GeneratedDays.emptyBooks(jdbc, home);
+        List<LocalDate> days = GeneratedDays.generate(calendar, DemoDataSettings.of(generated, 8, 2, 40, 11L).withAnomalyPerMille(150));
+        first = days.get(0);
+        second = days.get(1);
     }
 
     @Test
@@ -119,17 +116,12 @@ class StatementArrivalIT {
         assertThat(late.waiting()).isNull();
         assertThat(then.closed()).as(then.toString()).isTrue();
         Map<String, List<String>> lateBooks = digest();
-        emptyBooks();
+        GeneratedDays.emptyBooks(jdbc, home);
         for (LocalDate day : List.of(first, second)) {
             GeneratedDays.deliver(generated, home.inbox(), GeneratedDays.arriving(day, day.equals(first)));
             assertThat(cycle.run(day).closed()).isTrue();
         }
         assertThat(lateBooks).isEqualTo(digest());
-    }
-
-    private void emptyBooks() throws IOException {
-        DatabaseReset.emptyAllTables(jdbc);
-        TestFolders.empty(home.inbox(), home.archive(), home.quarantine(), home.outbox(), home.reports());
     }
 
     private long count(String sql) {

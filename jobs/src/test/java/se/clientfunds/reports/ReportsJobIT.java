@@ -66,6 +66,9 @@ class ReportsJobIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ReportVersions versions;
+
     @TempDir
     Path generated;
 
@@ -143,7 +146,7 @@ class ReportsJobIT {
         assertThat(text(folder.resolve(DailyReports.AUDIT))).contains("allocatePaymentsJob", "closeBusinessDayJob", "reconcileJob",
                 "camt053-", Sha256.of(folder.resolve(DailyReports.POSITIONS)), "pain001-");
         assertThat(JsonMapper.builder().build().readTree(firstManifest.toFile()).get("previousManifestSha256").isNull()).isTrue();
-        assertThat(new ReportChain(home.reports()).verify(second)).isEmpty();
+        assertThat(versions.chain().verify(second, versions.recorded())).isEmpty();
 
         // when the same two days run again on fresh, empty books and folders
         Map<String, String> secondRun = runBothDays(null);
@@ -164,7 +167,7 @@ class ReportsJobIT {
 
         // then the restart completed the day and every report has the bytes of the uninterrupted run
         assertThat(restarted).isEqualTo(uninterrupted);
-        assertThat(new ReportChain(home.reports()).verify(second)).isEmpty();
+        assertThat(versions.chain().verify(second, versions.recorded())).isEmpty();
     }
 
     /**

@@ -60,6 +60,9 @@ class SafeguardingReturnIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ReportVersions versions;
+
     @TempDir
     Path generated;
 
@@ -94,7 +97,7 @@ class SafeguardingReturnIT {
         assertThat(listed).contains(
                 DailyReports.SAFEGUARDING_RETURN + " " + Sha256.of(folder.resolve(DailyReports.SAFEGUARDING_RETURN)),
                 DailyReports.SAFEGUARDING_RETURN_WORKBOOK + " " + Sha256.of(folder.resolve(DailyReports.SAFEGUARDING_RETURN_WORKBOOK)));
-        assertThat(new ReportChain(home.reports()).verify(days.get(3))).isEmpty();
+        assertThat(versions.chain().verify(days.get(3), versions.recorded())).isEmpty();
 
         // then the workbook has one row per January day, equal to the safeguarding table to the öre
         List<Map<String, Object>> safeguarding = jdbc.queryForList("SELECT business_date, currency, requirement_minor,"
@@ -122,7 +125,7 @@ class SafeguardingReturnIT {
         // then the PDF names the month, its last banking day, the run, the clients with funds at month end
         long clients = jdbc.queryForObject("SELECT COUNT(*) FROM account_position WHERE business_date = ?"
                 + " AND account_kind = 'CLIENT' AND closing_minor > 0", Long.class, Date.valueOf(LAST_OF_JANUARY));
-        long runId = reports.runOf(LAST_OF_JANUARY).orElseThrow();
+        long runId = reports.runOf(LAST_OF_JANUARY, 1).orElseThrow();
         assertThat(ReportsJobIT.text(folder.resolve(DailyReports.SAFEGUARDING_RETURN))).contains(
                 "Monthly safeguarding return, January 2026", "Business date 30 Jan 2026", "Job execution id " + runId,
                 "Clients with funds at month end " + clients, DemoDataGenerator.statementFileName(days.get(0)),

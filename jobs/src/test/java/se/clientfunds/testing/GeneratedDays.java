@@ -26,6 +26,25 @@ public final class GeneratedDays {
         return files;
     }
 
+    /** Generates the demo business the settings describe and returns its banking days, oldest first. */
+    public static List<LocalDate> generate(se.clientfunds.calendar.BankingCalendar calendar,
+                                           se.clientfunds.generator.DemoDataSettings settings) throws IOException {
+        new DemoDataGenerator(calendar).generate(settings);
+        List<LocalDate> days = new ArrayList<>();
+        LocalDate day = calendar.onOrAfter(settings.start());
+        for (int i = 0; i < settings.days(); i++, day = calendar.nextBankingDay(day)) {
+            days.add(day);
+        }
+        return days;
+    }
+
+    /** Empties the books (every table) and the home's folders: a home as a new user's. */
+    public static void emptyBooks(org.springframework.jdbc.core.JdbcTemplate jdbc, se.clientfunds.settings.SettlementHome home)
+            throws IOException {
+        DatabaseReset.emptyAllTables(jdbc);
+        TestFolders.empty(home.inbox(), home.archive(), home.quarantine(), home.outbox(), home.reports());
+    }
+
     /** Copies generated files into the inbox. */
     public static void deliver(Path generated, Path inbox, List<String> names) throws IOException {
         for (String name : names) {

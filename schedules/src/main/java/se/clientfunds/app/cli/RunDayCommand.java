@@ -72,6 +72,9 @@ class RunDayCommand implements Callable<Integer> {
                 console.println("  " + job.describe());
             }
         }
+        report.late().stream().filter(late -> late.reports() != null).forEach(late -> console.println("  reports of "
+                + late.businessDate() + " written again as version " + late.reports().version() + " in " + late.reports().folder()
+                + " (" + late.reports().reason() + ")"));
         // what the books hold at the end of the day, so an operator sees the money, not only the files; clients
         // summed, there may be a hundred thousand of them. A day left open says its figures are provisional.
         String books = report.provisional() ? "  books (provisional, " + report.businessDate() + " is not closed): " : "  books: ";

@@ -4,19 +4,20 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.springframework.context.ConfigurableApplicationContext;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import se.clientfunds.app.Console;
-import se.clientfunds.calendar.SwedishBankingCalendar;
-import se.clientfunds.reports.ReportChain;
-import se.clientfunds.settings.SettlementHome;
+import se.clientfunds.reports.ReportVersions;
 
-/** {@code verify DATE}: reads only the report folders, so it needs no database and can run on a copy of them. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Verifies the reports' manifest chain from the first manifest up to DATE: every listed file's "
-                + "SHA-256, no file added, and every manifest's link to the previous day's manifest.",
+        description = {"Verifies the reports' manifest chain up to DATE: every version's listed files (SHA-256), no file added,"
+                + " each manifest's link to the manifest written before it, and each manifest against the SHA-256 (and, with"
+                + " settlement.reports.manifest-key, the HMAC) the database recorded when it was written, so a rewrite of"
+                + " the last day is found too.",
                 "Exit 0 when the chain is intact; exit 1 naming every file that changed, is missing or was added."})
 class VerifyCommand implements Callable<Integer> {
 
@@ -34,17 +35,16 @@ class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!SettlementHome.existsAt(settle.home())) {
-            throw CommandFailure.input("no settlement home in " + settle.home().toAbsolutePath().normalize()
-                    + " (it has no inbox/ and db/): check --home or SETTLEMENT_HOME");
+        try (ConfigurableApplicationContext context = settle.openHome()) {
+            SettleCommand.bankingDay(context, businessDate);
+            ReportVersions versions = context.getBean(ReportVersions.class);
+            List<String> problems = versions.chain().verify(businessDate, versions.recorded());
+            if (problems.isEmpty()) {
+                console.println("reports up to " + businessDate + ": the manifest chain is intact");
+                return SettleCommand.OK;
+            }
+            problems.forEach(problem -> console.alarm("TAMPERED: " + problem));
+            return SettleCommand.JOB_FAILED;
         }
-        new SwedishBankingCalendar().requireBankingDay(businessDate);
-        List<String> problems = new ReportChain(new SettlementHome(settle.home()).reports()).verify(businessDate);
-        if (problems.isEmpty()) {
-            console.println("reports up to " + businessDate + ": the manifest chain is intact");
-            return SettleCommand.OK;
-        }
-        problems.forEach(problem -> console.alarm("TAMPERED: " + problem));
-        return SettleCommand.JOB_FAILED;
     }
 }

@@ -1,0 +1,235 @@
+package se.clientfunds.reconciliation;
+
+import static se.clientfunds.jobs.ColumnText.fit;
+
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The reconciliation's own tables: matches, the items' state, breaks with their history, the breaks open at the end
+ * of each run, and the runs. Writes happen in the caller's transaction (one account of one run at a time).
+ */
+@Repository
+class ReconciliationStore {
+
+    /** A break as it is first written: what it is, which side it came from and whom it concerns. */
+    record NewBreak(String iban, String currency, BreakType type, long signedDifference, long bankMinor, long booksMinor,
+                    String reference, String counterparty, String bookEvent, LocalDate bookingDate, String bankItem,
+                    String booksItem) {
+
+        /** Money into the account or out of it, as the bank side says it (the books side when there is none). */
+        String direction() {
+            long signed = bankItem != null ? bankMinor : booksMinor;
+            return signed >= 0 ? "IN" : "OUT";
+        }
+    }
+
+    /** A break open at the end of a run, with what it looked like then. */
+    record OpenBreak(long id, String iban, BreakType type, String direction, long amountMinor, long bankMinor, long booksMinor,
+                     String currency, String reference, String counterparty, String bookEvent, LocalDate bookingDate,
+                     LocalDate openedOn, String status, String explanation) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    ReconciliationStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // --- matches and items
+
+    long insertMatch(LocalDate day, int run, String iban, String currency, Match match) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        String reference = match.bank().get(0).displayReference();
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement("INSERT INTO reconciliation_match (business_date, run_no,"
+                    + " account_iban, currency, match_rule, reference, bank_minor, books_minor, residual_minor, bank_items,"
+                    + " books_items) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+            statement.setDate(1, Date.valueOf(day));
+            statement.setInt(2, run);
+            statement.setString(3, iban);
+            statement.setString(4, currency);
+            statement.setString(5, match.rule().name());
+            statement.setString(6, fit(reference, 140));
+            statement.setLong(7, match.bankTotal().minorUnits());
+            statement.setLong(8, match.booksTotal().minorUnits());
+            statement.setLong(9, match.residual().minorUnits());
+            statement.setString(10, String.join(",", match.bank().stream().map(BankItem::key).toList()));
+            statement.setString(11, String.join(",", match.books().stream().map(BookItem::key).toList()));
+            return statement;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    /** Records where an item ended; an open break it was in is cleared by the rule that settled it, on this run. */
+    void settle(String key, String iban, String state, Long matchId, Long carriedBreak, LocalDate day, int run, String rule) {
+        if (carriedBreak == null) {
+            insertItem(key, iban, state, matchId, null);
+            return;
+        }
+        jdbc.update("UPDATE reconciliation_item SET state = ?, match_id = ? WHERE item_key = ?", state, matchId, key);
+        int cleared = jdbc.update("UPDATE reconciliation_break SET status = 'RESOLVED', cleared_on = ?, cleared_run = ?,"
+                + " cleared_by_rule = ?, match_id = ? WHERE id = ? AND status <> 'RESOLVED'", Date.valueOf(day), run, rule, matchId,
+                carriedBreak);
+        if (cleared > 0) {
+            event(carriedBreak, day, run, "CLEARED", rule, null, null);
+        }
+    }
+
+    void insertItem(String key, String iban, String state, Long matchId, Long breakId) {
+        jdbc.update("INSERT INTO reconciliation_item (item_key, account_iban, state, match_id, break_id) VALUES (?, ?, ?, ?, ?)",
+                key, iban, state, matchId, breakId);
+    }
+
+    void linkItems(long breakId, String... keys) {
+        for (String key : keys) {
+            jdbc.update("UPDATE reconciliation_item SET break_id = ? WHERE item_key = ?", breakId, key);
+        }
+    }
+
+    // --- breaks
+
+    long insertBreak(NewBreak item, LocalDate day, int run) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement("INSERT INTO reconciliation_break (account_iban, currency,"
+                    + " type, direction, amount_minor, bank_minor, books_minor, reference, counterparty, book_event, booking_date,"
+                    + " opened_on, opened_run, bank_item, books_item, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    + " 'OPEN')", Statement.RETURN_GENERATED_KEYS);
+            statement.setString(1, item.iban());
+            statement.setString(2, item.currency());
+            statement.setString(3, item.type().name());
+            statement.setString(4, item.direction());
+            statement.setLong(5, Math.abs(item.signedDifference()));
+            statement.setLong(6, item.bankMinor());
+            statement.setLong(7, item.booksMinor());
+            statement.setString(8, fit(item.reference(), 140));
+            statement.setString(9, item.counterparty() == null ? null : fit(item.counterparty(), 140));
+            statement.setString(10, item.bookEvent());
+            statement.setDate(11, Date.valueOf(item.bookingDate()));
+            statement.setDate(12, Date.valueOf(day));
+            statement.setInt(13, run);
+            statement.setString(14, item.bankItem());
+            statement.setString(15, item.booksItem());
+            return statement;
+        }, key);
+        long id = key.getKey().longValue();
+        event(id, day, run, "OPENED", null, null, null);
+        return id;
+    }
+
+    void event(long breakId, LocalDate day, Integer run, String event, String rule, String operator, String reason) {
+        jdbc.update("INSERT INTO reconciliation_break_event (break_id, business_date, run_no, event, match_rule, operator, reason)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", breakId, Date.valueOf(day), run, event, rule,
+                operator == null ? null : fit(operator, 100), reason == null ? null : fit(reason, 1000));
+    }
+
+    /**
+     * The account's breaks open at the end of the day as it stands now: opened on or before it and not cleared by then
+     * (by a match of a run of the day or before, or by an operator's resolution belonging to the day or before), with
+     * the explanations given up to the day.
+     */
+    List<OpenBreak> openAt(LocalDate day, String iban) {
+        Date date = Date.valueOf(day);
+        return jdbc.query("SELECT b.id, b.account_iban, b.type, b.direction, b.amount_minor, b.bank_minor, b.books_minor,"
+                + " b.currency, b.reference, b.counterparty, b.book_event, b.booking_date, b.opened_on,"
+                + " (SELECT GROUP_CONCAT(CONCAT(v.operator, ' (', v.business_date, '): ', v.reason) ORDER BY v.id SEPARATOR '; ')"
+                + "    FROM reconciliation_break_event v WHERE v.break_id = b.id AND v.event = 'EXPLAINED' AND v.business_date <= ?)"
+                + " FROM reconciliation_break b WHERE b.account_iban = ? AND b.opened_on <= ?"
+                + " AND (b.cleared_on IS NULL OR b.cleared_on > ?) ORDER BY b.booking_date, b.id",
+                (rs, row) -> {
+                    String explanation = rs.getString(14);
+                    return new OpenBreak(rs.getLong(1), rs.getString(2), BreakType.valueOf(rs.getString(3)),
+                            direction(rs.getString(4), rs.getLong(6), rs.getLong(7)), rs.getLong(5), rs.getLong(6),
+                            rs.getLong(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                            rs.getDate(12).toLocalDate(), rs.getDate(13).toLocalDate(), explanation == null ? "OPEN" : "EXPLAINED",
+                            explanation == null ? null : fit(explanation, 2000));
+                }, date, iban, date, date);
+    }
+
+    /** Keeps the breaks open at the end of a run of an account, as they stood. */
+    void snapshot(LocalDate day, int run, String iban, List<OpenBreak> open) {
+        jdbc.update("DELETE FROM reconciliation_open_break WHERE business_date = ? AND run_no = ? AND account_iban = ?",
+                Date.valueOf(day), run, iban);
+        jdbc.batchUpdate("INSERT INTO reconciliation_open_break (business_date, run_no, account_iban, break_id, status, explanation)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", open, 1000, (statement, item) -> {
+                    statement.setDate(1, Date.valueOf(day));
+                    statement.setInt(2, run);
+                    statement.setString(3, iban);
+                    statement.setLong(4, item.id());
+                    statement.setString(5, item.status());
+                    statement.setString(6, item.explanation());
+                });
+    }
+
+    /** The break ids open at the end of the account's reconciliation run before (day, run), and when that was. */
+    Optional<Set<Long>> previousSnapshot(LocalDate day, int run, String iban) {
+        List<Object[]> previous = jdbc.query("SELECT business_date, run_no FROM reconciliation_day WHERE account_iban = ?"
+                + " AND (business_date < ? OR (business_date = ? AND run_no < ?)) ORDER BY business_date DESC, run_no DESC LIMIT 1",
+                (rs, row) -> new Object[] {rs.getDate(1), rs.getInt(2)}, iban, Date.valueOf(day), Date.valueOf(day), run);
+        if (previous.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new LinkedHashSet<>(jdbc.queryForList("SELECT break_id FROM reconciliation_open_break"
+                + " WHERE business_date = ? AND run_no = ? AND account_iban = ?", Long.class, previous.get(0)[0], previous.get(0)[1],
+                iban)));
+    }
+
+    /** Tolerance residuals (bank − books) of the account's matches up to the day, of every run. */
+    long residuals(LocalDate day, String iban) {
+        return jdbc.queryForObject("SELECT COALESCE(SUM(residual_minor), 0) FROM reconciliation_match WHERE account_iban = ?"
+                + " AND business_date <= ?", Long.class, iban, Date.valueOf(day));
+    }
+
+    /** What breaks operators wrote off (resolved without a match) up to the day stand for: bank − books. */
+    long resolvedByOperators(LocalDate day, String iban) {
+        return jdbc.queryForObject("SELECT COALESCE(SUM(bank_minor - books_minor), 0) FROM reconciliation_break"
+                + " WHERE account_iban = ? AND status = 'RESOLVED' AND match_id IS NULL AND operator IS NOT NULL AND cleared_on <= ?",
+                Long.class, iban, Date.valueOf(day));
+    }
+
+    // --- runs
+
+    /** The latest completed run of the day, if it was reconciled. */
+    Optional<Integer> latestRun(LocalDate day) {
+        return Optional.ofNullable(jdbc.queryForObject("SELECT MAX(run_no) FROM reconciliation_run WHERE business_date = ?",
+                Integer.class, Date.valueOf(day)));
+    }
+
+    void completeRun(LocalDate day, int run, long jobExecutionId, String reason) {
+        jdbc.update("DELETE FROM reconciliation_run WHERE business_date = ? AND run_no = ?", Date.valueOf(day), run);
+        jdbc.update("INSERT INTO reconciliation_run (business_date, run_no, job_execution_id, reason) VALUES (?, ?, ?, ?)",
+                Date.valueOf(day), run, jobExecutionId, fit(reason, 500));
+    }
+
+    boolean accountDone(LocalDate day, int run, String iban) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM reconciliation_day WHERE business_date = ? AND run_no = ?"
+                + " AND account_iban = ?", Integer.class, Date.valueOf(day), run, iban) > 0;
+    }
+
+    private static String direction(String stored, long bankMinor, long booksMinor) {
+        if (stored != null) {
+            return stored;
+        }
+        // a break written before directions were kept: told from its signed amounts
+        long signed = bankMinor != 0 ? bankMinor : booksMinor;
+        return signed >= 0 ? "IN" : "OUT";
+    }
+
+    static List<Long> ids(List<OpenBreak> open) {
+        List<Long> ids = new ArrayList<>();
+        open.forEach(item -> ids.add(item.id()));
+        return ids;
+    }
+}

@@ -1,0 +1,186 @@
+package se.clientfunds.day;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import se.clientfunds.calendar.BankingCalendar;
+import se.clientfunds.generator.BankSimulator;
+import se.clientfunds.generator.DemoDataGenerator;
+import se.clientfunds.generator.DemoDataSettings;
+import se.clientfunds.reconciliation.BreakType;
+import se.clientfunds.reconciliation.ReconciliationQueries;
+import se.clientfunds.reports.DailyReports;
+import se.clientfunds.reports.ReportChain;
+import se.clientfunds.reports.ReportPublication;
+import se.clientfunds.reports.ReportVersions;
+import se.clientfunds.settings.SettlementHome;
+import se.clientfunds.testing.GeneratedDays;
+import se.clientfunds.testing.JobsTestApplication;
+
+/**
+ * A statement that arrives after its day closed without it (settlement.close.without-statement): the day is reconciled
+ * again as a second run, the first kept; the day's reports get a second version beside the first, whose manifest says
+ * what it supersedes; the first version still renders to its own bytes; the chain verifies from the day onward.
+ */
+@SpringBootTest(classes = JobsTestApplication.class, properties = {"settlement.close.without-statement=true",
+        "settlement.home=target/it-home-closing-without-statements"})
+class LateStatementIT {
+
+    private static final String ACCOUNT = "SE4550000000058398257466";
+
+    @Autowired
+    DailyCycle cycle;
+
+    @Autowired
+    LateStatements lateStatements;
+
+    @Autowired
+    ReconciliationQueries reconciliation;
+
+    @Autowired
+    ReportVersions versions;
+
+    @Autowired
+    ReportPublication publication;
+
+    @Autowired
+    se.clientfunds.files.FileImports imports;
+
+    @Autowired
+    SettlementHome home;
+
+    @Autowired
+    BankingCalendar calendar;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @TempDir
+    Path generated;
+
+    private LocalDate first;
+    private LocalDate second;
+
+    @BeforeEach
+    void twoGeneratedDaysOnEmptyBooks() throws IOException {
+        GeneratedDays.emptyBooks(jdbc, home);
+        List<LocalDate> days = GeneratedDays.generate(calendar, DemoDataSettings.of(generated, 6, 2, 30, 3L).withAnomalyPerMille(0));
+        first = days.get(0);
+        second = days.get(1);
+    }
+
+    @Test
+    void aLateStatementIsReconciledAsASecondRunWithANewVersionOfTheReportsAndHistoryKept() throws Exception {
+        // given the first day closed without its statement: its payments are breaks, it failed reconciliation
+        GeneratedDays.deliver(generated, home.inbox(), List.of(DemoDataGenerator.CLIENTS_FILE, DemoDataGenerator.INVOICES_FILE,
+                DemoDataGenerator.REFUNDS_FILE, DemoDataGenerator.notificationFileName(first)));
+        DayReport closedEarly = cycle.run(first);
+        assertThat(closedEarly.closed()).isTrue();
+        assertThat(reconciliation.days(first).get(0).statementClosing()).isNull();
+        List<ReconciliationQueries.Break> openInRun1 = reconciliation.breaks(first, 1);
+        assertThat(openInRun1).isNotEmpty().allSatisfy(item -> assertThat(item.type()).isEqualTo(BreakType.MISSING_IN_BANK));
+        Path version1 = home.reports().resolve(first.toString());
+        Map<String, String> version1Files = versions.chain().hashes(first, 1);
+        assertThat(Files.readString(version1.resolve(ReportChain.MANIFEST))).contains("\"version\" : 1");
+        assertThatThrownBy(() -> lateStatements.reconcile(first)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("nothing new to reconcile for " + first + ": reconciliation run 1 had the statement of every"
+                        + " client-funds account that has one for the day");
+
+        // when the statement arrives and is imported, and the day is reconciled again
+        GeneratedDays.deliver(generated, home.inbox(), List.of(DemoDataGenerator.statementFileName(first)));
+        Path statement = home.inbox().resolve(DemoDataGenerator.statementFileName(first));
+        assertThat(lateStatements.waiting()).isEmpty();
+        importStatement(statement);
+        assertThat(lateStatements.waiting()).containsExactly(first);
+        LateStatements.Outcome outcome = lateStatements.reconcile(first);
+
+        // then run 2 matched the payments and cleared run 1's breaks; run 1 is kept as it was
+        assertThat(outcome.failed()).as(outcome.toString()).isFalse();
+        assertThat(outcome.run()).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT CONCAT(run_no, ' ', status) FROM reconciliation_day WHERE business_date = ?"
+                + " AND account_iban = ? ORDER BY run_no", String.class, Date.valueOf(first), ACCOUNT))
+                .containsExactly("1 FAILED_RECONCILIATION", "2 RECONCILED");
+        assertThat(reconciliation.breaks(first, 1)).isEqualTo(openInRun1);
+        // what is left open is what the bank debits the next day: the day's payouts and refunds, in transit
+        List<ReconciliationQueries.Break> openInRun2 = reconciliation.breaks(first, 2);
+        assertThat(openInRun2).isNotEmpty().allSatisfy(item -> assertThat(item.inTransit()).as(item.toString()).isTrue());
+        assertThat(reconciliation.days(first).get(0).clearedBreaks()).isEqualTo(openInRun1.size() - openInRun2.size());
+        ReconciliationQueries.Break payment = openInRun1.stream().filter(item -> "PAYMENT_RECEIVED".equals(item.bookEvent()))
+                .findFirst().orElseThrow();
+        assertThat(reconciliation.history(payment.id())).extracting(ReconciliationQueries.BreakEvent::event)
+                .containsExactly("OPENED", "CLEARED");
+
+        // then the reports are a second version beside the first, which is untouched, naming what it supersedes
+        assertThat(outcome.reports().kind()).isEqualTo(ReportPublication.Kind.NEW_VERSION);
+        assertThat(outcome.reports().version()).isEqualTo(2);
+        assertThat(versions.chain().hashes(first, 1)).isEqualTo(version1Files);
+        Path version2 = version1.resolve("v2");
+        String manifest = Files.readString(version2.resolve(ReportChain.MANIFEST));
+        assertThat(manifest).contains("\"version\" : 2", "\"supersedes\"", "\"manifest\" : \"" + first + "/manifest.json\"",
+                "\"reason\" : \"reconciliation run 2: late statement of " + ACCOUNT);
+        assertThat(versions.chain().verify(first, versions.recorded())).isEmpty();
+
+        // then version 1 still renders to its own bytes: it shows the day as run 1 left it
+        ReportPublication.Outcome again = publication.publish(first);
+        assertThat(again.kind()).isEqualTo(ReportPublication.Kind.SAME_BYTES);
+        assertThat(again.version()).isEqualTo(2);
+        Files.delete(version1.resolve(DailyReports.RECONCILIATION));
+        assertThat(versions.chain().verify(first, versions.recorded()))
+                .containsExactly(first + "/reconciliation.pdf is missing");
+
+        // when the next day is run, then the chain from the first day onward still verifies
+        GeneratedDays.deliver(generated, home.inbox(), List.of(DemoDataGenerator.notificationFileName(second),
+                DemoDataGenerator.statementFileName(second)));
+        new BankSimulator().executePaymentOrders(home.outbox(), second,
+                home.inbox().resolve(DemoDataGenerator.statementFileName(second)));
+        DayReport next = cycle.run(second);
+        assertThat(next.closed()).as(next.toString()).isTrue();
+        assertThat(versions.chain().verify(second, versions.recorded())).containsExactly(first + "/reconciliation.pdf is missing");
+    }
+
+    @Test
+    void runDayReconcilesAClosedDayWhoseStatementArrivedWithTheNextDaysFiles() throws Exception {
+        // given the first day closed without its statement
+        GeneratedDays.deliver(generated, home.inbox(), List.of(DemoDataGenerator.CLIENTS_FILE, DemoDataGenerator.INVOICES_FILE,
+                DemoDataGenerator.REFUNDS_FILE, DemoDataGenerator.notificationFileName(first)));
+        assertThat(cycle.run(first).closed()).isTrue();
+
+        // when its statement comes in with the next day's files
+        GeneratedDays.deliver(generated, home.inbox(), List.of(DemoDataGenerator.statementFileName(first),
+                DemoDataGenerator.notificationFileName(second), DemoDataGenerator.statementFileName(second)));
+        new BankSimulator().executePaymentOrders(home.outbox(), second,
+                home.inbox().resolve(DemoDataGenerator.statementFileName(second)));
+        DayReport next = cycle.run(second);
+
+        // then the first day was reconciled again before the second ran, and its reports are a second version
+        assertThat(next.late()).singleElement().satisfies(late -> {
+            assertThat(late.businessDate()).isEqualTo(first);
+            assertThat(late.run()).isEqualTo(2);
+            assertThat(late.reports().version()).isEqualTo(2);
+        });
+        assertThat(reconciliation.days(first).get(0).reconciled()).isTrue();
+        assertThat(next.closed()).isTrue();
+        assertThat(home.reports().resolve(first.toString()).resolve("v2").resolve(ReportChain.MANIFEST)).exists();
+        assertThat(versions.chain().verify(second, versions.recorded())).isEmpty();
+    }
+
+    /** As {@code settle import FILE} does without a date: on the first open day, the day after the closed one. */
+    private void importStatement(Path statement) throws Exception {
+        assertThat(imports.importFile(statement, second).status()).isEqualTo(se.clientfunds.files.ImportOutcome.Status.IMPORTED);
+    }
+}
