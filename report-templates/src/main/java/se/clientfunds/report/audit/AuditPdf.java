@@ -76,15 +76,15 @@ public final class AuditPdf {
             table.addCell(pdf.cell(run.jobName(), Element.ALIGN_LEFT));
             table.addCell(pdf.cell(Long.toString(run.executionId()), Element.ALIGN_RIGHT));
             table.addCell(pdf.cell(run.parameters(), Element.ALIGN_LEFT));
-            table.addCell(pdf.cell(text.dateTime(run.start()), Element.ALIGN_LEFT));
-            table.addCell(pdf.cell(run.end() == null ? text.label("audit.notEnded") : text.dateTime(run.end()),
+            table.addCell(pdf.cell(text.dateTime(run.start().toLocalDateTime()), Element.ALIGN_LEFT));
+            table.addCell(pdf.cell(run.end() == null ? text.label("audit.notEnded") : text.dateTime(run.end().toLocalDateTime()),
                     Element.ALIGN_LEFT));
             table.addCell(status(pdf, run.status(), run.needsAttention()));
             table.addCell(status(pdf, run.exitStatus(), run.needsAttention()));
-            table.addCell(pdf.cell(text.count(run.readCount()), Element.ALIGN_RIGHT));
+            table.addCell(pdf.cell(text.count(run.records()), Element.ALIGN_RIGHT));
             table.addCell(pdf.cell(text.count(run.writeCount()), Element.ALIGN_RIGHT));
             table.addCell(pdf.cell(text.count(run.skipCount()), Element.ALIGN_RIGHT));
-            table.addCell(pdf.cell(text.count(run.restarts()), Element.ALIGN_RIGHT));
+            table.addCell(pdf.cell(text.count(run.attempt() - 1), Element.ALIGN_RIGHT));
         }
         none(pdf, text, table, runs, RUN_WIDTHS.length);
     }
@@ -98,7 +98,7 @@ public final class AuditPdf {
         PdfPTable table = pdf.table(new float[] {2, 2, 2, 3, 6});
         pdf.headerRow(table, text.labels("audit.when", "audit.who", "audit.action", "audit.subject", "audit.reason"));
         for (OperatorAction action : actions) {
-            table.addCell(pdf.cell(text.dateTime(action.at()), Element.ALIGN_LEFT));
+            table.addCell(pdf.cell(text.dateTime(action.at().toLocalDateTime()), Element.ALIGN_LEFT));
             table.addCell(pdf.cell(action.who(), Element.ALIGN_LEFT));
             table.addCell(pdf.cell(action.action(), Element.ALIGN_LEFT));
             table.addCell(pdf.cell(action.subject(), Element.ALIGN_LEFT));

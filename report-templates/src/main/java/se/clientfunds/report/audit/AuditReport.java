@@ -11,7 +11,22 @@ import se.clientfunds.report.pdf.ReportHeader;
  * give the same document whatever order they were read in.
  */
 public record AuditReport(ReportHeader header, List<JobRun> jobRuns, List<OperatorAction> operatorActions,
-                          List<ImportedFile> inputFiles, List<OutputFile> outputFiles) {
+                          List<ImportedFile> inputFiles, List<OutputFile> outputFiles, PreviousManifest previousManifest) {
+
+    /**
+     * The manifest written before this version's (the link of the chain), printed so a reader can check it: null for
+     * the first manifest of all.
+     *
+     * @param path where it is under reports/, e.g. {@code 2026-01-05/manifest.json}
+     */
+    public record PreviousManifest(java.time.LocalDate businessDate, int version, String path, String sha256) {
+
+        public PreviousManifest {
+            Fields.present("businessDate", businessDate, "the previous manifest");
+            Fields.text("path", path, "the previous manifest");
+            sha256 = Fields.sha256(sha256, "the previous manifest " + path);
+        }
+    }
 
     public AuditReport {
         if (header == null) {

@@ -1,18 +1,24 @@
 package se.clientfunds.report.audit;
 
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 
 /**
- * One job execution of the day as the audit prints it. Times are the local times the job repository records.
+ * One job execution of the day as the audit prints it.
  *
- * @param parameters         the job parameters as text, empty when there were none
- * @param end                null while the execution is still running (or was left running by a crash)
- * @param instanceExecutions how many executions the job instance has had, this one included: 1 for a first run, so
- *                           {@link #restarts()} is one less
+ * @param parameters  the job parameters as text (file names without their folders), empty when there were none
+ * @param start       when it started, with its offset from UTC
+ * @param end         null while the execution is still running (or was left running by a crash)
+ * @param records     the records it dealt with, counted as the other reports count them (an import: the file's records;
+ *                    allocation: payments; close: positions; reconciliation: accounts; ...)
+ * @param attempt     which attempt of its job instance this execution is (1 for the first run)
+ * @param attempts    how many attempts the instance has had when the report was written
+ * @param startedBy   who started (or restarted) this execution, e.g. the OS user running {@code settle run-day}
+ * @param startReason why, in the words given (a restart's reason), empty when none was given
+ * @param rootCause   for an execution that did not complete, the root cause of its failure; else empty
  */
-public record JobRun(String jobName, long executionId, String parameters, LocalDateTime start, LocalDateTime end,
-                     String status, String exitStatus, long readCount, long writeCount, long skipCount,
-                     int instanceExecutions) {
+public record JobRun(String jobName, long executionId, String parameters, OffsetDateTime start, OffsetDateTime end,
+                     String status, String exitStatus, long records, long writeCount, long skipCount, int attempt, int attempts,
+                     String startedBy, String startReason, String rootCause) {
 
     public JobRun {
         Fields.text("jobName", jobName, "job execution " + executionId);
@@ -27,17 +33,15 @@ public record JobRun(String jobName, long executionId, String parameters, LocalD
         }
         Fields.text("status", status, of);
         exitStatus = exitStatus == null ? "" : exitStatus;
-        Fields.notNegative("readCount", readCount, of);
+        Fields.notNegative("records", records, of);
         Fields.notNegative("writeCount", writeCount, of);
         Fields.notNegative("skipCount", skipCount, of);
-        if (instanceExecutions < 1) {
-            throw new IllegalArgumentException("instanceExecutions " + instanceExecutions + " of " + of + " is below 1");
+        if (attempt < 1 || attempts < attempt) {
+            throw new IllegalArgumentException("attempt " + attempt + " of " + attempts + " of " + of + " is not possible");
         }
-    }
-
-    /** How often the job instance was restarted: its executions other than the first. */
-    public int restarts() {
-        return instanceExecutions - 1;
+        startedBy = startedBy == null ? "" : startedBy;
+        startReason = startReason == null ? "" : startReason;
+        rootCause = rootCause == null ? "" : rootCause;
     }
 
     /** Whether the run did not complete: failed, stopped, abandoned or still running. */

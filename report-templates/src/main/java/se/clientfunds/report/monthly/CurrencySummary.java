@@ -1,8 +1,12 @@
 package se.clientfunds.report.monthly;
 
+import se.clientfunds.report.pdf.Amount;
+
 /**
  * The month in one currency, as the return's summary shows it: the days of the highest and the lowest requirement
- * (the earlier day on a tie), how many days were short, and the counts of {@link MonthFigures}.
+ * (the earlier day on a tie), the average requirement over the month's days (half-even to the minor unit), how many
+ * days were short, and the counts of {@link MonthFigures}.
  */
-public record CurrencySummary(String currency, DayLine highest, DayLine lowest, long shortfallDays, MonthFigures figures) {
+public record CurrencySummary(String currency, DayLine highest, DayLine lowest, Amount averageRequirement, long shortfallDays,
+                              MonthFigures figures) {
 }

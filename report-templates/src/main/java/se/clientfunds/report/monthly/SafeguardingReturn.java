@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
+import se.clientfunds.report.pdf.AccountResource;
+import se.clientfunds.report.pdf.Amount;
 import se.clientfunds.report.pdf.ReportHeader;
 
 /**
@@ -15,7 +17,9 @@ import se.clientfunds.report.pdf.ReportHeader;
  * business day (the header's business date), and per currency the clients with funds and the breaks. Days are put
  * in currency and date order here, so the same records give the same document whatever order they were read in.
  */
-public record SafeguardingReturn(YearMonth month, ReportHeader header, List<DayLine> days, List<MonthFigures> figures) {
+public record SafeguardingReturn(YearMonth month, ReportHeader header, List<DayLine> days, List<MonthFigures> figures,
+                                 List<AccountResource> resourcesAtMonthEnd, List<AgedBreak> agedBreaks,
+                                 List<ShortfallDay> shortfalls, int escalateAfterDays) {
 
     private static final Comparator<DayLine> CURRENCY_THEN_DATE = Comparator.comparing(DayLine::currency)
             .thenComparing(DayLine::date);
@@ -72,6 +76,15 @@ public record SafeguardingReturn(YearMonth month, ReportHeader header, List<DayL
         }
         days = days.stream().sorted(CURRENCY_THEN_DATE).toList();
         figures = figures.stream().sorted(Comparator.comparing(MonthFigures::currency)).toList();
+        resourcesAtMonthEnd = resourcesAtMonthEnd == null ? List.of()
+                : resourcesAtMonthEnd.stream().sorted(Comparator.comparing(AccountResource::iban)).toList();
+        agedBreaks = agedBreaks == null ? List.of() : agedBreaks.stream().sorted(Comparator.comparing(AgedBreak::bookingDate)
+                .thenComparingLong(AgedBreak::id)).toList();
+        shortfalls = shortfalls == null ? List.of() : shortfalls.stream().sorted(Comparator.comparing(ShortfallDay::day)
+                .thenComparing(day -> day.shortfall().currency())).toList();
+        if (escalateAfterDays < 0) {
+            throw new IllegalArgumentException("escalateAfterDays " + escalateAfterDays + " is negative");
+        }
     }
 
     /** The currencies with days in the month, in code order. */
@@ -92,7 +105,10 @@ public record SafeguardingReturn(YearMonth month, ReportHeader header, List<DayL
             // lines are oldest first and min/max keep the first of equals only when asked to: reduce does
             DayLine highest = lines.stream().reduce((a, b) -> byRequirement.compare(b, a) > 0 ? b : a).orElseThrow();
             DayLine lowest = lines.stream().reduce((a, b) -> byRequirement.compare(b, a) < 0 ? b : a).orElseThrow();
-            return new CurrencySummary(figure.currency(), highest, lowest,
+            long sum = lines.stream().mapToLong(day -> day.requirement().minor()).reduce(0, Math::addExact);
+            long average = java.math.BigDecimal.valueOf(sum).divide(java.math.BigDecimal.valueOf(lines.size()), 0,
+                    java.math.RoundingMode.HALF_EVEN).longValueExact();
+            return new CurrencySummary(figure.currency(), highest, lowest, new Amount(average, figure.currency()),
                     lines.stream().filter(DayLine::shortfall).count(), figure);
         }).toList();
     }

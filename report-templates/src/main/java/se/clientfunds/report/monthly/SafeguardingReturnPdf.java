@@ -108,9 +108,9 @@ public final class SafeguardingReturnPdf {
             table.addCell(summary.shortfallDays() > 0 ? pdf.alertCell(days, Element.ALIGN_RIGHT)
                     : pdf.cell(days, Element.ALIGN_RIGHT));
         }
-        row(pdf, table, text.label("return.breaksOpened"), summaries, summary -> text.count(summary.figures().breaksOpened()));
+        row(pdf, table, text.label("return.breaksOpened"), summaries, summary -> text.count(summary.figures().breaksOpened().count()));
         row(pdf, table, text.label("return.breaksOpen"), summaries,
-                summary -> text.count(summary.figures().breaksOpenAtMonthEnd()));
+                summary -> text.count(summary.figures().breaksOpenAtMonthEnd().count()));
         pdf.add(table);
         long shortDays = monthly.days().stream().filter(DayLine::shortfall).map(DayLine::date).distinct().count();
         if (shortDays > 0) {

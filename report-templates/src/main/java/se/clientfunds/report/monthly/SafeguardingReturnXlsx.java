@@ -200,9 +200,9 @@ public final class SafeguardingReturnXlsx {
                 }
             });
             line("return.breaksOpened", summaries,
-                    (cells, summary) -> rows.count(cells.row, cells.column, summary.figures().breaksOpened()));
+                    (cells, summary) -> rows.count(cells.row, cells.column, summary.figures().breaksOpened().count()));
             line("return.breaksOpen", summaries,
-                    (cells, summary) -> rows.count(cells.row, cells.column, summary.figures().breaksOpenAtMonthEnd()));
+                    (cells, summary) -> rows.count(cells.row, cells.column, summary.figures().breaksOpenAtMonthEnd().count()));
 
             // the days sheet lists the currencies in the same order, each a block of consecutive rows from row 2
             int first = 1;

@@ -12,11 +12,12 @@ import java.util.Set;
  * proof and statement continuity problems.
  *
  * @param balanceProof       null when no statement arrived for the day, so the balance cannot be proven
- * @param continuityProblems gaps in the chain of statements, in words; empty when none
+ * @param continuityProblems problems with the chain of statements; empty when none
+ * @param status             RECONCILED or FAILED_RECONCILIATION, as the reconciliation run decided it
  */
 public record AccountReconciliation(String accountIban, String currency, Map<MatchRule, Integer> matches,
                                     List<ReconciliationBreak> breaks, RollForward rollForward, BalanceProof balanceProof,
-                                    List<String> continuityProblems) {
+                                    List<ContinuityProblem> continuityProblems, ReconciliationStatus status) {
 
     public AccountReconciliation {
         if (accountIban == null || accountIban.isBlank()) {
@@ -59,6 +60,9 @@ public record AccountReconciliation(String accountIban, String currency, Map<Mat
             throw new IllegalArgumentException("continuityProblems of account " + accountIban + " is missing");
         }
         continuityProblems = List.copyOf(continuityProblems);
+        if (status == null) {
+            throw new IllegalArgumentException("status of account " + accountIban + " is missing");
+        }
     }
 
     /** Count and sum of the breaks still open (open or explained) per ageing bucket, youngest bucket first. */
@@ -77,6 +81,22 @@ public record AccountReconciliation(String accountIban, String currency, Map<Mat
         return sums.entrySet().stream()
                 .map(entry -> new AgeingTotal(entry.getKey(), entry.getValue()[0], new Amount(entry.getValue()[1], currency)))
                 .toList();
+    }
+
+    /** The breaks older than {@code escalateAfterDays} banking days, oldest first: to be escalated. */
+    public List<ReconciliationBreak> escalations(int escalateAfterDays) {
+        return breaks.stream().filter(item -> item.ageBankingDays() > escalateAfterDays)
+                .sorted(ReconciliationBreak.OLDEST_FIRST).toList();
+    }
+
+    /** The day's payouts and refunds the bank debits on a later day: timing items, not exceptions. */
+    public List<ReconciliationBreak> timingItems() {
+        return breaks.stream().filter(ReconciliationBreak::timing).toList();
+    }
+
+    /** The breaks that are not timing items: what operators must chase. */
+    public List<ReconciliationBreak> exceptions() {
+        return breaks.stream().filter(item -> !item.timing()).toList();
     }
 
     /** Whether finance must look at this account: no statement, an unexplained difference or a continuity problem. */

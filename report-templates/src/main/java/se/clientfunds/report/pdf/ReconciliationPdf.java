@@ -79,7 +79,7 @@ public final class ReconciliationPdf {
         matches(pdf, account);
         rollForward(pdf, account.rollForward());
         balanceProof(pdf, account.balanceProof());
-        continuity(pdf, account.continuityProblems());
+        continuity(pdf, account.continuityProblems().stream().map(String::valueOf).toList());
         ageing(pdf, account);
         breaks(pdf, account);
     }

@@ -5,8 +5,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The day's reconciliation report: one section per client-funds account, in IBAN order. */
-public record ReconciliationReport(ReportHeader header, List<AccountReconciliation> accounts) {
+/**
+ * The day's reconciliation report: one section per client-funds account, in IBAN order.
+ *
+ * @param escalateAfterDays breaks older than this many banking days are listed as escalations
+ *                          ({@code settlement.reconciliation.escalate-after-days})
+ */
+public record ReconciliationReport(ReportHeader header, List<AccountReconciliation> accounts, int escalateAfterDays) {
 
     public ReconciliationReport {
         if (header == null) {
@@ -25,5 +30,8 @@ public record ReconciliationReport(ReportHeader header, List<AccountReconciliati
             }
         }
         accounts = accounts.stream().sorted(Comparator.comparing(AccountReconciliation::accountIban)).toList();
+        if (escalateAfterDays < 0) {
+            throw new IllegalArgumentException("escalateAfterDays " + escalateAfterDays + " is negative");
+        }
     }
 }

@@ -106,7 +106,7 @@ public final class ReportDocument implements AutoCloseable {
         PdfPTable totals = table(new float[] {4, 2, 3, 1});
         headerRow(totals, text.labels("header.control", "header.count", "header.total", "header.currency"));
         for (ControlTotal total : header.controlTotals()) {
-            totals.addCell(cell(total.name(), Element.ALIGN_LEFT));
+            totals.addCell(cell(total.kind() + (total.currency() == null ? "" : " " + total.currency()), Element.ALIGN_LEFT));
             totals.addCell(cell(text.count(total.count()), Element.ALIGN_RIGHT));
             totals.addCell(cell(total.total() == null ? "" : text.amount(total.total()), Element.ALIGN_RIGHT));
             totals.addCell(cell(total.total() == null ? "" : total.total().currency(), Element.ALIGN_LEFT));

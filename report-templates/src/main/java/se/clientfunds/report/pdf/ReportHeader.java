@@ -4,11 +4,20 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What every report carries on its first page: the business date, the job execution that made it, the input files
- * with their SHA-256 and the control totals it was built from.
+ * What every report carries on its first page: the business date, the job execution that made it, which version of
+ * the day's reports it belongs to, what it must say before its figures (notices; alerts in red), the input files with
+ * their SHA-256 and the control totals it was built from.
+ *
+ * @param version 1 for the day's first reports, 2 or more for a later version written beside them
+ * @param notices printed under the title, in the order given
  */
 public record ReportHeader(LocalDate businessDate, long jobExecutionId, List<InputFile> inputFiles,
-                           List<ControlTotal> controlTotals) {
+                           List<ControlTotal> controlTotals, int version, List<Notice> notices) {
+
+    /** The first version's header, with nothing to say before the figures. */
+    public ReportHeader(LocalDate businessDate, long jobExecutionId, List<InputFile> inputFiles, List<ControlTotal> controlTotals) {
+        this(businessDate, jobExecutionId, inputFiles, controlTotals, 1, List.of());
+    }
 
     public ReportHeader {
         if (businessDate == null) {
@@ -25,5 +34,12 @@ public record ReportHeader(LocalDate businessDate, long jobExecutionId, List<Inp
         }
         inputFiles = List.copyOf(inputFiles);
         controlTotals = List.copyOf(controlTotals);
+        if (version < 1) {
+            throw new IllegalArgumentException("version " + version + " is not positive");
+        }
+        notices = notices == null ? List.of() : List.copyOf(notices);
+        if (version == 1 && notices.stream().anyMatch(Notice.LaterVersion.class::isInstance)) {
+            throw new IllegalArgumentException("version 1 cannot carry a later-version notice");
+        }
     }
 }

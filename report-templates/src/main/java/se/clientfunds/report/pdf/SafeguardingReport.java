@@ -5,8 +5,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The day's safeguarding report: one position per currency, in currency order. */
-public record SafeguardingReport(ReportHeader header, List<SafeguardingPosition> positions) {
+/**
+ * The day's safeguarding statement: one position per currency (requirement, resource, difference and its reconciling
+ * schedule), the resource per account and bank at the reconciliation point, the safeguarding method, and what was done
+ * about a shortfall or excess: actions about this day, and actions about the banking day before (shown on the next
+ * day's statement too).
+ *
+ * @param resources          each client-funds account's closing balance, in IBAN order
+ * @param actions            actions recorded about this day's position
+ * @param previousDayActions actions recorded about the previous banking day's position
+ */
+public record SafeguardingReport(ReportHeader header, List<SafeguardingPosition> positions, List<AccountResource> resources,
+                                 SafeguardingMethod method, List<SafeguardingAction> actions,
+                                 List<SafeguardingAction> previousDayActions) {
 
     public SafeguardingReport {
         if (header == null) {
@@ -25,6 +36,18 @@ public record SafeguardingReport(ReportHeader header, List<SafeguardingPosition>
             }
         }
         positions = positions.stream().sorted(Comparator.comparing(SafeguardingPosition::currency)).toList();
+        resources = resources == null ? List.of()
+                : resources.stream().sorted(Comparator.comparing(AccountResource::iban)).toList();
+        if (method == null) {
+            throw new IllegalArgumentException("the safeguarding method is missing");
+        }
+        actions = actions == null ? List.of() : sorted(actions);
+        previousDayActions = previousDayActions == null ? List.of() : sorted(previousDayActions);
+    }
+
+    private static List<SafeguardingAction> sorted(List<SafeguardingAction> actions) {
+        return actions.stream().sorted(Comparator.comparing(SafeguardingAction::at).thenComparing(SafeguardingAction::type)
+                .thenComparing(SafeguardingAction::reason)).toList();
     }
 
     /** Whether any currency is short: the report then needs attention before the next business day. */

@@ -3,14 +3,21 @@ package se.clientfunds.report.positions;
 import java.util.Objects;
 
 /**
- * One account's position for the day in one currency: opening + the day's postings = closing. Balances are signed
+ * One account's position (with the client's name for a CLIENT account, else empty) for the day in one currency: opening + the day's postings = closing. Balances are signed
  * on the account's normal side (debit for BANK, credit for the liabilities); debit and credit are the day's turnover.
  */
-public record PositionLine(String account, AccountKind kind, String currency, Amount opening, Amount debit,
+public record PositionLine(String account, String name, AccountKind kind, String currency, Amount opening, Amount debit,
         Amount credit, Amount closing) {
+
+    /** An account without a name of its own (every kind but CLIENT). */
+    public PositionLine(String account, AccountKind kind, String currency, Amount opening, Amount debit, Amount credit,
+                        Amount closing) {
+        this(account, "", kind, currency, opening, debit, credit, closing);
+    }
 
     public PositionLine {
         Objects.requireNonNull(account, "account is null");
+        name = name == null ? "" : name;
         Objects.requireNonNull(kind, "kind of " + account + " is null");
         Objects.requireNonNull(currency, "currency of " + account + " is null");
         if (!kind.names(account)) {

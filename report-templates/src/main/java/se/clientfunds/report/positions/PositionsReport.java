@@ -10,7 +10,13 @@ import java.util.Objects;
  */
 public record PositionsReport(LocalDate businessDate, long jobExecutionId, List<InputFile> inputFiles,
         List<PositionLine> positions, Iterable<MovementLine> movements, List<UnallocatedLine> unallocated,
-        ControlTotals totals) {
+        ControlTotals totals, int version, List<se.clientfunds.report.pdf.Notice> notices, List<DebtorCreditLine> debtorCredit) {
+
+    /** The first version's report, with nothing to say before the figures and no debtor credit listed. */
+    public PositionsReport(LocalDate businessDate, long jobExecutionId, List<InputFile> inputFiles, List<PositionLine> positions,
+                           Iterable<MovementLine> movements, List<UnallocatedLine> unallocated, ControlTotals totals) {
+        this(businessDate, jobExecutionId, inputFiles, positions, movements, unallocated, totals, 1, List.of(), List.of());
+    }
 
     public PositionsReport {
         Objects.requireNonNull(businessDate, "businessDate is null");
@@ -22,5 +28,10 @@ public record PositionsReport(LocalDate businessDate, long jobExecutionId, List<
         Objects.requireNonNull(movements, "movements is null");
         unallocated = List.copyOf(Objects.requireNonNull(unallocated, "unallocated is null"));
         Objects.requireNonNull(totals, "totals is null");
+        if (version < 1) {
+            throw new IllegalArgumentException("version " + version + " is not positive");
+        }
+        notices = notices == null ? List.of() : List.copyOf(notices);
+        debtorCredit = debtorCredit == null ? List.of() : List.copyOf(debtorCredit);
     }
 }

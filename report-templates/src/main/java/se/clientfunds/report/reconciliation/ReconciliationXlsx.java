@@ -208,8 +208,8 @@ public final class ReconciliationXlsx {
             if (account.continuityProblems().isEmpty()) {
                 rows.text(rows.row(), 0, text.label("reconciliation.continuityOk"));
             }
-            for (String problem : account.continuityProblems()) {
-                rows.alert(rows.row(), 0, problem);
+            for (var problem : account.continuityProblems()) {
+                rows.alert(rows.row(), 0, String.valueOf(problem));
             }
         }
 

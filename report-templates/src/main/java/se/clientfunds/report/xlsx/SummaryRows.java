@@ -73,7 +73,7 @@ public final class SummaryRows {
         header(text.labels("header.control", "header.count", "header.total", "header.currency"));
         for (ControlTotal total : header.controlTotals()) {
             row = row();
-            text(row, 0, total.name());
+            text(row, 0, total.kind() + (total.currency() == null ? "" : " " + total.currency()));
             count(row, 1, total.count());
             if (total.total() != null) {
                 amount(row, 2, total.total(), false);
