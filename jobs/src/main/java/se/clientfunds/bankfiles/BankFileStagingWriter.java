@@ -74,8 +74,8 @@ class BankFileStagingWriter implements ItemWriter<StagedBankRecord> {
         }
         if (!sections.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO bank_section (import_id, section_no, format, section_id, account_iban, currency,"
-                    + " sequence_number, opening_minor, opening_date, closing_minor, closing_date, entry_count)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", sections);
+                    + " sequence_number, opening_minor, opening_date, closing_minor, closing_date, entry_count, as_of)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", sections);
         }
         if (!entries.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO bank_entry (import_id, entry_no, section_no, location, account_iban, currency,"
@@ -99,7 +99,8 @@ class BankFileStagingWriter implements ItemWriter<StagedBankRecord> {
                 section.currency() == null ? account.currency() : section.currency().getCurrencyCode(),
                 section.sequenceNumber(), opening == null ? null : opening.amount().minorUnits(),
                 opening == null ? null : date(opening.date()), closing == null ? null : closing.amount().minorUnits(),
-                closing == null ? null : date(closing.date()), staged.sectionEntries()};
+                closing == null ? null : date(closing.date()), staged.sectionEntries(),
+                section.asOf() == null ? null : se.clientfunds.jobs.ColumnText.fit(section.asOf(), 40)};
     }
 
     /** The configured account a section is about, looked up once per account rather than once per entry. */

@@ -32,4 +32,11 @@ public class BankStatements {
                 + " JOIN journal_entry e ON e.id = l.entry_id WHERE l.account = ? AND e.posted = 1 AND e.booking_date <= ?)",
                 Boolean.class, iban, Date.valueOf(day), "BANK:" + iban, Date.valueOf(day));
     }
+
+    /** When the closing balance of the account's statement of the day stands, as the bank wrote it, if it says. */
+    public java.util.Optional<String> asOf(String iban, LocalDate day) {
+        return jdbc.queryForList("SELECT as_of FROM imported_bank_section WHERE account_iban = ? AND format IN ('CAMT_053', 'MT940')"
+                + " AND closing_date = ? AND as_of IS NOT NULL ORDER BY import_id DESC, section_no DESC LIMIT 1", String.class, iban,
+                Date.valueOf(day)).stream().findFirst();
+    }
 }

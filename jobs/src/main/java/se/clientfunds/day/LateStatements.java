@@ -104,10 +104,11 @@ public class LateStatements {
         boolean started = dayJobs.exists(JobName.RECONCILE, day, next);
         List<ClientFundsAccount> late = lateStatements(day);
         if (late.isEmpty() && !started) {
-            Optional<String> reportsBehind = publication.changedSince(day);
+            Optional<ReportPublication.Change> reportsBehind = publication.changedSince(day);
             if (reportsBehind.isPresent()) {
                 return new Outcome(day, latest.get(), new DayJobOutcome(JobName.RECONCILE, day, DayJobOutcome.Status.DONE_BEFORE,
-                        null, null), publication.newVersion(day, reportsBehind.get()), reconciliation.attention(day));
+                        null, null), publication.newVersion(day, reportsBehind.get().reason(), reportsBehind.get().code()),
+                        reconciliation.attention(day));
             }
             throw new IllegalArgumentException("nothing new to reconcile for " + day + ": reconciliation run " + latest.get()
                     + " had the statement of every client-funds account that has one for the day");
@@ -117,7 +118,8 @@ public class LateStatements {
         if (run.status() == DayJobOutcome.Status.FAILED) {
             return new Outcome(day, next, run, null, List.of());
         }
-        ReportPublication.Outcome reports = publication.newVersion(day, "reconciliation run " + next + ": " + reason);
+        ReportPublication.Outcome reports = publication.newVersion(day, "reconciliation run " + next + ": " + reason,
+                se.clientfunds.reports.ReportVersions.ReasonCode.LATE_STATEMENT);
         return new Outcome(day, next, run, reports, reconciliation.attention(day));
     }
 }

@@ -32,9 +32,13 @@ public final class Sha256 {
 
     /** The SHA-256 of a text's UTF-8 bytes, in lower-case hex. */
     public static String ofText(String text) {
+        return of(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The SHA-256 of bytes, in lower-case hex. */
+    public static String of(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JVM has no SHA-256", e);
         }

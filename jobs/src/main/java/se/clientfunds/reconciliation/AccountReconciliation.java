@@ -152,7 +152,7 @@ public class AccountReconciliation {
             throw new IllegalStateException("reconciliation of " + iban + " on " + day + " needs the day closed first");
         }
         Money ledger = Money.ofMinor(closed.get(0), currency);
-        List<String> continuity = new ArrayList<>();
+        List<ContinuityFinding> continuity = new ArrayList<>();
         Optional<Money> statementClosing = statementClosing(day, iban, currency, continuity);
         Money unexplained = statementClosing.map(bankClosing -> bankClosing.minus(ledger)
                 .minus(bankOnly.minus(booksOnly).plus(residuals).plus(resolved)))
@@ -171,7 +171,7 @@ public class AccountReconciliation {
                 unexplained == null ? null : unexplained.minorUnits(), counts.get(MatchRule.REFERENCE),
                 counts.get(MatchRule.BATCH_TOTAL), counts.get(MatchRule.AMOUNT_AND_COUNTERPARTY), counts.get(MatchRule.TOLERANCE),
                 rollForward.opening(), rollForward.opened(), rollForward.cleared(), rollForward.closing(), ageing[0], ageing[1],
-                ageing[2], ageing[3], continuity.isEmpty() ? null : fit(String.join("; ", continuity), 2000),
+                ageing[2], ageing[3], ContinuityFinding.encode(continuity),
                 result.reconciled() && continuity.isEmpty() ? "RECONCILED" : "FAILED_RECONCILIATION");
         return result;
     }
@@ -180,14 +180,14 @@ public class AccountReconciliation {
      * The closing booked balance of the day's statement, checking the chain: its opening is the previous statement's
      * closing, its sequence number follows, and no banking day in between lacks a statement.
      */
-    private Optional<Money> statementClosing(LocalDate day, String iban, String currency, List<String> problems) {
+    private Optional<Money> statementClosing(LocalDate day, String iban, String currency, List<ContinuityFinding> problems) {
         List<Object[]> statements = jdbc.query("SELECT s.closing_date, s.opening_minor, s.closing_minor, s.sequence_number,"
                 + " s.opening_date FROM imported_bank_section s WHERE s.account_iban = ? AND s.format IN ('CAMT_053', 'MT940')"
                 + " AND s.closing_date <= ? ORDER BY s.closing_date DESC, s.import_id DESC, s.section_no DESC LIMIT 2",
                 (rs, row) -> new Object[] {rs.getDate(1).toLocalDate(), rs.getObject(2), rs.getObject(3), rs.getObject(4)},
                 iban, Date.valueOf(day));
         if (statements.isEmpty() || !statements.get(0)[0].equals(day)) {
-            problems.add("no statement for " + day);
+            problems.add(ContinuityFinding.noStatement(day));
             return Optional.empty();
         }
         Object[] today = statements.get(0);
@@ -196,16 +196,15 @@ public class AccountReconciliation {
             LocalDate previousDate = (LocalDate) previous[0];
             for (LocalDate missing = calendar.nextBankingDay(previousDate); missing.isBefore(day);
                  missing = calendar.nextBankingDay(missing)) {
-                problems.add("no statement for banking day " + missing + " (gap between the statements of " + previousDate
-                        + " and " + day + ")");
+                problems.add(ContinuityFinding.gap(missing, previousDate, day));
             }
             if (previous[2] != null && today[1] != null && ((Number) previous[2]).longValue() != ((Number) today[1]).longValue()) {
-                problems.add("the statement of " + day + " opens with " + Money.ofMinor(((Number) today[1]).longValue(), currency)
-                        + " but the statement of " + previousDate + " closed with "
-                        + Money.ofMinor(((Number) previous[2]).longValue(), currency));
+                problems.add(ContinuityFinding.openingDiffers(day, previousDate, Money.ofMinor(((Number) today[1]).longValue(), currency),
+                        Money.ofMinor(((Number) previous[2]).longValue(), currency)));
             }
             if (previous[3] != null && today[3] != null && ((Number) today[3]).longValue() != ((Number) previous[3]).longValue() + 1) {
-                problems.add("statement sequence number " + today[3] + " does not follow " + previous[3]);
+                problems.add(ContinuityFinding.sequenceBreak(day, previousDate, ((Number) today[3]).longValue(),
+                        ((Number) previous[3]).longValue()));
             }
         }
         return today[2] == null ? Optional.empty() : Optional.of(Money.ofMinor(((Number) today[2]).longValue(), currency));

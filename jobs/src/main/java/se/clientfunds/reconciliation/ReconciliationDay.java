@@ -20,7 +20,7 @@ import se.clientfunds.money.Money;
 public record ReconciliationDay(LocalDate businessDate, String accountIban, Money statementClosing, Money ledgerClosing,
                                 Money bankOnly, Money booksOnly, Money residuals, Money resolvedByOperators, Money unexplained,
                                 Map<MatchRule, Integer> matches, int openingBreaks, int newBreaks, int clearedBreaks,
-                                int closingBreaks, int[] ageing, List<String> continuity) {
+                                int closingBreaks, int[] ageing, List<ContinuityFinding> continuity) {
 
     public ReconciliationDay {
         matches = Map.copyOf(matches);
@@ -43,8 +43,8 @@ public record ReconciliationDay(LocalDate businessDate, String accountIban, Mone
                     + ", books " + ledgerClosing + ", bank-only " + bankOnly + ", books-only " + booksOnly + ", residuals "
                     + residuals + ", resolved by operators " + resolvedByOperators + ")");
         }
-        continuity.stream().filter(problem -> statementClosing != null || !problem.equals("no statement for " + businessDate))
-                .forEach(problem -> attention.add(accountIban + ": " + problem));
+        continuity.stream().filter(problem -> statementClosing != null || problem.kind() != ContinuityFinding.Kind.NO_STATEMENT)
+                .forEach(problem -> attention.add(accountIban + ": " + problem.describe()));
         return attention;
     }
 }

@@ -52,10 +52,13 @@ public class ReconciliationQueries {
     private final BankingCalendar calendar;
     private final ReconciliationStore store;
     private final se.clientfunds.ledger.OpenBusinessDay openBusinessDay;
+    private final int escalateAfterDays;
 
     ReconciliationQueries(JdbcTemplate jdbc, BankingCalendar calendar, ReconciliationStore store,
-                          se.clientfunds.ledger.OpenBusinessDay openBusinessDay) {
+                          se.clientfunds.ledger.OpenBusinessDay openBusinessDay,
+                          se.clientfunds.settings.SettlementProperties properties) {
         this.jdbc = jdbc;
+        this.escalateAfterDays = properties.reconciliation().escalateAfterDays();
         this.calendar = calendar;
         this.store = store;
         this.openBusinessDay = openBusinessDay;
@@ -99,7 +102,7 @@ public class ReconciliationQueries {
                     noProof ? null : Money.ofMinor(unexplained, currency), matches, rs.getInt("opening_breaks"),
                     rs.getInt("new_breaks"), rs.getInt("cleared_breaks"), rs.getInt("closing_breaks"),
                     new int[] {rs.getInt("aged_0_1"), rs.getInt("aged_2_5"), rs.getInt("aged_6_10"), rs.getInt("aged_over_10")},
-                    continuity == null ? List.of() : List.of(continuity.split("; ")));
+                    ContinuityFinding.decode(continuity));
         }, Date.valueOf(day), run);
     }
 
@@ -108,6 +111,13 @@ public class ReconciliationQueries {
         List<String> attention = new ArrayList<>();
         int run = latestRun(day).orElse(1);
         days(day, run).forEach(reconciled -> attention.addAll(reconciled.attention()));
+        // breaks open too long are escalated: said every day until they are cleared, resolved or explained
+        Map<String, List<Break>> escalated = new java.util.TreeMap<>();
+        breaks(day, run).stream().filter(item -> item.ageDays() > escalateAfterDays && "OPEN".equals(item.status()))
+                .forEach(item -> escalated.computeIfAbsent(item.accountIban(), iban -> new ArrayList<>()).add(item));
+        escalated.forEach((iban, items) -> attention.add(iban + ": " + items.size() + (items.size() == 1 ? " break" : " breaks")
+                + " open longer than " + escalateAfterDays + " banking days, to escalate (oldest: break " + items.get(0).id()
+                + ", booked " + items.get(0).bookingDate() + ", " + items.get(0).amount() + ")"));
         jdbc.query("SELECT currency, difference_minor, resource_complete FROM safeguarding WHERE business_date = ? AND run_no = ?"
                 + " AND status = 'SHORTFALL' ORDER BY currency", rs -> {
                     attention.add("safeguarding shortfall of " + Money.ofMinor(-rs.getLong(2), rs.getString(1))

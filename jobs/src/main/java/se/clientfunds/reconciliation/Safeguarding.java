@@ -5,35 +5,44 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import se.clientfunds.bankfiles.BankStatements;
+import se.clientfunds.ledger.AccountKind;
 import se.clientfunds.money.Money;
 import se.clientfunds.settings.ClientFundsAccount;
 import se.clientfunds.settings.SettlementProperties;
 
 /**
- * Safeguarding, the internal reconciliation (DESIGN §2.5), per currency: the requirement (CLIENT + UNALLOCATED +
- * DEBTOR_CREDIT at the day's close, each account's balance counted only when it is owed, never netted against one
- * that is negative) against the resource (the closing booked balance of the client-funds accounts on
- * the day's statements); the difference is EXCESS, OK or SHORTFALL.
+ * Safeguarding, the internal reconciliation (DESIGN §2.5), per currency and reconciliation run: the requirement
+ * (client money owed + payments in transit) against the resource (the statements' closing balances), the difference
+ * EXCESS, OK or SHORTFALL, and the reconciling schedule that explains it ({@link SafeguardingCalculation}); the resource
+ * per account and bank at the statement's closing time.
  */
 @Service
 public class Safeguarding {
 
-    /** One currency's safeguarding position on a day. */
+    /** One currency's safeguarding position on a day, as the command line shows it. */
     public record Position(LocalDate businessDate, Money requirement, Money resource, Money difference, String status,
-                          boolean resourceComplete) {
+                          boolean resourceComplete, Money inTransit) {
+    }
+
+    /** One client-funds account's part of the resource: its statement's closing balance (null without one) and when. */
+    public record Resource(String iban, String currency, String name, String bank, Money closing, String asOf) {
     }
 
     private final JdbcTemplate jdbc;
     private final SettlementProperties properties;
+    private final BankStatements statements;
 
-    public Safeguarding(JdbcTemplate jdbc, SettlementProperties properties) {
+    public Safeguarding(JdbcTemplate jdbc, SettlementProperties properties, BankStatements statements) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.statements = statements;
     }
 
     /** Computes and stores the positions of a reconciliation run of the day (replacing an earlier computation of it). */
@@ -44,44 +53,99 @@ public class Safeguarding {
             throw new IllegalStateException("safeguarding of " + day + " needs the day closed (its positions); it is "
                     + (dayStatus.isEmpty() ? "not run" : dayStatus.get(0)));
         }
-        Map<String, Long> requirement = new TreeMap<>();
-        // what is owed is owed per account: a negative balance (money owed to us) does not make up for another's
-        jdbc.query("SELECT currency, SUM(GREATEST(closing_minor, 0)) FROM account_position WHERE business_date = ?"
-                + " AND account_kind IN ('CLIENT', 'UNALLOCATED', 'DEBTOR_CREDIT') GROUP BY currency",
-                rs -> {
-                    requirement.put(rs.getString(1), rs.getLong(2));
-                }, date);
-        Map<String, Long> resource = new TreeMap<>();
-        Map<String, Boolean> complete = new TreeMap<>();
+        List<SafeguardingCalculation.AccountPosition> positions = jdbc.query("SELECT account_kind, account, currency,"
+                + " closing_minor FROM account_position WHERE business_date = ?", (rs, row) ->
+                new SafeguardingCalculation.AccountPosition(AccountKind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+                        rs.getLong(4)), date);
+        Map<String, SafeguardingCalculation.AccountRun> runs = new TreeMap<>();
+        jdbc.query("SELECT account_iban, currency, statement_closing_minor, residual_minor, resolved_minor, unexplained_minor,"
+                + " ledger_closing_minor FROM reconciliation_day WHERE business_date = ? AND run_no = ?", rs -> {
+                    runs.put(rs.getString(1), new SafeguardingCalculation.AccountRun(rs.getString(1), rs.getString(2),
+                            (Long) rs.getObject(3, Long.class), rs.getLong(4), rs.getLong(5), rs.getObject(6, Long.class), rs.getLong(7)));
+                }, date, run);
+        List<SafeguardingCalculation.AccountRun> accounts = new ArrayList<>();
+        List<String> currencies = new ArrayList<>();
         for (ClientFundsAccount account : properties.accounts()) {
-            List<Long> closing = jdbc.queryForList("SELECT closing_minor FROM imported_bank_section WHERE account_iban = ?"
-                    + " AND format IN ('CAMT_053', 'MT940') AND closing_date = ? AND closing_minor IS NOT NULL"
-                    + " ORDER BY import_id DESC, section_no DESC LIMIT 1", Long.class, account.iban(), date);
-            resource.merge(account.currency(), closing.isEmpty() ? 0L : closing.get(0), Long::sum);
-            complete.merge(account.currency(), !closing.isEmpty(), Boolean::logicalAnd);
-            requirement.putIfAbsent(account.currency(), 0L);
+            currencies.add(account.currency());
+            SafeguardingCalculation.AccountRun reconciled = runs.get(account.iban());
+            if (reconciled != null) {
+                accounts.add(reconciled);
+            } else if (statements.inUse(account.iban(), day)) {
+                // in use but not reconciled in this run: nothing the bank said about it is counted
+                long books = positions.stream().filter(position -> position.account().equals("BANK:" + account.iban()))
+                        .mapToLong(SafeguardingCalculation.AccountPosition::closing).sum();
+                accounts.add(new SafeguardingCalculation.AccountRun(account.iban(), account.currency(), null, 0, 0, null, books));
+            }
         }
+        List<SafeguardingCalculation.OpenItem> open = jdbc.query("SELECT b.account_iban, b.type, b.bank_minor, b.books_minor,"
+                + " b.book_event FROM reconciliation_open_break o JOIN reconciliation_break b ON b.id = o.break_id"
+                + " WHERE o.business_date = ? AND o.run_no = ?", (rs, row) -> new SafeguardingCalculation.OpenItem(rs.getString(1),
+                BreakType.valueOf(rs.getString(2)), rs.getLong(3), rs.getLong(4), rs.getString(5)), date, run);
+
+        List<SafeguardingCalculation.Figures> figures = SafeguardingCalculation.compute(positions, accounts, open, currencies);
         jdbc.update("DELETE FROM safeguarding WHERE business_date = ? AND run_no = ?", date, run);
-        List<Position> positions = new ArrayList<>();
-        requirement.forEach((currency, required) -> {
-            long held = resource.getOrDefault(currency, 0L);
-            long difference = held - required;
-            String status = difference == 0 ? "OK" : difference > 0 ? "EXCESS" : "SHORTFALL";
-            boolean whole = complete.getOrDefault(currency, false);
-            jdbc.update("INSERT INTO safeguarding (business_date, currency, run_no, requirement_minor, resource_minor, difference_minor,"
-                    + " status, resource_complete) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", date, currency, run, required, held, difference, status,
-                    whole ? 1 : 0);
-            positions.add(new Position(day, Money.ofMinor(required, currency), Money.ofMinor(held, currency),
-                    Money.ofMinor(difference, currency), status, whole));
-        });
-        return positions;
+        List<Position> result = new ArrayList<>();
+        for (SafeguardingCalculation.Figures sum : figures) {
+            jdbc.update("INSERT INTO safeguarding (business_date, currency, run_no, requirement_minor, resource_minor,"
+                    + " difference_minor, status, resource_complete, client_money_minor, in_transit_minor, in_transit_count,"
+                    + " firm_fees_minor, receipts_not_on_statement_minor, bank_credits_not_booked_minor,"
+                    + " bank_charges_not_booked_minor, amount_differences_minor, other_book_entries_minor, negative_balances_minor,"
+                    + " residuals_minor, written_off_minor, unexplained_minor, not_confirmed_minor)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    date, sum.currency(), run, sum.requirement(), sum.resource(), sum.difference(), sum.status(),
+                    sum.resourceComplete() ? 1 : 0, sum.clientMoney(), sum.inTransit(), sum.inTransitCount(), sum.firmFees(),
+                    sum.receiptsNotOnStatement(), sum.bankCreditsNotBooked(), sum.bankChargesNotBooked(), sum.amountDifferences(),
+                    sum.otherBookEntries(), sum.negativeBalances(), sum.residuals(), sum.writtenOff(), sum.unexplained(),
+                    sum.notConfirmed());
+            result.add(position(day, sum));
+        }
+        jdbc.update("DELETE FROM safeguarding_resource WHERE business_date = ? AND run_no = ?", date, run);
+        for (ClientFundsAccount account : properties.accounts()) {
+            SafeguardingCalculation.AccountRun reconciled = runs.get(account.iban());
+            Long closing = reconciled == null ? null : reconciled.statementClosing();
+            String asOf = closing == null ? null : statements.asOf(account.iban(), day).orElse(null);
+            jdbc.update("INSERT INTO safeguarding_resource (business_date, run_no, account_iban, currency, account_name, bank,"
+                    + " closing_minor, as_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", date, run, account.iban(), account.currency(),
+                    account.name(), account.bank(), closing, asOf);
+        }
+        return result;
     }
 
+    /** The figures of a reconciliation run of the day per currency, in currency order. */
+    public List<SafeguardingCalculation.Figures> figures(LocalDate day, int run) {
+        return jdbc.query("SELECT currency, client_money_minor, in_transit_minor, in_transit_count, resource_minor,"
+                + " resource_complete, firm_fees_minor, receipts_not_on_statement_minor, bank_credits_not_booked_minor,"
+                + " bank_charges_not_booked_minor, amount_differences_minor, other_book_entries_minor, negative_balances_minor,"
+                + " residuals_minor, written_off_minor, unexplained_minor, not_confirmed_minor, requirement_minor"
+                + " FROM safeguarding WHERE business_date = ? AND run_no = ? ORDER BY currency", (rs, row) -> {
+                    // the breakdown of client money by kind is in the positions; the figures keep it whole under CLIENT
+                    long clientMoney = rs.getLong(2);
+                    return new SafeguardingCalculation.Figures(rs.getString(1), clientMoney, 0, 0, rs.getLong(3), rs.getInt(4),
+                            rs.getLong(5), rs.getInt(6) == 1, rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
+                            rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getLong(16),
+                            rs.getLong(17));
+                }, Date.valueOf(day), run);
+    }
+
+    /** Each client-funds account's part of the resource in a run of the day, in IBAN order. */
+    public List<Resource> resources(LocalDate day, int run) {
+        return jdbc.query("SELECT account_iban, currency, account_name, bank, closing_minor, as_of FROM safeguarding_resource"
+                + " WHERE business_date = ? AND run_no = ? ORDER BY account_iban", (rs, row) -> new Resource(rs.getString(1),
+                rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getObject(5) == null ? null : Money.ofMinor(rs.getLong(5), rs.getString(2)), rs.getString(6)),
+                Date.valueOf(day), run);
+    }
+
+    /** The day's positions as its latest completed reconciliation run left them. */
     public List<Position> of(LocalDate day) {
-        return jdbc.query("SELECT currency, requirement_minor, resource_minor, difference_minor, status, resource_complete"
-                + " FROM safeguarding s WHERE business_date = ? AND run_no = (SELECT MAX(run_no) FROM safeguarding l"
-                + " WHERE l.business_date = s.business_date) ORDER BY currency", (rs, row) -> new Position(day,
-                Money.ofMinor(rs.getLong(2), rs.getString(1)), Money.ofMinor(rs.getLong(3), rs.getString(1)),
-                Money.ofMinor(rs.getLong(4), rs.getString(1)), rs.getString(5), rs.getInt(6) == 1), Date.valueOf(day));
+        Optional<Integer> run = Optional.ofNullable(jdbc.queryForObject("SELECT MAX(run_no) FROM reconciliation_run"
+                + " WHERE business_date = ?", Integer.class, Date.valueOf(day)));
+        return run.map(latest -> figures(day, latest).stream().map(sum -> position(day, sum)).toList()).orElse(List.of());
+    }
+
+    private static Position position(LocalDate day, SafeguardingCalculation.Figures sum) {
+        String currency = sum.currency();
+        return new Position(day, Money.ofMinor(sum.requirement(), currency), Money.ofMinor(sum.resource(), currency),
+                Money.ofMinor(sum.difference(), currency), sum.status(), sum.resourceComplete(), Money.ofMinor(sum.inTransit(), currency));
     }
 }

@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import javax.sql.DataSource;
@@ -14,56 +16,90 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import se.clientfunds.calendar.BankingCalendar;
+import se.clientfunds.jobs.RecordedTimes;
+import se.clientfunds.ledger.BusinessDays;
 import se.clientfunds.money.Money;
+import se.clientfunds.reconciliation.ContinuityFinding;
+import se.clientfunds.reconciliation.ReconciliationDay;
+import se.clientfunds.reconciliation.ReconciliationQueries;
+import se.clientfunds.reconciliation.Safeguarding;
+import se.clientfunds.reconciliation.SafeguardingActions;
+import se.clientfunds.reconciliation.SafeguardingCalculation;
 import se.clientfunds.report.audit.AuditReport;
 import se.clientfunds.report.audit.ImportedFile;
 import se.clientfunds.report.audit.JobRun;
 import se.clientfunds.report.audit.OperatorAction;
 import se.clientfunds.report.audit.OutputFile;
+import se.clientfunds.report.monthly.AgedBreak;
+import se.clientfunds.report.monthly.BreakTally;
 import se.clientfunds.report.monthly.DayLine;
 import se.clientfunds.report.monthly.MonthFigures;
 import se.clientfunds.report.monthly.SafeguardingReturn;
-import se.clientfunds.reconciliation.ReconciliationDay;
-import se.clientfunds.reconciliation.ReconciliationQueries;
+import se.clientfunds.report.monthly.ShortfallDay;
 import se.clientfunds.report.pdf.AccountReconciliation;
+import se.clientfunds.report.pdf.AccountResource;
 import se.clientfunds.report.pdf.BalanceProof;
 import se.clientfunds.report.pdf.BreakStatus;
 import se.clientfunds.report.pdf.BreakType;
+import se.clientfunds.report.pdf.ContinuityProblem;
 import se.clientfunds.report.pdf.ControlTotal;
+import se.clientfunds.report.pdf.ControlTotalKind;
+import se.clientfunds.report.pdf.Direction;
 import se.clientfunds.report.pdf.MatchRule;
+import se.clientfunds.report.pdf.Notice;
+import se.clientfunds.report.pdf.ReconcilingSchedule;
 import se.clientfunds.report.pdf.ReconciliationBreak;
 import se.clientfunds.report.pdf.ReconciliationReport;
+import se.clientfunds.report.pdf.ReconciliationStatus;
 import se.clientfunds.report.pdf.ReportHeader;
 import se.clientfunds.report.pdf.RollForward;
+import se.clientfunds.report.pdf.SafeguardingAction;
+import se.clientfunds.report.pdf.SafeguardingMethod;
 import se.clientfunds.report.pdf.SafeguardingPosition;
 import se.clientfunds.report.pdf.SafeguardingReport;
 import se.clientfunds.report.positions.AccountKind;
 import se.clientfunds.report.positions.Amount;
 import se.clientfunds.report.positions.ControlTotals;
+import se.clientfunds.report.positions.DebtorCreditLine;
 import se.clientfunds.report.positions.InputFile;
 import se.clientfunds.report.positions.PositionLine;
 import se.clientfunds.report.positions.PositionsReport;
 import se.clientfunds.report.positions.UnallocatedLine;
-import se.clientfunds.settings.ClientFundsAccount;
 import se.clientfunds.settings.SettlementProperties;
 
 /**
- * Builds the report records of a closed, reconciled day from the database. Everything is read in the order of a
- * unique key and nothing depends on the clock, so the same books give the same records (and the same bytes).
+ * Builds the report records of a version of a closed, reconciled day from the database (DESIGN §2.7). A version shows
+ * the day as it stood when the version was first written: its reconciliation run (the breaks that run left open, its
+ * safeguarding), the operator actions recorded up to then, the job executions started before it. Everything is read
+ * in the order of a unique key and nothing depends on the clock, so the same books give the same records (and bytes).
  */
 @Component
 class DayReportRecords {
 
+    /** Allocation reasons start with one of these codes (see {@code PaymentAllocator}); anything else is OTHER. */
+    private static final List<String> REASON_CODES = List.of("INVALID_OCR", "UNKNOWN_OCR", "AMBIGUOUS_OCR", "CURRENCY_MISMATCH",
+            "NO_REFERENCE");
+
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final ReconciliationQueries reconciliation;
+    private final Safeguarding safeguarding;
+    private final SafeguardingActions actions;
+    private final BusinessDays businessDays;
+    private final BankingCalendar calendar;
     private final SettlementProperties properties;
 
-    DayReportRecords(JdbcTemplate jdbc, DataSource dataSource, ReconciliationQueries reconciliation,
+    DayReportRecords(JdbcTemplate jdbc, DataSource dataSource, ReconciliationQueries reconciliation, Safeguarding safeguarding,
+                     SafeguardingActions actions, BusinessDays businessDays, BankingCalendar calendar,
                      SettlementProperties properties) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.reconciliation = reconciliation;
+        this.safeguarding = safeguarding;
+        this.actions = actions;
+        this.businessDays = businessDays;
+        this.calendar = calendar;
         this.properties = properties;
     }
 
@@ -75,7 +111,7 @@ class DayReportRecords {
             throw new IllegalStateException("the reports of " + day + " need the day closed and reconciled; it is "
                     + (status.isEmpty() ? "not run" : status.get(0)) + " (run-day " + day + ")");
         }
-        if (jdbc.queryForObject("SELECT COUNT(*) FROM safeguarding WHERE business_date = ?", Integer.class, date) == 0) {
+        if (reconciliation.latestRun(day).isEmpty()) {
             throw new IllegalStateException("the reports of " + day + " need the day reconciled; reconcileJob has not completed"
                     + " for it (run-day " + day + ")");
         }
@@ -83,30 +119,49 @@ class DayReportRecords {
 
     // --- positions.xlsx
 
-    /** The day's positions report; its movements read from {@code movements}, which the caller opens and closes. */
+    /** The version's positions report; its movements read from {@code movements}, which the caller opens and closes. */
     PositionsReport positions(ReportVersions.Version version, MovementCursor movements) {
         LocalDate day = version.businessDate();
-        long runId = version.runId();
         Date date = Date.valueOf(day);
+        Map<String, String> clientNames = new HashMap<>();
+        jdbc.query("SELECT client_id, name FROM current_client", rs -> {
+            clientNames.put("CLIENT:" + rs.getString(1), rs.getString(2));
+        });
         List<PositionLine> positions = jdbc.query("SELECT account, account_kind, currency, opening_minor, debit_minor,"
                 + " credit_minor, closing_minor FROM account_position WHERE business_date = ? ORDER BY account, currency",
                 (rs, row) -> {
                     String currency = rs.getString(3);
-                    return new PositionLine(rs.getString(1), AccountKind.valueOf(rs.getString(2)), currency,
-                            new Amount(rs.getLong(4), currency), new Amount(rs.getLong(5), currency),
-                            new Amount(rs.getLong(6), currency), new Amount(rs.getLong(7), currency));
+                    return new PositionLine(rs.getString(1), clientNames.getOrDefault(rs.getString(1), ""),
+                            AccountKind.valueOf(rs.getString(2)), currency, new Amount(rs.getLong(4), currency),
+                            new Amount(rs.getLong(5), currency), new Amount(rs.getLong(6), currency),
+                            new Amount(rs.getLong(7), currency));
                 }, date);
         // as the day left them: what operators allocated by hand on a later day is added back
         List<UnallocatedLine> unallocated = jdbc.query("SELECT p.bank_reference, p.booking_date, p.currency, p.amount_minor,"
                 + " p.unallocated_minor + COALESCE((SELECT SUM(a.amount_minor) FROM invoice_allocation a"
                 + "   WHERE a.account_iban = p.account_iban AND a.bank_reference = p.bank_reference"
                 + "   AND a.allocated_by IS NOT NULL AND a.allocated_on > ?), 0) AS open_minor,"
-                + " p.reason, p.debtor_name FROM payment_allocation p WHERE p.allocated_on <= ?"
+                + " p.reason, p.debtor_name, p.payment_references FROM payment_allocation p WHERE p.allocated_on <= ?"
                 + " HAVING open_minor > 0 ORDER BY p.booking_date, p.account_iban, p.bank_reference",
                 (rs, row) -> {
                     String currency = rs.getString(3);
-                    return new UnallocatedLine(rs.getString(1), rs.getDate(2).toLocalDate(), new Amount(rs.getLong(4), currency),
-                            new Amount(rs.getLong(5), currency), nonNull(rs.getString(6)), nonNull(rs.getString(7)));
+                    String reason = nonNull(rs.getString(6));
+                    LocalDate booked = rs.getDate(2).toLocalDate();
+                    return new UnallocatedLine(rs.getString(1), booked, new Amount(rs.getLong(4), currency),
+                            new Amount(rs.getLong(5), currency), reasonCode(reason), reason, nonNull(rs.getString(7)),
+                            nonNull(rs.getString(8)), age(booked, day));
+                }, date, date);
+        // what is owed back to payers, per payment: the excess or duplicate, less the refunds paid up to the day
+        List<DebtorCreditLine> debtorCredit = jdbc.query("SELECT p.bank_reference, p.booking_date, p.currency, p.debtor_name,"
+                + " p.payment_references, p.outcome, p.to_debtor_credit_minor - COALESCE((SELECT SUM(r.amount_minor)"
+                + "   FROM refund_payment r WHERE r.account_iban = p.account_iban AND r.bank_reference = p.bank_reference"
+                + "   AND r.status = 'PAID' AND r.business_date <= ?), 0) AS held_minor"
+                + " FROM payment_allocation p WHERE p.allocated_on <= ? AND p.to_debtor_credit_minor > 0"
+                + " HAVING held_minor > 0 ORDER BY p.booking_date, p.account_iban, p.bank_reference",
+                (rs, row) -> {
+                    LocalDate booked = rs.getDate(2).toLocalDate();
+                    return new DebtorCreditLine(rs.getString(1), booked, nonNull(rs.getString(4)), nonNull(rs.getString(5)),
+                            new Amount(rs.getLong(7), rs.getString(3)), nonNull(rs.getString(6)), age(booked, day));
                 }, date, date);
         long[] postings = {0};
         List<Amount> debits = new ArrayList<>();
@@ -122,7 +177,8 @@ class DayReportRecords {
         // the jobs have no skip policy: a record is posted, refused with its file, or fails the job
         ControlTotals totals = new ControlTotals(recordsRead, postings[0], 0, debits);
         List<InputFile> inputs = inputFiles(day).stream().map(file -> new InputFile(file.name(), file.sha256())).toList();
-        return new PositionsReport(day, runId, inputs, positions, movements, unallocated, totals);
+        return new PositionsReport(day, version.runId(), inputs, positions, movements, unallocated, totals, version.version(),
+                notices(version), debtorCredit);
     }
 
     /** A cursor over the journal lines the day's positions count. */
@@ -136,19 +192,26 @@ class DayReportRecords {
         return previous == null ? LocalDate.of(1, 1, 1) : previous.toLocalDate();
     }
 
-    // --- reconciliation.pdf
+    private static String reasonCode(String reason) {
+        int colon = reason.indexOf(':');
+        String code = colon > 0 ? reason.substring(0, colon) : "";
+        return REASON_CODES.contains(code) ? code : reason.contains("allocated by hand") ? "MANUAL" : "OTHER";
+    }
+
+    // --- reconciliation.pdf and .xlsx
 
     ReconciliationReport reconciliation(ReportVersions.Version version) {
         LocalDate day = version.businessDate();
-        long runId = version.runId();
-        List<ReconciliationDay> days = reconciliation.days(day, version.reconciliationRun());
+        int run = version.reconciliationRun();
+        List<ReconciliationDay> days = reconciliation.days(day, run);
         Map<String, List<ReconciliationBreak>> breaks = new TreeMap<>();
         Map<String, long[]> openPerCurrency = new TreeMap<>();
-        for (ReconciliationQueries.Break item : reconciliation.breaks(day, version.reconciliationRun())) {
+        for (ReconciliationQueries.Break item : reconciliation.breaks(day, run)) {
             String currency = item.amount().currency().getCurrencyCode();
             breaks.computeIfAbsent(item.accountIban(), iban -> new ArrayList<>()).add(new ReconciliationBreak(item.id(),
-                    BreakType.valueOf(item.type().name()), pdfAmount(item.amount()), item.reference(), item.bookingDate(),
-                    (int) Math.max(0, item.ageDays()), BreakStatus.valueOf(item.status())));
+                    BreakType.valueOf(item.type().name()), Direction.valueOf(item.direction()), pdfAmount(item.amount()),
+                    item.reference(), item.counterparty(), item.bookingDate(), (int) Math.max(0, item.ageDays()),
+                    BreakStatus.valueOf(item.status()), item.timingItem(day), item.explanation()));
             long[] open = openPerCurrency.computeIfAbsent(currency, c -> new long[2]);
             open[0]++;
             open[1] += item.amount().minorUnits();
@@ -160,29 +223,36 @@ class DayReportRecords {
             Map<MatchRule, Integer> matches = new EnumMap<>(MatchRule.class);
             account.matches().forEach((rule, count) -> matches.put(MatchRule.valueOf(rule.name()), count));
             matched += matches.values().stream().mapToInt(Integer::intValue).sum();
-            // the report's proof has no line of its own for breaks resolved by operators (written off with who and
-            // why): they are explained differences, so they are counted with the residuals
             BalanceProof proof = account.statementClosing() == null ? null : new BalanceProof(
                     pdfAmount(account.statementClosing()), pdfAmount(account.ledgerClosing()), pdfAmount(account.bankOnly()),
-                    pdfAmount(account.booksOnly()), pdfAmount(account.residuals().plus(account.resolvedByOperators())));
+                    pdfAmount(account.booksOnly()), pdfAmount(account.residuals()), pdfAmount(account.resolvedByOperators()));
             accounts.add(new AccountReconciliation(account.accountIban(), currency, matches,
                     breaks.getOrDefault(account.accountIban(), List.of()),
                     new RollForward(account.openingBreaks(), account.newBreaks(), account.clearedBreaks(), account.closingBreaks()),
-                    proof, account.continuity()));
+                    proof, account.continuity().stream().map(DayReportRecords::continuityProblem).toList(),
+                    account.reconciled() && account.continuity().isEmpty() ? ReconciliationStatus.RECONCILED
+                            : ReconciliationStatus.FAILED_RECONCILIATION));
         }
         List<ControlTotal> totals = new ArrayList<>();
-        totals.add(new ControlTotal("accounts reconciled", days.size(), null));
-        totals.add(new ControlTotal("matches", matched, null));
-        openPerCurrency.forEach((currency, open) -> totals.add(new ControlTotal("open breaks " + currency, open[0],
-                se.clientfunds.report.pdf.Amount.of(open[1], currency))));
-        return new ReconciliationReport(header(day, runId, totals), accounts);
+        totals.add(ControlTotal.count(ControlTotalKind.ACCOUNTS_RECONCILED, days.size()));
+        totals.add(ControlTotal.count(ControlTotalKind.MATCHES, matched));
+        openPerCurrency.forEach((currency, open) -> totals.add(ControlTotal.sum(ControlTotalKind.OPEN_BREAKS, open[0],
+                pdfAmount(open[1], currency))));
+        return new ReconciliationReport(header(version, totals), accounts, properties.reconciliation().escalateAfterDays());
+    }
+
+    private static ContinuityProblem continuityProblem(ContinuityFinding finding) {
+        return new ContinuityProblem(ContinuityProblem.Kind.valueOf(finding.kind().name()), finding.day(), finding.previousDay(),
+                finding.nextDay(), finding.opening() == null ? null : pdfAmount(finding.opening()),
+                finding.previousClosing() == null ? null : pdfAmount(finding.previousClosing()), finding.sequence(),
+                finding.previousSequence());
     }
 
     // --- safeguarding.pdf
 
     SafeguardingReport safeguarding(ReportVersions.Version version) {
         LocalDate day = version.businessDate();
-        long runId = version.runId();
+        int run = version.reconciliationRun();
         Date date = Date.valueOf(day);
         // what is owed per kind, each account counted only when it is owed, as the safeguarding step computed it
         Map<String, Map<String, Long>> owed = new TreeMap<>();
@@ -195,34 +265,61 @@ class DayReportRecords {
                 }, date);
         List<SafeguardingPosition> positions = new ArrayList<>();
         List<ControlTotal> totals = new ArrayList<>();
-        jdbc.query("SELECT currency, requirement_minor, resource_minor, resource_complete FROM safeguarding"
-                + " WHERE business_date = ? AND run_no = ? ORDER BY currency", rs -> {
-                    String currency = rs.getString(1);
-                    Map<String, Long> kinds = owed.getOrDefault(currency, Map.of());
-                    long client = kinds.getOrDefault("CLIENT", 0L);
-                    long unallocated = kinds.getOrDefault("UNALLOCATED", 0L);
-                    long debtorCredit = kinds.getOrDefault("DEBTOR_CREDIT", 0L);
-                    if (client + unallocated + debtorCredit != rs.getLong(2)) {
-                        throw new IllegalStateException("safeguarding of " + day + " in " + currency + " says requirement "
-                                + rs.getLong(2) + " but the positions owe " + (client + unallocated + debtorCredit)
-                                + " (minor units): the positions changed after reconciliation");
-                    }
-                    positions.add(new SafeguardingPosition(pdfAmount(client, currency), pdfAmount(unallocated, currency),
-                            pdfAmount(debtorCredit, currency), pdfAmount(rs.getLong(3), currency), rs.getInt(4) == 1));
-                    totals.add(new ControlTotal("accounts owed " + currency, owingAccounts.getOrDefault(currency, 0L),
-                            pdfAmount(rs.getLong(2), currency)));
-                    long accounts = properties.accounts().stream().map(ClientFundsAccount::currency).filter(currency::equals).count();
-                    totals.add(new ControlTotal("client-funds accounts " + currency, accounts, pdfAmount(rs.getLong(3), currency)));
-                }, date, version.reconciliationRun());
-        return new SafeguardingReport(header(day, runId, totals), positions);
+        for (SafeguardingCalculation.Figures figures : safeguarding.figures(day, run)) {
+            String currency = figures.currency();
+            Map<String, Long> kinds = owed.getOrDefault(currency, Map.of());
+            long client = kinds.getOrDefault("CLIENT", 0L);
+            long unallocated = kinds.getOrDefault("UNALLOCATED", 0L);
+            long debtorCredit = kinds.getOrDefault("DEBTOR_CREDIT", 0L);
+            if (client + unallocated + debtorCredit != figures.clientMoney()) {
+                throw new IllegalStateException("safeguarding of " + day + " in " + currency + " counts client money "
+                        + figures.clientMoney() + " but the positions owe " + (client + unallocated + debtorCredit)
+                        + " (minor units): the positions changed after reconciliation");
+            }
+            ReconcilingSchedule schedule = new ReconcilingSchedule(pdfAmount(figures.inTransit(), currency),
+                    pdfAmount(figures.firmFees(), currency), pdfAmount(figures.receiptsNotOnStatement(), currency),
+                    pdfAmount(figures.bankCreditsNotBooked(), currency), pdfAmount(figures.bankChargesNotBooked(), currency),
+                    pdfAmount(figures.amountDifferences(), currency), pdfAmount(figures.otherBookEntries(), currency),
+                    pdfAmount(figures.negativeBalances(), currency), pdfAmount(figures.residuals(), currency),
+                    pdfAmount(figures.writtenOff(), currency), pdfAmount(figures.unexplained(), currency),
+                    pdfAmount(figures.notConfirmed(), currency));
+            positions.add(new SafeguardingPosition(pdfAmount(client, currency), pdfAmount(unallocated, currency),
+                    pdfAmount(debtorCredit, currency), pdfAmount(figures.inTransit(), currency), figures.inTransitCount(),
+                    pdfAmount(figures.resource(), currency), figures.resourceComplete(), schedule));
+            totals.add(ControlTotal.sum(ControlTotalKind.ACCOUNTS_OWED, owingAccounts.getOrDefault(currency, 0L),
+                    pdfAmount(figures.clientMoney(), currency)));
+        }
+        List<AccountResource> resources = resources(day, run);
+        resources.stream().map(AccountResource::currency).distinct().sorted().forEach(currency -> {
+            List<AccountResource> held = resources.stream().filter(resource -> resource.currency().equals(currency)).toList();
+            long sum = held.stream().filter(resource -> resource.closing() != null).mapToLong(resource -> resource.closing().minor()).sum();
+            totals.add(ControlTotal.sum(ControlTotalKind.CLIENT_FUNDS_ACCOUNTS, held.size(), pdfAmount(sum, currency)));
+        });
+        SafeguardingMethod method = SafeguardingMethod.valueOf(properties.safeguarding().method().toUpperCase(java.util.Locale.ROOT));
+        return new SafeguardingReport(header(version, totals), positions, resources, method,
+                safeguardingActions(day, version.operatorActionUpto()),
+                safeguardingActions(calendar.previousBankingDay(day), version.operatorActionUpto()));
+    }
+
+    private List<AccountResource> resources(LocalDate day, int run) {
+        return safeguarding.resources(day, run).stream().map(resource -> new AccountResource(resource.iban(), resource.name(),
+                resource.bank(), resource.currency(), resource.closing() == null ? null : pdfAmount(resource.closing()),
+                resource.asOf())).toList();
+    }
+
+    private List<SafeguardingAction> safeguardingActions(LocalDate day, long upto) {
+        return actions.about(day, upto).stream().map(action -> new SafeguardingAction(action.day(),
+                SafeguardingAction.Type.valueOf(action.type().name()), pdfAmount(action.amount()), action.operator(), action.at(),
+                action.reason())).toList();
     }
 
     // --- safeguarding-return.xlsx and .pdf: the month up to its last banking day
 
     /**
-     * The month of {@code lastDay} up to that day: the {@code safeguarding} rows; per currency the clients with funds
-     * (CLIENT accounts with a positive closing balance) at month end and on the busiest day, the breaks opened in the
-     * month and those still open at its end; the files imported for the month's days.
+     * The month of the version's day up to that day: each day's safeguarding as its latest reconciliation run before
+     * this version left it (the last day as this version shows it); per currency the clients with funds at month end
+     * and on the busiest day, the breaks opened, cleared and open at month end; the resources at month end; the breaks
+     * open longer than the escalation threshold; the shortfall days with what was done; the files of the month.
      */
     SafeguardingReturn safeguardingReturn(ReportVersions.Version version) {
         LocalDate lastDay = version.businessDate();
@@ -230,7 +327,6 @@ class DayReportRecords {
         YearMonth month = YearMonth.from(lastDay);
         Date first = Date.valueOf(month.atDay(1));
         Date last = Date.valueOf(lastDay);
-        // each day as its latest reconciliation run before this version left it; the last day as this version shows it
         List<DayLine> days = jdbc.query("SELECT s.business_date, s.currency, s.requirement_minor, s.resource_minor,"
                 + " s.resource_complete FROM safeguarding s WHERE s.business_date >= ? AND s.business_date <= ?"
                 + " AND s.run_no = CASE WHEN s.business_date = ? THEN ? ELSE (SELECT MAX(r.run_no) FROM reconciliation_run r"
@@ -238,94 +334,214 @@ class DayReportRecords {
                 (rs, row) -> new DayLine(rs.getDate(1).toLocalDate(), pdfAmount(rs.getLong(3), rs.getString(2)),
                         pdfAmount(rs.getLong(4), rs.getString(2)), rs.getInt(5) == 1), first, last, last,
                 version.reconciliationRun(), runId);
-        // per currency: clients with funds at month end, the most on one day, breaks opened, breaks open at month end
-        Map<String, long[]> counts = new TreeMap<>();
-        days.forEach(day -> counts.computeIfAbsent(day.currency(), currency -> new long[4]));
+        Map<String, long[]> clients = new TreeMap<>();
+        days.forEach(day -> clients.computeIfAbsent(day.currency(), currency -> new long[2]));
         jdbc.query("SELECT currency, business_date, COUNT(*) FROM account_position WHERE business_date >= ? AND business_date <= ?"
                 + " AND account_kind = 'CLIENT' AND closing_minor > 0 GROUP BY currency, business_date"
                 + " ORDER BY currency, business_date", rs -> {
-                    long[] count = counts.get(rs.getString(1));
+                    long[] count = clients.get(rs.getString(1));
                     if (count != null) {
                         count[0] = rs.getDate(2).toLocalDate().equals(lastDay) ? rs.getLong(3) : count[0];
                         count[1] = Math.max(count[1], rs.getLong(3));
                     }
                 }, first, last);
-        List<ControlTotal> totals = new ArrayList<>();
-        jdbc.query("SELECT currency, COUNT(*), COALESCE(SUM(amount_minor), 0) FROM reconciliation_break"
-                + " WHERE opened_on >= ? AND opened_on <= ? GROUP BY currency ORDER BY currency", rs -> {
-                    long[] count = counts.get(rs.getString(1));
-                    if (count != null) {
-                        count[2] = rs.getLong(2);
-                    }
-                    totals.add(new ControlTotal("breaks opened " + rs.getString(1), rs.getLong(2),
-                            pdfAmount(rs.getLong(3), rs.getString(1))));
-                }, first, last);
-        jdbc.query("SELECT currency, COUNT(*) FROM reconciliation_break WHERE opened_on <= ?"
-                + " AND (cleared_on IS NULL OR cleared_on > ?) GROUP BY currency ORDER BY currency", rs -> {
-                    long[] count = counts.get(rs.getString(1));
-                    if (count != null) {
-                        count[3] = rs.getLong(2);
-                    }
-                }, last, last);
+        Map<String, BreakTally> opened = tallies("SELECT currency, COUNT(*), COALESCE(SUM(amount_minor), 0) FROM reconciliation_break"
+                + " WHERE opened_on >= ? AND opened_on <= ? GROUP BY currency ORDER BY currency", first, last);
+        Map<String, BreakTally> cleared = tallies("SELECT currency, COUNT(*), COALESCE(SUM(amount_minor), 0) FROM reconciliation_break"
+                + " WHERE cleared_on >= ? AND cleared_on <= ? GROUP BY currency ORDER BY currency", first, last);
+        List<ReconciliationQueries.Break> openAtEnd = reconciliation.breaks(lastDay, version.reconciliationRun());
+        Map<String, long[]> open = new TreeMap<>();
+        for (ReconciliationQueries.Break item : openAtEnd) {
+            long[] sum = open.computeIfAbsent(item.amount().currency().getCurrencyCode(), c -> new long[2]);
+            sum[0]++;
+            sum[1] += item.amount().minorUnits();
+        }
         List<MonthFigures> figures = new ArrayList<>();
-        counts.forEach((currency, count) -> {
-            List<DayLine> lines = days.stream().filter(day -> day.currency().equals(currency)).toList();
-            totals.add(new ControlTotal("safeguarding days " + currency, lines.size(), pdfAmount(lines.stream()
-                    .mapToLong(day -> day.requirement().minor()).reduce(0, Math::addExact), currency)));
-            figures.add(new MonthFigures(currency, count[0], count[1], count[2], count[3]));
+        List<ControlTotal> totals = new ArrayList<>();
+        clients.forEach((currency, count) -> {
+            long[] openSum = open.getOrDefault(currency, new long[2]);
+            BreakTally openedTally = opened.getOrDefault(currency, BreakTally.none(currency));
+            figures.add(new MonthFigures(currency, count[0], count[1], openedTally, cleared.getOrDefault(currency,
+                    BreakTally.none(currency)), new BreakTally(openSum[0], pdfAmount(openSum[1], currency))));
+            totals.add(new ControlTotal(ControlTotalKind.SAFEGUARDING_DAYS, currency,
+                    days.stream().filter(day -> day.currency().equals(currency)).count(), null));
+            totals.add(ControlTotal.sum(ControlTotalKind.BREAKS_OPENED, openedTally.count(), openedTally.value()));
         });
+        int escalateAfter = properties.reconciliation().escalateAfterDays();
+        List<AgedBreak> aged = openAtEnd.stream().filter(item -> item.ageDays() > escalateAfter).map(item -> new AgedBreak(item.id(),
+                item.accountIban(), BreakType.valueOf(item.type().name()), Direction.valueOf(item.direction()), pdfAmount(item.amount()),
+                item.reference(), item.counterparty(), item.bookingDate(), (int) item.ageDays())).toList();
+        List<ShortfallDay> shortfalls = days.stream().filter(DayLine::shortfall).map(day -> new ShortfallDay(day.date(),
+                pdfAmount(-day.difference().minor(), day.currency()), safeguardingActions(day.date(), version.operatorActionUpto())
+                        .stream().filter(action -> action.amount().currency().equals(day.currency())).toList())).toList();
         List<ImportedInput> inputs = inputFiles(month.atDay(1), lastDay);
-        totals.add(new ControlTotal("files imported", inputs.size(), null));
-        return new SafeguardingReturn(month, new ReportHeader(lastDay, runId, pdfInputs(inputs), totals), days, figures);
+        totals.add(ControlTotal.count(ControlTotalKind.FILES_IMPORTED, inputs.size()));
+        ReportHeader header = new ReportHeader(lastDay, runId, pdfInputs(inputs), totals, version.version(), notices(version));
+        return new SafeguardingReturn(month, header, days, figures, resources(lastDay, version.reconciliationRun()), aged, shortfalls,
+                escalateAfter);
+    }
+
+    private Map<String, BreakTally> tallies(String sql, Date first, Date last) {
+        Map<String, BreakTally> tallies = new TreeMap<>();
+        jdbc.query(sql, rs -> {
+            tallies.put(rs.getString(1), new BreakTally(rs.getLong(2), pdfAmount(rs.getLong(3), rs.getString(1))));
+        }, first, last);
+        return tallies;
     }
 
     // --- audit: what ran for the day, who did what, what came in and what went out
 
     /**
-     * The day's audit records: every job execution for the date (imports of the day's files and the date jobs, but
-     * not the reports job itself, which cannot report its own end), the operator actions recorded on the date, the
-     * files received for the day, and the files that went out (the reports just written and the day's pain.001).
+     * The version's audit records: every job execution for the day started before this version (imports of the day's
+     * files and the date jobs, not the reports job itself, which cannot report its own end), each with its attempt, who
+     * started it and why, and the root cause of a failure; the operator actions concerning the day recorded up to the
+     * version; the files received for the day; the files that went out (the reports just written and the day's
+     * pain.001); and the manifest written before this version's.
      */
-    AuditReport audit(ReportVersions.Version version, List<OutputFile> reports, java.util.Optional<ReportChain.Link> previous) {
+    AuditReport audit(ReportVersions.Version version, List<OutputFile> reports, Optional<ReportChain.Link> previous) {
         LocalDate day = version.businessDate();
         long runId = version.runId();
         Date date = Date.valueOf(day);
         List<JobRun> runs = jdbc.query("SELECT i.JOB_NAME, e.JOB_EXECUTION_ID, e.START_TIME, e.END_TIME, e.STATUS, e.EXIT_CODE,"
-                + " (SELECT COALESCE(SUM(s.READ_COUNT), 0) FROM BATCH_STEP_EXECUTION s WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID),"
+                + " (SELECT COALESCE(MAX(s.READ_COUNT), 0) FROM BATCH_STEP_EXECUTION s WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID),"
                 + " (SELECT COALESCE(SUM(s.WRITE_COUNT), 0) FROM BATCH_STEP_EXECUTION s WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID),"
                 + " (SELECT COALESCE(SUM(s.READ_SKIP_COUNT + s.WRITE_SKIP_COUNT + s.PROCESS_SKIP_COUNT), 0)"
                 + "    FROM BATCH_STEP_EXECUTION s WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID),"
-                + " (SELECT COUNT(*) FROM BATCH_JOB_EXECUTION o WHERE o.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID),"
+                + " (SELECT COUNT(*) FROM BATCH_JOB_EXECUTION o WHERE o.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID"
+                + "    AND o.JOB_EXECUTION_ID <= e.JOB_EXECUTION_ID),"
+                + " (SELECT COUNT(*) FROM BATCH_JOB_EXECUTION o WHERE o.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID"
+                + "    AND o.JOB_EXECUTION_ID < ?),"
                 + " (SELECT GROUP_CONCAT(CONCAT(p.PARAMETER_NAME, '=', COALESCE(p.PARAMETER_VALUE, '')) ORDER BY p.PARAMETER_NAME"
-                + "    SEPARATOR ', ') FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID)"
+                + "    SEPARATOR '\\n') FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID),"
+                + " (SELECT f.record_count FROM imported_file f JOIN BATCH_JOB_EXECUTION_PARAMS h ON h.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID"
+                + "    AND h.PARAMETER_NAME = 'sha256' AND h.PARAMETER_VALUE = f.sha256 WHERE f.status = 'IMPORTED' LIMIT 1),"
+                + " j.started_by, j.reason, j.root_cause,"
+                + " (SELECT GROUP_CONCAT(CONCAT(s.STEP_NAME, '\\t', s.EXIT_MESSAGE) ORDER BY s.STEP_EXECUTION_ID SEPARATOR '\\f')"
+                + "    FROM BATCH_STEP_EXECUTION s WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND s.STATUS <> 'COMPLETED'),"
+                + " e.EXIT_MESSAGE"
                 + " FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID"
+                + " LEFT JOIN job_start j ON j.job_execution_id = e.JOB_EXECUTION_ID"
                 + " WHERE i.JOB_NAME <> 'reportsJob' AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p"
                 + "   WHERE p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'businessDate' AND p.PARAMETER_VALUE = ?)"
                 // what had run when this version of the reports was first written
                 + " AND e.JOB_EXECUTION_ID < ?"
                 + " ORDER BY e.START_TIME, e.JOB_EXECUTION_ID",
-                (rs, row) -> new JobRun(rs.getString(1), rs.getLong(2), nonNull(rs.getString(11)),
-                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toLocalDateTime(),
-                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toLocalDateTime(), rs.getString(5),
-                        nonNull(rs.getString(6)), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getInt(10)),
-                day.toString(), runId);
-        List<OperatorAction> actions = jdbc.query("SELECT acted_at, operator, action, subject, reason FROM operator_action"
-                + " WHERE business_date = ? AND id <= ? ORDER BY acted_at, id",
-                (rs, row) -> new OperatorAction(rs.getTimestamp(1).toLocalDateTime(), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5)), date, version.operatorActionUpto());
+                (rs, row) -> {
+                    String status = rs.getString(5);
+                    Long imported = rs.getObject(13, Long.class);
+                    return new JobRun(rs.getString(1), rs.getLong(2), parameters(rs.getString(12)),
+                            RecordedTimes.withOffset(rs.getTimestamp(3)), RecordedTimes.withOffset(rs.getTimestamp(4)), status,
+                            nonNull(rs.getString(6)), imported != null ? imported : rs.getLong(7), rs.getLong(8), rs.getLong(9),
+                            rs.getInt(10), Math.max(rs.getInt(10), rs.getInt(11)), nonNull(rs.getString(14)),
+                            nonNull(rs.getString(15)), "COMPLETED".equals(status) ? ""
+                                    : rs.getString(16) != null ? rs.getString(16) : rootCause(rs.getString(17), rs.getString(18)));
+                }, runId, day.toString(), runId);
+        List<OperatorAction> actionsOfTheDay = jdbc.query("SELECT acted_at, business_date, operator, action, subject, reason"
+                + " FROM operator_action WHERE business_date = ? AND id <= ? ORDER BY acted_at, id",
+                (rs, row) -> new OperatorAction(RecordedTimes.withOffset(rs.getTimestamp(1)), rs.getDate(2).toLocalDate(),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)), date, version.operatorActionUpto());
         List<ImportedFile> received = jdbc.query("SELECT file_name, kind, sha256, size_bytes, status, COALESCE(record_count, 0)"
                 + " FROM imported_file WHERE business_date = ? ORDER BY file_name, id",
-                (rs, row) -> new ImportedFile(rs.getString(1), nonNull(rs.getString(2)), rs.getString(3), rs.getLong(4),
+                (rs, row) -> new ImportedFile(fileName(rs.getString(1)), nonNull(rs.getString(2)), rs.getString(3), rs.getLong(4),
                         rs.getString(5), rs.getLong(6)), date);
         List<OutputFile> sent = new ArrayList<>(reports);
         jdbc.query("SELECT file_name, sha256 FROM outbox_file WHERE business_date = ? ORDER BY file_name", rs -> {
-            sent.add(new OutputFile(rs.getString(1), rs.getString(2)));
+            sent.add(new OutputFile(fileName(rs.getString(1)), rs.getString(2)));
         }, date);
-        return new AuditReport(header(day, runId, List.of(new ControlTotal("job executions", runs.size(), null),
-                new ControlTotal("files received", received.size(), null))), runs, actions, received, sent);
+        AuditReport.PreviousManifest previousManifest = previous.map(link -> new AuditReport.PreviousManifest(link.businessDate(),
+                link.version(), link.path(), link.sha256())).orElse(null);
+        return new AuditReport(header(version, List.of(ControlTotal.count(ControlTotalKind.JOB_EXECUTIONS, runs.size()),
+                ControlTotal.count(ControlTotalKind.FILES_RECEIVED, received.size()))), runs, actionsOfTheDay, received, sent,
+                previousManifest);
+    }
+
+    /** The job's parameters as the audit prints them: a file as its name only, never the folder it was imported from. */
+    private static String parameters(String concatenated) {
+        if (concatenated == null) {
+            return "";
+        }
+        List<String> parameters = new ArrayList<>();
+        for (String parameter : concatenated.split("\n")) {
+            parameters.add(parameter.startsWith("file=") ? "file=" + fileName(parameter.substring(5)) : parameter);
+        }
+        return String.join(", ", parameters);
+    }
+
+    private static String fileName(String path) {
+        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+        return slash >= 0 ? path.substring(slash + 1) : path;
+    }
+
+    /**
+     * Why an execution did not complete, in the words of its innermost cause: from the failed step's exit message (a
+     * stack trace), the last "Caused by" or else its first line, without the exception's class name.
+     */
+    static String rootCause(String failedSteps, String jobExitMessage) {
+        String step = null;
+        String trace = jobExitMessage;
+        if (failedSteps != null && !failedSteps.isBlank()) {
+            String firstFailed = failedSteps.split("\f")[0];
+            int tab = firstFailed.indexOf('\t');
+            step = tab > 0 ? firstFailed.substring(0, tab) : null;
+            String stepTrace = tab > 0 ? firstFailed.substring(tab + 1) : firstFailed;
+            if (!stepTrace.isBlank()) {
+                trace = stepTrace;
+            }
+        }
+        if (trace == null || trace.isBlank()) {
+            return step == null ? "ended without a message" : "step " + step + " ended without a message";
+        }
+        String cause = null;
+        for (String line : trace.split("\n")) {
+            String text = line.trim();
+            if (text.startsWith("Caused by: ")) {
+                cause = text.substring("Caused by: ".length());
+            }
+        }
+        if (cause == null) {
+            cause = trace.split("\n")[0].trim();
+        }
+        // "java.lang.IllegalStateException: message" → "message"
+        cause = cause.replaceFirst("^[\\w.$]+(Exception|Error)(: )?", "").trim();
+        cause = se.clientfunds.jobs.Causes.rootMessage(new IllegalStateException(cause.isEmpty() ? "failed" : cause));
+        return step == null ? cause : "step " + step + ": " + cause;
     }
 
     // --- shared
+
+    /** What every report of the version must say before its figures. */
+    private List<Notice> notices(ReportVersions.Version version) {
+        LocalDate day = version.businessDate();
+        List<Notice> notices = new ArrayList<>();
+        if (version.version() > 1) {
+            notices.add(new Notice.LaterVersion(version.version(), switch (ReportVersions.ReasonCode.valueOf(version.reasonCode())) {
+                case SAFEGUARDING_ACTION -> Notice.VersionReason.SAFEGUARDING_ACTION;
+                case REWRITTEN -> Notice.VersionReason.REWRITTEN;
+                case LATE_STATEMENT, FIRST -> Notice.VersionReason.LATE_STATEMENT;
+            }, version.reconciliationRun()));
+        }
+        List<String> withoutStatement = businessDays.closedWithoutStatement(day);
+        if (!withoutStatement.isEmpty()) {
+            notices.add(new Notice.ClosedWithoutStatement(withoutStatement));
+        }
+        // an earlier day's shortfall left without an action by the banking day after it, still without one
+        jdbc.query("SELECT s.business_date, s.currency, -s.difference_minor FROM safeguarding s WHERE s.business_date < ?"
+                + " AND s.status = 'SHORTFALL' AND s.run_no = (SELECT MAX(r.run_no) FROM reconciliation_run r"
+                + "   WHERE r.business_date = s.business_date AND r.job_execution_id < ?)"
+                + " AND NOT EXISTS (SELECT 1 FROM safeguarding_action a WHERE a.business_date = s.business_date"
+                + "   AND a.currency = s.currency AND a.operator_action_id <= ?)"
+                + " ORDER BY s.business_date, s.currency", rs -> {
+                    LocalDate shortDay = rs.getDate(1).toLocalDate();
+                    if (!day.isBefore(calendar.nextBankingDay(shortDay))) {
+                        notices.add(new Notice.ShortfallWithoutAction(shortDay, pdfAmount(rs.getLong(3), rs.getString(2))));
+                    }
+                }, Date.valueOf(day), version.runId(), version.operatorActionUpto());
+        return notices;
+    }
+
+    private int age(LocalDate booked, LocalDate day) {
+        return (int) Math.max(0, calendar.bankingDaysBetween(booked, day));
+    }
 
     /** The files imported for the day, as every report lists them. */
     List<ImportedInput> inputFiles(LocalDate day) {
@@ -335,12 +551,13 @@ class DayReportRecords {
     /** The files imported for the days from {@code first} to {@code last}, both included. */
     private List<ImportedInput> inputFiles(LocalDate first, LocalDate last) {
         return jdbc.query("SELECT file_name, sha256 FROM imported_file WHERE status = 'IMPORTED' AND business_date >= ?"
-                + " AND business_date <= ? ORDER BY file_name, id", (rs, row) -> new ImportedInput(rs.getString(1),
+                + " AND business_date <= ? ORDER BY file_name, id", (rs, row) -> new ImportedInput(fileName(rs.getString(1)),
                 rs.getString(2)), Date.valueOf(first), Date.valueOf(last));
     }
 
-    private ReportHeader header(LocalDate day, long runId, List<ControlTotal> totals) {
-        return new ReportHeader(day, runId, pdfInputs(inputFiles(day)), totals);
+    private ReportHeader header(ReportVersions.Version version, List<ControlTotal> totals) {
+        return new ReportHeader(version.businessDate(), version.runId(), pdfInputs(inputFiles(version.businessDate())), totals,
+                version.version(), notices(version));
     }
 
     private static List<se.clientfunds.report.pdf.InputFile> pdfInputs(List<ImportedInput> inputs) {

@@ -25,6 +25,7 @@ import org.springframework.stereotype.Service;
 import se.clientfunds.jobs.Causes;
 import se.clientfunds.jobs.JobRestarts;
 import se.clientfunds.reconciliation.ReconciliationQueries;
+import se.clientfunds.reconciliation.SafeguardingActions;
 
 /**
  * Writes a day's reports so that history is never rewritten (DESIGN §2.4, §2.7): the first time as version 1; when the
@@ -63,9 +64,12 @@ public class ReportPublication {
     private final JobRepository jobRepository;
     private final Job reportsJob;
     private final JobRestarts restarts;
+    private final SafeguardingActions actions;
 
     ReportPublication(DailyReports reports, ReportVersions versions, ReconciliationQueries reconciliation, JobOperator jobOperator,
-                      JobRepository jobRepository, @Qualifier("reportsJob") Job reportsJob, JobRestarts restarts) {
+                      JobRepository jobRepository, @Qualifier("reportsJob") Job reportsJob, JobRestarts restarts,
+                      SafeguardingActions actions) {
+        this.actions = actions;
         this.reports = reports;
         this.versions = versions;
         this.reconciliation = reconciliation;
@@ -75,16 +79,24 @@ public class ReportPublication {
         this.restarts = restarts;
     }
 
+    /** Why a day changed since its latest version of the reports: in words, and as the reports word it. */
+    public record Change(String reason, ReportVersions.ReasonCode code) {
+    }
+
     /** Why the day needs a new version of its reports now, or empty when its latest version still shows it as it is. */
-    public Optional<String> changedSince(LocalDate day) {
+    public Optional<Change> changedSince(LocalDate day) {
         Optional<ReportVersions.Version> latest = versions.latest(day);
         if (latest.isEmpty()) {
             return Optional.empty();
         }
         int run = reconciliation.latestRun(day).orElse(1);
         if (run > latest.get().reconciliationRun()) {
-            return Optional.of("reconciliation run " + run + " of " + day + " (version " + latest.get().version() + " shows run "
-                    + latest.get().reconciliationRun() + ")");
+            return Optional.of(new Change("reconciliation run " + run + " of " + day + " (version " + latest.get().version()
+                    + " shows run " + latest.get().reconciliationRun() + ")", ReportVersions.ReasonCode.LATE_STATEMENT));
+        }
+        if (actions.recordedAfter(day, latest.get().operatorActionUpto())) {
+            return Optional.of(new Change("a safeguarding action about " + day + " was recorded after version "
+                    + latest.get().version(), ReportVersions.ReasonCode.SAFEGUARDING_ACTION));
         }
         return Optional.empty();
     }
@@ -95,25 +107,27 @@ public class ReportPublication {
         Optional<ReportVersions.Version> latest = versions.latest(day);
         if (latest.isEmpty() || !completed(day, latest.get().version())) {
             int version = latest.map(ReportVersions.Version::version).orElse(1);
-            return write(day, version, latest.map(ReportVersions.Version::reason).orElse(null), Kind.WRITTEN);
+            return write(day, version, latest.map(ReportVersions.Version::reason).orElse(null),
+                    latest.map(found -> ReportVersions.ReasonCode.valueOf(found.reasonCode())).orElse(ReportVersions.ReasonCode.FIRST),
+                    Kind.WRITTEN);
         }
-        Optional<String> changed = changedSince(day);
+        Optional<Change> changed = changedSince(day);
         if (changed.isPresent()) {
-            return newVersion(day, changed.get());
+            return newVersion(day, changed.get().reason(), changed.get().code());
         }
         return renderAgain(latest.get());
     }
 
     /** Writes the next version of the day's reports, saying why; its manifest names the version it supersedes. */
-    public Outcome newVersion(LocalDate day, String reason) {
+    public Outcome newVersion(LocalDate day, String reason, ReportVersions.ReasonCode code) {
         reports.requireReconciled(day);
         Optional<ReportVersions.Version> latest = versions.latest(day);
         // a version whose writing failed is finished, not begun again under a new number
         int version = latest.map(found -> completed(day, found.version()) ? found.version() + 1 : found.version()).orElse(1);
-        return write(day, version, reason, version == 1 ? Kind.WRITTEN : Kind.NEW_VERSION);
+        return write(day, version, reason, code, version == 1 ? Kind.WRITTEN : Kind.NEW_VERSION);
     }
 
-    private Outcome write(LocalDate day, int version, String reason, Kind kind) {
+    private Outcome write(LocalDate day, int version, String reason, ReportVersions.ReasonCode code, Kind kind) {
         Map<String, String> before = version > 1 ? currentFiles(day, version - 1) : Map.of();
         Map<String, String> there = currentFiles(day, version);
         JobParametersBuilder builder = new JobParametersBuilder().addLocalDate("businessDate", day);
@@ -124,6 +138,7 @@ public class ReportPublication {
         if (reason != null) {
             builder.addString("reason", reason, false);
         }
+        builder.addString("reasonCode", code.name(), false);
         JobExecution last = jobRepository.getLastJobExecution(reportsJob.getName(), identity);
         JobExecution execution;
         try {
@@ -173,7 +188,7 @@ public class ReportPublication {
                         .toList();
                 return newVersion(day, "written again: the same books now give other bytes"
                         + (differing.isEmpty() ? "" : " for " + String.join(", ", differing))
-                        + " (the software or a report template changed)");
+                        + " (the software or a report template changed)", ReportVersions.ReasonCode.REWRITTEN);
             }
             rendered.put(ReportChain.MANIFEST, manifest);
             Map<String, String> before = currentFiles(day, version.version());

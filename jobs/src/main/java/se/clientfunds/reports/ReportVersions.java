@@ -38,8 +38,11 @@ public class ReportVersions {
      * @param manifestSha256     its manifest's SHA-256 as recorded, null before the manifest is written
      */
     public record Version(LocalDate businessDate, int version, long runId, int reconciliationRun, long operatorActionUpto,
-                          String reason, Optional<ReportChain.Link> previous, String manifestSha256) {
+                          String reason, String reasonCode, Optional<ReportChain.Link> previous, String manifestSha256) {
     }
+
+    /** Why a version was written, as the reports word it: the first, a late statement, a safeguarding action, rewritten. */
+    public enum ReasonCode { FIRST, LATE_STATEMENT, SAFEGUARDING_ACTION, REWRITTEN }
 
     private final JdbcTemplate jdbc;
     private final ReportChain chain;
@@ -68,7 +71,7 @@ public class ReportVersions {
      * The version, recorded the first time it is asked for with what it shows now (the latest reconciliation run of the
      * day, the operator actions recorded so far); a restart or a regeneration finds it as it was recorded.
      */
-    public Version open(LocalDate day, int version, long runId, String reason) {
+    public Version open(LocalDate day, int version, long runId, String reason, ReasonCode code) {
         Optional<Version> existing = get(day, version);
         if (existing.isPresent()) {
             return existing.get();
@@ -77,8 +80,8 @@ public class ReportVersions {
                 Date.valueOf(day));
         long actions = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM operator_action", Long.class);
         jdbc.update("INSERT INTO report_version (business_date, version, job_execution_id, reconciliation_run, operator_action_upto,"
-                + " reason) VALUES (?, ?, ?, ?, ?, ?)", Date.valueOf(day), version, runId, run == null ? 1 : run, actions,
-                se.clientfunds.jobs.ColumnText.fit(reason, 500));
+                + " reason, reason_code) VALUES (?, ?, ?, ?, ?, ?, ?)", Date.valueOf(day), version, runId, run == null ? 1 : run, actions,
+                se.clientfunds.jobs.ColumnText.fit(reason, 500), (version == 1 ? ReasonCode.FIRST : code).name());
         return get(day, version).orElseThrow();
     }
 
@@ -162,12 +165,12 @@ public class ReportVersions {
     }
 
     private static final String SELECT = "SELECT business_date, version, job_execution_id, reconciliation_run, operator_action_upto,"
-            + " reason, previous_date, previous_version, previous_sha256, manifest_sha256 FROM report_version";
+            + " reason, previous_date, previous_version, previous_sha256, manifest_sha256, reason_code FROM report_version";
 
     private static final RowMapper<Version> MAPPER = (rs, row) -> {
         Optional<ReportChain.Link> previous = rs.getDate(7) == null ? Optional.empty()
                 : Optional.of(new ReportChain.Link(rs.getDate(7).toLocalDate(), rs.getInt(8), rs.getString(9)));
         return new Version(rs.getDate(1).toLocalDate(), rs.getInt(2), rs.getLong(3), rs.getInt(4), rs.getLong(5), rs.getString(6),
-                previous, rs.getString(10));
+                rs.getString(11), previous, rs.getString(10));
     };
 }

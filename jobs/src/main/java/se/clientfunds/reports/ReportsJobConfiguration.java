@@ -51,8 +51,9 @@ class ReportsJobConfiguration {
     @StepScope
     Tasklet positionsReportTasklet(DailyReports reports, @Value("#{jobParameters['businessDate']}") LocalDate businessDate,
                                    @Value("#{jobParameters['version']}") Long version,
-                                   @Value("#{jobParameters['reason']}") String reason) {
-        return rendering(reports, businessDate, version, reason, DailyReports::positions);
+                                   @Value("#{jobParameters['reason']}") String reason,
+                                  @Value("#{jobParameters['reasonCode']}") String reasonCode) {
+        return rendering(reports, businessDate, version, reason, reasonCode, DailyReports::positions);
     }
 
     @Bean
@@ -67,9 +68,10 @@ class ReportsJobConfiguration {
     Tasklet reconciliationReportTasklet(DailyReports reports,
                                         @Value("#{jobParameters['businessDate']}") LocalDate businessDate,
                                         @Value("#{jobParameters['version']}") Long version,
-                                        @Value("#{jobParameters['reason']}") String reason) {
+                                        @Value("#{jobParameters['reason']}") String reason,
+                                  @Value("#{jobParameters['reasonCode']}") String reasonCode) {
         // the workbook and the PDF of the same figures, in one step
-        return rendering(reports, businessDate, version, reason, (dailyReports, reportVersion) -> {
+        return rendering(reports, businessDate, version, reason, reasonCode, (dailyReports, reportVersion) -> {
             dailyReports.reconciliation(reportVersion);
             dailyReports.reconciliationWorkbook(reportVersion);
         });
@@ -86,8 +88,9 @@ class ReportsJobConfiguration {
     @StepScope
     Tasklet safeguardingReportTasklet(DailyReports reports, @Value("#{jobParameters['businessDate']}") LocalDate businessDate,
                                       @Value("#{jobParameters['version']}") Long version,
-                                      @Value("#{jobParameters['reason']}") String reason) {
-        return rendering(reports, businessDate, version, reason, DailyReports::safeguarding);
+                                      @Value("#{jobParameters['reason']}") String reason,
+                                  @Value("#{jobParameters['reasonCode']}") String reasonCode) {
+        return rendering(reports, businessDate, version, reason, reasonCode, DailyReports::safeguarding);
     }
 
     @Bean
@@ -102,9 +105,10 @@ class ReportsJobConfiguration {
     @StepScope
     Tasklet safeguardingReturnTasklet(DailyReports reports, @Value("#{jobParameters['businessDate']}") LocalDate businessDate,
                                       @Value("#{jobParameters['version']}") Long version,
-                                      @Value("#{jobParameters['reason']}") String reason) {
+                                      @Value("#{jobParameters['reason']}") String reason,
+                                  @Value("#{jobParameters['reasonCode']}") String reasonCode) {
         return (contribution, chunkContext) -> {
-            contribution.incrementWriteCount(reports.safeguardingReturn(version(reports, chunkContext, businessDate, version, reason))
+            contribution.incrementWriteCount(reports.safeguardingReturn(version(reports, chunkContext, businessDate, version, reason, reasonCode))
                     .size());
             return RepeatStatus.FINISHED;
         };
@@ -119,8 +123,9 @@ class ReportsJobConfiguration {
     @StepScope
     Tasklet auditReportTasklet(DailyReports reports, @Value("#{jobParameters['businessDate']}") LocalDate businessDate,
                                @Value("#{jobParameters['version']}") Long version,
-                               @Value("#{jobParameters['reason']}") String reason) {
-        return rendering(reports, businessDate, version, reason, DailyReports::audit);
+                               @Value("#{jobParameters['reason']}") String reason,
+                    @Value("#{jobParameters['reasonCode']}") String reasonCode) {
+        return rendering(reports, businessDate, version, reason, reasonCode, DailyReports::audit);
     }
 
     @Bean
@@ -133,9 +138,10 @@ class ReportsJobConfiguration {
     @StepScope
     Tasklet reportManifestTasklet(DailyReports reports, @Value("#{jobParameters['businessDate']}") LocalDate businessDate,
                                   @Value("#{jobParameters['version']}") Long version,
-                                  @Value("#{jobParameters['reason']}") String reason) {
+                                  @Value("#{jobParameters['reason']}") String reason,
+                                  @Value("#{jobParameters['reasonCode']}") String reasonCode) {
         return (contribution, chunkContext) -> {
-            ReportVersions.Version reportVersion = version(reports, chunkContext, businessDate, version, reason);
+            ReportVersions.Version reportVersion = version(reports, chunkContext, businessDate, version, reason, reasonCode);
             reports.manifest(reportVersion);
             contribution.incrementWriteCount(1);
             chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext().putString("summary",
@@ -146,9 +152,10 @@ class ReportsJobConfiguration {
     }
 
     /** A step writing one report of the version this job instance writes. */
-    private static Tasklet rendering(DailyReports reports, LocalDate businessDate, Long version, String reason, RenderingStep step) {
+    private static Tasklet rendering(DailyReports reports, LocalDate businessDate, Long version, String reason, String reasonCode,
+                                     RenderingStep step) {
         return (contribution, chunkContext) -> {
-            step.render(reports, version(reports, chunkContext, businessDate, version, reason));
+            step.render(reports, version(reports, chunkContext, businessDate, version, reason, reasonCode));
             contribution.incrementWriteCount(1);
             return RepeatStatus.FINISHED;
         };
@@ -159,11 +166,12 @@ class ReportsJobConfiguration {
      * step with the run id every report of it carries: the first execution of this job instance.
      */
     private static ReportVersions.Version version(DailyReports reports, ChunkContext chunkContext, LocalDate businessDate,
-                                                  Long version, String reason) {
+                                                  Long version, String reason, String reasonCode) {
         var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         long runId = reports.runOf(jobExecution.getJobInstance()).orElse(jobExecution.getId());
         return reports.versions().open(businessDate, version == null ? 1 : Math.toIntExact(version), runId,
-                reason == null ? "the day's reports" : reason);
+                reason == null ? "the day's reports" : reason,
+                reasonCode == null ? ReportVersions.ReasonCode.FIRST : ReportVersions.ReasonCode.valueOf(reasonCode));
     }
 
     @FunctionalInterface

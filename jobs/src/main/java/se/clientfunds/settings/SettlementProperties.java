@@ -21,6 +21,7 @@ import se.clientfunds.bank.AccountId;
  * @param reconciliation how bank statements are matched to the books
  * @param reports        how the daily reports are written
  * @param close          when a business day may close
+ * @param safeguarding   how clients' money is safeguarded, as the statement says
  */
 @ConfigurationProperties("settlement")
 public record SettlementProperties(
@@ -32,7 +33,8 @@ public record SettlementProperties(
         @DefaultValue Payouts payouts,
         @DefaultValue Reconciliation reconciliation,
         @DefaultValue Reports reports,
-        @DefaultValue Close close) {
+        @DefaultValue Close close,
+        @DefaultValue Safeguarding safeguarding) {
 
     public SettlementProperties {
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
@@ -110,10 +112,16 @@ public record SettlementProperties(
      *                   visible as a residual. 0 for none.
      * @param windowDays how many banking days apart a bank entry's value date and a posting's booking date may be
      *                   when they are matched by amount and counterparty
+     * @param escalateAfterDays a break open longer than this many banking days is listed as an escalation
      */
-    public record Reconciliation(@DefaultValue("0") String tolerance, @DefaultValue("2") int windowDays) {
+    public record Reconciliation(@DefaultValue("0") String tolerance, @DefaultValue("2") int windowDays,
+                                 @DefaultValue("10") int escalateAfterDays) {
 
         public Reconciliation {
+            if (escalateAfterDays < 0) {
+                throw new IllegalArgumentException("settlement.reconciliation.escalate-after-days must not be negative, is "
+                        + escalateAfterDays);
+            }
             if (!se.clientfunds.money.Money.isDecimalText(tolerance)) {
                 throw new IllegalArgumentException("settlement.reconciliation.tolerance must be a decimal like 50.00, is '"
                         + tolerance + "'");
@@ -130,6 +138,23 @@ public record SettlementProperties(
      *                         true closes it anyway and every report of that day says so in red
      */
     public record Close(@DefaultValue("false") boolean withoutStatement) {
+    }
+
+    /**
+     * @param method how the firm safeguards its clients' money: {@code segregation} (in designated client-funds
+     *               accounts, the default), {@code insurance} or {@code guarantee}
+     */
+    public record Safeguarding(@DefaultValue("segregation") String method) {
+
+        private static final java.util.Set<String> METHODS = java.util.Set.of("segregation", "insurance", "guarantee");
+
+        public Safeguarding {
+            if (method == null || !METHODS.contains(method.toLowerCase(java.util.Locale.ROOT))) {
+                throw new IllegalArgumentException("settlement.safeguarding.method must be segregation, insurance or guarantee, is '"
+                        + method + "'");
+            }
+            method = method.toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /**

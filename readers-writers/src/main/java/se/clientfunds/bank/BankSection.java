@@ -18,13 +18,20 @@ import se.clientfunds.money.Money;
  * @param balances              stated balances (empty for notifications)
  * @param declaredEntryCount    the number of entries the bank says the section holds, or null
  * @param declaredNet           credits − debits the bank says the section holds (camt TxsSummry, BGMax TK15), or null
+ * @param asOf                  when the statement's closing balance stands, as the bank wrote it (camt
+ *                              {@code FrToDt/ToDtTm}, else {@code CreDtTm}); null when the file does not say
  */
 public record BankSection(String location, String id, AccountId account, Currency currency, Long sequenceNumber,
-                          List<BankBalance> balances, Long declaredEntryCount, Money declaredNet) {
+                          List<BankBalance> balances, Long declaredEntryCount, Money declaredNet, String asOf) {
 
     public BankSection {
         Objects.requireNonNull(location, "location");
         balances = balances == null ? List.of() : List.copyOf(balances);
+    }
+
+    public BankSection(String location, String id, AccountId account, Currency currency, Long sequenceNumber,
+                       List<BankBalance> balances, Long declaredEntryCount, Money declaredNet) {
+        this(location, id, account, currency, sequenceNumber, balances, declaredEntryCount, declaredNet, null);
     }
 
     public Optional<BankBalance> balance(String type) {

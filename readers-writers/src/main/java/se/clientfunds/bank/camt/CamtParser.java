@@ -204,10 +204,22 @@ public final class CamtParser implements BankFileParser {
         Currency currency = null;
         List<BankBalance> balances = new ArrayList<>();
         Summary summary = null;
+        String created = null;
+        String until = null;
         boolean ended = true;
         while (child()) {
             switch (xml.getLocalName()) {
                 case "Id" -> id = text();
+                case "CreDtTm" -> created = text();
+                case "FrToDt" -> {
+                    while (child()) {
+                        if ("ToDtTm".equals(xml.getLocalName())) {
+                            until = text();
+                        } else {
+                            skip();
+                        }
+                    }
+                }
                 case "ElctrncSeqNb" -> sequenceNumber = number(location + "/ElctrncSeqNb", text());
                 case "Acct" -> {
                     AccountRead read = account(location + "/Acct");
@@ -236,7 +248,7 @@ public final class CamtParser implements BankFileParser {
             throw fail(summary.where(), e.getMessage());
         }
         section = new BankSection(location, id, account, currency, sequenceNumber, balances,
-                summary == null ? null : summary.count(), declaredNet);
+                summary == null ? null : summary.count(), declaredNet, until != null ? until : created);
         pending.add(new BankRecord.SectionOpened(section));
         if (ended) {
             pending.add(new BankRecord.SectionClosed(section));

@@ -81,10 +81,11 @@ final class ReportBenchmark {
         List<ReconciliationBreak> breaks = breaks(BREAKS);
         ReconciliationReport report = new ReconciliationReport(new ReportHeader(DAY, 1, List.of(
                 new se.clientfunds.report.pdf.InputFile("camt053.xml", HASH)),
-                List.of(new ControlTotal("statement entries", BREAKS, null))),
+                List.of(ControlTotal.count(se.clientfunds.report.pdf.ControlTotalKind.OPEN_BREAKS, BREAKS))),
                 List.of(new AccountReconciliation("SE4550000000058398257466", "SEK", Map.of(MatchRule.REFERENCE, 1),
                         breaks, new RollForward(0, BREAKS, 0, BREAKS),
-                        new BalanceProof(NOTHING, NOTHING, NOTHING, NOTHING, NOTHING), List.of())));
+                        new BalanceProof(NOTHING, NOTHING, NOTHING, NOTHING, NOTHING), List.of(),
+                        se.clientfunds.report.pdf.ReconciliationStatus.RECONCILED)), 10);
         // one warm-up each: the first PDF of a JVM loads fonts and classes
         ReconciliationPdf renderer = new ReconciliationPdf(Locale.ENGLISH);
         renderer.write(report, OutputStream.nullOutputStream());

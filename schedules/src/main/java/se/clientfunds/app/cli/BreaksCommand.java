@@ -20,7 +20,7 @@ import se.clientfunds.report.TableFormat;
                 "Prints id,account,type,amount,currency,reference,booking_date,age_days,status: MISSING_IN_BOOKS (on the "
                         + "statement, not in the books), MISSING_IN_BANK (in the books, not on a statement yet), "
                         + "AMOUNT_DIFFERENCE; amount positive; age in banking days at that date."},
-        subcommands = {BreaksCommand.Resolve.class, BreaksCommand.Explain.class})
+        subcommands = {BreaksCommand.Resolve.class, BreaksCommand.Explain.class, BreaksCommand.History.class})
 class BreaksCommand implements Callable<Integer> {
 
     static final List<String> COLUMNS = List.of("id", "account", "type", "amount", "currency", "reference", "booking_date",
@@ -103,6 +103,48 @@ class BreaksCommand implements Callable<Integer> {
         @Override
         boolean resolves() {
             return false;
+        }
+    }
+
+    /** Everything that happened to a break, oldest first. */
+    @Command(name = "history", mixinStandardHelpOptions = true,
+            description = "Shows a break's history: opened and cleared by reconciliation runs, every explanation, its resolution;"
+                    + " business_date,run,event,rule,operator,reason,recorded_at.")
+    static class History implements Callable<Integer> {
+
+        static final List<String> COLUMNS = List.of("business_date", "run", "event", "rule", "operator", "reason", "recorded_at");
+
+        @ParentCommand
+        BreaksCommand breaks;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The break's id (see breaks DATE).")
+        long id;
+
+        @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|json",
+                description = "Output format (default ${DEFAULT-VALUE}).")
+        String format;
+
+        @Override
+        public Integer call() {
+            TableFormat tableFormat = BenchCommand.parseFormat(format);
+            try (ConfigurableApplicationContext context = breaks.settle.openHome()) {
+                List<ReconciliationQueries.BreakEvent> history = context.getBean(ReconciliationQueries.class).history(id);
+                if (history.isEmpty()) {
+                    throw CommandFailure.input("break " + id + ": no such break (see ./settle breaks DATE)");
+                }
+                TableOutput output = TableOutput.start(tableFormat, COLUMNS, breaks.console.out());
+                for (ReconciliationQueries.BreakEvent event : history) {
+                    output.row(event.businessDate().toString(), event.run() == null ? "" : event.run().toString(), event.event(),
+                            nonNull(event.matchRule()), nonNull(event.operator()), nonNull(event.reason()),
+                            se.clientfunds.jobs.RecordedTimes.withOffset(event.actedAt()).toString());
+                }
+                output.finish();
+                return SettleCommand.OK;
+            }
+        }
+
+        private static String nonNull(String text) {
+            return text == null ? "" : text;
         }
     }
 

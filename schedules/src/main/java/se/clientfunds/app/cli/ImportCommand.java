@@ -16,6 +16,7 @@ import picocli.CommandLine.ParentCommand;
 import se.clientfunds.app.Console;
 import se.clientfunds.files.ImportOutcome;
 import se.clientfunds.files.FileImports;
+import se.clientfunds.jobs.JobStarts;
 import se.clientfunds.ledger.OpenBusinessDay;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
@@ -30,6 +31,13 @@ class ImportCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import, in the order given.")
     List<Path> files;
+
+    @Option(names = "--operator", defaultValue = "${sys:user.name}", paramLabel = "NAME",
+            description = "Who runs it, recorded with every job it starts (default: the OS user).")
+    String operator;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why, recorded with every job it starts or restarts.")
+    String reason;
 
     @Option(names = "--date", paramLabel = "DATE", description = "Business date the files belong to (default: the first"
             + " banking day after the last closed day, read from the books, never from the clock).")
@@ -65,7 +73,13 @@ class ImportCommand implements Callable<Integer> {
             }
             FileImports imports = context.getBean(FileImports.class);
             for (Path file : files) {
-                ImportOutcome outcome = imports.importFile(file, date);
+                ImportOutcome outcome = JobStarts.as(operator, reason, () -> {
+                    try {
+                        return imports.importFile(file, date);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e.getMessage(), e);
+                    }
+                });
                 switch (outcome.status()) {
                     case IMPORTED -> console.println(outcome.summary());
                     case REJECTED -> {

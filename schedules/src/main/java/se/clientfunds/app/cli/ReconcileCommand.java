@@ -6,12 +6,14 @@ import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import se.clientfunds.app.Console;
 import se.clientfunds.day.DayJobOutcome;
 import se.clientfunds.day.LateStatements;
+import se.clientfunds.jobs.JobStarts;
 
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
         description = {"Reconciles a closed business day again with a statement that arrived after it closed.",
@@ -30,6 +32,13 @@ class ReconcileCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DATE", description = "Business date, yyyy-MM-dd.")
     LocalDate businessDate;
 
+    @Option(names = "--operator", defaultValue = "${sys:user.name}", paramLabel = "NAME",
+            description = "Who runs it, recorded with every job it starts (default: the OS user).")
+    String operator;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why, recorded with every job it starts or restarts.")
+    String reason;
+
     private final Console console;
 
     ReconcileCommand(Console console) {
@@ -42,7 +51,8 @@ class ReconcileCommand implements Callable<Integer> {
             SettleCommand.bankingDay(context, businessDate);
             LateStatements.Outcome outcome;
             try {
-                outcome = context.getBean(LateStatements.class).reconcile(businessDate);
+                LateStatements late = context.getBean(LateStatements.class);
+                outcome = JobStarts.as(operator, reason, () -> late.reconcile(businessDate));
             } catch (IllegalArgumentException e) {
                 throw CommandFailure.input(e.getMessage());
             }

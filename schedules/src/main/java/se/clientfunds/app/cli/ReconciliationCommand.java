@@ -68,7 +68,7 @@ class ReconciliationCommand implements Callable<Integer> {
                         day.ledgerClosing().toDecimalString(), day.bankOnly().toDecimalString(), day.booksOnly().toDecimalString(),
                         day.residuals().toDecimalString(), day.resolvedByOperators().toDecimalString(), day.unexplained() == null ? "" : day.unexplained().toDecimalString(),
                         day.reconciled() && day.continuity().isEmpty() ? "RECONCILED" : "FAILED_RECONCILIATION",
-                        String.join("; ", day.continuity()));
+                        String.join("; ", day.continuity().stream().map(se.clientfunds.reconciliation.ContinuityFinding::describe).toList()));
             }
             output.finish();
             List<String> attention = queries.attention(businessDate);

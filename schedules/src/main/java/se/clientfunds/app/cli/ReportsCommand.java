@@ -6,10 +6,12 @@ import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import se.clientfunds.app.Console;
+import se.clientfunds.jobs.JobStarts;
 import se.clientfunds.reports.ReportPublication;
 
 @Command(name = "reports", mixinStandardHelpOptions = true,
@@ -28,6 +30,13 @@ class ReportsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DATE", description = "Business date, yyyy-MM-dd.")
     LocalDate businessDate;
 
+    @Option(names = "--operator", defaultValue = "${sys:user.name}", paramLabel = "NAME",
+            description = "Who runs it, recorded with every job it starts (default: the OS user).")
+    String operator;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why, recorded with every job it starts or restarts.")
+    String reason;
+
     private final Console console;
 
     ReportsCommand(Console console) {
@@ -40,7 +49,8 @@ class ReportsCommand implements Callable<Integer> {
             SettleCommand.bankingDay(context, businessDate);
             ReportPublication.Outcome outcome;
             try {
-                outcome = context.getBean(ReportPublication.class).publish(businessDate);
+                ReportPublication publication = context.getBean(ReportPublication.class);
+                outcome = JobStarts.as(operator, reason, () -> publication.publish(businessDate));
             } catch (IllegalStateException e) {
                 if (e.getMessage() != null && e.getMessage().startsWith("reportsJob")) {
                     throw CommandFailure.jobFailed(e.getMessage());

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -14,6 +15,7 @@ import se.clientfunds.day.DailyCycle;
 import se.clientfunds.day.DayJobOutcome;
 import se.clientfunds.day.DayReport;
 import se.clientfunds.files.ImportOutcome;
+import se.clientfunds.jobs.JobStarts;
 import se.clientfunds.ledger.Ledger;
 import se.clientfunds.money.Money;
 
@@ -34,6 +36,13 @@ class RunDayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DATE", description = "Business date, yyyy-MM-dd.")
     LocalDate businessDate;
 
+    @Option(names = "--operator", defaultValue = "${sys:user.name}", paramLabel = "NAME",
+            description = "Who runs it, recorded with every job it starts (default: the OS user).")
+    String operator;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why, recorded with every job it starts or restarts.")
+    String reason;
+
     private final Console console;
 
     RunDayCommand(Console console) {
@@ -45,7 +54,8 @@ class RunDayCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = settle.openOrCreateHome()) {
             DayReport report;
             try {
-                report = context.getBean(DailyCycle.class).run(businessDate);
+                DailyCycle cycle = context.getBean(DailyCycle.class);
+                report = JobStarts.as(operator, reason, () -> cycle.run(businessDate));
             } catch (IllegalArgumentException e) {
                 throw CommandFailure.input(e.getMessage());
             }

@@ -12,14 +12,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import se.clientfunds.app.Console;
+import se.clientfunds.day.SafeguardingActionRecording;
+import se.clientfunds.reconciliation.SafeguardingActions;
 import se.clientfunds.reconciliation.Safeguarding;
 import se.clientfunds.report.TableFormat;
 
 @Command(name = "safeguarding", mixinStandardHelpOptions = true,
-        description = {"Shows safeguarding per currency on a reconciled business day.",
+        description = {"Shows safeguarding per currency on a reconciled business day, or records an action about it.",
                 "Prints currency,requirement,resource,difference,status: requirement = CLIENT + UNALLOCATED + DEBTOR_CREDIT at "
-                        + "the close, resource = the closing booked balance of the client-funds accounts on the day's "
-                        + "statements, difference = resource - requirement, status OK, EXCESS or SHORTFALL."})
+                        + "the close (each account only when owed) + payments in transit (payouts and refunds the bank has not"
+                        + " debited yet), resource = the closing booked balance of the client-funds accounts on the day's "
+                        + "statements, difference = resource - requirement, status OK, EXCESS or SHORTFALL."},
+        subcommands = {SafeguardingCommand.Action.class})
 class SafeguardingCommand implements Callable<Integer> {
 
     static final List<String> COLUMNS = List.of("currency", "requirement", "resource", "difference", "status");
@@ -27,14 +31,14 @@ class SafeguardingCommand implements Callable<Integer> {
     @ParentCommand
     SettleCommand settle;
 
-    @Parameters(index = "0", paramLabel = "DATE", description = "Business date, yyyy-MM-dd.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DATE", description = "Business date, yyyy-MM-dd.")
     LocalDate businessDate;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|json",
             description = "Output format (default ${DEFAULT-VALUE}).")
     String format;
 
-    private final Console console;
+    final Console console;
 
     SafeguardingCommand(Console console) {
         this.console = console;
@@ -42,6 +46,9 @@ class SafeguardingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (businessDate == null) {
+            throw CommandFailure.input("safeguarding needs a DATE (or: safeguarding action DATE --type TYPE --amount X --reason TEXT)");
+        }
         TableFormat tableFormat = BenchCommand.parseFormat(format);
         try (ConfigurableApplicationContext context = settle.openHome()) {
             SettleCommand.bankingDay(context, businessDate);
@@ -53,6 +60,10 @@ class SafeguardingCommand implements Callable<Integer> {
             for (Safeguarding.Position position : positions) {
                 output.row(position.requirement().currency().getCurrencyCode(), position.requirement().toDecimalString(),
                         position.resource().toDecimalString(), position.difference().toDecimalString(), position.status());
+                if (position.inTransit().isPositive()) {
+                    console.error(position.requirement().currency().getCurrencyCode() + ": the requirement includes "
+                            + position.inTransit() + " of payments in transit (paid in the books, not yet debited by the bank)");
+                }
                 if (!position.resourceComplete()) {
                     console.error(position.requirement().currency().getCurrencyCode()
                             + ": a client-funds account has no statement for the day; the resource is incomplete");
@@ -63,6 +74,58 @@ class SafeguardingCommand implements Callable<Integer> {
                     console.alarm("NEEDS ATTENTION: safeguarding shortfall of " + position.difference().negate()));
             return positions.stream().anyMatch(position -> "SHORTFALL".equals(position.status())) ? SettleCommand.NEEDS_ATTENTION
                     : SettleCommand.OK;
+        }
+    }
+
+    /** Records what was done about a day's shortfall or excess, and writes the day's reports again as a new version. */
+    @Command(name = "action", mixinStandardHelpOptions = true,
+            description = {"Records what was done about a day's safeguarding shortfall or excess: who, why, how much.",
+                    "The day's reports are written again as a new version in reports/<date>/v<n>/ that shows it (the earlier"
+                            + " version is kept); the next banking day's statement and the month's return show it too. A"
+                            + " shortfall left without an action by the next banking day is flagged on every report until one"
+                            + " is recorded."})
+    static class Action implements Callable<Integer> {
+
+        @ParentCommand
+        SafeguardingCommand safeguarding;
+
+        @Parameters(index = "0", paramLabel = "DATE", description = "The business day whose position the action is about.")
+        LocalDate businessDate;
+
+        @Option(names = "--type", required = true, paramLabel = "TOP_UP|WITHDRAW_EXCESS|OTHER",
+                description = "TOP_UP (the firm paid in to cover a shortfall), WITHDRAW_EXCESS (the firm took out its own excess)"
+                        + " or OTHER (said in the reason).")
+        SafeguardingActions.Type type;
+
+        @Option(names = "--amount", required = true, paramLabel = "X", description = "Decimal with the currency's decimals, e.g. 1500.00.")
+        String amount;
+
+        @Option(names = "--currency", paramLabel = "CODE", description = "Needed when the day has positions in several currencies.")
+        String currency;
+
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why, and what exactly was done.")
+        String reason;
+
+        @Option(names = "--operator", defaultValue = "${sys:user.name}", paramLabel = "NAME", description = "Who (default: the OS user).")
+        String operator;
+
+        @Override
+        public Integer call() {
+            Console console = safeguarding.console;
+            try (ConfigurableApplicationContext context = safeguarding.settle.openHome()) {
+                SettleCommand.bankingDay(context, businessDate);
+                SafeguardingActionRecording.Outcome outcome;
+                try {
+                    outcome = context.getBean(SafeguardingActionRecording.class).record(businessDate, currency, type, amount, reason,
+                            operator);
+                } catch (IllegalArgumentException e) {
+                    throw CommandFailure.input(e.getMessage());
+                }
+                console.println("safeguarding action recorded about " + businessDate + ": " + outcome.action().type() + " "
+                        + outcome.action().amount() + " by " + outcome.action().operator() + ": " + outcome.action().reason());
+                ReportsCommand.print(console, outcome.reports());
+                return SettleCommand.OK;
+            }
         }
     }
 }

@@ -26,7 +26,8 @@ import se.clientfunds.settings.SettlementHome;
         subcommands = {GenerateCommand.class, ImportCommand.class, RunDayCommand.class, DemoCommand.class,
                 BenchCommand.class, InspectCommand.class, PositionsCommand.class, InvoicesCommand.class,
                 UnallocatedCommand.class, AllocateCommand.class, BreaksCommand.class, SafeguardingCommand.class,
-                ReconciliationCommand.class, ReconcileCommand.class, ReportsCommand.class, VerifyCommand.class},
+                ReconciliationCommand.class, ReconcileCommand.class, ReportsCommand.class, VerifyCommand.class,
+                ResolutionPackCommand.class},
         footer = {"", "Exit codes: 0 success, 1 a job failed, 2 a usage or input error, 3 the day completed but needs attention"
                 + " (an unexplained reconciliation difference, a safeguarding shortfall, a statement gap)."})
 public class SettleCommand implements Callable<Integer> {
