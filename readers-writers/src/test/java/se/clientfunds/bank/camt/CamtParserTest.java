@@ -454,4 +454,32 @@ class CamtParserTest {
         assertThat(CamtParser.ocrCandidates("paid 2014-12-31, 2014.50 SEK for INV2014")).isEmpty();
         assertThat(CamtParser.ocrCandidates("OCR 2014.")).containsExactly("2014");
     }
+
+    @Test
+    void aStatementsClosingTimeIsItsToDateTimeElseWhenItWasCreated() throws IOException {
+        // given the same statement with and without FrToDt
+        String statement = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
+                  <BkToCstmrStmt>
+                    <GrpHdr><MsgId>MSG-1</MsgId><CreDtTm>2026-01-08T06:00:00+01:00</CreDtTm></GrpHdr>
+                    <Stmt>
+                      <Id>STMT-1</Id>
+                      <CreDtTm>2026-01-07T23:59:00+01:00</CreDtTm>
+                      %s
+                      <Acct><Id><IBAN>SE4550000000058398257466</IBAN></Id><Ccy>SEK</Ccy></Acct>
+                    </Stmt>
+                  </BkToCstmrStmt>
+                </Document>
+                """;
+        String period = "<FrToDt><FrDtTm>2026-01-07T00:00:00+01:00</FrDtTm><ToDtTm>2026-01-07T18:30:00+01:00</ToDtTm></FrToDt>";
+
+        // when
+        BankSection withPeriod = parse(statement.formatted(period)).sections().get(0);
+        BankSection without = parse(statement.formatted("")).sections().get(0);
+
+        // then
+        assertThat(withPeriod.asOf()).isEqualTo("2026-01-07T18:30:00+01:00");
+        assertThat(without.asOf()).isEqualTo("2026-01-07T23:59:00+01:00");
+    }
 }
