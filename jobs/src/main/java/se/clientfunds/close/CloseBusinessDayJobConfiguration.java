@@ -77,8 +77,9 @@ class CloseBusinessDayJobConfiguration {
             var job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
             String closed = job.getString("closedDays", "");
             job.putString("closedDays", closed.isEmpty() ? day.toString() : closed + ", " + day);
-            String without = missing.isEmpty() ? job.getString("closedWithoutStatement", "")
-                    : day + " without the statement of " + DayStatements.describe(missing);
+            String before = job.getString("closedWithoutStatement", "");
+            String without = missing.isEmpty() ? before : (before.isEmpty() ? "" : before + "; ") + day
+                    + " without the statement of " + DayStatements.describe(missing);
             job.putString("closedWithoutStatement", without);
             job.putString("summary", "closed " + job.getString("closedDays") + " (" + accounts + " positions on " + day
                     + "; BANK = CLIENT + UNALLOCATED + DEBTOR_CREDIT + PLATFORM_FEES holds)"

@@ -25,6 +25,7 @@ import se.clientfunds.jobs.Causes;
 import se.clientfunds.jobs.JobName;
 import se.clientfunds.ledger.BusinessDays;
 import se.clientfunds.reconciliation.ReconciliationQueries;
+import se.clientfunds.reports.ReportPublication;
 import se.clientfunds.settings.ClientFundsAccount;
 import se.clientfunds.settings.SettlementHome;
 
@@ -51,10 +52,12 @@ public class DailyCycle {
     private final AllocationQueries allocations;
     private final DayStatements statements;
     private final LateStatements lateStatements;
+    private final ReportPublication publication;
 
     public DailyCycle(SettlementHome home, BusinessDays businessDays, FileImports imports, BankingCalendar calendar,
                       DayJobs dayJobs, ReconciliationQueries reconciliation, AllocationQueries allocations,
-                      DayStatements statements, LateStatements lateStatements) {
+                      DayStatements statements, LateStatements lateStatements, ReportPublication publication) {
+        this.publication = publication;
         this.statements = statements;
         this.lateStatements = lateStatements;
         this.reconciliation = reconciliation;
@@ -89,6 +92,9 @@ public class DailyCycle {
         }
         List<DayJobOutcome> jobs = new ArrayList<>();
         List<LateStatements.Outcome> late = new ArrayList<>();
+        List<ReportPublication.Outcome> reportsBehind = new ArrayList<>();
+        List<String> attention = new ArrayList<>();
+        boolean failedReports = false;
         StatementWait waiting = null;
         if (outcomes.stream().noneMatch(outcome -> outcome.status() == ImportOutcome.Status.FAILED)) {
             // a closed day whose statement has come since is reconciled again first, its reports a new version
@@ -100,11 +106,23 @@ public class DailyCycle {
                     break;
                 }
             }
-            if (late.stream().noneMatch(LateStatements.Outcome::failed)) {
+            // a closed day whose reports are behind its books (a version that did not finish, an action recorded since)
+            for (LocalDate behind : late.stream().anyMatch(LateStatements.Outcome::failed) ? List.<LocalDate>of()
+                    : publication.daysBehind()) {
+                if (!days.contains(behind)) {
+                    try {
+                        reportsBehind.add(publication.publish(behind));
+                    } catch (IllegalStateException e) {
+                        attention.add(behind + ": its reports are behind and could not be written: " + e.getMessage());
+                        failedReports = true;
+                        break;
+                    }
+                }
+            }
+            if (late.stream().noneMatch(LateStatements.Outcome::failed) && !failedReports) {
                 waiting = runDayJobs(days, jobs);
             }
         }
-        List<String> attention = new ArrayList<>();
         if (waiting != null) {
             attention.add(waiting.describe());
         }
@@ -121,6 +139,8 @@ public class DailyCycle {
         }
         late.forEach(outcome -> outcome.attention().forEach(item -> attention.add(outcome.businessDate() + " (run " + outcome.run()
                 + "): " + item)));
+        late.stream().filter(outcome -> outcome.reportsFailure() != null).forEach(outcome -> attention.add(outcome.businessDate()
+                + ": its reports were not written again: " + outcome.reportsFailure()));
         allocations.deductionsWaiting().forEach(attention::add);
         for (LocalDate day : days) {
             boolean reconciled = jobs.stream().anyMatch(job -> job.job() == JobName.RECONCILE && job.businessDate().equals(day)
@@ -130,7 +150,7 @@ public class DailyCycle {
             }
         }
         boolean provisional = businessDays.status(businessDate).filter(BusinessDays.Status.CLOSED::equals).isEmpty();
-        return new DayReport(businessDate, outcomes, late, jobs, waiting, attention, provisional);
+        return new DayReport(businessDate, outcomes, late, reportsBehind, jobs, waiting, attention, provisional, failedReports);
     }
 
     private void importInbox(LocalDate businessDate, List<ImportOutcome> outcomes) {

@@ -12,22 +12,27 @@ import se.clientfunds.jobs.JobName;
  * unexplained difference, a safeguarding shortfall, a statement gap).
  *
  * @param late        closed days reconciled again because their statement came late, with their new report versions
+ * @param reportsBehind closed days whose reports were written again because they were behind their books
  * @param waiting     the day that stays open for want of its statement, or null
  * @param provisional whether the business date is still open at the end of the run: its figures are provisional
+ * @param reportsFailed a closed day's reports could not be written (the day's own jobs then wait for the next run)
  */
 public record DayReport(LocalDate businessDate, List<ImportOutcome> imports, List<LateStatements.Outcome> late,
-                        List<DayJobOutcome> jobs, StatementWait waiting, List<String> attention, boolean provisional) {
+                        List<se.clientfunds.reports.ReportPublication.Outcome> reportsBehind, List<DayJobOutcome> jobs,
+                        StatementWait waiting, List<String> attention, boolean provisional, boolean reportsFailed) {
 
     public DayReport {
         imports = List.copyOf(imports);
         late = List.copyOf(late);
+        reportsBehind = List.copyOf(reportsBehind);
         jobs = List.copyOf(jobs);
         attention = List.copyOf(attention);
     }
 
     public boolean failed() {
         return imports.stream().anyMatch(outcome -> outcome.status() == ImportOutcome.Status.FAILED)
-                || jobs.stream().anyMatch(outcome -> outcome.status() == DayJobOutcome.Status.FAILED);
+                || jobs.stream().anyMatch(outcome -> outcome.status() == DayJobOutcome.Status.FAILED)
+                || late.stream().anyMatch(LateStatements.Outcome::failed) || reportsFailed;
     }
 
     /** Whether the business date itself ended closed. */

@@ -28,10 +28,11 @@ public class LateStatements {
 
     /** What reconciling a day again did: the run, the reconciliation's outcome, and the reports' new version. */
     public record Outcome(LocalDate businessDate, int run, DayJobOutcome reconciliation, ReportPublication.Outcome reports,
-                          List<String> attention) {
+                          String reportsFailure, List<String> attention) {
 
+        /** The reconciliation failed, or its reports did not finish (the next run-day or settle reports finishes them). */
         public boolean failed() {
-            return reconciliation.status() == DayJobOutcome.Status.FAILED;
+            return reconciliation.status() == DayJobOutcome.Status.FAILED || reportsFailure != null;
         }
     }
 
@@ -92,12 +93,20 @@ public class LateStatements {
             throw new IllegalArgumentException(day + " is not closed: its statement is reconciled when the day closes"
                     + " (run-day " + day + ")");
         }
+        // days are reconciled in order: a later day's run would take an earlier day's statement entries as its own
+        Optional<LocalDate> earlier = waiting().stream().filter(other -> other.isBefore(day)).findFirst();
+        if (earlier.isPresent()) {
+            throw new IllegalArgumentException("the statement of the earlier day " + earlier.get() + " also came late and is not"
+                    + " reconciled yet: reconcile " + earlier.get() + " first (settle reconcile " + earlier.get() + ")");
+        }
         Optional<Integer> latest = reconciliation.latestRun(day);
         if (latest.isEmpty()) {
             // the day's own reconciliation never completed: finish it, and its reports
             DayJobOutcome first = dayJobs.run(JobName.RECONCILE, day);
-            ReportPublication.Outcome reports = first.status() == DayJobOutcome.Status.FAILED ? null : publication.publish(day);
-            return new Outcome(day, 1, first, reports, reconciliation.attention(day));
+            if (first.status() == DayJobOutcome.Status.FAILED) {
+                return new Outcome(day, 1, first, null, null, List.of());
+            }
+            return withReports(day, 1, first, () -> publication.publish(day));
         }
         int next = latest.get() + 1;
         // a run begun before and not finished is finished, not begun again
@@ -106,9 +115,8 @@ public class LateStatements {
         if (late.isEmpty() && !started) {
             Optional<ReportPublication.Change> reportsBehind = publication.changedSince(day);
             if (reportsBehind.isPresent()) {
-                return new Outcome(day, latest.get(), new DayJobOutcome(JobName.RECONCILE, day, DayJobOutcome.Status.DONE_BEFORE,
-                        null, null), publication.newVersion(day, reportsBehind.get().reason(), reportsBehind.get().code()),
-                        reconciliation.attention(day));
+                return withReports(day, latest.get(), new DayJobOutcome(JobName.RECONCILE, day, DayJobOutcome.Status.DONE_BEFORE,
+                        null, null), () -> publication.newVersion(day, reportsBehind.get().reason(), reportsBehind.get().code()));
             }
             throw new IllegalArgumentException("nothing new to reconcile for " + day + ": reconciliation run " + latest.get()
                     + " had the statement of every client-funds account that has one for the day");
@@ -116,10 +124,23 @@ public class LateStatements {
         String reason = "late statement of " + se.clientfunds.close.DayStatements.describe(late) + " reconciled";
         DayJobOutcome run = dayJobs.run(JobName.RECONCILE, day, next, reason);
         if (run.status() == DayJobOutcome.Status.FAILED) {
-            return new Outcome(day, next, run, null, List.of());
+            return new Outcome(day, next, run, null, null, List.of());
         }
-        ReportPublication.Outcome reports = publication.newVersion(day, "reconciliation run " + next + ": " + reason,
-                se.clientfunds.reports.ReportVersions.ReasonCode.LATE_STATEMENT);
-        return new Outcome(day, next, run, reports, reconciliation.attention(day));
+        return withReports(day, next, run, () -> publication.newVersion(day, "reconciliation run " + next + ": " + reason,
+                se.clientfunds.reports.ReportVersions.ReasonCode.LATE_STATEMENT));
+    }
+
+    /**
+     * The day's new version of its reports after a reconciliation; when its writing fails the reconciliation stands, and
+     * the unfinished version is what the next run-day or settle reports finishes.
+     */
+    private Outcome withReports(LocalDate day, int run, DayJobOutcome reconciled,
+                                java.util.function.Supplier<ReportPublication.Outcome> writing) {
+        try {
+            return new Outcome(day, run, reconciled, writing.get(), null, reconciliation.attention(day));
+        } catch (IllegalStateException e) {
+            return new Outcome(day, run, reconciled, null, e.getMessage() + " (settle reports " + day + " finishes them)",
+                    reconciliation.attention(day));
+        }
     }
 }

@@ -16,8 +16,11 @@ import se.clientfunds.reports.ReportVersions;
 @Service
 public class SafeguardingActionRecording {
 
-    /** The action recorded, and the day's new version of its reports. */
-    public record Outcome(SafeguardingActions.Action action, ReportPublication.Outcome reports) {
+    /**
+     * The action recorded, and the day's new version of its reports; when writing them failed, why (the action stands:
+     * {@code settle reports DATE} finishes the version, the action must not be recorded again).
+     */
+    public record Outcome(SafeguardingActions.Action action, ReportPublication.Outcome reports, String reportsFailure) {
     }
 
     private final SafeguardingActions actions;
@@ -31,8 +34,12 @@ public class SafeguardingActionRecording {
     public Outcome record(LocalDate day, String currency, SafeguardingActions.Type type, String amount, String reason,
                           String operator) {
         SafeguardingActions.Action action = actions.record(day, currency, type, amount, reason, operator);
-        ReportPublication.Outcome reports = publication.newVersion(day, "safeguarding action recorded: " + action.type() + " "
-                + action.amount() + " by " + action.operator(), ReportVersions.ReasonCode.SAFEGUARDING_ACTION);
-        return new Outcome(action, reports);
+        try {
+            ReportPublication.Outcome reports = publication.newVersion(day, "safeguarding action recorded: " + action.type() + " "
+                    + action.amount() + " by " + action.operator(), ReportVersions.ReasonCode.SAFEGUARDING_ACTION);
+            return new Outcome(action, reports, null);
+        } catch (IllegalStateException e) {
+            return new Outcome(action, null, e.getMessage());
+        }
     }
 }

@@ -33,19 +33,24 @@ class ReconciliationItems {
                 + " FROM imported_bank_transaction t JOIN bank_section s ON s.import_id = t.import_id"
                 + " JOIN bank_entry e ON e.import_id = t.import_id AND e.entry_no = t.entry_no AND e.section_no = s.section_no"
                 + " LEFT JOIN reconciliation_item i ON i.item_key = CONCAT('B:', t.import_id, ':', t.entry_no)"
+                + " LEFT JOIN reconciliation_break b ON b.id = i.break_id"
                 + " WHERE s.format IN ('CAMT_053', 'MT940') AND t.account_iban = ? AND e.booking_date <= ?"
-                + " AND (i.item_key IS NULL OR i.state = 'BREAK') ORDER BY t.import_id, t.entry_no, t.transaction_no",
+                + " AND (i.item_key IS NULL OR (i.state = 'BREAK' AND b.opened_on <= ?))"
+                + " ORDER BY t.import_id, t.entry_no, t.transaction_no",
                 rs -> {
                     transactions.computeIfAbsent(rs.getLong(1) + ":" + rs.getLong(2), k -> new ArrayList<>())
                             .add(new String[] {rs.getString(3), rs.getString(4), rs.getString(5)});
-                }, iban, Date.valueOf(day));
+                }, iban, Date.valueOf(day), Date.valueOf(day));
         List<BankItem> items = new ArrayList<>();
         jdbc.query("SELECT e.import_id, e.entry_no, e.booking_date, e.value_date, e.direction, e.amount_minor,"
                 + " e.entry_reference, e.payment_information_id, i.break_id"
                 + " FROM imported_bank_entry e JOIN bank_section s ON s.import_id = e.import_id AND s.section_no = e.section_no"
                 + " LEFT JOIN reconciliation_item i ON i.item_key = CONCAT('B:', e.import_id, ':', e.entry_no)"
+                + " LEFT JOIN reconciliation_break b ON b.id = i.break_id"
                 + " WHERE s.format IN ('CAMT_053', 'MT940') AND e.account_iban = ? AND e.booking_date <= ?"
-                + " AND (e.status IS NULL OR e.status = 'BOOK') AND (i.item_key IS NULL OR i.state = 'BREAK')"
+                + " AND (e.status IS NULL OR e.status = 'BOOK')"
+                // an item in a break a later day opened is that day's, not this (earlier) day's to clear
+                + " AND (i.item_key IS NULL OR (i.state = 'BREAK' AND b.opened_on <= ?))"
                 + " ORDER BY e.booking_date, e.import_id, e.entry_no",
                 rs -> {
                     String key = "B:" + rs.getLong(1) + ":" + rs.getLong(2);
@@ -70,7 +75,7 @@ class ReconciliationItems {
                     if (!rs.wasNull()) {
                         carriedBreaks.put(key, breakId);
                     }
-                }, iban, Date.valueOf(day));
+                }, iban, Date.valueOf(day), Date.valueOf(day));
         return items;
     }
 
@@ -96,7 +101,9 @@ class ReconciliationItems {
                 + " LEFT JOIN bank_entry ne ON ne.import_id = t.import_id AND ne.entry_no = t.entry_no"
                 // a BGMax payment travels in its deposit (TK15), named by the deposit's serial number
                 + " LEFT JOIN bank_section bs ON bs.import_id = ne.import_id AND bs.section_no = ne.section_no AND bs.format = 'BGMAX'"
-                + " WHERE l.account = ? AND e.posted = 1 AND e.booking_date <= ? AND (i.item_key IS NULL OR i.state = 'BREAK')"
+                + " LEFT JOIN reconciliation_break rb ON rb.id = i.break_id"
+                + " WHERE l.account = ? AND e.posted = 1 AND e.booking_date <= ?"
+                + " AND (i.item_key IS NULL OR (i.state = 'BREAK' AND rb.opened_on <= ?))"
                 + " ORDER BY e.booking_date, e.id, l.line_no",
                 rs -> {
                     String key = "L:" + rs.getLong(1) + ":" + rs.getInt(2);
@@ -129,7 +136,7 @@ class ReconciliationItems {
                     if (!rs.wasNull()) {
                         carriedBreaks.put(key, breakId);
                     }
-                }, iban, prefix.length() + 1, "BANK:" + iban, Date.valueOf(day));
+                }, iban, prefix.length() + 1, "BANK:" + iban, Date.valueOf(day), Date.valueOf(day));
         return items;
     }
 }

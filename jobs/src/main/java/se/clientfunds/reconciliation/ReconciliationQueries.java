@@ -118,10 +118,13 @@ public class ReconciliationQueries {
         escalated.forEach((iban, items) -> attention.add(iban + ": " + items.size() + (items.size() == 1 ? " break" : " breaks")
                 + " open longer than " + escalateAfterDays + " banking days, to escalate (oldest: break " + items.get(0).id()
                 + ", booked " + items.get(0).bookingDate() + ", " + items.get(0).amount() + ")"));
-        jdbc.query("SELECT currency, difference_minor, resource_complete FROM safeguarding WHERE business_date = ? AND run_no = ?"
-                + " AND status = 'SHORTFALL' ORDER BY currency", rs -> {
-                    attention.add("safeguarding shortfall of " + Money.ofMinor(-rs.getLong(2), rs.getString(1))
-                            + (rs.getInt(3) == 1 ? "" : " (a statement is missing, the resource is incomplete)"));
+        jdbc.query("SELECT currency, difference_minor, status FROM safeguarding WHERE business_date = ? AND run_no = ?"
+                + " AND status IN ('SHORTFALL', 'UNCONFIRMED') ORDER BY currency", rs -> {
+                    attention.add("SHORTFALL".equals(rs.getString(3))
+                            ? "safeguarding shortfall of " + Money.ofMinor(-rs.getLong(2), rs.getString(1))
+                            : "safeguarding of " + rs.getString(1) + " is UNCONFIRMED: a client-funds account's statement is missing,"
+                                    + " so the resource is not what the bank holds (resource − requirement "
+                                    + Money.ofMinor(rs.getLong(2), rs.getString(1)) + ")");
                 }, Date.valueOf(day), run);
         return attention;
     }

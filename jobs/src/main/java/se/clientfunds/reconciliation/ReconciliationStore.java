@@ -84,6 +84,12 @@ class ReconciliationStore {
                 carriedBreak);
         if (cleared > 0) {
             event(carriedBreak, day, run, "CLEARED", rule, null, null);
+        } else if (matchId != null && jdbc.queryForObject("SELECT match_id IS NULL FROM reconciliation_break WHERE id = ?",
+                Boolean.class, carriedBreak)) {
+            // an operator resolved it while this run matched it: counting it as both written off and matched would put
+            // its amount in the proof twice; the run is done again from the break as it now stands
+            throw new IllegalStateException("break " + carriedBreak + " was resolved by an operator while it was being reconciled;"
+                    + " run the reconciliation again");
         }
     }
 

@@ -113,6 +113,11 @@ public class Safeguarding {
 
     /** The figures of a reconciliation run of the day per currency, in currency order. */
     public List<SafeguardingCalculation.Figures> figures(LocalDate day, int run) {
+        // books from before the reconciling schedule: worked out again from the same positions and breaks
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM safeguarding WHERE business_date = ? AND run_no = ? AND schedule_complete = 0",
+                Integer.class, Date.valueOf(day), run) > 0) {
+            compute(day, run);
+        }
         return jdbc.query("SELECT currency, client_money_minor, in_transit_minor, in_transit_count, resource_minor,"
                 + " resource_complete, firm_fees_minor, receipts_not_on_statement_minor, bank_credits_not_booked_minor,"
                 + " bank_charges_not_booked_minor, amount_differences_minor, other_book_entries_minor, negative_balances_minor,"

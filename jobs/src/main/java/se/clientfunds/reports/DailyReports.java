@@ -195,12 +195,22 @@ public class DailyReports {
                 reports.add(new OutputFile(name, Sha256.of(file)));
             }
         }
-        return chain.write(day, version.version(), AUDIT,
-                file -> new AuditPdf(locale).write(records.audit(version, reports, versions.previousOf(version)), file));
+        java.util.Optional<ReportChain.Link> previous = versions.previousOf(version);
+        Path written = chain.write(day, version.version(), AUDIT,
+                file -> new AuditPdf(locale).write(records.audit(version, reports, previous), file));
+        if (chain == chain()) {
+            versions.auditNamed(version, previous);
+        }
+        return written;
     }
 
     Path manifest(ReportVersions.Version version) {
-        versions.writeManifest(version);
+        // another manifest written since audit.pdf was rendered (a restart after another day's reports): audit.pdf names
+        // the manifest this one chains to, so it is rendered again first; nothing of this version was recorded yet
+        if (versions.auditNamesAnotherPrevious(version)) {
+            audit(version);
+        }
+        versions.writeManifest(versions.get(version.businessDate(), version.version()).orElse(version));
         return chain().folder(version.businessDate(), version.version()).resolve(ReportChain.MANIFEST);
     }
 }

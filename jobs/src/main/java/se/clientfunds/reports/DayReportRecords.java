@@ -124,9 +124,11 @@ class DayReportRecords {
         LocalDate day = version.businessDate();
         Date date = Date.valueOf(day);
         Map<String, String> clientNames = new HashMap<>();
-        jdbc.query("SELECT client_id, name FROM current_client", rs -> {
+        // the names as the clients extract had them when this version began
+        jdbc.query("SELECT c.client_id, c.name FROM client c JOIN imported_file f ON f.id = c.import_id AND f.status = 'IMPORTED'"
+                + " WHERE c.import_id <= ? ORDER BY c.client_id, c.import_id", rs -> {
             clientNames.put("CLIENT:" + rs.getString(1), rs.getString(2));
-        });
+        }, version.importUpto());
         List<PositionLine> positions = jdbc.query("SELECT account, account_kind, currency, opening_minor, debit_minor,"
                 + " credit_minor, closing_minor FROM account_position WHERE business_date = ? ORDER BY account, currency",
                 (rs, row) -> {
@@ -173,10 +175,10 @@ class DayReportRecords {
                     debits.add(new Amount(rs.getLong(3), rs.getString(1)));
                 }, Date.valueOf(previousClose(day)), date);
         long recordsRead = jdbc.queryForObject("SELECT COALESCE(SUM(record_count), 0) FROM imported_file"
-                + " WHERE status = 'IMPORTED' AND business_date = ?", Long.class, date);
+                + " WHERE status = 'IMPORTED' AND business_date = ? AND id <= ?", Long.class, date, version.importUpto());
         // the jobs have no skip policy: a record is posted, refused with its file, or fails the job
         ControlTotals totals = new ControlTotals(recordsRead, postings[0], 0, debits);
-        List<InputFile> inputs = inputFiles(day).stream().map(file -> new InputFile(file.name(), file.sha256())).toList();
+        List<InputFile> inputs = inputFiles(version).stream().map(file -> new InputFile(file.name(), file.sha256())).toList();
         return new PositionsReport(day, version.runId(), inputs, positions, movements, unallocated, totals, version.version(),
                 notices(version), debtorCredit);
     }
@@ -295,7 +297,7 @@ class DayReportRecords {
             long sum = held.stream().filter(resource -> resource.closing() != null).mapToLong(resource -> resource.closing().minor()).sum();
             totals.add(ControlTotal.sum(ControlTotalKind.CLIENT_FUNDS_ACCOUNTS, held.size(), pdfAmount(sum, currency)));
         });
-        SafeguardingMethod method = SafeguardingMethod.valueOf(properties.safeguarding().method().toUpperCase(java.util.Locale.ROOT));
+        SafeguardingMethod method = SafeguardingMethod.valueOf(version.safeguardingMethod().toUpperCase(java.util.Locale.ROOT));
         return new SafeguardingReport(header(version, totals), positions, resources, method,
                 safeguardingActions(day, version.operatorActionUpto()),
                 safeguardingActions(calendar.previousBankingDay(day), version.operatorActionUpto()));
@@ -345,10 +347,15 @@ class DayReportRecords {
                         count[1] = Math.max(count[1], rs.getLong(3));
                     }
                 }, first, last);
-        Map<String, BreakTally> opened = tallies("SELECT currency, COUNT(*), COALESCE(SUM(amount_minor), 0) FROM reconciliation_break"
-                + " WHERE opened_on >= ? AND opened_on <= ? GROUP BY currency ORDER BY currency", first, last);
-        Map<String, BreakTally> cleared = tallies("SELECT currency, COUNT(*), COALESCE(SUM(amount_minor), 0) FROM reconciliation_break"
-                + " WHERE cleared_on >= ? AND cleared_on <= ? GROUP BY currency ORDER BY currency", first, last);
+        // from the breaks' history as it stood when this version began: a later run of a day of the month changes nothing here
+        Map<String, BreakTally> opened = tallies("SELECT b.currency, COUNT(*), COALESCE(SUM(b.amount_minor), 0)"
+                + " FROM reconciliation_break_event v JOIN reconciliation_break b ON b.id = v.break_id WHERE v.event = 'OPENED'"
+                + " AND v.business_date >= ? AND v.business_date <= ? AND v.id <= ? GROUP BY b.currency ORDER BY b.currency",
+                first, last, version.breakEventUpto());
+        Map<String, BreakTally> cleared = tallies("SELECT b.currency, COUNT(*), COALESCE(SUM(b.amount_minor), 0)"
+                + " FROM reconciliation_break_event v JOIN reconciliation_break b ON b.id = v.break_id"
+                + " WHERE v.event IN ('CLEARED', 'RESOLVED') AND v.business_date >= ? AND v.business_date <= ? AND v.id <= ?"
+                + " GROUP BY b.currency ORDER BY b.currency", first, last, version.breakEventUpto());
         List<ReconciliationQueries.Break> openAtEnd = reconciliation.breaks(lastDay, version.reconciliationRun());
         Map<String, long[]> open = new TreeMap<>();
         for (ReconciliationQueries.Break item : openAtEnd) {
@@ -374,18 +381,18 @@ class DayReportRecords {
         List<ShortfallDay> shortfalls = days.stream().filter(DayLine::shortfall).map(day -> new ShortfallDay(day.date(),
                 pdfAmount(-day.difference().minor(), day.currency()), safeguardingActions(day.date(), version.operatorActionUpto())
                         .stream().filter(action -> action.amount().currency().equals(day.currency())).toList())).toList();
-        List<ImportedInput> inputs = inputFiles(month.atDay(1), lastDay);
+        List<ImportedInput> inputs = inputFiles(month.atDay(1), lastDay, version.importUpto());
         totals.add(ControlTotal.count(ControlTotalKind.FILES_IMPORTED, inputs.size()));
         ReportHeader header = new ReportHeader(lastDay, runId, pdfInputs(inputs), totals, version.version(), notices(version));
         return new SafeguardingReturn(month, header, days, figures, resources(lastDay, version.reconciliationRun()), aged, shortfalls,
                 escalateAfter);
     }
 
-    private Map<String, BreakTally> tallies(String sql, Date first, Date last) {
+    private Map<String, BreakTally> tallies(String sql, Date first, Date last, long upto) {
         Map<String, BreakTally> tallies = new TreeMap<>();
         jdbc.query(sql, rs -> {
             tallies.put(rs.getString(1), new BreakTally(rs.getLong(2), pdfAmount(rs.getLong(3), rs.getString(1))));
-        }, first, last);
+        }, first, last, upto);
         return tallies;
     }
 
@@ -441,9 +448,9 @@ class DayReportRecords {
                 (rs, row) -> new OperatorAction(RecordedTimes.withOffset(rs.getTimestamp(1)), rs.getDate(2).toLocalDate(),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)), date, version.operatorActionUpto());
         List<ImportedFile> received = jdbc.query("SELECT file_name, kind, sha256, size_bytes, status, COALESCE(record_count, 0)"
-                + " FROM imported_file WHERE business_date = ? ORDER BY file_name, id",
+                + " FROM imported_file WHERE business_date = ? AND id <= ? ORDER BY file_name, id",
                 (rs, row) -> new ImportedFile(fileName(rs.getString(1)), nonNull(rs.getString(2)), rs.getString(3), rs.getLong(4),
-                        rs.getString(5), rs.getLong(6)), date);
+                        rs.getString(5), rs.getLong(6)), date, version.importUpto());
         List<OutputFile> sent = new ArrayList<>(reports);
         jdbc.query("SELECT file_name, sha256 FROM outbox_file WHERE business_date = ? ORDER BY file_name", rs -> {
             sent.add(new OutputFile(fileName(rs.getString(1)), rs.getString(2)));
@@ -543,20 +550,27 @@ class DayReportRecords {
         return (int) Math.max(0, calendar.bankingDaysBetween(booked, day));
     }
 
-    /** The files imported for the day, as every report lists them. */
-    List<ImportedInput> inputFiles(LocalDate day) {
-        return inputFiles(day, day);
+    /**
+     * The files a version of the day's reports was built from, as every report of it lists them: those imported for the
+     * day, and a statement of the day imported later (a late statement a later run reconciled), as of the version.
+     */
+    List<ImportedInput> inputFiles(ReportVersions.Version version) {
+        Date day = Date.valueOf(version.businessDate());
+        return jdbc.query("SELECT f.file_name, f.sha256 FROM imported_file f WHERE f.status = 'IMPORTED' AND f.id <= ?"
+                + " AND (f.business_date = ? OR EXISTS (SELECT 1 FROM bank_section s WHERE s.import_id = f.id"
+                + "   AND s.format IN ('CAMT_053', 'MT940') AND s.closing_date = ?)) ORDER BY f.file_name, f.id",
+                (rs, row) -> new ImportedInput(fileName(rs.getString(1)), rs.getString(2)), version.importUpto(), day, day);
     }
 
-    /** The files imported for the days from {@code first} to {@code last}, both included. */
-    private List<ImportedInput> inputFiles(LocalDate first, LocalDate last) {
+    /** The files imported for the days from {@code first} to {@code last}, both included, as of an import id. */
+    private List<ImportedInput> inputFiles(LocalDate first, LocalDate last, long upto) {
         return jdbc.query("SELECT file_name, sha256 FROM imported_file WHERE status = 'IMPORTED' AND business_date >= ?"
-                + " AND business_date <= ? ORDER BY file_name, id", (rs, row) -> new ImportedInput(fileName(rs.getString(1)),
-                rs.getString(2)), Date.valueOf(first), Date.valueOf(last));
+                + " AND business_date <= ? AND id <= ? ORDER BY file_name, id", (rs, row) -> new ImportedInput(fileName(rs.getString(1)),
+                rs.getString(2)), Date.valueOf(first), Date.valueOf(last), upto);
     }
 
     private ReportHeader header(ReportVersions.Version version, List<ControlTotal> totals) {
-        return new ReportHeader(version.businessDate(), version.runId(), pdfInputs(inputFiles(version.businessDate())), totals,
+        return new ReportHeader(version.businessDate(), version.runId(), pdfInputs(inputFiles(version)), totals,
                 version.version(), notices(version));
     }
 

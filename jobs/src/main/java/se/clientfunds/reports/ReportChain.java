@@ -181,6 +181,23 @@ public final class ReportChain {
         return files;
     }
 
+    /** The days whose version 1 has a manifest, oldest first. */
+    public List<LocalDate> daysWithManifest() {
+        return days().stream().filter(day -> Files.isRegularFile(folder(day).resolve(MANIFEST))).toList();
+    }
+
+    /** The manifest a version's manifest names as the one before it, if it names one. */
+    public Optional<Link> linkNamedBy(LocalDate day, int version) {
+        return readManifest(day, version, folder(day, version).resolve(MANIFEST)).map(Manifest::json).flatMap(json -> {
+            String previousDay = text(json.get("previousBusinessDate"));
+            String sha256 = text(json.get("previousManifestSha256"));
+            if (previousDay == null || sha256 == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new Link(LocalDate.parse(previousDay), json.path("previousVersion").asInt(1), sha256));
+        });
+    }
+
     /** Every non-hidden file of a version's folder but the manifest, by name, with its SHA-256. */
     public Map<String, String> hashes(LocalDate day, int version) {
         return hashes(folder(day, version));

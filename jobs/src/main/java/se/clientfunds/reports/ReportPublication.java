@@ -89,6 +89,10 @@ public class ReportPublication {
         if (latest.isEmpty()) {
             return Optional.empty();
         }
+        if (!completed(day, latest.get().version())) {
+            return Optional.of(new Change("version " + latest.get().version() + " of the reports of " + day + " did not finish: "
+                    + latest.get().reason(), ReportVersions.ReasonCode.valueOf(latest.get().reasonCode())));
+        }
         int run = reconciliation.latestRun(day).orElse(1);
         if (run > latest.get().reconciliationRun()) {
             return Optional.of(new Change("reconciliation run " + run + " of " + day + " (version " + latest.get().version()
@@ -107,9 +111,12 @@ public class ReportPublication {
         Optional<ReportVersions.Version> latest = versions.latest(day);
         if (latest.isEmpty() || !completed(day, latest.get().version())) {
             int version = latest.map(ReportVersions.Version::version).orElse(1);
-            return write(day, version, latest.map(ReportVersions.Version::reason).orElse(null),
+            Outcome finished = write(day, version, latest.map(ReportVersions.Version::reason).orElse(null),
                     latest.map(found -> ReportVersions.ReasonCode.valueOf(found.reasonCode())).orElse(ReportVersions.ReasonCode.FIRST),
                     Kind.WRITTEN);
+            // what it recorded was fixed when it began: anything about the day since then makes the next version
+            Optional<Change> since = changedSince(day);
+            return since.isPresent() ? newVersion(day, since.get().reason(), since.get().code()) : finished;
         }
         Optional<Change> changed = changedSince(day);
         if (changed.isPresent()) {
@@ -122,9 +129,25 @@ public class ReportPublication {
     public Outcome newVersion(LocalDate day, String reason, ReportVersions.ReasonCode code) {
         reports.requireReconciled(day);
         Optional<ReportVersions.Version> latest = versions.latest(day);
-        // a version whose writing failed is finished, not begun again under a new number
-        int version = latest.map(found -> completed(day, found.version()) ? found.version() + 1 : found.version()).orElse(1);
+        if (latest.isPresent() && !completed(day, latest.get().version())) {
+            // a version whose writing failed is finished first, as it was begun; this change then makes the next one
+            write(day, latest.get().version(), latest.get().reason(), ReportVersions.ReasonCode.valueOf(latest.get().reasonCode()),
+                    Kind.WRITTEN);
+            latest = versions.latest(day);
+            if (changedSince(day).isEmpty()) {
+                ReportVersions.Version finished = latest.orElseThrow();
+                return new Outcome(day, finished.version(), finished.version() == 1 ? Kind.WRITTEN : Kind.NEW_VERSION,
+                        finished.reason(), reports.chain().folder(day, finished.version()), states(day, finished.version(),
+                                finished.version() > 1 ? currentFiles(day, finished.version() - 1) : Map.of()));
+            }
+        }
+        int version = latest.map(found -> found.version() + 1).orElse(1);
         return write(day, version, reason, code, version == 1 ? Kind.WRITTEN : Kind.NEW_VERSION);
+    }
+
+    /** The closed days, oldest first, whose reports are behind the books: a version unfinished, or the day changed since. */
+    public java.util.List<LocalDate> daysBehind() {
+        return versions.daysWithLaterChanges().stream().filter(day -> changedSince(day).isPresent()).toList();
     }
 
     private Outcome write(LocalDate day, int version, String reason, ReportVersions.ReasonCode code, Kind kind) {

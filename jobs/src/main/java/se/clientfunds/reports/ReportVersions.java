@@ -38,7 +38,8 @@ public class ReportVersions {
      * @param manifestSha256     its manifest's SHA-256 as recorded, null before the manifest is written
      */
     public record Version(LocalDate businessDate, int version, long runId, int reconciliationRun, long operatorActionUpto,
-                          String reason, String reasonCode, Optional<ReportChain.Link> previous, String manifestSha256) {
+                          String reason, String reasonCode, Optional<ReportChain.Link> previous, String manifestSha256,
+                          long breakEventUpto, long importUpto, String safeguardingMethod) {
     }
 
     /** Why a version was written, as the reports word it: the first, a late statement, a safeguarding action, rewritten. */
@@ -47,15 +48,47 @@ public class ReportVersions {
     private final JdbcTemplate jdbc;
     private final ReportChain chain;
     private final String manifestKey;
+    private final String safeguardingMethod;
 
     ReportVersions(JdbcTemplate jdbc, SettlementHome home, SettlementProperties properties) {
         this.jdbc = jdbc;
         this.chain = new ReportChain(home.reports());
         this.manifestKey = properties.reports().manifestKey();
+        this.safeguardingMethod = properties.safeguarding().method();
     }
 
     public ReportChain chain() {
         return chain;
+    }
+
+    /**
+     * Books from before versions were recorded: their report folders' manifests are recorded as they are (version 1 of
+     * each day, chained as their files say), so verify checks them and the next manifest chains to the last of them.
+     * Done once, when nothing is recorded yet and the folders hold manifests.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    public void adoptManifestsWrittenBeforeVersions() {
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM report_version", Integer.class) > 0) {
+            return;
+        }
+        List<LocalDate> days = chain.daysWithManifest();
+        long seq = 0;
+        long actions = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM operator_action", Long.class);
+        for (LocalDate day : days) {
+            java.nio.file.Path manifest = chain.folder(day).resolve(ReportChain.MANIFEST);
+            Optional<ReportChain.Link> previous = chain.linkNamedBy(day, 1);
+            Long run = jdbc.queryForObject("SELECT MIN(e.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i"
+                    + " ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID"
+                    + " WHERE i.JOB_NAME = 'reportsJob' AND p.PARAMETER_NAME = 'businessDate' AND p.PARAMETER_VALUE = ?", Long.class,
+                    day.toString());
+            String sha256 = se.clientfunds.files.Sha256.of(manifest);
+            jdbc.update("INSERT INTO report_version (business_date, version, job_execution_id, reconciliation_run, operator_action_upto,"
+                    + " reason, reason_code, manifest_sha256, previous_date, previous_version, previous_sha256, written_at, chain_seq,"
+                    + " safeguarding_method) VALUES (?, 1, ?, 1, ?, 'written before versions were recorded', 'FIRST', ?, ?, ?, ?,"
+                    + " CURRENT_TIMESTAMP(6), ?, ?)", Date.valueOf(day), run == null ? 0 : run, actions, sha256,
+                    previous.map(link -> Date.valueOf(link.businessDate())).orElse(null), previous.map(ReportChain.Link::version).orElse(null),
+                    previous.map(ReportChain.Link::sha256).orElse(null), ++seq, safeguardingMethod);
+        }
     }
 
     public Optional<Version> latest(LocalDate day) {
@@ -79,9 +112,12 @@ public class ReportVersions {
         Integer run = jdbc.queryForObject("SELECT MAX(run_no) FROM reconciliation_run WHERE business_date = ?", Integer.class,
                 Date.valueOf(day));
         long actions = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM operator_action", Long.class);
+        long events = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM reconciliation_break_event", Long.class);
+        long imports = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM imported_file", Long.class);
         jdbc.update("INSERT INTO report_version (business_date, version, job_execution_id, reconciliation_run, operator_action_upto,"
-                + " reason, reason_code) VALUES (?, ?, ?, ?, ?, ?, ?)", Date.valueOf(day), version, runId, run == null ? 1 : run, actions,
-                se.clientfunds.jobs.ColumnText.fit(reason, 500), (version == 1 ? ReasonCode.FIRST : code).name());
+                + " reason, reason_code, break_event_upto, import_upto, safeguarding_method) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Date.valueOf(day), version, runId, run == null ? 1 : run, actions, se.clientfunds.jobs.ColumnText.fit(reason, 500),
+                (version == 1 ? ReasonCode.FIRST : code).name(), events, imports, safeguardingMethod);
         return get(day, version).orElseThrow();
     }
 
@@ -91,14 +127,36 @@ public class ReportVersions {
      * bytes. Records the SHA-256 (and its HMAC) when written; returns the SHA-256.
      */
     public String writeManifest(Version version) {
-        Optional<ReportChain.Link> previous = version.manifestSha256() != null ? version.previous() : head();
+        Optional<ReportChain.Link> previous = previousOf(version);
         String sha256 = writeManifest(version, previous, chain);
+        // its place in the chain: after every manifest written before it (a row lock keeps two writers apart)
+        Long seq = jdbc.queryForObject("SELECT chain_seq FROM report_version WHERE business_date = ? AND version = ?", Long.class,
+                Date.valueOf(version.businessDate()), version.version());
+        if (seq == null) {
+            seq = jdbc.queryForObject("SELECT COALESCE(MAX(chain_seq), 0) + 1 FROM report_version FOR UPDATE", Long.class);
+        }
         jdbc.update("UPDATE report_version SET manifest_sha256 = ?, manifest_hmac = ?, written_at = CURRENT_TIMESTAMP(6),"
-                + " previous_date = ?, previous_version = ?, previous_sha256 = ? WHERE business_date = ? AND version = ?",
+                + " previous_date = ?, previous_version = ?, previous_sha256 = ?, chain_seq = ? WHERE business_date = ? AND version = ?",
                 sha256, hmac(version.businessDate(), version.version(), sha256).orElse(null),
                 previous.map(link -> Date.valueOf(link.businessDate())).orElse(null), previous.map(ReportChain.Link::version).orElse(null),
-                previous.map(ReportChain.Link::sha256).orElse(null), Date.valueOf(version.businessDate()), version.version());
+                previous.map(ReportChain.Link::sha256).orElse(null), seq, Date.valueOf(version.businessDate()), version.version());
         return sha256;
+    }
+
+    /** Notes the previous manifest audit.pdf named when rendered, so the manifest names the same one or audit.pdf is redone. */
+    public void auditNamed(Version version, Optional<ReportChain.Link> previous) {
+        jdbc.update("UPDATE report_version SET audit_previous_sha256 = ? WHERE business_date = ? AND version = ?",
+                previous.map(ReportChain.Link::sha256).orElse(null), Date.valueOf(version.businessDate()), version.version());
+    }
+
+    /** Whether audit.pdf was rendered naming another previous manifest than the one the manifest will chain to. */
+    public boolean auditNamesAnotherPrevious(Version version) {
+        if (version.manifestSha256() != null) {
+            return false;
+        }
+        String named = jdbc.queryForObject("SELECT audit_previous_sha256 FROM report_version WHERE business_date = ? AND version = ?",
+                String.class, Date.valueOf(version.businessDate()), version.version());
+        return !java.util.Objects.equals(named, head().map(ReportChain.Link::sha256).orElse(null));
     }
 
     /**
@@ -126,21 +184,47 @@ public class ReportVersions {
         return target.writeManifest(version.businessDate(), version.version(), previous, supersedes);
     }
 
+    /**
+     * Candidate days whose latest version may be behind: its manifest not written, a later reconciliation run of the day,
+     * or a safeguarding action about the day recorded after it (oldest first; {@link ReportPublication} decides).
+     */
+    public List<LocalDate> daysWithLaterChanges() {
+        return jdbc.queryForList("SELECT v.business_date FROM report_version v WHERE v.version = (SELECT MAX(l.version)"
+                + " FROM report_version l WHERE l.business_date = v.business_date) AND (v.manifest_sha256 IS NULL"
+                + " OR v.reconciliation_run < (SELECT MAX(r.run_no) FROM reconciliation_run r WHERE r.business_date = v.business_date)"
+                + " OR EXISTS (SELECT 1 FROM safeguarding_action a WHERE a.business_date = v.business_date"
+                + "   AND a.operator_action_id > v.operator_action_upto)) ORDER BY v.business_date", Date.class)
+                .stream().map(Date::toLocalDate).toList();
+    }
+
     /** The manifest written last, if any. */
     public Optional<ReportChain.Link> head() {
         return jdbc.query("SELECT business_date, version, manifest_sha256 FROM report_version WHERE manifest_sha256 IS NOT NULL"
-                + " ORDER BY seq DESC LIMIT 1", (rs, row) -> new ReportChain.Link(rs.getDate(1).toLocalDate(), rs.getInt(2),
+                + " ORDER BY chain_seq DESC LIMIT 1", (rs, row) -> new ReportChain.Link(rs.getDate(1).toLocalDate(), rs.getInt(2),
                 rs.getString(3))).stream().findFirst();
     }
 
-    /** Every manifest as recorded when written, with whether its HMAC checks (null when there is no key or no HMAC). */
+    /**
+     * Every manifest as recorded when written, in chain order, with whether its HMAC checks: null when there is no key,
+     * or for manifests written before the first one that was keyed; false when it does not match, or when one written
+     * after the first keyed manifest has none (a keyed hash cannot be taken away unnoticed).
+     */
     public List<ReportChain.Recorded> recorded() {
+        boolean[] keyedSeen = {false};
         return jdbc.query("SELECT business_date, version, manifest_sha256, manifest_hmac FROM report_version"
-                + " WHERE manifest_sha256 IS NOT NULL ORDER BY seq", (rs, row) -> {
+                + " WHERE manifest_sha256 IS NOT NULL ORDER BY chain_seq", (rs, row) -> {
                     LocalDate day = rs.getDate(1).toLocalDate();
                     String stored = rs.getString(4);
                     Optional<String> expected = hmac(day, rs.getInt(2), rs.getString(3));
-                    Boolean valid = stored == null || expected.isEmpty() ? null : expected.get().equals(stored);
+                    Boolean valid;
+                    if (expected.isEmpty()) {
+                        valid = null;
+                    } else if (stored == null) {
+                        valid = keyedSeen[0] ? Boolean.FALSE : null;
+                    } else {
+                        keyedSeen[0] = true;
+                        valid = expected.get().equals(stored);
+                    }
                     return new ReportChain.Recorded(day, rs.getInt(2), rs.getString(3), valid);
                 });
     }
@@ -165,12 +249,13 @@ public class ReportVersions {
     }
 
     private static final String SELECT = "SELECT business_date, version, job_execution_id, reconciliation_run, operator_action_upto,"
-            + " reason, previous_date, previous_version, previous_sha256, manifest_sha256, reason_code FROM report_version";
+            + " reason, previous_date, previous_version, previous_sha256, manifest_sha256, reason_code, break_event_upto, import_upto,"
+            + " safeguarding_method FROM report_version";
 
     private static final RowMapper<Version> MAPPER = (rs, row) -> {
         Optional<ReportChain.Link> previous = rs.getDate(7) == null ? Optional.empty()
                 : Optional.of(new ReportChain.Link(rs.getDate(7).toLocalDate(), rs.getInt(8), rs.getString(9)));
         return new Version(rs.getDate(1).toLocalDate(), rs.getInt(2), rs.getLong(3), rs.getInt(4), rs.getLong(5), rs.getString(6),
-                rs.getString(11), previous, rs.getString(10));
+                rs.getString(11), previous, rs.getString(10), rs.getLong(12), rs.getLong(13), rs.getString(14));
     };
 }

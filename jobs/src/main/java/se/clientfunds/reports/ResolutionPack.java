@@ -60,8 +60,17 @@ public class ResolutionPack {
         ReportVersions.Version version = versions.latest(day).filter(found -> found.manifestSha256() != null)
                 .orElseThrow(() -> new IllegalStateException("the reports of " + day + " have not been written; run 'settle reports "
                         + day + "' first"));
-        Map<String, byte[]> entries = new TreeMap<>();
+        // the regulator gets the reports as recorded, or none: a changed file is not packed with a fresh hash
+        Map<String, String> listed = reports.chain().listed(day, version.version());
+        Map<String, String> onDisk = reports.chain().hashes(day, version.version());
         Path folder = reports.chain().folder(day, version.version());
+        String manifestNow = Files.exists(folder.resolve(ReportChain.MANIFEST)) ? Sha256.of(folder.resolve(ReportChain.MANIFEST)) : null;
+        if (!listed.equals(onDisk) || !version.manifestSha256().equals(manifestNow)) {
+            throw new IllegalStateException("the reports of " + day + " (version " + version.version() + ") are not as recorded when"
+                    + " they were written; run 'settle verify " + day + "' to see what changed and 'settle reports " + day
+                    + "' to put them back before packing them");
+        }
+        Map<String, byte[]> entries = new TreeMap<>();
         try (var files = Files.list(folder)) {
             for (Path file : files.filter(Files::isRegularFile).filter(file -> !file.getFileName().toString().startsWith("."))
                     .sorted().toList()) {
@@ -74,7 +83,9 @@ public class ResolutionPack {
         try (MovementCursor none = records.movements(day)) {
             positions = records.positions(version, none);
         }
-        entries.put("client-balances.csv", clientBalances(day));
+        entries.put("client-balances.csv", clientBalances(day, "p.closing_minor > 0"));
+        entries.put("client-debts.csv", clientBalances(day, "p.closing_minor < 0"));
+        entries.put("in-transit.csv", inTransit(day, version.reconciliationRun()));
         entries.put("unallocated.csv", unallocated(positions.unallocated()));
         entries.put("debtor-credit.csv", debtorCredit(positions.debtorCredit()));
         entries.put("accounts.csv", accounts(day, version.reconciliationRun()));
@@ -103,14 +114,29 @@ public class ResolutionPack {
         return new Outcome(day, version.version(), target, Sha256.of(target), hashes);
     }
 
-    private byte[] clientBalances(LocalDate day) {
+    /** Client accounts whose balance meets the condition: owed (positive) or owing the firm (negative), never netted. */
+    private byte[] clientBalances(LocalDate day, String condition) {
         List<String> lines = new ArrayList<>(List.of("client_id,name,currency,balance"));
         jdbc.query("SELECT SUBSTRING(p.account, 8), COALESCE(c.name, ''), p.currency, p.closing_minor FROM account_position p"
                 + " LEFT JOIN current_client c ON c.client_id = SUBSTRING(p.account, 8) WHERE p.business_date = ?"
-                + " AND p.account_kind = 'CLIENT' AND p.closing_minor <> 0 ORDER BY p.account, p.currency", rs -> {
+                + " AND p.account_kind = 'CLIENT' AND " + condition + " ORDER BY p.account, p.currency", rs -> {
                     lines.add(csv(rs.getString(1), rs.getString(2), rs.getString(3),
                             se.clientfunds.money.Money.ofMinor(rs.getLong(4), rs.getString(3)).toDecimalString()));
                 }, Date.valueOf(day));
+        return text(lines);
+    }
+
+    /** Payouts and refunds paid in the books that the bank had not debited at the day's reconciliation: still owed. */
+    private byte[] inTransit(LocalDate day, int run) {
+        List<String> lines = new ArrayList<>(List.of("reference,payee,currency,amount,booking_date,account"));
+        jdbc.query("SELECT b.reference, COALESCE(b.counterparty, ''), b.currency, b.amount_minor, b.booking_date, b.account_iban"
+                + " FROM reconciliation_open_break o JOIN reconciliation_break b ON b.id = o.break_id WHERE o.business_date = ?"
+                + " AND o.run_no = ? AND b.type = 'MISSING_IN_BANK' AND b.book_event IN ('PAYOUT', 'REFUND_PAID')"
+                + " ORDER BY b.booking_date, b.id", rs -> {
+                    lines.add(csv(rs.getString(1), rs.getString(2), rs.getString(3),
+                            se.clientfunds.money.Money.ofMinor(rs.getLong(4), rs.getString(3)).toDecimalString(),
+                            rs.getDate(5).toLocalDate().toString(), rs.getString(6)));
+                }, Date.valueOf(day), run);
         return text(lines);
     }
 
@@ -153,6 +179,8 @@ public class ResolutionPack {
         lines.add("");
         lines.add("reports/            the day's reports and their manifest, as written (settle verify checks them)");
         lines.add("client-balances.csv what each client is owed at the close, with the client's name");
+        lines.add("client-debts.csv    clients whose balance is negative (owing the firm): never netted against the others");
+        lines.add("in-transit.csv      payouts and refunds paid in the books, not yet debited by the bank: still owed");
         lines.add("unallocated.csv     payments received and not matched to an invoice: payer, reference, amount, age");
         lines.add("debtor-credit.csv   overpayments and duplicates owed back to payers: payer, reference, amount, age");
         lines.add("accounts.csv        the client-funds accounts, their banks and the statements' closing balances");

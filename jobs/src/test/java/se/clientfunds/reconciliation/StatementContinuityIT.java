@@ -86,8 +86,8 @@ class StatementContinuityIT {
         assertThat(second.attention().get(1))
                 .isEqualTo("2026-01-05: SE4550000000058398257466: no statement for 2026-01-05, the balance cannot be proven");
         // without the statement the bank's side of safeguarding is unknown, and it says so
-        assertThat(second.attention().get(2)).startsWith("2026-01-05: safeguarding shortfall of ")
-                .endsWith("(a statement is missing, the resource is incomplete)");
+        assertThat(second.attention().get(2)).startsWith("2026-01-05: safeguarding of SEK is UNCONFIRMED: a client-funds"
+                + " account's statement is missing, so the resource is not what the bank holds");
         assertThat(third.attention()).anySatisfy(item -> assertThat(item).isEqualTo(
                 "2026-01-07: SE4550000000058398257466: no statement for banking day 2026-01-05 (gap between the statements"
                         + " of 2026-01-02 and 2026-01-07)"));

@@ -92,7 +92,13 @@ class ResolutionPackIT {
         assertThat(sum(zip.get("unallocated.csv"), "unallocated")).isEqualTo(position(day, "UNALLOCATED"));
         assertThat(sum(zip.get("debtor-credit.csv"), "held")).isEqualTo(position(day, "DEBTOR_CREDIT"));
         assertThat(sum(zip.get("client-balances.csv"), "balance")).isEqualTo(jdbc.queryForObject("SELECT COALESCE(SUM(closing_minor), 0)"
-                + " FROM account_position WHERE business_date = ? AND account_kind = 'CLIENT'", Long.class, Date.valueOf(day)));
+                + " FROM account_position WHERE business_date = ? AND account_kind = 'CLIENT' AND closing_minor > 0", Long.class,
+                Date.valueOf(day)));
+        assertThat(sum(zip.get("client-debts.csv"), "balance")).isEqualTo(jdbc.queryForObject("SELECT COALESCE(SUM(closing_minor), 0)"
+                + " FROM account_position WHERE business_date = ? AND account_kind = 'CLIENT' AND closing_minor < 0", Long.class,
+                Date.valueOf(day)));
+        assertThat(sum(zip.get("in-transit.csv"), "amount")).isPositive().isEqualTo(jdbc.queryForObject("SELECT in_transit_minor"
+                + " FROM safeguarding WHERE business_date = ?", Long.class, Date.valueOf(day)));
         assertThat(zip.get("unallocated.csv").lines().skip(1)).isNotEmpty().allSatisfy(line -> assertThat(line.split(",")[2]).isNotBlank());
         assertThat(zip.get("client-balances.csv").lines().skip(1)).allSatisfy(line -> assertThat(line.split(",")[1]).isNotBlank());
         assertThat(zip.get("accounts.csv")).contains("SE4550000000058398257466,Client funds SEK (test)");
@@ -100,6 +106,12 @@ class ResolutionPackIT {
         // then writing it again gives the same bytes
         ResolutionPack.Outcome again = pack.write(day, out.resolve("again.zip"));
         assertThat(again.sha256()).isEqualTo(outcome.sha256());
+
+        // when a report was changed since it was written, then no pack is made of it
+        Files.writeString(reports.resolve("safeguarding.pdf"), "not the report");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pack.write(day, out.resolve("tampered.zip")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("are not as recorded when they were written");
+        assertThat(out.resolve("tampered.zip")).doesNotExist();
     }
 
     private long position(LocalDate day, String account) {

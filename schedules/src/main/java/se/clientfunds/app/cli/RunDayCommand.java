@@ -85,6 +85,8 @@ class RunDayCommand implements Callable<Integer> {
         report.late().stream().filter(late -> late.reports() != null).forEach(late -> console.println("  reports of "
                 + late.businessDate() + " written again as version " + late.reports().version() + " in " + late.reports().folder()
                 + " (" + late.reports().reason() + ")"));
+        report.reportsBehind().forEach(behind -> console.println("  reports of " + behind.businessDate() + " brought up to date:"
+                + " version " + behind.version() + " in " + behind.folder() + " (" + behind.reason() + ")"));
         // what the books hold at the end of the day, so an operator sees the money, not only the files; clients
         // summed, there may be a hundred thousand of them. A day left open says its figures are provisional.
         String books = report.provisional() ? "  books (provisional, " + report.businessDate() + " is not closed): " : "  books: ";

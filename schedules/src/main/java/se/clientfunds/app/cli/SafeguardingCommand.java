@@ -72,8 +72,11 @@ class SafeguardingCommand implements Callable<Integer> {
             output.finish();
             positions.stream().filter(position -> "SHORTFALL".equals(position.status())).forEach(position ->
                     console.alarm("NEEDS ATTENTION: safeguarding shortfall of " + position.difference().negate()));
-            return positions.stream().anyMatch(position -> "SHORTFALL".equals(position.status())) ? SettleCommand.NEEDS_ATTENTION
-                    : SettleCommand.OK;
+            positions.stream().filter(position -> "UNCONFIRMED".equals(position.status())).forEach(position ->
+                    console.alarm("NEEDS ATTENTION: safeguarding of " + position.requirement().currency().getCurrencyCode()
+                            + " is UNCONFIRMED: a statement is missing, the resource is not what the bank holds"));
+            return positions.stream().anyMatch(position -> !"OK".equals(position.status()) && !"EXCESS".equals(position.status()))
+                    ? SettleCommand.NEEDS_ATTENTION : SettleCommand.OK;
         }
     }
 
@@ -123,6 +126,12 @@ class SafeguardingCommand implements Callable<Integer> {
                 }
                 console.println("safeguarding action recorded about " + businessDate + ": " + outcome.action().type() + " "
                         + outcome.action().amount() + " by " + outcome.action().operator() + ": " + outcome.action().reason());
+                if (outcome.reportsFailure() != null) {
+                    console.error("the day's reports were not written again: " + outcome.reportsFailure()
+                            + "; run 'settle reports " + businessDate + "' to finish them (the action is recorded: do not record"
+                            + " it again)");
+                    return SettleCommand.JOB_FAILED;
+                }
                 ReportsCommand.print(console, outcome.reports());
                 return SettleCommand.OK;
             }

@@ -43,7 +43,9 @@ class VerifyCommand implements Callable<Integer> {
                 console.println("reports up to " + businessDate + ": the manifest chain is intact");
                 return SettleCommand.OK;
             }
-            problems.forEach(problem -> console.alarm("TAMPERED: " + problem));
+            // a day never reported is missing, not tampered with
+            problems.forEach(problem -> console.alarm((problem.endsWith(": no reports were written for " + businessDate)
+                    ? "MISSING: " : "TAMPERED: ") + problem));
             return SettleCommand.JOB_FAILED;
         }
     }
