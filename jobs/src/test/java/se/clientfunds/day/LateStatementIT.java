@@ -179,6 +179,58 @@ class LateStatementIT {
         assertThat(versions.chain().verify(second, versions.recorded())).isEmpty();
     }
 
+    @Test
+    void lateStatementsOfTwoDaysAreReconciledInOrderAndAReportsVersionThatFailedIsFinishedByTheNextRun() throws Exception {
+        // given both days closed without their statements
+        GeneratedDays.deliver(generated, home.inbox(), List.of(DemoDataGenerator.CLIENTS_FILE, DemoDataGenerator.INVOICES_FILE,
+                DemoDataGenerator.REFUNDS_FILE, DemoDataGenerator.notificationFileName(first)));
+        assertThat(cycle.run(first).closed()).isTrue();
+        GeneratedDays.deliver(generated, home.inbox(), List.of(DemoDataGenerator.notificationFileName(second)));
+        assertThat(cycle.run(second).closed()).isTrue();
+
+        // when both statements arrive, then the later day cannot be reconciled before the earlier one
+        GeneratedDays.deliver(generated, home.inbox(), List.of(DemoDataGenerator.statementFileName(first),
+                DemoDataGenerator.statementFileName(second)));
+        new BankSimulator().executePaymentOrders(home.outbox(), second,
+                home.inbox().resolve(DemoDataGenerator.statementFileName(second)));
+        LocalDate third = calendar.nextBankingDay(second);
+        for (String name : List.of(DemoDataGenerator.statementFileName(first), DemoDataGenerator.statementFileName(second))) {
+            assertThat(imports.importFile(home.inbox().resolve(name), third).status())
+                    .isEqualTo(se.clientfunds.files.ImportOutcome.Status.IMPORTED);
+        }
+        assertThat(lateStatements.waiting()).containsExactly(first, second);
+        assertThatThrownBy(() -> lateStatements.reconcile(second)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the statement of the earlier day " + first + " also came late and is not reconciled yet: reconcile "
+                        + first + " first (settle reconcile " + first + ")");
+
+        // when the earlier day's new reports cannot be written (something in the way of its reconciliation.pdf)
+        Path obstacle = home.reports().resolve(first.toString()).resolve("v2").resolve(DailyReports.RECONCILIATION);
+        Files.createDirectories(obstacle);
+        Files.writeString(obstacle.resolve("keep"), "in the way");
+        LateStatements.Outcome blocked = lateStatements.reconcile(first);
+
+        // then its reconciliation stands and the failure says how it is finished
+        assertThat(blocked.run()).isEqualTo(2);
+        assertThat(blocked.reconciliation().status()).isEqualTo(DayJobOutcome.Status.COMPLETED);
+        assertThat(blocked.failed()).isTrue();
+        assertThat(blocked.reportsFailure()).contains("settle reports " + first + " finishes them");
+
+        // when the obstacle is gone and the next day is run
+        se.clientfunds.testing.TestFolders.empty(obstacle);
+        Files.delete(obstacle);
+        GeneratedDays.deliver(generated, home.inbox(), List.of());
+        DayReport next = cycle.run(third);
+
+        // then the first day's version 2 was finished, the second day reconciled again after it, and the chain verifies
+        assertThat(next.reportsBehind()).extracting(ReportPublication.Outcome::businessDate).containsExactly(first);
+        assertThat(next.late()).extracting(LateStatements.Outcome::businessDate).containsExactly(second);
+        assertThat(reconciliation.days(first).get(0).reconciled()).isTrue();
+        assertThat(reconciliation.days(second).get(0).reconciled()).isTrue();
+        assertThat(home.reports().resolve(first.toString()).resolve("v2").resolve(ReportChain.MANIFEST)).exists();
+        assertThat(home.reports().resolve(second.toString()).resolve("v2").resolve(ReportChain.MANIFEST)).exists();
+        assertThat(versions.chain().verify(second, versions.recorded())).isEmpty();
+    }
+
     /** As {@code settle import FILE} does without a date: on the first open day, the day after the closed one. */
     private void importStatement(Path statement) throws Exception {
         assertThat(imports.importFile(statement, second).status()).isEqualTo(se.clientfunds.files.ImportOutcome.Status.IMPORTED);

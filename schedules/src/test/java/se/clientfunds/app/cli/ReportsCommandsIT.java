@@ -107,6 +107,15 @@ class ReportsCommandsIT {
         assertThat(recordChanged.exitCode()).isEqualTo(SettleCommand.JOB_FAILED);
         assertThat(recordChanged.err()).contains("TAMPERED: " + SECOND_DAY + "/manifest.json: its keyed hash (HMAC-SHA256 with"
                 + " settlement.reports.manifest-key) does not match");
+
+        // when the keyed hash is taken away as well, then a keyed chain still does not accept a manifest without one
+        try (var context = se.clientfunds.app.SettlementContext.start(home)) {
+            context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).update("UPDATE report_version SET manifest_hmac = NULL"
+                    + " WHERE business_date = ?", java.sql.Date.valueOf(SECOND_DAY));
+        }
+        Run hmacRemoved = settle("--home", home.toString(), "verify", SECOND_DAY);
+        assertThat(hmacRemoved.exitCode()).isEqualTo(SettleCommand.JOB_FAILED);
+        assertThat(hmacRemoved.err()).contains("TAMPERED: " + SECOND_DAY + "/manifest.json: its keyed hash");
     }
 
     private static Run settle(String... args) {
