@@ -80,6 +80,21 @@ public final class SheetTemplate {
         return sheet;
     }
 
+    /**
+     * Names the template's sheets in the report's language ({@code names}: the template's name → the rendered one). A
+     * renderer finds a sheet by the template's name and renames it before it writes a filter, print titles or a chart
+     * reference, which name the sheet; the template itself keeps the names its README gives.
+     */
+    public static void rename(XSSFWorkbook workbook, Map<String, String> names) {
+        names.forEach((template, rendered) -> {
+            int index = workbook.getSheetIndex(template);
+            if (index < 0) {
+                throw new IllegalStateException("the template has no sheet '" + template + "' to name '" + rendered + "'");
+            }
+            workbook.setSheetName(index, rendered);
+        });
+    }
+
     public CellStyle column(int column) {
         if (column >= columnStyles.size()) {
             throw new IllegalStateException("the style row of sheet '" + sheet.getSheetName() + "' has no column "
