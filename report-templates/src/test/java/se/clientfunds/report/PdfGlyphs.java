@@ -34,10 +34,20 @@ public final class PdfGlyphs extends PDFTextStripper {
 
     public static PdfGlyphs of(Path pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
-            PdfGlyphs glyphs = new PdfGlyphs();
-            glyphs.writeText(document, new StringWriter());
-            return glyphs;
+            return of(document);
         }
+    }
+
+    public static PdfGlyphs of(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return of(document);
+        }
+    }
+
+    private static PdfGlyphs of(PDDocument document) throws IOException {
+        PdfGlyphs glyphs = new PdfGlyphs();
+        glyphs.writeText(document, new StringWriter());
+        return glyphs;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
@@ -18,8 +19,8 @@ import se.clientfunds.report.pdf.ReportText;
 
 /**
  * Writes {@code audit.pdf}: the report header, then the day's job executions (which attempt of its job instance each
- * is, who started it and why, parameters, start and end with their offset from UTC, status, records dealt with, and the
- * root cause of one that did not complete, in red), the operator actions with who, when, what, on what, why and the
+ * is, start and end with their offset from UTC, status, records dealt with, and under it its parameters, who started
+ * it and why, and the root cause of one that did not complete, in red), the operator actions with who, when, what, on what, why and the
  * business day they concern, the input and output files with their SHA-256, and the manifest written before this
  * version's, which the chain of manifests links to. The document records when things ran, so two days' runs differ,
  * but the same report and locale give the same bytes.
@@ -32,8 +33,8 @@ public final class AuditPdf {
 
     static final String BUNDLE = "reports/audit-messages";
 
-    /** Relative widths: job, execution, attempt, parameters, start, end, status, exit status, records, written, skipped. */
-    private static final float[] RUN_WIDTHS = {2.3f, 1, 1.1f, 2.6f, 3.2f, 3.2f, 2.1f, 2.1f, 1, 1.1f, 1.2f};
+    /** Relative widths: job, execution, attempt, start, end, status, exit status, records, written, skipped. */
+    private static final float[] RUN_WIDTHS = {2.6f, 1.2f, 1.1f, 3.1f, 3.1f, 2.1f, 2.1f, 1.1f, 1.3f, 1.4f};
 
     private final Locale locale;
 
@@ -73,14 +74,21 @@ public final class AuditPdf {
     private static void jobRuns(ReportDocument pdf, ReportText text, List<JobRun> runs) {
         pdf.heading(text.label("audit.jobRuns", text.count(runs.size())));
         PdfPTable table = pdf.table(RUN_WIDTHS);
-        pdf.headerRow(table, text.labels("audit.job", "audit.executionId", "audit.attempt", "audit.parameters", "audit.start",
-                "audit.end", "audit.status", "audit.exitStatus", "audit.records", "audit.written", "audit.skipped"));
+        // a job's name, a status and a time read as one: their columns are made wide enough to keep each on a line
+        List<String> jobs = runs.stream().map(JobRun::jobName).toList();
+        List<String> starts = runs.stream().map(run -> text.dateTime(run.start())).toList();
+        List<String> ends = runs.stream().map(run -> run.end() == null ? text.label("audit.notEnded") : text.dateTime(run.end()))
+                .toList();
+        List<String> statuses = runs.stream().flatMap(run -> Stream.of(text.code("JobStatus", run.status()),
+                text.code("JobStatus", run.exitStatus()))).toList();
+        pdf.headerRow(table, text.labels("audit.job", "audit.executionId", "audit.attempt", "audit.start", "audit.end",
+                "audit.status", "audit.exitStatus", "audit.records", "audit.written", "audit.skipped"),
+                List.of(jobs, List.of(), List.of(), starts, ends, statuses, statuses));
         for (JobRun run : runs) {
             table.addCell(pdf.cell(run.jobName(), Element.ALIGN_LEFT));
             table.addCell(pdf.cell(Long.toString(run.executionId()), Element.ALIGN_RIGHT));
             table.addCell(pdf.cell(text.label("audit.attemptOf", text.count(run.attempt()), text.count(run.attempts())),
                     Element.ALIGN_LEFT));
-            table.addCell(pdf.cell(run.parameters(), Element.ALIGN_LEFT));
             table.addCell(pdf.cell(text.dateTime(run.start()), Element.ALIGN_LEFT));
             table.addCell(pdf.cell(run.end() == null ? text.label("audit.notEnded") : text.dateTime(run.end()),
                     Element.ALIGN_LEFT));
@@ -89,7 +97,10 @@ public final class AuditPdf {
             table.addCell(pdf.cell(text.count(run.records()), Element.ALIGN_RIGHT));
             table.addCell(pdf.cell(text.count(run.writeCount()), Element.ALIGN_RIGHT));
             table.addCell(pdf.cell(text.count(run.skipCount()), Element.ALIGN_RIGHT));
-            // who and why under the run, across the table: a reason or a root cause is as long as it takes to say
+            // parameters, who and why under the run, across the table: they are as long as it takes to say
+            if (!run.parameters().isEmpty()) {
+                table.addCell(pdf.note(text.label("audit.parameters", run.parameters()), RUN_WIDTHS.length, false));
+            }
             if (!run.startedBy().isEmpty()) {
                 table.addCell(pdf.note(run.startReason().isEmpty() ? text.label("audit.startedBy", run.startedBy())
                         : text.label("audit.startedByBecause", run.startedBy(), run.startReason()), RUN_WIDTHS.length, false));
@@ -109,7 +120,7 @@ public final class AuditPdf {
         pdf.heading(text.label("audit.operatorActions", text.count(actions.size())));
         PdfPTable table = pdf.table(new float[] {3.1f, 1.9f, 2, 2.2f, 2.6f, 5.5f});
         pdf.headerRow(table, text.labels("audit.when", "audit.concerns", "audit.who", "audit.action", "audit.subject",
-                "audit.reason"));
+                "audit.reason"), List.of(actions.stream().map(action -> text.dateTime(action.at())).toList()));
         for (OperatorAction action : actions) {
             table.addCell(pdf.cell(text.dateTime(action.at()), Element.ALIGN_LEFT));
             table.addCell(pdf.cell(text.date(action.concerns()), Element.ALIGN_LEFT));

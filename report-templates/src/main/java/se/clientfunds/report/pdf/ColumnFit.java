@@ -1,5 +1,6 @@
 package se.clientfunds.report.pdf;
 
+import java.util.Collection;
 import java.util.List;
 
 import com.lowagie.text.pdf.BaseFont;
@@ -40,15 +41,31 @@ final class ColumnFit {
      * {@code widths} points, each cell losing {@code padding} points to its left and right padding.
      */
     static ColumnFit of(float[] widths, List<String> headings, BaseFont font, float size, float minimumSize, float padding) {
+        return of(widths, headings, List.of(), font, size, minimumSize, padding);
+    }
+
+    /**
+     * Fits as {@link #of(float[], List, BaseFont, float, float, float)}, each column also at least as wide as the
+     * widest of its {@code contents} at {@code size}, each kept on one line (a job's name, a time with its offset; the
+     * rows keep their size when the headings shrink).
+     */
+    static ColumnFit of(float[] widths, List<String> headings, List<? extends Collection<String>> contents, BaseFont font,
+                        float size, float minimumSize, float padding) {
         if (widths.length != headings.size()) {
             throw new IllegalArgumentException(widths.length + " columns for " + headings.size() + " headings " + headings);
         }
         float total = sum(widths);
+        float[] rows = new float[widths.length];
+        for (int c = 0; c < contents.size() && c < rows.length; c++) {
+            for (String content : contents.get(c)) {
+                rows[c] = Math.max(rows[c], font.getWidthPoint(content, size) + padding + SLACK);
+            }
+        }
         float current = size;
-        float[] needed = needed(headings, font, current, padding);
+        float[] needed = max(needed(headings, font, current, padding), rows);
         while (sum(needed) > total && current - STEP >= minimumSize) {
             current -= STEP;
-            needed = needed(headings, font, current, padding);
+            needed = max(needed(headings, font, current, padding), rows);
         }
         return new ColumnFit(widen(widths, needed), current);
     }
@@ -57,12 +74,29 @@ final class ColumnFit {
     static float[] needed(List<String> headings, BaseFont font, float size, float padding) {
         float[] needed = new float[headings.size()];
         for (int c = 0; c < needed.length; c++) {
-            // a word runs from space to space: OpenPDF may also break after a hyphen, but a heading keeps its words whole
-            for (String word : headings.get(c).trim().split("\\s+")) {
-                needed[c] = Math.max(needed[c], font.getWidthPoint(word, size) + padding + SLACK);
-            }
+            needed[c] = widest(List.of(headings.get(c)), font, size, padding);
         }
         return needed;
+    }
+
+    /** The widest word of {@code texts} with the cell's padding and a point to spare. */
+    private static float widest(Collection<String> texts, BaseFont font, float size, float padding) {
+        float widest = 0;
+        for (String text : texts) {
+            // a word runs from space to space: OpenPDF may also break after a hyphen, but a heading keeps its words whole
+            for (String word : text.trim().split("\\s+")) {
+                widest = Math.max(widest, font.getWidthPoint(word, size) + padding + SLACK);
+            }
+        }
+        return widest;
+    }
+
+    private static float[] max(float[] a, float[] b) {
+        float[] max = new float[a.length];
+        for (int c = 0; c < a.length; c++) {
+            max[c] = Math.max(a[c], b[c]);
+        }
+        return max;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Calendar;
+import java.util.Collection;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
@@ -200,10 +201,19 @@ public final class ReportDocument implements AutoCloseable {
      * ({@link ColumnFit}). Call it after the table's width percentage is set.
      */
     public void headerRow(PdfPTable table, List<String> headings) {
+        headerRow(table, headings, List.of());
+    }
+
+    /**
+     * Column headings as {@link #headerRow(PdfPTable, List)}, the columns also kept wide enough for each text of
+     * {@code contents} (per column, empty for none) on one line: what the rows will hold that must not be cut or
+     * wrapped, such as job names, status words or times, known before the rows are written.
+     */
+    public void headerRow(PdfPTable table, List<String> headings, List<? extends Collection<String>> contents) {
         float size = layout.tableSize;
         if (headings.size() == table.getNumberOfColumns()) {
             table.setTotalWidth((document.right() - document.left()) * table.getWidthPercentage() / 100);
-            ColumnFit fit = ColumnFit.of(table.getAbsoluteWidths(), headings, fonts.bold(), layout.tableSize,
+            ColumnFit fit = ColumnFit.of(table.getAbsoluteWidths(), headings, contents, fonts.bold(), layout.tableSize,
                     layout.headerMinimumSize, HEADER_PADDING);
             table.setWidths(fit.widths());
             size = fit.size();

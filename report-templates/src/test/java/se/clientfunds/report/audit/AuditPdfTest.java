@@ -38,14 +38,18 @@ class AuditPdfTest {
         // the runs, first started first: attempt n of m, times with their offset, statuses worded, records
         assertThat(text).containsSubsequence("Job executions (3)", "importBankFilesJob 4701 1 of 1",
                 "closeBusinessDayJob 4705 1 of 3", "closeBusinessDayJob 4712 3 of 3");
-        assertThat(text).contains("14 Mar 2025 06:00:05 +01:00 14 Mar 2025 06:02:18 +01:00 Completed Completed 12,345 12,340 5",
-                "14 Mar 2025 06:30:05 +01:00 14 Mar 2025 06:31:05 +01:00 Failed Failed 800 799 0",
-                "14 Mar 2025 07:00:05 +01:00 not ended Started Unknown 10 0 0");
-        // who started each and why, under it; the root cause of the one that failed
-        assertThat(text).containsSubsequence("importBankFilesJob 4701", "Started by settle.", "closeBusinessDayJob 4705",
-                "Started by settle.", "Root cause: SQLTransientConnectionException: connection to mariadb lost",
+        assertThat(text).contains(
+                "importBankFilesJob 4701 1 of 1 14 Mar 2025 06:00:05 +01:00 14 Mar 2025 06:02:18 +01:00 Completed Completed 12,345"
+                        + " 12,340 5",
+                "closeBusinessDayJob 4705 1 of 3 14 Mar 2025 06:30:05 +01:00 14 Mar 2025 06:31:05 +01:00 Failed Failed 800 799 0",
+                "closeBusinessDayJob 4712 3 of 3 14 Mar 2025 07:00:05 +01:00 not ended Started Unknown 10 0 0");
+        // its parameters, who started each and why, under it; the root cause of the one that failed
+        assertThat(text).containsSubsequence("importBankFilesJob 4701",
+                "Parameters: businessDate=2025-03-14, file=camt053_2025-03-14.xml", "Started by settle.",
+                "closeBusinessDayJob 4705", "Parameters: businessDate=2025-03-14", "Started by settle.",
+                "Root cause: SQLTransientConnectionException: connection to mariadb lost",
                 "closeBusinessDayJob 4712", "Started by karin.operator: database back, second restart");
-        assertThat(text).contains("Job Execution Attempt Parameters Start End Status Exit status Records Written Skipped");
+        assertThat(text).contains("Job Execution Attempt Start End Status Exit status Records Written Skipped");
     }
 
     @Test
@@ -129,7 +133,8 @@ class AuditPdfTest {
         assertThat(swedish).contains("Granskningslogg för affärsdagen", "Jobbkörningar (3)", "1 av 1", "3 av 3",
                 "Operatörsåtgärder (2)", "Motivering", "Mottagna indatafiler (2)", "Importerade rader",
                 "2025-03-14 06:00:05 +01:00 2025-03-14 06:02:18 +01:00 Slutförd Slutförd 12\u00a0345 12\u00a0340 5",
-                "Startad av settle.", "Grundorsak: SQLTransientConnectionException", "ej avslutad", "Startad Okänd",
+                "Startad av settle.", "Parametrar: businessDate=2025-03-14", "Grundorsak: SQLTransientConnectionException",
+                "ej avslutad", "Startad Okänd",
                 "Avvikelse förklarad", "Omstart", "Avvisad", "Föregående manifest", "Affärsdag 2025-03-14", "Sida 1 av");
         assertThat(german).contains("Prüfprotokoll des Geschäftstags", "Jobausführungen (3)", "3 von 3", "Begründung",
                 "Eingriffe von Operatoren (2)", "Geschriebene Ausgabedateien (2)",

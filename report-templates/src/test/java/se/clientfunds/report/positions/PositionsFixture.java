@@ -11,7 +11,7 @@ import se.clientfunds.report.pdf.Notice;
  * side, so the workbook must show the check failing. Clients have names; the movements carry every event of the
  * ledger and one it does not know; the unallocated payments every reason code, the debtor credit both outcomes.
  */
-final class PositionsFixture {
+public final class PositionsFixture {
 
     static final LocalDate BUSINESS_DATE = LocalDate.of(2025, 3, 14);
     static final String BANK_SEK = "BANK:SE4550000000058398257466";
@@ -40,14 +40,14 @@ final class PositionsFixture {
                 new Notice.LaterVersion(2, Notice.VersionReason.LATE_STATEMENT, 2)));
     }
 
-    static PositionsReport report(Iterable<MovementLine> movements, int version, List<Notice> notices) {
+    public static PositionsReport report(Iterable<MovementLine> movements, int version, List<Notice> notices) {
         return new PositionsReport(BUSINESS_DATE, 4711,
                 List.of(new InputFile("camt053_20250314.xml", CAMT_SHA), new InputFile("bgmax_20250314.txt", BGMAX_SHA)),
                 positions(), movements, unallocated(),
                 new ControlTotals(7, 14, 1, List.of(sek(582_500), eur(0), jpy(0))), version, notices, debtorCredit());
     }
 
-    static List<PositionLine> positions() {
+    public static List<PositionLine> positions() {
         return List.of(
                 position(BANK_SEK, AccountKind.BANK, sek(10_000_000), sek(250_000), sek(120_000), sek(10_130_000)),
                 client("CLIENT:CL00001", "Lindqvist Fastigheter AB", sek(6_000_000), sek(122_500), sek(150_000),
@@ -65,7 +65,7 @@ final class PositionsFixture {
                 client("CLIENT:CL00004", "Tanaka KK", jpy(1_000_000), jpy(0), jpy(0), jpy(1_000_000)));
     }
 
-    static List<MovementLine> movements() {
+    public static List<MovementLine> movements() {
         return List.of(
                 new MovementLine(BUSINESS_DATE, "PAYMENT_RECEIVED", "OCR 4455667788", BANK_SEK, Side.D, sek(150_000)),
                 new MovementLine(BUSINESS_DATE, "PAYMENT_RECEIVED", "OCR 4455667788", "UNALLOCATED", Side.C,
@@ -92,7 +92,7 @@ final class PositionsFixture {
     static final List<String> REASON_CODES = List.of("UNKNOWN_OCR", "NO_REFERENCE", "INVALID_OCR", "AMBIGUOUS_OCR",
             "CURRENCY_MISMATCH", "MANUAL", "OTHER");
 
-    static List<UnallocatedLine> unallocated() {
+    public static List<UnallocatedLine> unallocated() {
         return List.of(
                 new UnallocatedLine("OCR 1234567897", BUSINESS_DATE.minusDays(1), sek(500_000), sek(440_000), "UNKNOWN_OCR",
                         "UNKNOWN_OCR: no invoice has OCR 1234567897", "Anna Andersson", "1234567897", 1),
@@ -110,7 +110,7 @@ final class PositionsFixture {
     }
 
     /** Money held in DEBTOR_CREDIT: an overpayment and a payment made twice. */
-    static List<DebtorCreditLine> debtorCredit() {
+    public static List<DebtorCreditLine> debtorCredit() {
         return List.of(
                 new DebtorCreditLine("OCR 5566778899", BUSINESS_DATE.minusDays(2), "Björk & Söner AB", "5566778899", sek(25_000),
                         "OVERPAID", 2),
