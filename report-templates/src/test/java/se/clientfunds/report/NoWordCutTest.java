@@ -2,6 +2,7 @@ package se.clientfunds.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.text.DateFormatSymbols;
@@ -15,6 +16,12 @@ import java.util.stream.Stream;
 
 import com.lowagie.text.Element;
 import com.lowagie.text.pdf.PdfPTable;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
@@ -28,7 +35,9 @@ import se.clientfunds.report.pdf.ReportText;
  * No word of a PDF is cut in two: OpenPDF breaks a word that is wider than its cell at any letter ("Utbetalnin" /
  * "gar"). Every word drawn in the text faces of every PDF, in English, Swedish and German, rendered from records that
  * carry every word, must be a word of the bundles, of the records or of the calendar; a piece of a cut word is none of
- * them. The table headings are kept whole by {@code ColumnFit}; this reads the result on the page.
+ * them. The table headings are kept whole by {@code ColumnFit}; this reads the result on the page. In the workbooks a
+ * table sheet's column is as wide as its heading and a summary's headings wrap between words in columns as wide as
+ * their longest word.
  */
 class NoWordCutTest {
 
@@ -57,6 +66,45 @@ class NoWordCutTest {
 
         // then
         assertThat(cut).as("pieces of words in the %s PDFs", locale.getDisplayLanguage(Locale.ENGLISH)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("locales")
+    void everyHeadingOfEveryWorkbookHasRoomForItsWords(Locale locale) throws IOException {
+        // given
+        List<Rendered> workbooks = EveryWordFixtures.render(locale).stream().filter(report -> !report.pdf()).toList();
+
+        // when: a table sheet's header row is as wide as its headings; a summary's headings wrap between words
+        List<String> narrow = new ArrayList<>();
+        for (Rendered report : workbooks) {
+            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(report.bytes()))) {
+                for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
+                    XSSFSheet sheet = workbook.getSheetAt(s);
+                    for (Row row : sheet) {
+                        for (Cell cell : row) {
+                            // a heading is on a table sheet's first row, or on the summary in the grey header style
+                            boolean tableHeading = s > 0 && row.getRowNum() == 0;
+                            boolean summaryHeading = s == 0 && row.getRowNum() > 0
+                                    && cell.getCellStyle().getFillPattern() == FillPatternType.SOLID_FOREGROUND;
+                            if (cell.getCellType() != CellType.STRING || !tableHeading && !summaryHeading) {
+                                continue;
+                            }
+                            String heading = cell.getStringCellValue();
+                            // a heading that wraps needs room for its longest word, one that does not for all of it
+                            int needed = cell.getCellStyle().getWrapText() ? Stream.of(heading.split("\\s+"))
+                                    .mapToInt(String::length).max().orElse(0) : heading.length();
+                            if (sheet.getColumnWidth(cell.getColumnIndex()) < needed * 256) {
+                                narrow.add(report.name() + ", " + sheet.getSheetName() + " " + cell.getAddress() + ": «" + heading
+                                        + "» in " + sheet.getColumnWidth(cell.getColumnIndex()) / 256 + " characters");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        // then
+        assertThat(narrow).as("headings without room in the %s workbooks", locale.getDisplayLanguage(Locale.ENGLISH)).isEmpty();
     }
 
     @Test

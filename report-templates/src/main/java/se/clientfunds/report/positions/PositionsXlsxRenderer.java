@@ -475,12 +475,11 @@ public final class PositionsXlsxRenderer {
             cell.setCellValue(labels.get(key));
         }
 
+        /** A row of column headings, each wrapping only between its words ({@link SheetTemplate#heading}). */
         private void header(List<String> columns) {
             Row row = sheet.createRow(r++);
             for (int c = 0; c < columns.size(); c++) {
-                Cell cell = row.createCell(c);
-                cell.setCellStyle(template.named("header"));
-                cell.setCellValue(columns.get(c));
+                template.heading(row, c, columns.get(c));
             }
         }
 

@@ -133,6 +133,30 @@ public final class SheetTemplate {
         return derive(template, wanted);
     }
 
+    /**
+     * A column heading on a summary sheet, in the template's {@code header} style made to wrap: Excel then breaks it
+     * only between words, and its column is widened to the heading's longest word (two characters to spare, a bold
+     * letter being wider than the default font's), so no word is ever cut or hidden.
+     */
+    public void heading(Row row, int column, String words) {
+        Cell cell = row.createCell(column);
+        cell.setCellStyle(derived.computeIfAbsent(named("header").getIndex() + "|wrap", key -> {
+            XSSFCellStyle style = sheet.getWorkbook().createCellStyle();
+            style.cloneStyleFrom(named("header"));
+            style.setWrapText(true);
+            return style;
+        }));
+        cell.setCellValue(words);
+        int longest = 0;
+        for (String word : words.trim().split("\\s+")) {
+            longest = Math.max(longest, word.length());
+        }
+        int needed = Math.min(255, longest + 2) * 256;
+        if (sheet.getColumnWidth(column) < needed) {
+            sheet.setColumnWidth(column, needed);
+        }
+    }
+
     /** The template's date style with the locale's date format. */
     public CellStyle date(CellStyle template, String dateFormat) {
         return template.getDataFormatString().equals(dateFormat) ? template : derive(template, dateFormat);

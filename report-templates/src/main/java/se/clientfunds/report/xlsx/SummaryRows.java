@@ -122,10 +122,11 @@ public final class SummaryRows {
     }
 
     /** A row of column headings. */
+    /** A row of column headings, each wrapping only between its words ({@link SheetTemplate#heading}). */
     public void header(List<String> columns) {
         Row row = row();
         for (int c = 0; c < columns.size(); c++) {
-            styled(row, c, "header").setCellValue(columns.get(c));
+            template.heading(row, c, columns.get(c));
         }
     }
 
