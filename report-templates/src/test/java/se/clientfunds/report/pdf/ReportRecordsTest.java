@@ -39,6 +39,14 @@ class ReportRecordsTest {
                 .hasMessage("version 1 cannot carry a later-version notice");
         assertThatThrownBy(() -> new ReportHeader(DAY, 1, List.of(), List.of(), 0, List.of())).hasMessage("version 0 is not positive");
         assertThat(new ReportHeader(DAY, 1, List.of(), List.of()).version()).isEqualTo(1);
+        // the notice says which version the reports are: it must be theirs, once
+        assertThatThrownBy(() -> new ReportHeader(DAY, 1, List.of(), List.of(), 2,
+                List.of(new Notice.LaterVersion(3, Notice.VersionReason.REWRITTEN, 1))))
+                .hasMessage("the later-version notice says version 3, the reports are version 2");
+        assertThatThrownBy(() -> new ReportHeader(DAY, 1, List.of(), List.of(), 2,
+                List.of(new Notice.LaterVersion(2, Notice.VersionReason.REWRITTEN, 1),
+                        new Notice.LaterVersion(2, Notice.VersionReason.LATE_STATEMENT, 2))))
+                .hasMessage("version 2 carries 2 later-version notices");
     }
 
     @Test
