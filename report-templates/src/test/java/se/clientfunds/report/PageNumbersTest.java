@@ -45,15 +45,15 @@ class PageNumbersTest {
         return Stream.of(
                 Arguments.of("safeguarding.pdf", "Page {0} of {1}", "Safeguarding of client funds",
                         render(out -> new SafeguardingPdf(Locale.ENGLISH).write(
-                                new SafeguardingReport(manyInputFiles(safeguarding.header()), safeguarding.positions()), out))),
+                                ReportFixtures.safeguarding(manyInputFiles(safeguarding.header())), out))),
                 Arguments.of("reconciliation.pdf", "Sida {0} av {1}", "Avstämning av klientmedelskonton",
                         render(out -> new ReconciliationPdf(SWEDISH).write(ReportFixtures.reconciliation(500), out))),
                 Arguments.of("audit.pdf", "Seite {0} von {1}", "Prüfprotokoll des Geschäftstags",
-                        render(out -> new AuditPdf(Locale.GERMAN).write(new AuditReport(manyInputFiles(audit.header()),
-                                audit.jobRuns(), audit.operatorActions(), audit.inputFiles(), audit.outputFiles()), out))),
+                        render(out -> new AuditPdf(Locale.GERMAN).write(AuditFixtures.report(manyInputFiles(audit.header())),
+                                out))),
                 Arguments.of("safeguarding-return.pdf", "Page {0} of {1}", "Monthly safeguarding return, January 2026",
-                        render(out -> new SafeguardingReturnPdf(Locale.ENGLISH).write(new SafeguardingReturn(january.month(),
-                                manyInputFiles(january.header()), january.days(), january.figures()), out))));
+                        render(out -> new SafeguardingReturnPdf(Locale.ENGLISH).write(ReturnFixtures.january(
+                                manyInputFiles(january.header()), january.days()), out))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -76,7 +76,8 @@ class PageNumbersTest {
         for (int i = 1; i <= 150; i++) {
             files.add(new InputFile(String.format(Locale.ROOT, "camt053_2025-03-14_%03d.xml", i), ReportFixtures.CAMT_HASH));
         }
-        return new ReportHeader(header.businessDate(), header.jobExecutionId(), files, header.controlTotals());
+        return new ReportHeader(header.businessDate(), header.jobExecutionId(), files, header.controlTotals(), header.version(),
+                header.notices());
     }
 
     private static List<String> pages(byte[] pdf) throws IOException {

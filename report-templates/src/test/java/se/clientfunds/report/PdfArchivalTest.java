@@ -50,13 +50,16 @@ class PdfArchivalTest {
         VeraGreenfieldFoundryProvider.initialise();
     }
 
+    /** Each kind, the daily ones as a later version: notices in their frames, the version in the header and head. */
     static Stream<Arguments> reports() throws IOException {
         Locale swedish = Locale.forLanguageTag("sv");
         return Stream.of(
-                Arguments.of("safeguarding.pdf", render(out -> new SafeguardingPdf(swedish).write(ReportFixtures.safeguarding(), out))),
-                Arguments.of("reconciliation.pdf",
-                        render(out -> new ReconciliationPdf(Locale.ENGLISH).write(ReportFixtures.reconciliation(40), out))),
-                Arguments.of("audit.pdf", render(out -> new AuditPdf(Locale.GERMAN).write(AuditFixtures.report(), out))),
+                Arguments.of("safeguarding.pdf", render(out -> new SafeguardingPdf(swedish).write(
+                        ReportFixtures.safeguarding(ReportFixtures.laterVersion()), out))),
+                Arguments.of("reconciliation.pdf", render(out -> new ReconciliationPdf(Locale.ENGLISH).write(
+                        ReportFixtures.reconciliation(ReportFixtures.laterVersion(), 40), out))),
+                Arguments.of("audit.pdf", render(out -> new AuditPdf(Locale.GERMAN).write(
+                        AuditFixtures.report(ReportFixtures.laterVersion()), out))),
                 Arguments.of("safeguarding-return.pdf",
                         render(out -> new SafeguardingReturnPdf(swedish).write(ReturnFixtures.january(), out))));
     }

@@ -32,6 +32,18 @@ public final class ReportFiles {
         }
     }
 
+    /**
+     * The text of every page in reading order, top to bottom and left to right, with Unix line ends: OpenPDF writes a
+     * page's paragraphs before its tables, so the plain text order is not the order on the page.
+     */
+    public static String pdfTextByPosition(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            return stripper.getText(document).replace("\r\n", "\n");
+        }
+    }
+
     public static String sha256(Path file) throws IOException {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
@@ -17,10 +18,12 @@ import se.clientfunds.report.pdf.ReportDocument;
 import se.clientfunds.report.pdf.ReportText;
 
 /**
- * Writes {@code audit.pdf}: the report header, then the day's job runs (parameters, start, end, status, counts,
- * restarts), the operator actions with who and why, and the input and output files with their SHA-256. A run that did
- * not complete is printed in red. The document records when things ran, so two days' runs differ, but the same report
- * and locale give the same bytes.
+ * Writes {@code audit.pdf}: the report header, then the day's job executions (which attempt of its job instance each
+ * is, start and end with their offset from UTC, status, records dealt with, and under it its parameters, who started
+ * it and why, and the root cause of one that did not complete, in red), the operator actions with who, when, what, on what, why and the
+ * business day they concern, the input and output files with their SHA-256, and the manifest written before this
+ * version's, which the chain of manifests links to. The document records when things ran, so two days' runs differ,
+ * but the same report and locale give the same bytes.
  *
  * <pre>{@code
  * new AuditPdf(Locale.forLanguageTag("sv")).write(report, Path.of("reports/2025-03-14/audit.pdf"));
@@ -30,8 +33,8 @@ public final class AuditPdf {
 
     static final String BUNDLE = "reports/audit-messages";
 
-    /** Relative widths: job, execution, parameters, start, end, status, exit status, read, written, skipped, restarts. */
-    private static final float[] RUN_WIDTHS = {2.6f, 1.2f, 3.2f, 2.6f, 2.6f, 1.6f, 1.6f, 1.2f, 1.2f, 1.6f, 1.3f};
+    /** Relative widths: job, execution, attempt, start, end, status, exit status, records, written, skipped. */
+    private static final float[] RUN_WIDTHS = {2.6f, 1.2f, 1.1f, 3.1f, 3.1f, 2.1f, 2.1f, 1.1f, 1.3f, 1.4f};
 
     private final Locale locale;
 
@@ -63,6 +66,7 @@ public final class AuditPdf {
             operatorActions(pdf, text, report.operatorActions());
             inputFiles(pdf, text, report.inputFiles());
             outputFiles(pdf, text, report.outputFiles());
+            previousManifest(pdf, text, report.previousManifest());
         }
         out.flush();
     }
@@ -70,21 +74,40 @@ public final class AuditPdf {
     private static void jobRuns(ReportDocument pdf, ReportText text, List<JobRun> runs) {
         pdf.heading(text.label("audit.jobRuns", text.count(runs.size())));
         PdfPTable table = pdf.table(RUN_WIDTHS);
-        pdf.headerRow(table, text.labels("audit.job", "audit.executionId", "audit.parameters", "audit.start", "audit.end",
-                "audit.status", "audit.exitStatus", "audit.read", "audit.written", "audit.skipped", "audit.restarts"));
+        // a job's name, a status and a time read as one: their columns are made wide enough to keep each on a line
+        List<String> jobs = runs.stream().map(JobRun::jobName).toList();
+        List<String> starts = runs.stream().map(run -> text.dateTime(run.start())).toList();
+        List<String> ends = runs.stream().map(run -> run.end() == null ? text.label("audit.notEnded") : text.dateTime(run.end()))
+                .toList();
+        List<String> statuses = runs.stream().flatMap(run -> Stream.of(text.code("JobStatus", run.status()),
+                text.code("JobStatus", run.exitStatus()))).toList();
+        pdf.headerRow(table, text.labels("audit.job", "audit.executionId", "audit.attempt", "audit.start", "audit.end",
+                "audit.status", "audit.exitStatus", "audit.records", "audit.written", "audit.skipped"),
+                List.of(jobs, List.of(), List.of(), starts, ends, statuses, statuses));
         for (JobRun run : runs) {
             table.addCell(pdf.cell(run.jobName(), Element.ALIGN_LEFT));
             table.addCell(pdf.cell(Long.toString(run.executionId()), Element.ALIGN_RIGHT));
-            table.addCell(pdf.cell(run.parameters(), Element.ALIGN_LEFT));
-            table.addCell(pdf.cell(text.dateTime(run.start().toLocalDateTime()), Element.ALIGN_LEFT));
-            table.addCell(pdf.cell(run.end() == null ? text.label("audit.notEnded") : text.dateTime(run.end().toLocalDateTime()),
+            table.addCell(pdf.cell(text.label("audit.attemptOf", text.count(run.attempt()), text.count(run.attempts())),
                     Element.ALIGN_LEFT));
-            table.addCell(status(pdf, run.status(), run.needsAttention()));
-            table.addCell(status(pdf, run.exitStatus(), run.needsAttention()));
+            table.addCell(pdf.cell(text.dateTime(run.start()), Element.ALIGN_LEFT));
+            table.addCell(pdf.cell(run.end() == null ? text.label("audit.notEnded") : text.dateTime(run.end()),
+                    Element.ALIGN_LEFT));
+            table.addCell(status(pdf, text.code("JobStatus", run.status()), run.needsAttention()));
+            table.addCell(status(pdf, text.code("JobStatus", run.exitStatus()), run.needsAttention()));
             table.addCell(pdf.cell(text.count(run.records()), Element.ALIGN_RIGHT));
             table.addCell(pdf.cell(text.count(run.writeCount()), Element.ALIGN_RIGHT));
             table.addCell(pdf.cell(text.count(run.skipCount()), Element.ALIGN_RIGHT));
-            table.addCell(pdf.cell(text.count(run.attempt() - 1), Element.ALIGN_RIGHT));
+            // parameters, who and why under the run, across the table: they are as long as it takes to say
+            if (!run.parameters().isEmpty()) {
+                table.addCell(pdf.note(text.label("audit.parameters", run.parameters()), RUN_WIDTHS.length, false));
+            }
+            if (!run.startedBy().isEmpty()) {
+                table.addCell(pdf.note(run.startReason().isEmpty() ? text.label("audit.startedBy", run.startedBy())
+                        : text.label("audit.startedByBecause", run.startedBy(), run.startReason()), RUN_WIDTHS.length, false));
+            }
+            if (!run.rootCause().isEmpty()) {
+                table.addCell(pdf.note(text.label("audit.rootCause", run.rootCause()), RUN_WIDTHS.length, true));
+            }
         }
         none(pdf, text, table, runs, RUN_WIDTHS.length);
     }
@@ -95,16 +118,18 @@ public final class AuditPdf {
 
     private static void operatorActions(ReportDocument pdf, ReportText text, List<OperatorAction> actions) {
         pdf.heading(text.label("audit.operatorActions", text.count(actions.size())));
-        PdfPTable table = pdf.table(new float[] {2, 2, 2, 3, 6});
-        pdf.headerRow(table, text.labels("audit.when", "audit.who", "audit.action", "audit.subject", "audit.reason"));
+        PdfPTable table = pdf.table(new float[] {3.1f, 1.9f, 2, 2.2f, 2.6f, 5.5f});
+        pdf.headerRow(table, text.labels("audit.when", "audit.concerns", "audit.who", "audit.action", "audit.subject",
+                "audit.reason"), List.of(actions.stream().map(action -> text.dateTime(action.at())).toList()));
         for (OperatorAction action : actions) {
-            table.addCell(pdf.cell(text.dateTime(action.at().toLocalDateTime()), Element.ALIGN_LEFT));
+            table.addCell(pdf.cell(text.dateTime(action.at()), Element.ALIGN_LEFT));
+            table.addCell(pdf.cell(text.date(action.concerns()), Element.ALIGN_LEFT));
             table.addCell(pdf.cell(action.who(), Element.ALIGN_LEFT));
-            table.addCell(pdf.cell(action.action(), Element.ALIGN_LEFT));
+            table.addCell(pdf.cell(text.code("ActionCode", action.action()), Element.ALIGN_LEFT));
             table.addCell(pdf.cell(action.subject(), Element.ALIGN_LEFT));
             table.addCell(pdf.cell(action.reason(), Element.ALIGN_LEFT));
         }
-        none(pdf, text, table, actions, 5);
+        none(pdf, text, table, actions, 6);
     }
 
     private static void inputFiles(ReportDocument pdf, ReportText text, List<ImportedFile> files) {
@@ -117,7 +142,7 @@ public final class AuditPdf {
             table.addCell(pdf.cell(file.kind(), Element.ALIGN_LEFT));
             table.addCell(pdf.hashCell(file.sha256()));
             table.addCell(pdf.cell(text.count(file.sizeBytes()), Element.ALIGN_RIGHT));
-            table.addCell(pdf.cell(file.status(), Element.ALIGN_LEFT));
+            table.addCell(pdf.cell(text.code("FileStatus", file.status()), Element.ALIGN_LEFT));
             table.addCell(pdf.cell(text.count(file.importedRows()), Element.ALIGN_RIGHT));
         }
         none(pdf, text, table, files, 6);
@@ -134,6 +159,24 @@ public final class AuditPdf {
             table.addCell(pdf.hashCell(file.sha256()));
         }
         none(pdf, text, table, files, 2);
+    }
+
+    /** The manifest this version's links to, so a reader can check the chain by its SHA-256; or that there is none. */
+    private static void previousManifest(ReportDocument pdf, ReportText text, AuditReport.PreviousManifest previous) {
+        pdf.heading(text.label("audit.previousManifest"));
+        if (previous == null) {
+            pdf.add(pdf.bodyParagraph(text.label("audit.firstManifest"), Font.ITALIC));
+            return;
+        }
+        PdfPTable table = pdf.table(new float[] {2, 1.2f, 3.6f, 6});
+        table.setWidthPercentage(90);
+        table.setHorizontalAlignment(Element.ALIGN_LEFT);
+        pdf.headerRow(table, text.labels("header.businessDate", "header.version", "audit.path", "header.sha256"));
+        table.addCell(pdf.cell(text.date(previous.businessDate()), Element.ALIGN_LEFT));
+        table.addCell(pdf.cell(text.count(previous.version()), Element.ALIGN_RIGHT));
+        table.addCell(pdf.cell(previous.path(), Element.ALIGN_LEFT));
+        table.addCell(pdf.hashCell(previous.sha256()));
+        pdf.add(table);
     }
 
     /** Adds the table, with a "none" row when there is nothing to list. */

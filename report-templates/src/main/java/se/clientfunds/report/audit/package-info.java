@@ -1,5 +1,7 @@
 /**
- * {@code audit.pdf} (DESIGN §2.7): the day's job runs with their restarts, operator actions with who and why, and the
- * input and output files with their SHA-256, rendered by {@link se.clientfunds.report.audit.AuditPdf}.
+ * {@code audit.pdf} (DESIGN §2.7): the day's job executions with their attempt, who started them and why and the root
+ * cause of one that did not complete, operator actions with who, when, why and the day they concern, the input and
+ * output files with their SHA-256 and the previous manifest of the chain, rendered by
+ * {@link se.clientfunds.report.audit.AuditPdf}.
  */
 package se.clientfunds.report.audit;

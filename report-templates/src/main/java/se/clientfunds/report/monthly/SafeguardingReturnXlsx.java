@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -29,7 +31,10 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import se.clientfunds.report.pdf.AccountResource;
 import se.clientfunds.report.pdf.ReportText;
+import se.clientfunds.report.pdf.SafeguardingAction;
+import se.clientfunds.report.pdf.SafeguardingTables;
 import se.clientfunds.report.xlsx.ColumnWidths;
 import se.clientfunds.report.xlsx.DeterministicZip;
 import se.clientfunds.report.xlsx.DocumentProperties;
@@ -39,9 +44,12 @@ import se.clientfunds.report.xlsx.SummaryRows;
 
 /**
  * Writes {@code safeguarding-return.xlsx} from the {@link SafeguardingReturn} that {@code safeguarding-return.pdf} is
- * made from: a summary sheet (month, last business day, job execution, input files, control totals, the month per
- * currency and a native line chart of each currency's daily requirement and resource) and a days sheet with one row
- * per day and currency, a shortfall in the template's red alert styles. The same return and locale give the same bytes.
+ * made from, in the same order: a summary sheet (the notices, the month, last business day and job execution, the key
+ * figures per currency, the resource per account at month end, the breaks open at month end beyond the escalation
+ * threshold, the shortfall days with the actions taken, then the input files and control totals, an attestation to
+ * sign, and a native line chart of each currency's daily requirement and resource) and a days sheet with one row per
+ * day and currency, a shortfall in the template's red alert styles. The sheets are named in the locale. The same return
+ * and locale give the same bytes.
  *
  * <pre>{@code
  * new SafeguardingReturnXlsx(Locale.forLanguageTag("sv")).write(monthly, Path.of("reports/2026-01-30/safeguarding-return.xlsx"));
@@ -105,6 +113,9 @@ public final class SafeguardingReturnXlsx {
         try (workbook) {
             SheetTemplate summary = SheetTemplate.read(workbook, SUMMARY, KEY_PREFIX, text::label);
             SheetTemplate days = SheetTemplate.read(workbook, DAYS, KEY_PREFIX, text::label);
+            // named in the locale before the filter, the print titles and the charts refer to a sheet by its name
+            SheetTemplate.rename(workbook, Map.of(SUMMARY, text.label("return.sheet.summary"),
+                    DAYS, text.label("return.sheet.days")));
             String dateFormat = text.label("return.format.date");
             writeDays(days, summary, monthly, text, dateFormat);
             String title = text.label("return.titleOf", SafeguardingReturnPdf.month(text, monthly.month()));
@@ -113,7 +124,7 @@ public final class SafeguardingReturnXlsx {
             PrintLayout print = new PrintLayout(text, title, monthly.header().businessDate());
             print.summary(summary.sheet());
             print.table(days.sheet(), days.columns());
-            workbook.setActiveSheet(workbook.getSheetIndex(SUMMARY));
+            workbook.setActiveSheet(workbook.getSheetIndex(summary.sheet()));
             try (OutputStream out = Files.newOutputStream(raw)) {
                 workbook.write(out);
             }
@@ -167,21 +178,47 @@ public final class SafeguardingReturnXlsx {
 
         void fill(SafeguardingReturn monthly, String title) {
             sheet.getRow(0).getCell(0).setCellValue(title);
+            rows.notices(monthly.header().notices());
             Row row = rows.row();
             rows.label(row, 0, text.label("return.month"));
             rows.text(row, 1, SafeguardingReturnPdf.month(text, monthly.month()));
-            rows.reportHeader(monthly.header());
+            rows.identification(monthly.header());
             rows.skip(1);
             rows.heading(text.label("return.summary"));
             List<CurrencySummary> summaries = monthly.summaries();
             if (summaries.isEmpty()) {
                 rows.text(rows.row(), 0, text.label("return.noDays"));
+            } else {
+                figures(summaries);
+            }
+            resources(monthly.resourcesAtMonthEnd());
+            agedBreaks(monthly);
+            shortfalls(monthly.shortfalls());
+            rows.inputsAndTotals(monthly.header());
+            attestation();
+            if (summaries.isEmpty()) {
                 return;
             }
+
+            // the days sheet lists the currencies in the same order, each a block of consecutive rows from row 2
+            int first = 1;
+            XSSFDrawing drawing = sheet.createDrawingPatriarch();
+            rows.skip(1);
+            for (String currency : monthly.currencies()) {
+                int last = first + monthly.days(currency).size() - 1;
+                chart(drawing, currency, first, last);
+                first = last + 1;
+            }
+        }
+
+        /** One column per currency, one row per figure; no figure adds up the requirements of different days. */
+        private void figures(List<CurrencySummary> summaries) {
             List<String> columns = new ArrayList<>();
             columns.add(text.label("return.currency"));
             summaries.forEach(summary -> columns.add(summary.currency()));
             rows.header(columns);
+            line("return.average", summaries, (cells, summary) -> rows.amount(cells.row, cells.column,
+                    summary.averageRequirement(), false));
             line("return.highest", summaries, (cells, summary) -> rows.amount(cells.row, cells.column,
                     summary.highest().requirement(), false));
             line("return.highestDate", summaries, (cells, summary) -> rows.date(cells.row, cells.column, summary.highest().date()));
@@ -199,19 +236,107 @@ public final class SafeguardingReturnXlsx {
                     rows.count(cells.row, cells.column, 0);
                 }
             });
-            line("return.breaksOpened", summaries,
-                    (cells, summary) -> rows.count(cells.row, cells.column, summary.figures().breaksOpened().count()));
-            line("return.breaksOpen", summaries,
-                    (cells, summary) -> rows.count(cells.row, cells.column, summary.figures().breaksOpenAtMonthEnd().count()));
+            tally("return.breaksOpened", summaries, MonthFigures::breaksOpened);
+            tally("return.breaksCleared", summaries, MonthFigures::breaksCleared);
+            tally("return.breaksOpen", summaries, MonthFigures::breaksOpenAtMonthEnd);
+        }
 
-            // the days sheet lists the currencies in the same order, each a block of consecutive rows from row 2
-            int first = 1;
-            XSSFDrawing drawing = sheet.createDrawingPatriarch();
+        /** A tally of breaks on two rows: how many, and what they are worth. */
+        private void tally(String key, List<CurrencySummary> summaries, Function<MonthFigures, BreakTally> tally) {
+            line(key + ".count", summaries, (cells, summary) -> rows.count(cells.row, cells.column,
+                    tally.apply(summary.figures()).count()));
+            line(key + ".value", summaries, (cells, summary) -> rows.amount(cells.row, cells.column,
+                    tally.apply(summary.figures()).value(), false));
+        }
+
+        /** Each account's closing balance at month end, at its reconciliation point; one without a statement in red. */
+        private void resources(List<AccountResource> resources) {
             rows.skip(1);
-            for (String currency : monthly.currencies()) {
-                int last = first + monthly.days(currency).size() - 1;
-                chart(drawing, currency, first, last);
-                first = last + 1;
+            rows.heading(text.label("return.resources"));
+            rows.text(rows.row(), 0, text.label("safeguarding.reconciliationPoint"));
+            rows.header(text.labels("safeguarding.iban", "safeguarding.name", "safeguarding.bank", "header.currency",
+                    "safeguarding.closing", "safeguarding.asOf"));
+            for (AccountResource account : resources) {
+                Row row = rows.row();
+                rows.text(row, 0, account.iban());
+                rows.text(row, 1, account.name());
+                rows.text(row, 2, account.bank());
+                rows.text(row, 3, account.currency());
+                if (account.closing() == null) {
+                    rows.alert(row, 4, text.label("safeguarding.noStatement"));
+                } else {
+                    rows.amount(row, 4, account.closing(), false);
+                }
+                rows.text(row, 5, account.asOf().isEmpty() ? text.label("safeguarding.endOfDay") : text.bankTime(account.asOf()));
+            }
+            if (resources.isEmpty()) {
+                rows.text(rows.row(), 0, text.label("header.none"));
+            }
+        }
+
+        private void agedBreaks(SafeguardingReturn monthly) {
+            rows.skip(1);
+            rows.heading(text.label("return.agedBreaks", text.count(monthly.escalateAfterDays()),
+                    text.count(monthly.agedBreaks().size())));
+            rows.header(text.labels("breaks.id", "return.account", "breaks.type", "breaks.direction", "breaks.amount",
+                    "breaks.currency", "breaks.reference", "breaks.counterparty", "breaks.bookingDate", "breaks.age"));
+            for (AgedBreak item : monthly.agedBreaks()) {
+                Row row = rows.row();
+                rows.count(row, 0, item.id());
+                rows.text(row, 1, item.accountIban());
+                rows.text(row, 2, text.label(item.type()));
+                rows.text(row, 3, text.label(item.direction()));
+                rows.amount(row, 4, item.amount(), false);
+                rows.text(row, 5, item.amount().currency());
+                rows.text(row, 6, item.reference());
+                rows.text(row, 7, item.counterparty());
+                rows.date(row, 8, item.bookingDate());
+                rows.count(row, 9, item.ageBankingDays());
+            }
+            if (monthly.agedBreaks().isEmpty()) {
+                rows.text(rows.row(), 0, text.label("header.none"));
+            }
+        }
+
+        /** Each shortfall day, the shortfall in red, with one row per action recorded about it, or none in red. */
+        private void shortfalls(List<ShortfallDay> shortfalls) {
+            rows.skip(1);
+            rows.heading(text.label("return.shortfalls"));
+            rows.header(text.labels("return.date", "return.shortfall", "header.currency", "safeguarding.action",
+                    "safeguarding.amount", "header.currency", "safeguarding.by", "safeguarding.recordedAt",
+                    "safeguarding.reason"));
+            for (ShortfallDay day : shortfalls) {
+                List<SafeguardingAction> actions = day.actions();
+                for (int a = 0; a < Math.max(1, actions.size()); a++) {
+                    Row row = rows.row();
+                    rows.date(row, 0, day.day());
+                    rows.amount(row, 1, day.shortfall(), true);
+                    rows.text(row, 2, day.shortfall().currency());
+                    if (actions.isEmpty()) {
+                        rows.alert(row, 3, text.label("return.noAction"));
+                        continue;
+                    }
+                    SafeguardingAction action = actions.get(a);
+                    rows.text(row, 3, SafeguardingTables.actionType(text, action));
+                    rows.amount(row, 4, action.amount(), false);
+                    rows.text(row, 5, action.amount().currency());
+                    rows.text(row, 6, action.operator());
+                    rows.text(row, 7, text.dateTime(action.at()));
+                    rows.text(row, 8, action.reason());
+                }
+            }
+            if (shortfalls.isEmpty()) {
+                rows.text(rows.row(), 0, text.label("header.none"));
+            }
+        }
+
+        /** The statement whoever files the return signs, and a row for each thing to fill in: name, role, signature, date. */
+        private void attestation() {
+            rows.skip(1);
+            rows.heading(text.label("return.attestation"));
+            rows.text(rows.row(), 0, text.label("return.attestationStatement"));
+            for (String line : text.labels("signoff.name", "return.role", "signoff.signature", "signoff.date")) {
+                rows.label(rows.row(), 0, line);
             }
         }
 

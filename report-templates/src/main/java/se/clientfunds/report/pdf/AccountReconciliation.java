@@ -83,9 +83,12 @@ public record AccountReconciliation(String accountIban, String currency, Map<Mat
                 .toList();
     }
 
-    /** The breaks older than {@code escalateAfterDays} banking days, oldest first: to be escalated. */
+    /**
+     * The breaks still open (open or explained) older than {@code escalateAfterDays} banking days, oldest first: to be
+     * escalated. One resolved on the day is done with, however old it was.
+     */
     public List<ReconciliationBreak> escalations(int escalateAfterDays) {
-        return breaks.stream().filter(item -> item.ageBankingDays() > escalateAfterDays)
+        return breaks.stream().filter(item -> item.ageBankingDays() > escalateAfterDays && item.status() != BreakStatus.RESOLVED)
                 .sorted(ReconciliationBreak.OLDEST_FIRST).toList();
     }
 

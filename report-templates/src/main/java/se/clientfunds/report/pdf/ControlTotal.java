@@ -22,6 +22,12 @@ public record ControlTotal(ControlTotalKind kind, String currency, long count, A
         if (total != null && currency != null && !total.currency().equals(currency)) {
             throw new IllegalArgumentException("total " + total + " of control total " + kind + " is not in " + currency);
         }
+        // the requirements of different days are not amounts one can add: the return counts its days, and a sum of
+        // them would read as money that exists nowhere
+        if (kind == ControlTotalKind.SAFEGUARDING_DAYS && total != null) {
+            throw new IllegalArgumentException("control total SAFEGUARDING_DAYS counts days and has no sum, got "
+                    + total.decimal().toPlainString() + " " + total.currency());
+        }
     }
 
     /** A count of things that are not money in one currency. */

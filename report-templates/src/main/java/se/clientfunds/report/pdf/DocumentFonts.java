@@ -52,6 +52,11 @@ final class DocumentFonts {
         return new Font(hash, layout.hashSize, Font.NORMAL, Color.BLACK);
     }
 
+    /** The bold text face, for measuring headings. */
+    BaseFont bold() {
+        return text(Font.BOLD);
+    }
+
     /** The regular text face, for text drawn on a canvas (running head, charts). */
     BaseFont regular() {
         return text(Font.NORMAL);

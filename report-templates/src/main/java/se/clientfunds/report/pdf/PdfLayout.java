@@ -32,9 +32,11 @@ final class PdfLayout {
     final float bodySize;
     final float tableSize;
     final float hashSize;
+    final float headerMinimumSize;
     final Color alert;
     final Color headerBackground;
     final Color groupBackground;
+    final Color noticeBorder;
     final int breaksRowsPerFlush;
     final Color[] chartSeries;
     final float chartHeight;
@@ -57,9 +59,11 @@ final class PdfLayout {
         bodySize = number(properties, "font.body.size");
         tableSize = number(properties, "font.table.size");
         hashSize = number(properties, "font.hash.size");
+        headerMinimumSize = number(properties, "font.table.header.minimum-size");
         alert = color(properties, "color.alert");
         headerBackground = color(properties, "color.table.header");
         groupBackground = color(properties, "color.table.group");
+        noticeBorder = color(properties, "color.notice.border");
         breaksRowsPerFlush = (int) number(properties, "breaks.rows-per-flush");
         chartSeries = java.util.Arrays.stream(text(properties, "color.chart.series").split(","))
                 .map(colour -> color("color.chart.series", colour.trim())).toArray(Color[]::new);

@@ -16,19 +16,29 @@ import com.lowagie.text.Font;
 import com.lowagie.text.pdf.PdfPTable;
 
 /**
- * Writes {@code reconciliation.pdf}: per account the matches per rule, the roll-forward of breaks, the balance proof,
- * statement continuity, an ageing summary and the breaks grouped by ageing bucket, oldest first. An unexplained
- * difference, a missing statement or a continuity problem is printed in red. The breaks table is handed to the page a
- * few hundred rows at a time, so ten thousand breaks span many pages without piling up in memory; the same report and
- * locale give the same bytes.
+ * Writes {@code reconciliation.pdf}: per account its status (reconciled, or failed in red), the matches per rule, the
+ * roll-forward of breaks, the balance proof with what operators wrote off on a line of its own, statement continuity
+ * worded per problem, an ageing summary, then three tables of breaks: the escalations (open breaks older than the
+ * report's threshold), the timing items (the day's payouts and refunds the bank debits later) and the exceptions
+ * (every other break, grouped by ageing bucket, oldest first), each break with its direction, counterparty and any
+ * explanation. An unexplained difference, a missing statement or a continuity problem is printed in red. The tables
+ * are handed to the page a few hundred rows at a time, so ten thousand breaks span many pages without piling up in
+ * memory; the same report and locale give the same bytes.
  */
 public final class ReconciliationPdf {
 
     /** Oldest first: the breaks that need chasing head the table. */
     static final Comparator<ReconciliationBreak> BREAK_ORDER = ReconciliationBreak.OLDEST_FIRST;
 
-    /** Relative widths of the breaks table's columns: id, type, amount, currency, reference, booking date, age, status. */
-    static final float[] BREAK_WIDTHS = {1.1f, 2.6f, 2f, 1.3f, 3f, 1.7f, 0.8f, 1.5f};
+    /**
+     * Relative widths of a breaks table's columns: id, type, direction, amount, currency, reference, counterparty,
+     * booking date, age, status.
+     */
+    static final float[] BREAK_WIDTHS = {1.1f, 2.4f, 1.5f, 1.9f, 1.1f, 2.4f, 3, 1.6f, 0.9f, 1.5f};
+
+    /** The column headings of a breaks table, the same in the real one and in the benchmark's bare one. */
+    static final String[] BREAK_HEADINGS = {"breaks.id", "breaks.type", "breaks.direction", "breaks.amount", "breaks.currency",
+        "breaks.reference", "breaks.counterparty", "breaks.bookingDate", "breaks.age", "breaks.status"};
 
     private static final int BREAK_COLUMNS = BREAK_WIDTHS.length;
 
@@ -63,25 +73,36 @@ public final class ReconciliationPdf {
             }
             for (AccountReconciliation account : report.accounts()) {
                 pdf.newPage();
-                account(pdf, account);
+                account(pdf, account, report.escalateAfterDays());
             }
         }
         out.flush();
     }
 
-    private static void account(ReportDocument pdf, AccountReconciliation account) {
+    private static void account(ReportDocument pdf, AccountReconciliation account, int escalateAfterDays) {
         ReportText text = pdf.text;
         pdf.add(pdf.paragraph(text.label("reconciliation.account", account.accountIban(), account.currency()),
                 pdf.font(pdf.layout.titleSize - 2, Font.BOLD)));
+        String status = text.label("reconciliation.status", text.label(account.status()));
+        pdf.add(pdf.paragraph(status, account.status() == ReconciliationStatus.FAILED_RECONCILIATION
+                ? pdf.alertFont(pdf.layout.headingSize + 1) : pdf.font(pdf.layout.headingSize + 1, Font.BOLD)));
         if (account.needsAttention()) {
             pdf.add(pdf.paragraph(text.label("reconciliation.needsAttention"), pdf.alertFont(pdf.layout.bodySize)));
         }
         matches(pdf, account);
         rollForward(pdf, account.rollForward());
         balanceProof(pdf, account.balanceProof());
-        continuity(pdf, account.continuityProblems().stream().map(String::valueOf).toList());
+        continuity(pdf, account.continuityProblems());
         ageing(pdf, account);
-        breaks(pdf, account);
+        List<ReconciliationBreak> escalations = account.escalations(escalateAfterDays);
+        breaks(pdf, text.label("reconciliation.escalations", text.count(escalateAfterDays), text.count(escalations.size())),
+                escalations, false);
+        List<ReconciliationBreak> timing = account.timingItems();
+        breaks(pdf, text.label("reconciliation.timingItems", text.count(timing.size())), timing.stream().sorted(BREAK_ORDER)
+                .toList(), false);
+        List<ReconciliationBreak> exceptions = account.exceptions();
+        breaks(pdf, text.label("reconciliation.exceptions", text.count(exceptions.size())),
+                exceptions.stream().sorted(BREAK_ORDER).toList(), true);
     }
 
     private static void matches(ReportDocument pdf, AccountReconciliation account) {
@@ -127,6 +148,7 @@ public final class ReconciliationPdf {
         line(pdf, table, "reconciliation.bankOnly", proof.bankOnly(), false);
         line(pdf, table, "reconciliation.booksOnly", proof.booksOnly(), false);
         line(pdf, table, "reconciliation.residuals", proof.residuals(), false);
+        line(pdf, table, "reconciliation.writtenOff", proof.writtenOff(), false);
         line(pdf, table, "reconciliation.explained", proof.explained(), false);
         line(pdf, table, "reconciliation.unexplained", proof.unexplained(), !proof.unexplained().isZero());
         pdf.add(table);
@@ -145,14 +167,14 @@ public final class ReconciliationPdf {
         }
     }
 
-    private static void continuity(ReportDocument pdf, List<String> problems) {
+    private static void continuity(ReportDocument pdf, List<ContinuityProblem> problems) {
         ReportText text = pdf.text;
         pdf.heading(text.label("reconciliation.continuity"));
         if (problems.isEmpty()) {
             pdf.add(pdf.paragraph(text.label("reconciliation.continuityOk"), pdf.font(pdf.layout.bodySize, Font.NORMAL)));
         }
-        for (String problem : problems) {
-            pdf.add(pdf.paragraph("! " + problem, pdf.alertFont(pdf.layout.bodySize)));
+        for (ContinuityProblem problem : problems) {
+            pdf.add(pdf.paragraph("! " + text.continuity(problem), pdf.alertFont(pdf.layout.bodySize)));
         }
     }
 
@@ -172,24 +194,27 @@ public final class ReconciliationPdf {
         pdf.add(table);
     }
 
-    private static void breaks(ReportDocument pdf, AccountReconciliation account) {
+    /**
+     * A table of breaks under {@code heading}, in the order given; with {@code grouped}, each ageing bucket starts with
+     * a row naming it and its count. Rows go to the page {@code breaks.rows-per-flush} at a time.
+     */
+    private static void breaks(ReportDocument pdf, String heading, List<ReconciliationBreak> breaks, boolean grouped) {
         ReportText text = pdf.text;
-        pdf.heading(text.label("reconciliation.breaks", text.count(account.breaks().size())));
+        pdf.heading(heading);
         PdfPTable table = breaksTable(pdf, text);
-        if (account.breaks().isEmpty()) {
+        if (breaks.isEmpty()) {
             table.addCell(pdf.span(text.label("header.none"), BREAK_COLUMNS));
             pdf.add(table);
             return;
         }
         // a large element: rows already on a page are dropped from the table at every add
         table.setComplete(false);
-        List<ReconciliationBreak> ordered = account.breaks().stream().sorted(BREAK_ORDER).toList();
         Map<AgeingBucket, Integer> perBucket = new EnumMap<>(AgeingBucket.class);
-        ordered.forEach(item -> perBucket.merge(item.bucket(), 1, Integer::sum));
+        breaks.forEach(item -> perBucket.merge(item.bucket(), 1, Integer::sum));
         AgeingBucket current = null;
         int pending = 0;
-        for (ReconciliationBreak item : ordered) {
-            if (item.bucket() != current) {
+        for (ReconciliationBreak item : breaks) {
+            if (grouped && item.bucket() != current) {
                 current = item.bucket();
                 table.addCell(pdf.group(text.label(current) + " (" + text.count(perBucket.get(current)) + ")", BREAK_COLUMNS));
             }
@@ -206,8 +231,7 @@ public final class ReconciliationPdf {
     static PdfPTable breaksTable(ReportDocument pdf, ReportText text) {
         PdfPTable table = pdf.table(BREAK_WIDTHS);
         table.setSpacingAfter(0);
-        pdf.headerRow(table, text.labels("breaks.id", "breaks.type", "breaks.amount", "breaks.currency", "breaks.reference",
-                "breaks.bookingDate", "breaks.age", "breaks.status"));
+        pdf.headerRow(table, text.labels(BREAK_HEADINGS));
         return table;
     }
 
@@ -215,12 +239,18 @@ public final class ReconciliationPdf {
         ReportText text = pdf.text;
         table.addCell(pdf.cell(Long.toString(item.id()), Element.ALIGN_RIGHT));
         table.addCell(pdf.cell(text.label(item.type()), Element.ALIGN_LEFT));
+        table.addCell(pdf.cell(text.label(item.direction()), Element.ALIGN_LEFT));
         table.addCell(pdf.cell(text.amount(item.amount()), Element.ALIGN_RIGHT));
         table.addCell(pdf.cell(item.amount().currency(), Element.ALIGN_LEFT));
         table.addCell(pdf.cell(item.reference(), Element.ALIGN_LEFT));
+        table.addCell(pdf.cell(item.counterparty(), Element.ALIGN_LEFT));
         table.addCell(pdf.cell(text.date(item.bookingDate()), Element.ALIGN_LEFT));
         table.addCell(pdf.cell(text.count(item.ageBankingDays()), Element.ALIGN_RIGHT));
         table.addCell(pdf.cell(text.label(item.status()), Element.ALIGN_LEFT));
+        // the operators' explanation under its break, across the table: it is as long as it takes to say
+        if (!item.explanation().isEmpty()) {
+            table.addCell(pdf.note(text.label("breaks.explanation", item.explanation()), BREAK_COLUMNS, false));
+        }
     }
 
     private static PdfPTable narrow(ReportDocument pdf, float[] widths) {

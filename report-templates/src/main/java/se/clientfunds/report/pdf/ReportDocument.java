@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Calendar;
+import java.util.Collection;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +47,9 @@ import com.lowagie.text.pdf.PdfWriter;
  */
 public final class ReportDocument implements AutoCloseable {
 
+    /** Left plus right padding of a header cell, in points (OpenPDF's default of 2 a side). */
+    private static final float HEADER_PADDING = 4;
+
     final PdfLayout layout;
     final ReportText text;
     private final DocumentFonts fonts;
@@ -65,8 +69,11 @@ public final class ReportDocument implements AutoCloseable {
         this.document = new Document(pageSize, layout.marginLeft, layout.marginRight, layout.marginTop, layout.marginBottom);
         this.writer = PdfWriter.getInstance(document, out);
         PdfAConformance.beforeOpen(writer);
-        writer.setPageEvent(new RunningHead(title, text.label("header.running", text.date(header.businessDate()),
-                Long.toString(header.jobExecutionId())), text, fonts));
+        String running = header.version() > 1
+                ? text.label("header.runningVersion", text.date(header.businessDate()), Long.toString(header.jobExecutionId()),
+                        text.count(header.version()))
+                : text.label("header.running", text.date(header.businessDate()), Long.toString(header.jobExecutionId()));
+        writer.setPageEvent(new RunningHead(title, running, text, fonts));
         document.open();
         PdfDictionary info = writer.getInfo();
         PdfDate date = new PdfDate(midnightUtc(header.businessDate()));
@@ -78,9 +85,24 @@ public final class ReportDocument implements AutoCloseable {
         digest(title);
     }
 
-    /** The report header every report carries: title, business date, job execution id, input files, control totals. */
+    /**
+     * The report header every report carries: title, notices, business date, job execution, version, input files and
+     * control totals.
+     */
     public void header(String title, ReportHeader header) {
+        identification(title, header);
+        inputsAndTotals(header);
+    }
+
+    /**
+     * The title, then what the report must say before its figures (its notices, alerts in red), then the business date,
+     * the job execution and, for a later version of the day's reports, the version.
+     */
+    public void identification(String title, ReportHeader header) {
         add(paragraph(title, font(layout.titleSize, Font.BOLD)));
+        for (Notice notice : header.notices()) {
+            notice(notice);
+        }
         PdfPTable facts = table(new float[] {1.4f, 3});
         facts.setWidthPercentage(60);
         facts.setHorizontalAlignment(Element.ALIGN_LEFT);
@@ -88,8 +110,15 @@ public final class ReportDocument implements AutoCloseable {
         facts.addCell(plain(text.date(header.businessDate()), Font.NORMAL));
         facts.addCell(plain(text.label("header.jobExecutionId"), Font.BOLD));
         facts.addCell(plain(Long.toString(header.jobExecutionId()), Font.NORMAL));
+        if (header.version() > 1) {
+            facts.addCell(plain(text.label("header.version"), Font.BOLD));
+            facts.addCell(plain(text.count(header.version()), Font.NORMAL));
+        }
         add(facts);
+    }
 
+    /** The input files with their SHA-256, then the control totals, each worded in the report's language. */
+    public void inputsAndTotals(ReportHeader header) {
         heading(text.label("header.inputFiles"));
         PdfPTable files = table(new float[] {2, 5});
         headerRow(files, text.labels("header.file", "header.sha256"));
@@ -106,7 +135,7 @@ public final class ReportDocument implements AutoCloseable {
         PdfPTable totals = table(new float[] {4, 2, 3, 1});
         headerRow(totals, text.labels("header.control", "header.count", "header.total", "header.currency"));
         for (ControlTotal total : header.controlTotals()) {
-            totals.addCell(cell(total.kind() + (total.currency() == null ? "" : " " + total.currency()), Element.ALIGN_LEFT));
+            totals.addCell(cell(text.controlTotal(total), Element.ALIGN_LEFT));
             totals.addCell(cell(text.count(total.count()), Element.ALIGN_RIGHT));
             totals.addCell(cell(total.total() == null ? "" : text.amount(total.total()), Element.ALIGN_RIGHT));
             totals.addCell(cell(total.total() == null ? "" : total.total().currency(), Element.ALIGN_LEFT));
@@ -115,6 +144,23 @@ public final class ReportDocument implements AutoCloseable {
             totals.addCell(span(text.label("header.none"), 4));
         }
         add(totals);
+    }
+
+    /** A notice in a box the width of the text: an alert in red within a red frame, information on a grey ground. */
+    private void notice(Notice notice) {
+        PdfPTable box = table(new float[] {1});
+        box.setSpacingBefore(4);
+        box.setSpacingAfter(2);
+        PdfPCell cell = cell(text.notice(notice), notice.alert() ? alertFont(layout.bodySize) : font(layout.bodySize, Font.BOLD),
+                Element.ALIGN_LEFT);
+        cell.setPadding(5);
+        cell.setBorderWidth(1);
+        cell.setBorderColor(notice.alert() ? layout.alert : layout.noticeBorder);
+        if (!notice.alert()) {
+            cell.setBackgroundColor(layout.groupBackground);
+        }
+        box.addCell(cell);
+        add(box);
     }
 
     /** The text face in {@code style} (normal, bold or italic), black. */
@@ -147,10 +193,36 @@ public final class ReportDocument implements AutoCloseable {
         return table;
     }
 
-    /** Column headings, repeated at the top of every page the table runs onto. */
+    /**
+     * Column headings, repeated at the top of every page the table runs onto. A heading wraps only between its words:
+     * OpenPDF cuts a word that is wider than its cell at any letter ("Utbetalnin" / "gar"), so a column too narrow for
+     * the widest word of its heading is widened first, the room taken from columns that have more than their headings
+     * need; only when all headings together need more than the table's width are they set smaller
+     * ({@link ColumnFit}). Call it after the table's width percentage is set.
+     */
     public void headerRow(PdfPTable table, List<String> headings) {
+        headerRow(table, headings, List.of());
+    }
+
+    /**
+     * Column headings as {@link #headerRow(PdfPTable, List)}, the columns also kept wide enough for each text of
+     * {@code contents} (per column, empty for none) on one line: what the rows will hold that must not be cut or
+     * wrapped, such as job names, status words or times, known before the rows are written.
+     */
+    public void headerRow(PdfPTable table, List<String> headings, List<? extends Collection<String>> contents) {
+        float size = layout.tableSize;
+        if (headings.size() == table.getNumberOfColumns()) {
+            table.setTotalWidth((document.right() - document.left()) * table.getWidthPercentage() / 100);
+            ColumnFit fit = ColumnFit.of(table.getAbsoluteWidths(), headings, contents, fonts.bold(), layout.tableSize,
+                    layout.headerMinimumSize, HEADER_PADDING);
+            table.setWidths(fit.widths());
+            size = fit.size();
+        }
         for (String heading : headings) {
-            PdfPCell cell = cell(heading, font(layout.tableSize, Font.BOLD), Element.ALIGN_LEFT);
+            PdfPCell cell = cell(heading, font(size, Font.BOLD), Element.ALIGN_LEFT);
+            cell.setPadding(HEADER_PADDING / 2);
+            cell.setPaddingTop(1.5f);
+            cell.setPaddingBottom(3f);
             cell.setBackgroundColor(layout.headerBackground);
             table.addCell(cell);
         }
@@ -195,10 +267,42 @@ public final class ReportDocument implements AutoCloseable {
         return cell;
     }
 
+    /** A line across {@code columns} columns under a row, saying more about it: italic, or bold red when an alert. */
+    public PdfPCell note(String words, int columns, boolean alert) {
+        PdfPCell cell = cell(words, alert ? alertFont(layout.tableSize) : font(layout.tableSize, Font.ITALIC), Element.ALIGN_LEFT);
+        cell.setColspan(columns);
+        return cell;
+    }
+
     public PdfPCell group(String words, int columns) {
         PdfPCell cell = cell(words, font(layout.tableSize, Font.BOLD), Element.ALIGN_LEFT);
         cell.setColspan(columns);
         cell.setBackgroundColor(layout.groupBackground);
+        return cell;
+    }
+
+    /** A cell of body text, left aligned. */
+    public PdfPCell bodyCell(String words) {
+        return cell(words, font(layout.bodySize, Font.NORMAL), Element.ALIGN_LEFT);
+    }
+
+    /** A line to sign on, the label under it at its left: name, signature, date. */
+    public PdfPCell signatureLine(String label) {
+        PdfPCell cell = cell(label, font(layout.bodySize, Font.NORMAL), Element.ALIGN_LEFT);
+        cell.setFixedHeight(34);
+        cell.setVerticalAlignment(Element.ALIGN_BOTTOM);
+        cell.setBorder(Rectangle.BOTTOM);
+        cell.setPaddingRight(12);
+        return cell;
+    }
+
+    /** Who signs the lines beside it (prepared by, reviewed by), bold and unframed. */
+    public PdfPCell signatureLabel(String role) {
+        PdfPCell cell = cell(role, font(layout.bodySize, Font.BOLD), Element.ALIGN_LEFT);
+        cell.setFixedHeight(34);
+        cell.setVerticalAlignment(Element.ALIGN_BOTTOM);
+        cell.setBorder(Rectangle.NO_BORDER);
+        cell.setPaddingRight(12);
         return cell;
     }
 

@@ -41,5 +41,22 @@ public record ReportHeader(LocalDate businessDate, long jobExecutionId, List<Inp
         if (version == 1 && notices.stream().anyMatch(Notice.LaterVersion.class::isInstance)) {
             throw new IllegalArgumentException("version 1 cannot carry a later-version notice");
         }
+        laterVersionMatches(version, notices);
+    }
+
+    /**
+     * A later-version notice says which version the reports are: it must be theirs, and there is one of it at most
+     * (both notices' words would print, contradicting each other).
+     */
+    static void laterVersionMatches(int version, List<Notice> notices) {
+        List<Notice.LaterVersion> later = notices.stream().filter(Notice.LaterVersion.class::isInstance)
+                .map(Notice.LaterVersion.class::cast).toList();
+        if (later.size() > 1) {
+            throw new IllegalArgumentException("version " + version + " carries " + later.size() + " later-version notices");
+        }
+        if (!later.isEmpty() && later.get(0).version() != version) {
+            throw new IllegalArgumentException("the later-version notice says version " + later.get(0).version()
+                    + ", the reports are version " + version);
+        }
     }
 }

@@ -4,8 +4,9 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,9 @@ import java.util.ResourceBundle;
 /**
  * The words and figures of one report in one locale: labels from {@code reports/pdf-messages*.properties} (and, for a
  * report in another package, its own bundle first), amounts and counts in the locale's number format, dates in the
- * bundle's {@code format.date} pattern. Not thread-safe: one per rendering.
+ * bundle's {@code format.date} pattern, times with their offset from UTC in {@code format.dateTime}; and the sentences
+ * the records carry as codes (notices, control totals, continuity problems) worded in the locale. Not thread-safe: one
+ * per rendering.
  */
 public final class ReportText {
 
@@ -79,6 +82,63 @@ public final class ReportText {
         return label(value.getDeclaringClass().getSimpleName() + "." + value.name());
     }
 
+    /** Whether any of the bundles has {@code key}. */
+    public boolean has(String key) {
+        return labels.stream().anyMatch(bundle -> bundle.containsKey(key));
+    }
+
+    /**
+     * A code of an open set the records carry as text (a ledger event, a job status, a reason code), worded by the
+     * label {@code family.code}; a code without a label is printed as it is, since a new one must still show.
+     */
+    public String code(String family, String code) {
+        return code.isEmpty() || !has(family + "." + code) ? code : label(family + "." + code);
+    }
+
+    /** What a control total counts, in the report's language, with its currency when it has one. */
+    public String controlTotal(ControlTotal total) {
+        String kind = label(total.kind());
+        return total.currency() == null ? kind : label("header.controlInCurrency", kind, total.currency());
+    }
+
+    /** A notice as the report prints it at its top. */
+    public String notice(Notice notice) {
+        if (notice instanceof Notice.ClosedWithoutStatement closed) {
+            return label("notice.closedWithoutStatement", String.join(", ", closed.accounts()));
+        }
+        if (notice instanceof Notice.ShortfallWithoutAction shortfall) {
+            return label("notice.shortfallWithoutAction", amount(shortfall.shortfall()), shortfall.shortfall().currency(),
+                    date(shortfall.day()));
+        }
+        Notice.LaterVersion later = (Notice.LaterVersion) notice;
+        String earlier = later.version() == 2 ? label("notice.laterVersion.one")
+                : label("notice.laterVersion.many", count(later.version() - 1L));
+        return label("notice.laterVersion", count(later.version()), earlier,
+                label(later.reason(), Integer.toString(later.reconciliationRun())));
+    }
+
+    /** The label of an enum value with {@code {0}}... replaced by the arguments. */
+    public String label(Enum<?> value, String... arguments) {
+        return label(value.getDeclaringClass().getSimpleName() + "." + value.name(), arguments);
+    }
+
+    /** A problem with an account's chain of statements, as a sentence. */
+    public String continuity(ContinuityProblem problem) {
+        return switch (problem.kind()) {
+            case NO_STATEMENT -> label("continuity.noStatement", date(problem.day()));
+            case GAP -> label("continuity.gap", date(problem.day()), date(problem.previousDay()), date(problem.nextDay()));
+            case OPENING_DIFFERS -> label("continuity.openingDiffers", date(problem.day()), money(problem.opening()),
+                    date(problem.previousDay()), money(problem.previousClosing()));
+            case SEQUENCE_BREAK -> label("continuity.sequenceBreak", date(problem.day()), problem.sequence().toString(),
+                    date(problem.previousDay()), problem.previousSequence().toString());
+        };
+    }
+
+    /** The amount followed by its currency, e.g. {@code 1 234,50 SEK}. */
+    public String money(Amount amount) {
+        return amount(amount) + " " + amount.currency();
+    }
+
     /** The amount without its currency, e.g. {@code 1 234,50} in Swedish. */
     public String amount(Amount amount) {
         return amounts.computeIfAbsent(amount.fractionDigits(), this::numberFormat).format(amount.decimal());
@@ -92,12 +152,28 @@ public final class ReportText {
         return dates.format(date);
     }
 
-    /** A date and time in the bundle's {@code format.dateTime} pattern. */
-    public String dateTime(LocalDateTime dateTime) {
+    /**
+     * A date and time with its offset from UTC in the bundle's {@code format.dateTime} pattern, e.g.
+     * {@code 2026-01-07 06:31:02 +01:00}: a reader in another time zone, or a day that changes to summer time, still
+     * reads the instant it was.
+     */
+    public String dateTime(OffsetDateTime dateTime) {
         if (dateTimes == null) {
             dateTimes = DateTimeFormatter.ofPattern(label("format.dateTime"), locale);
         }
         return dateTimes.format(dateTime);
+    }
+
+    /**
+     * A time a bank wrote as ISO 8601 text with its offset ({@code 2026-01-07T23:59:59+01:00}) in the locale's
+     * {@code format.dateTime}; text that is not such a time is printed as the bank wrote it.
+     */
+    public String bankTime(String iso) {
+        try {
+            return dateTime(OffsetDateTime.parse(iso));
+        } catch (DateTimeParseException e) {
+            return iso;
+        }
     }
 
     public List<String> labels(String... keys) {

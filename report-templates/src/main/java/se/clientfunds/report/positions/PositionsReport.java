@@ -32,6 +32,15 @@ public record PositionsReport(LocalDate businessDate, long jobExecutionId, List<
             throw new IllegalArgumentException("version " + version + " is not positive");
         }
         notices = notices == null ? List.of() : List.copyOf(notices);
+        if (version == 1 && notices.stream().anyMatch(se.clientfunds.report.pdf.Notice.LaterVersion.class::isInstance)) {
+            throw new IllegalArgumentException("version 1 cannot carry a later-version notice");
+        }
+        for (se.clientfunds.report.pdf.Notice notice : notices) {
+            if (notice instanceof se.clientfunds.report.pdf.Notice.LaterVersion later && later.version() != version) {
+                throw new IllegalArgumentException("the later-version notice says version " + later.version()
+                        + ", the report is version " + version);
+            }
+        }
         debtorCredit = debtorCredit == null ? List.of() : List.copyOf(debtorCredit);
     }
 }

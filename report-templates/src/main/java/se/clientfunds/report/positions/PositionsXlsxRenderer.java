@@ -53,6 +53,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.xmlbeans.XmlCursor;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarChart;
 
+import se.clientfunds.report.pdf.Notice;
 import se.clientfunds.report.pdf.ReportText;
 import se.clientfunds.report.xlsx.ColumnWidths;
 import se.clientfunds.report.xlsx.DeterministicZip;
@@ -61,9 +62,12 @@ import se.clientfunds.report.xlsx.PrintLayout;
 import se.clientfunds.report.xlsx.SheetTemplate;
 
 /**
- * Writes {@code positions.xlsx} from a {@link PositionsReport}: a summary sheet with the invariant check and a chart,
- * and the positions, movements and unallocated sheets, streamed so that a million movements fit in a small heap.
- * The same report and locale always give the same bytes.
+ * Writes {@code positions.xlsx} from a {@link PositionsReport}: a summary sheet (the day's notices first, alerts red,
+ * then the run, its version, input files, control totals, totals per account kind, the invariant check and a chart),
+ * and the positions (with the client's name), movements (events and debit/credit in the report's language),
+ * unallocated (why, in words and as recorded, the payer, the reference they gave, how long it has waited) and debtor
+ * credit sheets, streamed so that a million movements fit in a small heap. Every word, the sheet names included, is
+ * the locale's. The same report and locale always give the same bytes.
  *
  * <pre>{@code
  * new PositionsXlsxRenderer().render(report, Locale.forLanguageTag("sv"), Path.of("reports/2025-03-14/positions.xlsx"));
@@ -78,6 +82,7 @@ public final class PositionsXlsxRenderer {
     static final String POSITIONS = "Positions";
     static final String MOVEMENTS = "Movements";
     static final String UNALLOCATED = "Unallocated";
+    static final String DEBTOR_CREDIT = "DebtorCredit";
 
     /** Rows SXSSF keeps in memory per streamed sheet; older rows are flushed to a temporary file. */
     static final int ROW_WINDOW = 100;
@@ -131,66 +136,83 @@ public final class PositionsXlsxRenderer {
         try (InputStream in = template.open()) {
             workbook = new XSSFWorkbook(in);
         }
+        // the words the positions share with the other reports: account kinds, notices, the page header and footer
+        ReportText text = new ReportText(locale, "reports/messages");
         String dateFormat = labels.get("positions.format.date");
         SheetTemplate summary = SheetTemplate.read(workbook, SUMMARY, PositionsLabels.PREFIX, labels::get);
         SheetTemplate positions = SheetTemplate.read(workbook, POSITIONS, PositionsLabels.PREFIX, labels::get);
         SheetTemplate movements = SheetTemplate.read(workbook, MOVEMENTS, PositionsLabels.PREFIX, labels::get);
         SheetTemplate unallocated = SheetTemplate.read(workbook, UNALLOCATED, PositionsLabels.PREFIX, labels::get);
+        SheetTemplate debtorCredit = SheetTemplate.read(workbook, DEBTOR_CREDIT, PositionsLabels.PREFIX, labels::get);
+        // named in the locale before the chart, the filters and the print titles refer to a sheet by its name
+        SheetTemplate.rename(workbook, Map.of(SUMMARY, labels.get("positions.sheet.summary"),
+                POSITIONS, labels.get("positions.sheet.positions"), MOVEMENTS, labels.get("positions.sheet.movements"),
+                UNALLOCATED, labels.get("positions.sheet.unallocated"), DEBTOR_CREDIT, labels.get("positions.sheet.debtorCredit")));
         // The summary stays an ordinary XSSF sheet, filled before streaming starts: SXSSF cannot draw a chart or
         // evaluate a formula, and it writes a template sheet's existing rows (and its drawing) through unchanged.
-        new SummarySheet(summary, labels, dateFormat, locale).fill(report);
+        new SummarySheet(summary, labels, text, dateFormat, locale).fill(report);
         DocumentProperties.fix(workbook, report.businessDate(), labels.get("positions.title") + " " + report.businessDate());
         try (SXSSFWorkbook streaming = new SXSSFWorkbook(workbook, ROW_WINDOW);
                 OutputStream out = Files.newOutputStream(poiOutput)) {
-            writePositions(streaming.getSheet(POSITIONS), positions, report.positions());
-            writeMovements(streaming.getSheet(MOVEMENTS), movements, report.movements(), dateFormat);
-            writeUnallocated(streaming.getSheet(UNALLOCATED), unallocated, report.unallocated(), dateFormat);
+            writePositions(streamed(streaming, positions), positions, report.positions(), text);
+            writeMovements(streamed(streaming, movements), movements, report.movements(), text, dateFormat);
+            writeUnallocated(streamed(streaming, unallocated), unallocated, report.unallocated(), text, dateFormat);
+            writeDebtorCredit(streamed(streaming, debtorCredit), debtorCredit, report.debtorCredit(), text, dateFormat);
             // the page header's date and the footer's words are those of the PDFs, in the same language
-            PrintLayout print = new PrintLayout(new ReportText(locale, "reports/messages"), labels.get("positions.title"),
-                    report.businessDate());
-            print.summary(workbook.getSheet(SUMMARY));
-            print.table(streaming.getSheet(POSITIONS), positions.columns());
-            print.table(streaming.getSheet(MOVEMENTS), movements.columns());
-            print.table(streaming.getSheet(UNALLOCATED), unallocated.columns());
-            streaming.setActiveSheet(workbook.getSheetIndex(SUMMARY));
+            PrintLayout print = new PrintLayout(text, labels.get("positions.title"), report.businessDate());
+            print.summary(summary.sheet());
+            for (SheetTemplate table : List.of(positions, movements, unallocated, debtorCredit)) {
+                print.table(streamed(streaming, table), table.columns());
+            }
+            streaming.setActiveSheet(workbook.getSheetIndex(summary.sheet()));
             streaming.write(out);
         }
     }
 
-    private static void writePositions(SXSSFSheet sheet, SheetTemplate template, List<PositionLine> lines) {
+    /** The streaming sheet over a template's sheet, found by position: its name is the locale's by now. */
+    private static SXSSFSheet streamed(SXSSFWorkbook streaming, SheetTemplate template) {
+        return streaming.getSheetAt(streaming.getXSSFWorkbook().getSheetIndex(template.sheet()));
+    }
+
+    private static void writePositions(SXSSFSheet sheet, SheetTemplate template, List<PositionLine> lines, ReportText text) {
         ColumnWidths widths = new ColumnWidths(template, sheet);
         int r = 1;
         for (PositionLine line : lines) {
             Row row = sheet.createRow(r++);
             widths.text(row, 0, line.account());
-            widths.text(row, 1, line.kind().name());
-            widths.text(row, 2, line.currency());
-            widths.amount(row, 3, line.opening().minor(), line.opening().minorDigits());
-            widths.amount(row, 4, line.debit().minor(), line.debit().minorDigits());
-            widths.amount(row, 5, line.credit().minor(), line.credit().minorDigits());
-            widths.amount(row, 6, line.closing().minor(), line.closing().minorDigits());
+            widths.text(row, 1, line.name());
+            widths.text(row, 2, text.label(line.kind()));
+            widths.text(row, 3, line.currency());
+            widths.amount(row, 4, line.opening().minor(), line.opening().minorDigits());
+            widths.amount(row, 5, line.debit().minor(), line.debit().minorDigits());
+            widths.amount(row, 6, line.credit().minor(), line.credit().minorDigits());
+            widths.amount(row, 7, line.closing().minor(), line.closing().minorDigits());
         }
         finishTable(sheet, template, widths, r - 1);
     }
 
-    private static void writeMovements(SXSSFSheet sheet, SheetTemplate template, Iterable<MovementLine> lines,
+    /** The ledger's events in words, an event without a label as the ledger names it; D/C in the locale's letters. */
+    private static void writeMovements(SXSSFSheet sheet, SheetTemplate template, Iterable<MovementLine> lines, ReportText text,
             String dateFormat) {
         ColumnWidths widths = new ColumnWidths(template, sheet);
+        String debit = text.label(Side.D);
+        String credit = text.label(Side.C);
         int r = 1;
         for (MovementLine line : lines) {
             Row row = sheet.createRow(r++);
             widths.date(row, 0, line.bookingDate(), dateFormat);
-            widths.text(row, 1, line.eventType());
+            widths.text(row, 1, text.code("LedgerEvent", line.eventType()));
             widths.text(row, 2, line.reference());
             widths.text(row, 3, line.account());
-            widths.text(row, 4, line.side().name());
+            widths.text(row, 4, line.side() == Side.D ? debit : credit);
             widths.amount(row, 5, line.amount().minor(), line.amount().minorDigits());
             widths.text(row, 6, line.amount().currency());
         }
         finishTable(sheet, template, widths, r - 1);
     }
 
-    private static void writeUnallocated(SXSSFSheet sheet, SheetTemplate template, List<UnallocatedLine> lines,
+    /** Why a payment waits, worded from its code, then the details as the allocation recorded them. */
+    private static void writeUnallocated(SXSSFSheet sheet, SheetTemplate template, List<UnallocatedLine> lines, ReportText text,
             String dateFormat) {
         ColumnWidths widths = new ColumnWidths(template, sheet);
         int r = 1;
@@ -201,8 +223,30 @@ public final class PositionsXlsxRenderer {
             widths.amount(row, 2, line.amount().minor(), line.amount().minorDigits());
             widths.amount(row, 3, line.unallocated().minor(), line.unallocated().minorDigits());
             widths.text(row, 4, line.amount().currency());
-            widths.text(row, 5, line.reason());
-            widths.text(row, 6, line.debtor());
+            widths.text(row, 5, text.code("UnallocatedReason", line.reasonCode()));
+            widths.text(row, 6, line.reason());
+            widths.text(row, 7, line.debtor());
+            widths.text(row, 8, line.payerReference());
+            widths.count(row, 9, line.ageBankingDays());
+        }
+        finishTable(sheet, template, widths, r - 1);
+    }
+
+    /** What DEBTOR_CREDIT holds per payment, owed back to its payer: why (overpaid, paid twice) and for how long. */
+    private static void writeDebtorCredit(SXSSFSheet sheet, SheetTemplate template, List<DebtorCreditLine> lines,
+            ReportText text, String dateFormat) {
+        ColumnWidths widths = new ColumnWidths(template, sheet);
+        int r = 1;
+        for (DebtorCreditLine line : lines) {
+            Row row = sheet.createRow(r++);
+            widths.text(row, 0, line.paymentReference());
+            widths.date(row, 1, line.bookingDate(), dateFormat);
+            widths.text(row, 2, line.payer());
+            widths.text(row, 3, line.payerReference());
+            widths.amount(row, 4, line.held().minor(), line.held().minorDigits());
+            widths.text(row, 5, line.held().currency());
+            widths.text(row, 6, text.code("DebtorCreditOutcome", line.outcome()));
+            widths.count(row, 7, line.ageBankingDays());
         }
         finishTable(sheet, template, widths, r - 1);
     }
@@ -224,21 +268,32 @@ public final class PositionsXlsxRenderer {
         private final SheetTemplate template;
         private final XSSFSheet sheet;
         private final PositionsLabels labels;
+        private final ReportText text;
         private final String dateFormat;
         private final Locale locale;
         private final FormulaEvaluator evaluator;
         private int r = 2;
 
-        SummarySheet(SheetTemplate template, PositionsLabels labels, String dateFormat, Locale locale) {
+        SummarySheet(SheetTemplate template, PositionsLabels labels, ReportText text, String dateFormat, Locale locale) {
             this.template = template;
             this.locale = locale;
             this.sheet = template.sheet();
             this.labels = labels;
+            this.text = text;
             this.dateFormat = dateFormat;
             this.evaluator = sheet.getWorkbook().getCreationHelper().createFormulaEvaluator();
         }
 
         void fill(PositionsReport report) {
+            // what the day's reports must say before their figures, alerts in red
+            for (Notice notice : report.notices()) {
+                Cell cell = sheet.createRow(r++).createCell(0);
+                cell.setCellStyle(template.named(notice.alert() ? "alert" : "label"));
+                cell.setCellValue(text.notice(notice));
+            }
+            if (!report.notices().isEmpty()) {
+                r++;
+            }
             Row row = sheet.createRow(r++);
             label(row, 0, "positions.summary.businessDate");
             Cell date = row.createCell(1);
@@ -247,6 +302,11 @@ public final class PositionsXlsxRenderer {
             row = sheet.createRow(r++);
             label(row, 0, "positions.summary.jobExecutionId");
             count(row, 1, report.jobExecutionId());
+            if (report.version() > 1) {
+                row = sheet.createRow(r++);
+                label(row, 0, "positions.summary.version");
+                count(row, 1, report.version());
+            }
 
             r++;
             heading("positions.summary.inputFiles");
@@ -295,7 +355,7 @@ public final class PositionsXlsxRenderer {
             for (Map.Entry<AccountKind, SortedMap<String, KindTotal>> kind : totals.entrySet()) {
                 for (KindTotal total : kind.getValue().values()) {
                     Row row = sheet.createRow(r++);
-                    text(row, 0, kind.getKey().name());
+                    text(row, 0, text.label(kind.getKey()));
                     text(row, 1, total.opening.currency());
                     count(row, 2, total.accounts);
                     amount(row, 3, total.opening);
@@ -312,11 +372,16 @@ public final class PositionsXlsxRenderer {
          * this program computed exactly in minor units.
          */
         private SortedSet<String> invariant(List<PositionLine> positions) {
-            heading("positions.summary.invariant");
+            Row title = sheet.createRow(r++);
+            Cell invariant = title.createCell(0);
+            invariant.setCellStyle(template.named("heading"));
+            invariant.setCellValue(text.label("positions.summary.invariant", text.label(AccountKind.BANK),
+                    text.label(AccountKind.CLIENT), text.label(AccountKind.UNALLOCATED), text.label(AccountKind.DEBTOR_CREDIT),
+                    text.label(AccountKind.PLATFORM_FEES)));
             List<String> columns = new ArrayList<>();
             columns.add(labels.get("positions.column.currency"));
-            columns.add(AccountKind.BANK.name());
-            CLIENT_FUNDS.forEach(kind -> columns.add(kind.name()));
+            columns.add(text.label(AccountKind.BANK));
+            CLIENT_FUNDS.forEach(kind -> columns.add(text.label(kind)));
             columns.add(labels.get("positions.summary.difference"));
             columns.add(labels.get("positions.summary.holds"));
             columns.add(labels.get("positions.summary.computed"));
@@ -383,7 +448,7 @@ public final class PositionsXlsxRenderer {
                 XDDFNumericalDataSource<Double> values = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
                         new CellRangeAddress(firstRow, lastRow, column, column));
                 XDDFChartData.Series series = data.addSeries(currencies, values);
-                series.setTitle(CLIENT_FUNDS.get(k).name(),
+                series.setTitle(text.label(CLIENT_FUNDS.get(k)),
                         new CellReference(sheet.getSheetName(), headerRow, column, true, true));
             }
             chart.plot(data);
@@ -410,12 +475,11 @@ public final class PositionsXlsxRenderer {
             cell.setCellValue(labels.get(key));
         }
 
+        /** A row of column headings, each wrapping only between its words ({@link SheetTemplate#heading}). */
         private void header(List<String> columns) {
             Row row = sheet.createRow(r++);
             for (int c = 0; c < columns.size(); c++) {
-                Cell cell = row.createCell(c);
-                cell.setCellStyle(template.named("header"));
-                cell.setCellValue(columns.get(c));
+                template.heading(row, c, columns.get(c));
             }
         }
 

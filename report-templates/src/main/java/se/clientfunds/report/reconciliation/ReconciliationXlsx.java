@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -18,9 +20,11 @@ import se.clientfunds.report.pdf.AccountReconciliation;
 import se.clientfunds.report.pdf.AgeingTotal;
 import se.clientfunds.report.pdf.Amount;
 import se.clientfunds.report.pdf.BalanceProof;
+import se.clientfunds.report.pdf.ContinuityProblem;
 import se.clientfunds.report.pdf.MatchRule;
 import se.clientfunds.report.pdf.ReconciliationBreak;
 import se.clientfunds.report.pdf.ReconciliationReport;
+import se.clientfunds.report.pdf.ReconciliationStatus;
 import se.clientfunds.report.pdf.ReportText;
 import se.clientfunds.report.pdf.RollForward;
 import se.clientfunds.report.xlsx.ColumnWidths;
@@ -32,9 +36,12 @@ import se.clientfunds.report.xlsx.SummaryRows;
 
 /**
  * Writes {@code reconciliation.xlsx} from the {@link ReconciliationReport} that {@code reconciliation.pdf} is made from:
- * a summary sheet with, per account, the matches per rule, the roll-forward, the ageing of open breaks, the balance
- * proof and statement continuity (an unexplained difference or a continuity problem in the template's red alert
- * styles), and a breaks sheet with one row per break, streamed. The same report and locale give the same bytes.
+ * a summary sheet with the report's notices and header, then per account its status, the matches per rule, the
+ * roll-forward, the ageing of open breaks, the balance proof (what operators wrote off on a line of its own) and
+ * statement continuity (a failed reconciliation, an unexplained difference or a continuity problem in the template's
+ * red alert styles), and how many escalations, timing items and exceptions it has; then three sheets of breaks, one row
+ * per break, streamed: the exceptions, the timing items and the escalations. Sheet names, headings and words are the
+ * locale's. The same report and locale give the same bytes.
  *
  * <pre>{@code
  * new ReconciliationXlsx(Locale.GERMAN).write(report, Path.of("reports/2025-03-14/reconciliation.xlsx"));
@@ -46,12 +53,15 @@ public final class ReconciliationXlsx {
     public static final String TEMPLATE = "/templates/reconciliation.xlsx";
 
     static final String BUNDLE = "reports/reconciliation-xlsx-messages";
+    /** The template's sheets, by the names the renderer finds them by; the rendered workbook names them in its locale. */
     static final String SUMMARY = "Summary";
     static final String BREAKS = "Breaks";
+    static final String TIMING = "Timing";
+    static final String ESCALATIONS = "Escalations";
     /** Label keys in the template's header rows start with this. */
     static final String KEY_PREFIX = "xlsx.";
 
-    /** Rows SXSSF keeps in memory for the breaks sheet; older rows are flushed to a temporary file. */
+    /** Rows SXSSF keeps in memory for a breaks sheet; older rows are flushed to a temporary file. */
     static final int ROW_WINDOW = 100;
 
     private final Locale locale;
@@ -89,6 +99,11 @@ public final class ReconciliationXlsx {
         }
         SheetTemplate summary = SheetTemplate.read(workbook, SUMMARY, KEY_PREFIX, text::label);
         SheetTemplate breaks = SheetTemplate.read(workbook, BREAKS, KEY_PREFIX, text::label);
+        SheetTemplate timing = SheetTemplate.read(workbook, TIMING, KEY_PREFIX, text::label);
+        SheetTemplate escalations = SheetTemplate.read(workbook, ESCALATIONS, KEY_PREFIX, text::label);
+        // named in the locale before anything refers to a sheet by its name (filters, print titles)
+        SheetTemplate.rename(workbook, Map.of(SUMMARY, text.label("xlsx.sheet.summary"), BREAKS, text.label("xlsx.sheet.breaks"),
+                TIMING, text.label("xlsx.sheet.timing"), ESCALATIONS, text.label("xlsx.sheet.escalations")));
         String dateFormat = text.label("xlsx.format.date");
         // the summary is small and stays an ordinary XSSF sheet, filled before streaming starts
         new Summary(summary, text, dateFormat).fill(report);
@@ -96,38 +111,51 @@ public final class ReconciliationXlsx {
                 text.label("reconciliation.title") + " " + report.header().businessDate());
         try (SXSSFWorkbook streaming = new SXSSFWorkbook(workbook, ROW_WINDOW);
                 OutputStream out = Files.newOutputStream(raw)) {
-            writeBreaks(streaming.getSheet(BREAKS), breaks, report.accounts(), text, dateFormat);
             PrintLayout print = new PrintLayout(text, text.label("reconciliation.title"), report.header().businessDate());
             print.summary(summary.sheet());
-            print.table(streaming.getSheet(BREAKS), breaks.columns());
-            streaming.setActiveSheet(workbook.getSheetIndex(SUMMARY));
+            writeBreaks(streaming, breaks, report.accounts(), account -> account.exceptions().stream()
+                    .sorted(ReconciliationBreak.OLDEST_FIRST).toList(), text, dateFormat, print);
+            writeBreaks(streaming, timing, report.accounts(), account -> account.timingItems().stream()
+                    .sorted(ReconciliationBreak.OLDEST_FIRST).toList(), text, dateFormat, print);
+            writeBreaks(streaming, escalations, report.accounts(), account -> account.escalations(report.escalateAfterDays()),
+                    text, dateFormat, print);
+            streaming.setActiveSheet(workbook.getSheetIndex(summary.sheet()));
             streaming.write(out);
         }
     }
 
-    /** One row per break: accounts in IBAN order, each account's breaks oldest first, as the PDF lists them. */
-    private static void writeBreaks(SXSSFSheet sheet, SheetTemplate template, List<AccountReconciliation> accounts,
-            ReportText text, String dateFormat) {
+    /**
+     * One row per break on the streamed sheet over {@code template}: accounts in IBAN order, each account's breaks as
+     * {@code breaks} gives them (oldest first, as the PDF lists them).
+     */
+    private static void writeBreaks(SXSSFWorkbook streaming, SheetTemplate template, List<AccountReconciliation> accounts,
+            Function<AccountReconciliation, List<ReconciliationBreak>> breaks, ReportText text, String dateFormat,
+            PrintLayout print) {
+        SXSSFSheet sheet = streaming.getSheetAt(streaming.getXSSFWorkbook().getSheetIndex(template.sheet()));
         ColumnWidths widths = new ColumnWidths(template, sheet);
         int r = 1;
         for (AccountReconciliation account : accounts) {
-            for (ReconciliationBreak item : account.breaks().stream().sorted(ReconciliationBreak.OLDEST_FIRST).toList()) {
+            for (ReconciliationBreak item : breaks.apply(account)) {
                 Row row = sheet.createRow(r++);
                 widths.text(row, 0, account.accountIban());
                 widths.count(row, 1, item.id());
                 widths.text(row, 2, text.label(item.type()));
-                widths.amount(row, 3, item.amount().minor(), item.amount().fractionDigits());
-                widths.text(row, 4, item.amount().currency());
-                widths.text(row, 5, item.reference());
-                widths.date(row, 6, item.bookingDate(), dateFormat);
-                widths.count(row, 7, item.ageBankingDays());
-                widths.text(row, 8, text.label(item.bucket()));
-                widths.text(row, 9, text.label(item.status()));
+                widths.text(row, 3, text.label(item.direction()));
+                widths.amount(row, 4, item.amount().minor(), item.amount().fractionDigits());
+                widths.text(row, 5, item.amount().currency());
+                widths.text(row, 6, item.reference());
+                widths.text(row, 7, item.counterparty());
+                widths.date(row, 8, item.bookingDate(), dateFormat);
+                widths.count(row, 9, item.ageBankingDays());
+                widths.text(row, 10, text.label(item.bucket()));
+                widths.text(row, 11, text.label(item.status()));
+                widths.text(row, 12, item.explanation());
             }
         }
         sheet.createFreezePane(0, 1);
         sheet.setAutoFilter(new CellRangeAddress(0, Math.max(r - 1, 1), 0, template.columns() - 1));
         widths.apply();
+        print.table(sheet, template.columns());
     }
 
     /** Lays out the summary top to bottom: identification, input files, control totals, then one block per account. */
@@ -149,12 +177,19 @@ public final class ReconciliationXlsx {
             }
             for (AccountReconciliation account : report.accounts()) {
                 rows.skip(1);
-                account(account);
+                account(account, report.escalateAfterDays());
             }
         }
 
-        private void account(AccountReconciliation account) {
+        private void account(AccountReconciliation account, int escalateAfterDays) {
             rows.heading(text.label("reconciliation.account", account.accountIban(), account.currency()));
+            Row status = rows.row();
+            rows.label(status, 0, text.label("breaks.status"));
+            if (account.status() == ReconciliationStatus.FAILED_RECONCILIATION) {
+                rows.alert(status, 1, text.label(account.status()));
+            } else {
+                rows.text(status, 1, text.label(account.status()));
+            }
             if (account.needsAttention()) {
                 rows.alert(rows.row(), 0, text.label("reconciliation.needsAttention"));
             }
@@ -200,6 +235,7 @@ public final class ReconciliationXlsx {
                 proofLine("reconciliation.bankOnly", proof.bankOnly(), false);
                 proofLine("reconciliation.booksOnly", proof.booksOnly(), false);
                 proofLine("reconciliation.residuals", proof.residuals(), false);
+                proofLine("reconciliation.writtenOff", proof.writtenOff(), false);
                 proofLine("reconciliation.explained", proof.explained(), false);
                 proofLine("reconciliation.unexplained", proof.unexplained(), !proof.unexplained().isZero());
             }
@@ -208,9 +244,22 @@ public final class ReconciliationXlsx {
             if (account.continuityProblems().isEmpty()) {
                 rows.text(rows.row(), 0, text.label("reconciliation.continuityOk"));
             }
-            for (var problem : account.continuityProblems()) {
-                rows.alert(rows.row(), 0, String.valueOf(problem));
+            for (ContinuityProblem problem : account.continuityProblems()) {
+                rows.alert(rows.row(), 0, text.continuity(problem));
             }
+
+            // how many of the breaks each sheet of breaks lists for the account
+            rows.header(text.labels("xlsx.summary.breaks", "reconciliation.count"));
+            breaksLine(text.label("xlsx.summary.escalations", text.count(escalateAfterDays)),
+                    account.escalations(escalateAfterDays).size());
+            breaksLine(text.label("xlsx.summary.timingItems"), account.timingItems().size());
+            breaksLine(text.label("xlsx.summary.exceptions"), account.exceptions().size());
+        }
+
+        private void breaksLine(String label, long count) {
+            Row row = rows.row();
+            rows.text(row, 0, label);
+            rows.count(row, 1, count);
         }
 
         private void proofLine(String key, Amount amount, boolean alert) {

@@ -80,6 +80,21 @@ public final class SheetTemplate {
         return sheet;
     }
 
+    /**
+     * Names the template's sheets in the report's language ({@code names}: the template's name → the rendered one). A
+     * renderer finds a sheet by the template's name and renames it before it writes a filter, print titles or a chart
+     * reference, which name the sheet; the template itself keeps the names its README gives.
+     */
+    public static void rename(XSSFWorkbook workbook, Map<String, String> names) {
+        names.forEach((template, rendered) -> {
+            int index = workbook.getSheetIndex(template);
+            if (index < 0) {
+                throw new IllegalStateException("the template has no sheet '" + template + "' to name '" + rendered + "'");
+            }
+            workbook.setSheetName(index, rendered);
+        });
+    }
+
     public CellStyle column(int column) {
         if (column >= columnStyles.size()) {
             throw new IllegalStateException("the style row of sheet '" + sheet.getSheetName() + "' has no column "
@@ -116,6 +131,30 @@ public final class SheetTemplate {
             return template;
         }
         return derive(template, wanted);
+    }
+
+    /**
+     * A column heading on a summary sheet, in the template's {@code header} style made to wrap: Excel then breaks it
+     * only between words, and its column is widened to the heading's longest word (two characters to spare, a bold
+     * letter being wider than the default font's), so no word is ever cut or hidden.
+     */
+    public void heading(Row row, int column, String words) {
+        Cell cell = row.createCell(column);
+        cell.setCellStyle(derived.computeIfAbsent(named("header").getIndex() + "|wrap", key -> {
+            XSSFCellStyle style = sheet.getWorkbook().createCellStyle();
+            style.cloneStyleFrom(named("header"));
+            style.setWrapText(true);
+            return style;
+        }));
+        cell.setCellValue(words);
+        int longest = 0;
+        for (String word : words.trim().split("\\s+")) {
+            longest = Math.max(longest, word.length());
+        }
+        int needed = Math.min(255, longest + 2) * 256;
+        if (sheet.getColumnWidth(column) < needed) {
+            sheet.setColumnWidth(column, needed);
+        }
     }
 
     /** The template's date style with the locale's date format. */

@@ -10,6 +10,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import se.clientfunds.report.pdf.Amount;
 import se.clientfunds.report.pdf.ControlTotal;
 import se.clientfunds.report.pdf.InputFile;
+import se.clientfunds.report.pdf.Notice;
 import se.clientfunds.report.pdf.ReportHeader;
 import se.clientfunds.report.pdf.ReportText;
 
@@ -52,19 +53,38 @@ public final class SummaryRows {
         return next;
     }
 
-    /** Business date, job execution id, then the input files with their SHA-256 and the control totals. */
+    /**
+     * The notices (alerts in red) before anything else, then business date, job execution id, the version of a later
+     * version of the day's reports, then the input files with their SHA-256 and the control totals.
+     */
     public void reportHeader(ReportHeader header) {
+        notices(header.notices());
+        identification(header);
+        inputsAndTotals(header);
+    }
+
+    /** Business date, job execution id and, for a later version of the day's reports, the version. */
+    public void identification(ReportHeader header) {
         Row row = row();
         label(row, 0, text.label("header.businessDate"));
         date(row, 1, header.businessDate());
         row = row();
         label(row, 0, text.label("header.jobExecutionId"));
         count(row, 1, header.jobExecutionId());
+        if (header.version() > 1) {
+            row = row();
+            label(row, 0, text.label("header.version"));
+            count(row, 1, header.version());
+        }
+    }
+
+    /** The input files with their SHA-256 and the control totals, worded in the report's language. */
+    public void inputsAndTotals(ReportHeader header) {
         skip(1);
         heading(text.label("header.inputFiles"));
         header(text.labels("header.file", "header.sha256"));
         for (InputFile file : header.inputFiles()) {
-            row = row();
+            Row row = row();
             text(row, 0, file.name());
             text(row, 1, file.sha256());
         }
@@ -72,8 +92,8 @@ public final class SummaryRows {
         heading(text.label("header.controlTotals"));
         header(text.labels("header.control", "header.count", "header.total", "header.currency"));
         for (ControlTotal total : header.controlTotals()) {
-            row = row();
-            text(row, 0, total.kind() + (total.currency() == null ? "" : " " + total.currency()));
+            Row row = row();
+            text(row, 0, text.controlTotal(total));
             count(row, 1, total.count());
             if (total.total() != null) {
                 amount(row, 2, total.total(), false);
@@ -82,15 +102,31 @@ public final class SummaryRows {
         }
     }
 
+    /** One row per notice, an alert in the alert style and information in the label style, then an empty row. */
+    public void notices(List<Notice> notices) {
+        for (Notice notice : notices) {
+            Row row = row();
+            if (notice.alert()) {
+                alert(row, 0, text.notice(notice));
+            } else {
+                label(row, 0, text.notice(notice));
+            }
+        }
+        if (!notices.isEmpty()) {
+            skip(1);
+        }
+    }
+
     public void heading(String words) {
         styled(row(), 0, "heading").setCellValue(words);
     }
 
     /** A row of column headings. */
+    /** A row of column headings, each wrapping only between its words ({@link SheetTemplate#heading}). */
     public void header(List<String> columns) {
         Row row = row();
         for (int c = 0; c < columns.size(); c++) {
-            styled(row, c, "header").setCellValue(columns.get(c));
+            template.heading(row, c, columns.get(c));
         }
     }
 

@@ -86,6 +86,24 @@ class PositionsRecordsTest {
     }
 
     @Test
+    void aLaterVersionsNoticeMustBeOfTheReportsVersionAndDebtorCreditMustBeHeld() {
+        ControlTotals totals = new ControlTotals(0, 0, 0, List.of());
+        LocalDate day = LocalDate.of(2025, 3, 14);
+        assertThatThrownBy(() -> new PositionsReport(day, 1, List.of(), List.of(), List.of(), List.of(), totals, 1,
+                List.of(new se.clientfunds.report.pdf.Notice.LaterVersion(2, se.clientfunds.report.pdf.Notice.VersionReason.REWRITTEN,
+                        1)), List.of())).hasMessage("version 1 cannot carry a later-version notice");
+        assertThatThrownBy(() -> new PositionsReport(day, 1, List.of(), List.of(), List.of(), List.of(), totals, 3,
+                List.of(new se.clientfunds.report.pdf.Notice.LaterVersion(2, se.clientfunds.report.pdf.Notice.VersionReason.REWRITTEN,
+                        1)), List.of())).hasMessage("the later-version notice says version 2, the report is version 3");
+        assertThatThrownBy(() -> new DebtorCreditLine("OCR 1", day, "Anna", "", sek(0), "OVERPAID", 0))
+                .hasMessage("held 0.00 SEK of OCR 1 is not positive");
+        assertThatThrownBy(() -> new UnallocatedLine("OCR 1", day, sek(100), sek(100), "OTHER", "", "Anna", "", -1))
+                .hasMessage("age -1 of OCR 1 is negative");
+        assertThat(new PositionLine("CLIENT:CL1", null, AccountKind.CLIENT, "SEK", sek(0), sek(0), sek(0), sek(0)).name())
+                .isEmpty();
+    }
+
+    @Test
     void inputFileMovementAndUnallocatedLinesNameTheFieldTheyRefuse() {
         assertThatThrownBy(() -> new InputFile("camt.xml", "ABC"))
                 .hasMessage("sha256 'ABC' of camt.xml is not 64 lower-case hex digits");

@@ -36,7 +36,7 @@ class PositionsTemplateTest {
         }
 
         // then
-        assertThat(keys).hasSize(17).allMatch(key -> key.startsWith("positions."));
+        assertThat(keys).hasSize(23).allMatch(key -> key.startsWith("positions."));
         for (Locale locale : new Locale[] {Locale.ENGLISH, Locale.forLanguageTag("sv"), Locale.GERMAN}) {
             PositionsLabels labels = new PositionsLabels(locale);
             keys.forEach(key -> assertThat(labels.get(key)).as(locale + " " + key).isNotBlank());
@@ -85,6 +85,10 @@ class PositionsTemplateTest {
             assertThat(movementStyles.getCell(0).getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd");
             assertThat(movementStyles.getCell(5).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
             assertThat(template.getSheet("Summary").getRow(1).getCell(7).getStringCellValue()).isEqualTo("style:check");
+            assertThat(template.getSheet("Summary").getRow(1).getCell(8).getStringCellValue()).isEqualTo("style:alert");
+            assertThat(template.getSheetName(4)).isEqualTo("DebtorCredit");
+            Row ages = template.getSheet("DebtorCredit").getRow(1);
+            assertThat(ages.getCell(7).getStringCellValue()).isEqualTo("style:count");
         }
     }
 

@@ -42,6 +42,8 @@ import org.xml.sax.helpers.DefaultHandler;
 
 import se.clientfunds.report.xlsx.PrintedSheet;
 
+import static se.clientfunds.report.xlsx.WorkbookCells.fontColour;
+
 class PositionsXlsxRendererTest {
 
     @TempDir
@@ -60,79 +62,128 @@ class PositionsXlsxRendererTest {
         try (XSSFWorkbook workbook = open(english)) {
             // then
             assertThat(List.of(workbook.getSheetName(0), workbook.getSheetName(1), workbook.getSheetName(2),
-                    workbook.getSheetName(3))).containsExactly("Summary", "Positions", "Movements", "Unallocated");
-            assertThat(texts(workbook.getSheet("Positions").getRow(0))).containsExactly("Account", "Kind", "Currency",
+                    workbook.getSheetName(3), workbook.getSheetName(4)))
+                    .containsExactly("Summary", "Positions", "Movements", "Unallocated", "Debtor credit");
+            assertThat(texts(workbook.getSheet("Positions").getRow(0))).containsExactly("Account", "Name", "Kind", "Currency",
                     "Opening", "Debit", "Credit", "Closing");
             assertThat(texts(workbook.getSheet("Movements").getRow(0))).containsExactly("Booking date", "Event",
                     "Reference", "Account", "D/C", "Amount", "Currency");
             assertThat(texts(workbook.getSheet("Unallocated").getRow(0))).containsExactly("Payment reference",
-                    "Booking date", "Amount", "Unallocated", "Currency", "Reason", "Debtor");
-            for (String name : List.of("Positions", "Movements", "Unallocated")) {
+                    "Booking date", "Amount", "Unallocated", "Currency", "Reason", "Details", "Payer", "Payer's reference",
+                    "Age (banking days)");
+            assertThat(texts(workbook.getSheet("Debtor credit").getRow(0))).containsExactly("Payment reference",
+                    "Booking date", "Payer", "Payer's reference", "Held", "Currency", "Outcome", "Age (banking days)");
+            for (String name : List.of("Positions", "Movements", "Unallocated", "Debtor credit")) {
                 PaneInformation pane = workbook.getSheet(name).getPaneInformation();
                 assertThat(pane.isFreezePane()).as(name).isTrue();
                 assertThat(pane.getHorizontalSplitTopRow()).as(name).isEqualTo((short) 1);
             }
-            assertThat(autoFilter(workbook, "Positions")).isEqualTo("A1:G12");
-            assertThat(autoFilter(workbook, "Movements")).isEqualTo("A1:G7");
-            assertThat(autoFilter(workbook, "Unallocated")).isEqualTo("A1:G3");
+            assertThat(autoFilter(workbook, "Positions")).isEqualTo("A1:H12");
+            assertThat(autoFilter(workbook, "Movements")).isEqualTo("A1:G12");
+            assertThat(autoFilter(workbook, "Unallocated")).isEqualTo("A1:J8");
+            assertThat(autoFilter(workbook, "Debtor credit")).isEqualTo("A1:H3");
             assertThat(workbook.getSheet("Summary").getRow(0).getCell(0).getStringCellValue())
                     .isEqualTo("Client-funds positions");
         }
     }
 
     @Test
-    void positionsAreNumbersWithTheCurrencysDecimalsAndColumnsFitTheAccounts() throws IOException {
+    void positionsAreNumbersWithTheCurrencysDecimalsTheClientsNameAndTheKindInWords() throws IOException {
         try (XSSFWorkbook workbook = open(english)) {
             XSSFSheet sheet = workbook.getSheet("Positions");
 
             // then
             Row bank = sheet.getRow(1);
-            assertThat(bank.getCell(0).getStringCellValue()).isEqualTo(PositionsFixture.BANK_SEK);
-            assertThat(bank.getCell(1).getStringCellValue()).isEqualTo("BANK");
-            assertThat(bank.getCell(2).getStringCellValue()).isEqualTo("SEK");
-            for (int c = 3; c <= 6; c++) {
+            assertThat(texts(bank).subList(0, 4)).containsExactly(PositionsFixture.BANK_SEK, "", "Bank", "SEK");
+            for (int c = 4; c <= 7; c++) {
                 assertThat(bank.getCell(c).getCellType()).isEqualTo(CellType.NUMERIC);
                 assertThat(bank.getCell(c).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
             }
-            assertThat(bank.getCell(3).getNumericCellValue()).isEqualTo(100_000.00);
-            assertThat(bank.getCell(4).getNumericCellValue()).isEqualTo(2_500.00);
-            assertThat(bank.getCell(5).getNumericCellValue()).isEqualTo(1_200.00);
-            assertThat(bank.getCell(6).getNumericCellValue()).isEqualTo(101_300.00);
+            assertThat(bank.getCell(4).getNumericCellValue()).isEqualTo(100_000.00);
+            assertThat(bank.getCell(5).getNumericCellValue()).isEqualTo(2_500.00);
+            assertThat(bank.getCell(6).getNumericCellValue()).isEqualTo(1_200.00);
+            assertThat(bank.getCell(7).getNumericCellValue()).isEqualTo(101_300.00);
+            assertThat(texts(sheet.getRow(2)).subList(0, 3)).containsExactly("CLIENT:CL00001", "Lindqvist Fastigheter AB", "Client");
+            assertThat(texts(sheet.getRow(4)).subList(0, 3)).containsExactly("UNALLOCATED", "", "Unallocated");
+            assertThat(texts(sheet.getRow(5)).subList(0, 3)).containsExactly("DEBTOR_CREDIT", "", "Debtor credit");
+            assertThat(texts(sheet.getRow(6)).subList(0, 3)).containsExactly("PLATFORM_FEES", "", "Platform fees");
             Row euroUnallocated = sheet.getRow(9);
-            assertThat(euroUnallocated.getCell(6).getNumericCellValue()).isEqualTo(100.01);
+            assertThat(euroUnallocated.getCell(7).getNumericCellValue()).isEqualTo(100.01);
             Row yen = sheet.getRow(10);
-            assertThat(yen.getCell(2).getStringCellValue()).isEqualTo("JPY");
-            assertThat(yen.getCell(6).getNumericCellValue()).isEqualTo(1_000_000.0);
-            assertThat(yen.getCell(6).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
+            assertThat(yen.getCell(3).getStringCellValue()).isEqualTo("JPY");
+            assertThat(yen.getCell(7).getNumericCellValue()).isEqualTo(1_000_000.0);
+            assertThat(yen.getCell(7).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
             assertThat(sheet.getLastRowNum()).isEqualTo(11);
             assertThat(sheet.getColumnWidth(0)).isGreaterThanOrEqualTo(PositionsFixture.BANK_SEK.length() * 256);
         }
     }
 
     @Test
-    void movementsAndUnallocatedCarryDateCellsAndAmounts() throws IOException {
+    void movementsCarryDateCellsEventsInWordsAndAnUnknownEventAsTheLedgerNamesIt() throws IOException {
         try (XSSFWorkbook workbook = open(english)) {
             // then
-            Row first = workbook.getSheet("Movements").getRow(1);
+            XSSFSheet movements = workbook.getSheet("Movements");
+            Row first = movements.getRow(1);
             assertThat(first.getCell(0).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(DateUtil.isCellDateFormatted(first.getCell(0))).isTrue();
             assertThat(first.getCell(0).getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd");
             assertThat(first.getCell(0).getLocalDateTimeCellValue())
                     .isEqualTo(PositionsFixture.BUSINESS_DATE.atStartOfDay());
-            assertThat(texts(first).subList(1, 5)).containsExactly("PAYMENT_RECEIVED", "OCR 4455667788",
+            assertThat(texts(first).subList(1, 5)).containsExactly("Payment received", "OCR 4455667788",
                     PositionsFixture.BANK_SEK, "D");
             assertThat(first.getCell(5).getNumericCellValue()).isEqualTo(1_500.00);
             assertThat(first.getCell(6).getStringCellValue()).isEqualTo("SEK");
-            assertThat(workbook.getSheet("Movements").getLastRowNum()).isEqualTo(6);
+            assertThat(texts(movements.getRow(2)).subList(1, 5)).containsExactly("Payment received", "OCR 4455667788",
+                    "UNALLOCATED", "C");
+            assertThat(List.of(3, 5, 7, 8, 9, 10, 11)).extracting(r -> movements.getRow(r).getCell(1).getStringCellValue())
+                    .containsExactly("Payment allocated", "Payout", "Fee charged", "Allocated by hand", "Refund paid",
+                            "Payment deducted", PositionsFixture.UNKNOWN_EVENT);
+            assertThat(movements.getLastRowNum()).isEqualTo(11);
+        }
+    }
 
-            Row unallocated = workbook.getSheet("Unallocated").getRow(1);
+    @Test
+    void unallocatedPaymentsSayWhyInWordsAndAsRecordedWhoPaidWithWhatReferenceAndHowLongTheyWaited() throws IOException {
+        try (XSSFWorkbook workbook = open(english)) {
+            XSSFSheet sheet = workbook.getSheet("Unallocated");
+
+            // then
+            Row unallocated = sheet.getRow(1);
             assertThat(unallocated.getCell(0).getStringCellValue()).isEqualTo("OCR 1234567897");
             assertThat(unallocated.getCell(1).getLocalDateTimeCellValue())
                     .isEqualTo(LocalDateTime.of(2025, 3, 13, 0, 0));
             assertThat(unallocated.getCell(2).getNumericCellValue()).isEqualTo(5_000.00);
             assertThat(unallocated.getCell(3).getNumericCellValue()).isEqualTo(4_400.00);
             assertThat(unallocated.getCell(3).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
-            assertThat(texts(unallocated).subList(4, 7)).containsExactly("SEK", "invoice not found", "Anna Andersson");
+            assertThat(texts(unallocated).subList(4, 9)).containsExactly("SEK", "No invoice has this OCR reference",
+                    "UNKNOWN_OCR: no invoice has OCR 1234567897", "Anna Andersson", "1234567897");
+            assertThat(unallocated.getCell(9).getNumericCellValue()).isEqualTo(1.0);
+            assertThat(List.of(2, 3, 4, 5, 6, 7)).extracting(r -> sheet.getRow(r).getCell(5).getStringCellValue())
+                    .containsExactly("No reference given", "Invalid OCR reference (check digit)",
+                            "The OCR reference fits more than one invoice", "Paid in another currency than the invoice",
+                            "Left unallocated by an operator", "Other reason");
+            assertThat(sheet.getRow(6).getCell(9).getNumericCellValue()).isEqualTo(5.0);
+        }
+    }
+
+    @Test
+    void debtorCreditListsWhatIsHeldPerPaymentWithThePayerTheOutcomeInWordsAndItsAge() throws IOException {
+        try (XSSFWorkbook workbook = open(english)) {
+            XSSFSheet sheet = workbook.getSheet("Debtor credit");
+
+            // then
+            Row overpaid = sheet.getRow(1);
+            assertThat(overpaid.getCell(1).getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2025, 3, 12, 0, 0));
+            assertThat(texts(overpaid)).containsExactly("OCR 5566778899", "#NUMERIC", "Björk & Söner AB", "5566778899",
+                    "#NUMERIC", "SEK", "Overpaid", "#NUMERIC");
+            assertThat(overpaid.getCell(4).getNumericCellValue()).isEqualTo(250.00);
+            assertThat(overpaid.getCell(4).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+            assertThat(overpaid.getCell(7).getNumericCellValue()).isEqualTo(2.0);
+            Row duplicate = sheet.getRow(2);
+            assertThat(texts(duplicate).subList(2, 7)).containsExactly("Åsa Öberg", "INV-2025-0042", "#NUMERIC", "SEK",
+                    "Paid twice");
+            assertThat(duplicate.getCell(4).getNumericCellValue()).isEqualTo(1_200.00);
+            assertThat(sheet.getLastRowNum()).isEqualTo(2);
         }
     }
 
@@ -141,10 +192,12 @@ class PositionsXlsxRendererTest {
         try (XSSFWorkbook workbook = open(english)) {
             XSSFSheet summary = workbook.getSheet("Summary");
 
-            // then
+            // then: the first version has no notices and no version
+            assertThat(summary.getRow(2).getCell(0).getStringCellValue()).isEqualTo("Business date");
             Row date = rowLabelled(summary, "Business date");
             assertThat(date.getCell(1).getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2025, 3, 14, 0, 0));
             assertThat(rowLabelled(summary, "Job execution id").getCell(1).getNumericCellValue()).isEqualTo(4711.0);
+            assertThat((Object) summary.getRow(date.getRowNum() + 2)).isNull();
             assertThat(rowLabelled(summary, "camt053_20250314.xml").getCell(1).getStringCellValue())
                     .isEqualTo(PositionsFixture.CAMT_SHA);
             assertThat(rowLabelled(summary, "bgmax_20250314.txt").getCell(1).getStringCellValue())
@@ -158,15 +211,44 @@ class PositionsXlsxRendererTest {
             Row header = rowLabelled(summary, "Kind");
             assertThat(texts(header)).containsExactly("Kind", "Currency", "Accounts", "Opening", "Debit", "Credit",
                     "Closing");
+            assertThat(texts(summary.getRow(header.getRowNum() + 1)).subList(0, 2)).containsExactly("Bank", "EUR");
             Row clientSek = summary.getRow(header.getRowNum() + 4);
-            assertThat(texts(clientSek).subList(0, 2)).containsExactly("CLIENT", "EUR");
+            assertThat(texts(clientSek).subList(0, 2)).containsExactly("Client", "EUR");
             clientSek = summary.getRow(header.getRowNum() + 5);
-            assertThat(texts(clientSek).subList(0, 2)).containsExactly("CLIENT", "JPY");
+            assertThat(texts(clientSek).subList(0, 2)).containsExactly("Client", "JPY");
             clientSek = summary.getRow(header.getRowNum() + 6);
-            assertThat(texts(clientSek).subList(0, 2)).containsExactly("CLIENT", "SEK");
+            assertThat(texts(clientSek).subList(0, 2)).containsExactly("Client", "SEK");
             assertThat(clientSek.getCell(2).getNumericCellValue()).isEqualTo(2.0);
             assertThat(clientSek.getCell(6).getNumericCellValue()).isEqualTo(90_775.00);
             assertThat(clientSek.getCell(6).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+            assertThat(texts(summary.getRow(header.getRowNum() + 9)).subList(0, 2)).containsExactly("Debtor credit", "SEK");
+            assertThat(texts(summary.getRow(header.getRowNum() + 10)).subList(0, 2)).containsExactly("Platform fees", "SEK");
+        }
+    }
+
+    @Test
+    void aLaterVersionsNoticesHeadTheSummaryAlertsInRedThenItsVersion() throws IOException {
+        // given
+        Path later = dir.resolve("positions-v2.xlsx");
+
+        // when
+        new PositionsXlsxRenderer().render(PositionsFixture.laterVersion(), Locale.ENGLISH, later);
+
+        // then
+        try (XSSFWorkbook workbook = open(later)) {
+            XSSFSheet summary = workbook.getSheet("Summary");
+            assertThat(summary.getRow(2).getCell(0).getStringCellValue()).isEqualTo("Closed without the bank's statement of"
+                    + " SE4550000000058398257466: the day's figures are not confirmed by the bank.");
+            assertThat(fontColour(summary.getRow(2).getCell(0).getCellStyle())).isEqualTo("C00000");
+            assertThat(summary.getRow(3).getCell(0).getStringCellValue()).isEqualTo("Safeguarding shortfall of 500.00 SEK on"
+                    + " 13 Mar 2025: no action was recorded by the next banking day, and there is still none.");
+            assertThat(fontColour(summary.getRow(3).getCell(0).getCellStyle())).isEqualTo("C00000");
+            assertThat(summary.getRow(4).getCell(0).getStringCellValue()).isEqualTo("Version 2 of this day's reports, written"
+                    + " beside version 1, which it supersedes: a statement that arrived late was reconciled (reconciliation"
+                    + " run 2).");
+            assertThat(fontColour(summary.getRow(4).getCell(0).getCellStyle())).isNotEqualTo("C00000");
+            assertThat(summary.getRow(6).getCell(0).getStringCellValue()).isEqualTo("Business date");
+            assertThat(rowLabelled(summary, "Version").getCell(1).getNumericCellValue()).isEqualTo(2.0);
         }
     }
 
@@ -177,9 +259,11 @@ class PositionsXlsxRendererTest {
             FormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
             Row header = rowLabelled(summary, "Currency", 9);
 
-            // then
-            assertThat(texts(header)).containsExactly("Currency", "BANK", "CLIENT", "UNALLOCATED", "DEBTOR_CREDIT",
-                    "PLATFORM_FEES", "Difference (formula)", "Holds (formula)", "Difference (computed)");
+            // then: the account kinds in words
+            assertThat(summary.getRow(header.getRowNum() - 1).getCell(0).getStringCellValue())
+                    .isEqualTo("Invariant: Bank = Client + Unallocated + Debtor credit + Platform fees");
+            assertThat(texts(header)).containsExactly("Currency", "Bank", "Client", "Unallocated", "Debtor credit",
+                    "Platform fees", "Difference (formula)", "Holds (formula)", "Difference (computed)");
             Row eur = summary.getRow(header.getRowNum() + 1);
             Row jpy = summary.getRow(header.getRowNum() + 2);
             Row sek = summary.getRow(header.getRowNum() + 3);
@@ -226,9 +310,9 @@ class PositionsXlsxRendererTest {
             assertThat(chart.getChartSeries().get(0).getSeriesCount()).isEqualTo(4);
             var bars = chart.getCTChart().getPlotArea().getBarChartArray(0);
             assertThat(bars.getGrouping().getVal().toString()).isEqualTo("stacked");
-            assertThat(bars.getSerArray(0).getTx().getStrRef().getStrCache().getPtArray(0).getV()).isEqualTo("CLIENT");
+            assertThat(bars.getSerArray(0).getTx().getStrRef().getStrCache().getPtArray(0).getV()).isEqualTo("Client");
             assertThat(bars.getSerArray(3).getTx().getStrRef().getStrCache().getPtArray(0).getV())
-                    .isEqualTo("PLATFORM_FEES");
+                    .isEqualTo("Platform fees");
             assertThat(chart.getChartSeries().get(0).getSeries(0).getCategoryData().getPointCount()).isEqualTo(3);
             assertThat(chart.getChartSeries().get(0).getSeries(0).getValuesData().getDataRangeReference())
                     .startsWith("Summary!$C$");
@@ -247,19 +331,19 @@ class PositionsXlsxRendererTest {
         try (XSSFWorkbook workbook = open(english)) {
             assertThat(PrintedSheet.of(workbook.getSheet("Summary"))).isEqualTo(
                     PrintedSheet.onePageWide(true, "Client-funds positions", "14 Mar 2025", "Page &P of &N", null));
-            for (String table : List.of("Positions", "Movements", "Unallocated")) {
+            for (String table : List.of("Positions", "Movements", "Unallocated", "Debtor credit")) {
                 assertThat(PrintedSheet.of(workbook.getSheet(table))).as(table).isEqualTo(
                         PrintedSheet.onePageWide(true, "Client-funds positions", "14 Mar 2025", "Page &P of &N", "1:1"));
             }
         }
         try (XSSFWorkbook workbook = open(swedish)) {
-            assertThat(PrintedSheet.of(workbook.getSheet("Movements"))).isEqualTo(
+            assertThat(PrintedSheet.of(workbook.getSheet("Rörelser"))).isEqualTo(
                     PrintedSheet.onePageWide(true, "Klientmedel: positioner", "2025-03-14", "Sida &P av &N", "1:1"));
         }
     }
 
     @Test
-    void germanAndSwedishLabelsAndDateFormatsAppearWhenAskedFor() throws IOException {
+    void germanAndSwedishLabelsSheetNamesWordsAndDateFormatsAppearWhenAskedFor() throws IOException {
         // given
         Path german = dir.resolve("positions-de.xlsx");
         Path swedish = dir.resolve("positions-sv.xlsx");
@@ -270,20 +354,38 @@ class PositionsXlsxRendererTest {
 
         // then
         try (XSSFWorkbook workbook = open(german)) {
-            assertThat(texts(workbook.getSheet("Positions").getRow(0))).containsExactly("Konto", "Kontoart", "Währung",
-                    "Anfangssaldo", "Soll", "Haben", "Endsaldo");
-            assertThat(workbook.getSheet("Movements").getRow(1).getCell(0).getCellStyle().getDataFormatString())
-                    .isEqualTo("dd.mm.yyyy");
-            assertThat(rowLabelled(workbook.getSheet("Summary"), "Geschäftstag")).isNotNull();
-            assertThat(workbook.getSheet("Summary").getRow(0).getCell(0).getStringCellValue())
+            assertThat(List.of(workbook.getSheetName(0), workbook.getSheetName(1), workbook.getSheetName(2),
+                    workbook.getSheetName(3), workbook.getSheetName(4)))
+                    .containsExactly("Übersicht", "Positionen", "Bewegungen", "Nicht zugeordnet", "Guthaben der Zahler");
+            assertThat(texts(workbook.getSheet("Positionen").getRow(0))).containsExactly("Konto", "Name", "Kontoart", "Währung",
+                    "Anfangssaldo", "Soll", "Haben", "Schlusssaldo");
+            assertThat(texts(workbook.getSheet("Positionen").getRow(2)).subList(1, 3))
+                    .containsExactly("Lindqvist Fastigheter AB", "Kunde");
+            Row movement = workbook.getSheet("Bewegungen").getRow(1);
+            assertThat(movement.getCell(0).getCellStyle().getDataFormatString()).isEqualTo("dd.mm.yyyy");
+            assertThat(texts(movement).subList(1, 5)).containsExactly("Zahlung eingegangen", "OCR 4455667788",
+                    PositionsFixture.BANK_SEK, "S");
+            assertThat(workbook.getSheet("Bewegungen").getRow(2).getCell(4).getStringCellValue()).isEqualTo("H");
+            assertThat(texts(workbook.getSheet("Bewegungen").getRow(0)).get(4)).isEqualTo("S/H");
+            assertThat(rowLabelled(workbook.getSheet("Übersicht"), "Geschäftstag")).isNotNull();
+            assertThat(workbook.getSheet("Übersicht").getRow(0).getCell(0).getStringCellValue())
                     .isEqualTo("Kundengelder: Positionen");
+            assertThat(workbook.getSheet("Guthaben der Zahler").getRow(2).getCell(6).getStringCellValue())
+                    .isEqualTo("Doppelzahlung");
         }
         try (XSSFWorkbook workbook = open(swedish)) {
-            assertThat(texts(workbook.getSheet("Unallocated").getRow(0))).containsExactly("Betalningsreferens",
-                    "Bokföringsdag", "Belopp", "Ej fördelat", "Valuta", "Orsak", "Betalare");
-            assertThat(rowLabelled(workbook.getSheet("Summary"), "Överhoppade poster").getCell(1)
+            assertThat(texts(workbook.getSheet("Ej fördelat").getRow(0))).containsExactly("Betalningsreferens",
+                    "Bokföringsdag", "Belopp", "Ej fördelat", "Valuta", "Orsak", "Detaljer", "Betalare", "Betalarens referens",
+                    "Ålder (bankdagar)");
+            assertThat(workbook.getSheet("Ej fördelat").getRow(1).getCell(5).getStringCellValue())
+                    .isEqualTo("Ingen faktura har denna OCR-referens");
+            assertThat(texts(workbook.getSheet("Rörelser").getRow(0)).get(4)).isEqualTo("D/K");
+            assertThat(workbook.getSheet("Rörelser").getRow(2).getCell(4).getStringCellValue()).isEqualTo("K");
+            assertThat(rowLabelled(workbook.getSheet("Sammanfattning"), "Överhoppade poster").getCell(1)
                     .getNumericCellValue()).isEqualTo(1.0);
-            assertThat(workbook.getSheet("Summary").getDrawingPatriarch().getCharts().get(0).getTitleText().getString())
+            assertThat(rowLabelled(workbook.getSheet("Sammanfattning"), "Villkor: Bank = Klient + Ej fördelat + Betalares"
+                    + " tillgodohavande + Plattformsavgifter")).isNotNull();
+            assertThat(workbook.getSheet("Sammanfattning").getDrawingPatriarch().getCharts().get(0).getTitleText().getString())
                     .isEqualTo("Klientmedlens sammansättning");
         }
     }

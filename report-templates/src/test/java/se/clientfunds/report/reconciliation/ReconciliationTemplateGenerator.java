@@ -36,11 +36,15 @@ class ReconciliationTemplateGenerator {
             for (int c = 1; c < 9; c++) {
                 summary.setColumnWidth(c, 18 * 256);
             }
-            styles.table(workbook.createSheet(ReconciliationXlsx.BREAKS), ReconciliationXlsx.KEY_PREFIX + "breaks.",
-                    List.of("account", "id", "type", "amount", "currency", "reference", "bookingDate", "age", "bucket",
-                            "status"),
-                    List.of("text", "count", "text", "amount", "code", "text", "date", "count", "text", "text"),
-                    List.of(28, 10, 20, 16, 10, 24, 14, 10, 22, 12));
+            // the exceptions, the timing items and the escalations: the same columns, one sheet each
+            for (String sheet : List.of(ReconciliationXlsx.BREAKS, ReconciliationXlsx.TIMING, ReconciliationXlsx.ESCALATIONS)) {
+                styles.table(workbook.createSheet(sheet), ReconciliationXlsx.KEY_PREFIX + "breaks.",
+                        List.of("account", "id", "type", "direction", "amount", "currency", "reference", "counterparty",
+                                "bookingDate", "age", "bucket", "status", "explanation"),
+                        List.of("text", "count", "text", "text", "amount", "code", "text", "text", "date", "count", "text",
+                                "text", "text"),
+                        List.of(28, 10, 20, 14, 16, 10, 24, 24, 14, 10, 22, 12, 40));
+            }
             TemplateStyles.write(workbook, target);
         }
     }
