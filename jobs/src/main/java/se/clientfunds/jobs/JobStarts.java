@@ -80,7 +80,7 @@ public class JobStarts implements JobExecutionListener, BeanPostProcessor {
                 reason = "run again after attempt " + earlier.size() + " ended " + status;
             }
             java.time.LocalDate day = execution.getJobParameters().getLocalDate("businessDate");
-            jdbc.update("INSERT INTO operator_action (operator, action, subject, reason, business_date) VALUES (?, 'RESTART_JOB', ?, ?, ?)",
+            jdbc.update("INSERT INTO operator_action (operator, action, subject, reason, business_date) VALUES (?, 'RESTART', ?, ?, ?)",
                     fit(origin.operator(), 100), fit(execution.getJobInstance().getJobName() + " (job execution " + execution.getId()
                             + ", attempt " + (earlier.size() + 1) + ")", 200), fit(reason, 1000), day == null ? null : Date.valueOf(day));
         }

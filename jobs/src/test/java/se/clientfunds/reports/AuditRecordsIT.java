@@ -107,7 +107,7 @@ class AuditRecordsIT {
         });
         // and the restart is an operator action of the day it concerns
         assertThat(audit.operatorActions()).anySatisfy(action -> {
-            assertThat(action.action()).isEqualTo("RESTART_JOB");
+            assertThat(action.action()).isEqualTo("RESTART");
             assertThat(action.who()).isEqualTo("anna");
             assertThat(action.reason()).isEqualTo("disk space freed");
             assertThat(action.concerns()).isEqualTo(first);

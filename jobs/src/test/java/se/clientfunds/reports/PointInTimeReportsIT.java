@@ -108,9 +108,9 @@ class PointInTimeReportsIT {
         assertThat(reconciliation.breaks(second)).extracting(ReconciliationQueries.Break::id).doesNotContain(resolved.id());
         assertThat(secondDay.resolvedByOperators().minorUnits()).isEqualTo(-resolved.amount().minorUnits());
         assertThat(ReportsJobIT.text(home.reports().resolve(second.toString()).resolve(DailyReports.AUDIT)))
-                .contains("RESOLVE_BREAK", "break " + resolved.id(), "bank fee, booked as a correction on the next day");
+                .contains("Break resolved", "break " + resolved.id(), "bank fee, booked as a correction on the next day");
         assertThat(ReportsJobIT.text(home.reports().resolve(first.toString()).resolve(DailyReports.AUDIT)))
-                .doesNotContain("RESOLVE_BREAK");
+                .doesNotContain("Break resolved");
 
         // then both explanations are in the break's history and on the second day, oldest first
         assertThat(reconciliation.history(explained.id())).extracting(ReconciliationQueries.BreakEvent::event)

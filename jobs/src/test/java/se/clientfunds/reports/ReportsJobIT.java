@@ -225,9 +225,15 @@ class ReportsJobIT {
     /** The closing balance in minor units of the account's row on the positions sheet. */
     private static long closing(Sheet positions, String account) {
         List<String> seen = new ArrayList<>();
+        int closing = -1;
+        for (org.apache.poi.ss.usermodel.Cell heading : positions.getRow(0)) {
+            if ("Closing".equals(heading.getStringCellValue())) {
+                closing = heading.getColumnIndex();
+            }
+        }
         for (Row row : positions) {
             if (row.getRowNum() > 0 && account.equals(row.getCell(0).getStringCellValue())) {
-                return Math.round(row.getCell(6).getNumericCellValue() * 100);
+                return Math.round(row.getCell(closing).getNumericCellValue() * 100);
             }
             seen.add(row.getCell(0) == null ? "" : row.getCell(0).toString());
         }

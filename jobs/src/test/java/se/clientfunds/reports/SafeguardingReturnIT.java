@@ -129,7 +129,26 @@ class SafeguardingReturnIT {
         assertThat(ReportsJobIT.text(folder.resolve(DailyReports.SAFEGUARDING_RETURN))).contains(
                 "Monthly safeguarding return, January 2026", "Business date 30 Jan 2026", "Job execution id " + runId,
                 "Clients with funds at month end " + clients, DemoDataGenerator.statementFileName(days.get(0)),
-                "safeguarding days SEK 3");
+                "Business days with safeguarding computed (SEK) 3");
+
+        // then the month's breaks are counted and valued as the breaks' history and the last day's run say, the average
+        // requirement is the month's days' average (half-even to the öre), and no sum of daily requirements appears
+        Map<String, Object> opened = jdbc.queryForMap("SELECT COUNT(*) AS n, SUM(b.amount_minor) AS v FROM reconciliation_break_event e"
+                + " JOIN reconciliation_break b ON b.id = e.break_id WHERE e.event = 'OPENED' AND e.business_date <= ?",
+                Date.valueOf(LAST_OF_JANUARY));
+        Map<String, Object> openAtEnd = jdbc.queryForMap("SELECT COUNT(*) AS n, SUM(b.amount_minor) AS v FROM reconciliation_open_break o"
+                + " JOIN reconciliation_break b ON b.id = o.break_id WHERE o.business_date = ?", Date.valueOf(LAST_OF_JANUARY));
+        long average = new java.math.BigDecimal(safeguarding.stream().mapToLong(row -> ((Number) row.get("requirement_minor"))
+                .longValue()).sum()).divide(java.math.BigDecimal.valueOf(safeguarding.size()), 0, java.math.RoundingMode.HALF_EVEN)
+                .longValueExact();
+        String returnText = ReportsJobIT.text(folder.resolve(DailyReports.SAFEGUARDING_RETURN));
+        assertThat(returnText).contains("Breaks opened in the month, number " + opened.get("n"),
+                "Breaks opened in the month, value " + english((Number) opened.get("v")),
+                "Breaks open at month end, number " + openAtEnd.get("n"),
+                "Breaks open at month end, value " + english((Number) openAtEnd.get("v")),
+                "Average requirement " + english(average), "SE4550000000058398257466");
+        long requirementSum = safeguarding.stream().mapToLong(row -> ((Number) row.get("requirement_minor")).longValue()).sum();
+        assertThat(returnText).doesNotContain(english(requirementSum));
 
         // when the same days run again on fresh books and folders, then the return repeats to the byte
         String pdf = Sha256.of(folder.resolve(DailyReports.SAFEGUARDING_RETURN));
@@ -159,5 +178,11 @@ class SafeguardingReturnIT {
     private static long minor(Row row, int column) {
         return new BigDecimal(Double.toString(row.getCell(column).getNumericCellValue())).movePointRight(2)
                 .longValueExact();
+    }
+
+    /** An amount in minor units as the English reports print it: 1,234.50. */
+    private static String english(Number minor) {
+        return new java.text.DecimalFormat("#,##0.00", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ENGLISH))
+                .format(java.math.BigDecimal.valueOf(minor.longValue(), 2));
     }
 }

@@ -39,7 +39,7 @@ public record DayLine(LocalDate date, Amount requirement, Amount resource, boole
     }
 
     public SafeguardingStatus status() {
-        return SafeguardingStatus.of(difference());
+        return SafeguardingStatus.of(difference(), resourceComplete);
     }
 
     public boolean shortfall() {

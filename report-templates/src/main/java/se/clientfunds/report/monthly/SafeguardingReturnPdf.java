@@ -239,7 +239,7 @@ public final class SafeguardingReturnPdf {
             table.addCell(pdf.cell(text.amount(day.requirement()), Element.ALIGN_RIGHT));
             table.addCell(pdf.cell(text.amount(day.resource()) + (day.resourceComplete() ? "" : " *"), Element.ALIGN_RIGHT));
             table.addCell(flagged(pdf, text.amount(day.difference()), day.shortfall(), Element.ALIGN_RIGHT));
-            table.addCell(flagged(pdf, text.label(day.status()), day.shortfall(), Element.ALIGN_LEFT));
+            table.addCell(flagged(pdf, text.label(day.status()), day.status().alert(), Element.ALIGN_LEFT));
             incomplete |= !day.resourceComplete();
         }
         pdf.add(table);

@@ -185,7 +185,7 @@ public final class SafeguardingPdf {
     }
 
     private static boolean shortfall(SafeguardingPosition position) {
-        return position.status() == SafeguardingStatus.SHORTFALL;
+        return position.status().alert();
     }
 
     /** Lines to sign: name, signature and date for whoever prepared the report and whoever reviewed it. */

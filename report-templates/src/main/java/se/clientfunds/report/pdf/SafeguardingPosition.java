@@ -61,6 +61,6 @@ public record SafeguardingPosition(Amount client, Amount unallocated, Amount deb
     }
 
     public SafeguardingStatus status() {
-        return SafeguardingStatus.of(difference());
+        return SafeguardingStatus.of(difference(), resourceComplete);
     }
 }

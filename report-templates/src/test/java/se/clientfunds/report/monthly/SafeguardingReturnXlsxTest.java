@@ -132,7 +132,7 @@ class SafeguardingReturnXlsxTest {
             assertThat(texts(days.getRow(1))).containsExactly("2026-01-28", "EUR", "10000", "10000", "0", "OK", "yes");
             Row short29th = days.getRow(6);
             assertThat(texts(short29th)).containsExactly("2026-01-29", "SEK", "1200000", "1150000", "-50000", "SHORTFALL", "yes");
-            assertThat(texts(days.getRow(7))).containsExactly("2026-01-30", "SEK", "900000", "900000", "0", "OK", "no");
+            assertThat(texts(days.getRow(7))).containsExactly("2026-01-30", "SEK", "900000", "900000", "0", "UNCONFIRMED", "no");
             assertThat(short29th.getCell(4).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
             assertThat(short29th.getCell(0).getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd");
             assertThat(fontColour(short29th.getCell(4).getCellStyle())).isEqualTo(RED);

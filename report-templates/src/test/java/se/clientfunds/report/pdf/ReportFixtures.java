@@ -68,13 +68,16 @@ public final class ReportFixtures {
                 sek(-12_34), sek(100_00), sek(-75_00), sek(-66), sek(10_00), sek(-139_89), sek(-1_235_000_00)));
         SafeguardingPosition euro = new SafeguardingPosition(eur(10_000_00), eur(0), eur(250_00), eur(0), 0, eur(11_484_50), true,
                 schedule(eur(0), eur(1_234_50)));
-        SafeguardingPosition krone = new SafeguardingPosition(Amount.of(7_00, "NOK"), Amount.of(0, "NOK"), Amount.of(0, "NOK"),
-                Amount.of(0, "NOK"), 0, Amount.of(7_00, "NOK"), true, schedule(Amount.of(0, "NOK"), Amount.of(0, "NOK")));
+        // NOK: every statement in, 2.00 short (a receipt booked that the statement does not show)
+        Amount noKrone = Amount.of(0, "NOK");
+        SafeguardingPosition krone = new SafeguardingPosition(Amount.of(7_00, "NOK"), noKrone, noKrone, noKrone, 0,
+                Amount.of(5_00, "NOK"), true, new ReconcilingSchedule(noKrone, noKrone, Amount.of(-2_00, "NOK"), noKrone, noKrone,
+                        noKrone, noKrone, noKrone, noKrone, noKrone, noKrone, noKrone));
         List<AccountResource> resources = List.of(
                 new AccountResource(BALANCED_IBAN, "Klientmedel SEK", "Swedbank", "SEK", sek(3_500_00), "2025-03-14T23:59:59+01:00"),
                 new AccountResource(FAILING_IBAN, "Klientmedel SEK 2", "SEB", "SEK", null, ""),
                 new AccountResource(EURO_IBAN, "Kundengelder EUR", "Commerzbank", "EUR", eur(11_484_50), ""),
-                new AccountResource(KRONE_IBAN, "Klientmidler NOK", "", "NOK", Amount.of(7_00, "NOK"), "2025-03-14T18:00:00+01:00"));
+                new AccountResource(KRONE_IBAN, "Klientmidler NOK", "", "NOK", Amount.of(5_00, "NOK"), "2025-03-14T18:00:00+01:00"));
         List<SafeguardingAction> today = List.of(
                 new SafeguardingAction(DAY, SafeguardingAction.Type.TOP_UP, sek(1_234_567_89), "anna.finance",
                         DAY.atTime(16, 5).atOffset(STOCKHOLM_WINTER), "Egna medel in på klientmedelskontot"));

@@ -35,8 +35,8 @@ class SafeguardingPdfTest {
         assertThat(text).containsSubsequence("Requirement against resource per currency", "Currency EUR NOK SEK",
                 "Client 10,000.00 7.00 1,000,000.00", "Unallocated 0.00 0.00 234,567.89", "Debtor credit 250.00 0.00 1,000.00",
                 "Payments in transit 0.00 0.00 2,500.00", "Payments in transit, number 0 0 3",
-                "Requirement 10,250.00 7.00 1,238,067.89", "Resource 11,484.50 7.00 3,500.00 *",
-                "Difference (resource − requirement) 1,234.50 0.00 -1,234,567.89", "Status EXCESS OK SHORTFALL");
+                "Requirement 10,250.00 7.00 1,238,067.89", "Resource 11,484.50 5.00 3,500.00 *",
+                "Difference (resource − requirement) 1,234.50 -2.00 -1,234,567.89", "Status EXCESS SHORTFALL UNCONFIRMED");
         assertThat(text).contains("* A client-funds account's statement for the day is missing from the resource.",
                 "SHORTFALL: the client funds are not fully safeguarded. Resolve by the next business day.");
     }
@@ -59,10 +59,11 @@ class SafeguardingPdfTest {
                 "Accounts without a statement for the day (their book balance, not in the resource) -1,235,000.00 SEK",
                 "Total: resource − client money -1,232,067.89 SEK",
                 "Of which payments in transit are owed (in the requirement) -2,500.00 SEK",
-                "SHORTFALL: resource − requirement -1,234,567.89 SEK");
+                "UNCONFIRMED: resource − requirement -1,234,567.89 SEK");
         assertThat(text).containsSubsequence("Reconciling schedule, EUR", "The firm's own fees still on the account (platform fees) 1,234.50 EUR",
                 "Total: resource − client money 1,234.50 EUR", "EXCESS: resource − requirement 1,234.50 EUR");
-        assertThat(text).contains("Reconciling schedule, NOK", "OK: resource − requirement 0.00 NOK");
+        assertThat(text).containsSubsequence("Reconciling schedule, NOK", "Receipts booked, not yet on the statement -2.00 NOK",
+                "SHORTFALL: resource − requirement -2.00 NOK");
     }
 
     @Test
@@ -75,7 +76,7 @@ class SafeguardingPdfTest {
                 "The reconciliation point of each account is the closing booked balance of its statement",
                 "Account (IBAN) Name Bank Currency Closing balance As of",
                 ReportFixtures.EURO_IBAN + " Kundengelder EUR Commerzbank EUR 11,484.50 end of business day",
-                ReportFixtures.KRONE_IBAN + " Klientmidler NOK NOK 7.00 14 Mar 2025 18:00:00 +01:00",
+                ReportFixtures.KRONE_IBAN + " Klientmidler NOK NOK 5.00 14 Mar 2025 18:00:00 +01:00",
                 ReportFixtures.BALANCED_IBAN + " Klientmedel SEK Swedbank SEK 3,500.00 14 Mar 2025 23:59:59 +01:00",
                 ReportFixtures.FAILING_IBAN + " Klientmedel SEK 2 SEB SEK no statement end of business day");
     }
@@ -172,6 +173,7 @@ class SafeguardingPdfTest {
 
         // then
         assertThat(text.coloursOf("SHORTFALL")).isNotEmpty().allMatch(ColouredText::red);
+        assertThat(text.coloursOf("UNCONFIRMED")).as("a position without every statement").isNotEmpty().allMatch(ColouredText::red);
         assertThat(text.coloursOf("-1,234,567.89")).isNotEmpty().allMatch(ColouredText::red);
         assertThat(text.coloursOf("-139.89")).isNotEmpty().allMatch(ColouredText::red);
         assertThat(text.coloursOf("no statement")).isNotEmpty().allMatch(ColouredText::red);
