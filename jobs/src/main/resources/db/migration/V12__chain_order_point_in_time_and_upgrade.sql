@@ -40,6 +40,12 @@ UPDATE reconciliation_break SET cleared_on = COALESCE(counted_on,
         (SELECT DATE_ADD(MAX(business_date), INTERVAL 1 DAY) FROM business_day WHERE status = 'CLOSED'), opened_on)
 WHERE status = 'RESOLVED' AND cleared_on IS NULL;
 
+-- the ledger event of a break's books side (a payout the bank has not debited is a payment in transit)
+UPDATE reconciliation_break b JOIN journal_entry e
+    ON e.id = CAST(SUBSTRING_INDEX(SUBSTRING(b.books_item, 3), ':', 1) AS UNSIGNED)
+SET b.book_event = e.event_type
+WHERE b.book_event IS NULL AND b.books_item LIKE 'L:%';
+
 -- the breaks open at the end of each such day, as the dates say they were
 INSERT INTO reconciliation_open_break (business_date, run_no, account_iban, break_id, status, explanation)
 SELECT d.business_date, 1, b.account_iban, b.id, CASE WHEN b.status = 'EXPLAINED' THEN 'EXPLAINED' ELSE 'OPEN' END,
