@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -16,7 +17,6 @@ import picocli.CommandLine.ParentCommand;
 import se.clientfunds.app.Console;
 import se.clientfunds.files.ImportOutcome;
 import se.clientfunds.files.FileImports;
-import se.clientfunds.jobs.JobStarts;
 import se.clientfunds.ledger.OpenBusinessDay;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
@@ -32,12 +32,8 @@ class ImportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import, in the order given.")
     List<Path> files;
 
-    @Option(names = "--operator", defaultValue = "${sys:user.name}", paramLabel = "NAME",
-            description = "Who runs it, recorded with every job it starts (default: the OS user).")
-    String operator;
-
-    @Option(names = "--reason", paramLabel = "TEXT", description = "Why, recorded with every job it starts or restarts.")
-    String reason;
+    @Mixin
+    WhoAndWhy who;
 
     @Option(names = "--date", paramLabel = "DATE", description = "Business date the files belong to (default: the first"
             + " banking day after the last closed day, read from the books, never from the clock).")
@@ -73,7 +69,7 @@ class ImportCommand implements Callable<Integer> {
             }
             FileImports imports = context.getBean(FileImports.class);
             for (Path file : files) {
-                ImportOutcome outcome = JobStarts.as(operator, reason, () -> {
+                ImportOutcome outcome = who.run(() -> {
                     try {
                         return imports.importFile(file, date);
                     } catch (Exception e) {

@@ -6,14 +6,13 @@ import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import se.clientfunds.app.Console;
 import se.clientfunds.day.DayJobOutcome;
 import se.clientfunds.day.LateStatements;
-import se.clientfunds.jobs.JobStarts;
 
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
         description = {"Reconciles a closed business day again with a statement that arrived after it closed.",
@@ -32,12 +31,8 @@ class ReconcileCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DATE", description = "Business date, yyyy-MM-dd.")
     LocalDate businessDate;
 
-    @Option(names = "--operator", defaultValue = "${sys:user.name}", paramLabel = "NAME",
-            description = "Who runs it, recorded with every job it starts (default: the OS user).")
-    String operator;
-
-    @Option(names = "--reason", paramLabel = "TEXT", description = "Why, recorded with every job it starts or restarts.")
-    String reason;
+    @Mixin
+    WhoAndWhy who;
 
     private final Console console;
 
@@ -52,7 +47,7 @@ class ReconcileCommand implements Callable<Integer> {
             LateStatements.Outcome outcome;
             try {
                 LateStatements late = context.getBean(LateStatements.class);
-                outcome = JobStarts.as(operator, reason, () -> late.reconcile(businessDate));
+                outcome = who.run(() -> late.reconcile(businessDate));
             } catch (IllegalArgumentException e) {
                 throw CommandFailure.input(e.getMessage());
             }

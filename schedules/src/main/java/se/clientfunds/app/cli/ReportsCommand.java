@@ -6,12 +6,11 @@ import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import se.clientfunds.app.Console;
-import se.clientfunds.jobs.JobStarts;
 import se.clientfunds.reports.ReportPublication;
 
 @Command(name = "reports", mixinStandardHelpOptions = true,
@@ -30,12 +29,8 @@ class ReportsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DATE", description = "Business date, yyyy-MM-dd.")
     LocalDate businessDate;
 
-    @Option(names = "--operator", defaultValue = "${sys:user.name}", paramLabel = "NAME",
-            description = "Who runs it, recorded with every job it starts (default: the OS user).")
-    String operator;
-
-    @Option(names = "--reason", paramLabel = "TEXT", description = "Why, recorded with every job it starts or restarts.")
-    String reason;
+    @Mixin
+    WhoAndWhy who;
 
     private final Console console;
 
@@ -50,7 +45,7 @@ class ReportsCommand implements Callable<Integer> {
             ReportPublication.Outcome outcome;
             try {
                 ReportPublication publication = context.getBean(ReportPublication.class);
-                outcome = JobStarts.as(operator, reason, () -> publication.publish(businessDate));
+                outcome = who.run(() -> publication.publish(businessDate));
             } catch (IllegalStateException e) {
                 // a day not closed and reconciled is the operator's to fix (2); anything else is a failure (1)
                 if (e.getMessage() != null && e.getMessage().startsWith("the reports of ")) {

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -15,7 +15,6 @@ import se.clientfunds.day.DailyCycle;
 import se.clientfunds.day.DayJobOutcome;
 import se.clientfunds.day.DayReport;
 import se.clientfunds.files.ImportOutcome;
-import se.clientfunds.jobs.JobStarts;
 import se.clientfunds.ledger.Ledger;
 import se.clientfunds.money.Money;
 
@@ -36,12 +35,8 @@ class RunDayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DATE", description = "Business date, yyyy-MM-dd.")
     LocalDate businessDate;
 
-    @Option(names = "--operator", defaultValue = "${sys:user.name}", paramLabel = "NAME",
-            description = "Who runs it, recorded with every job it starts (default: the OS user).")
-    String operator;
-
-    @Option(names = "--reason", paramLabel = "TEXT", description = "Why, recorded with every job it starts or restarts.")
-    String reason;
+    @Mixin
+    WhoAndWhy who;
 
     private final Console console;
 
@@ -55,7 +50,7 @@ class RunDayCommand implements Callable<Integer> {
             DayReport report;
             try {
                 DailyCycle cycle = context.getBean(DailyCycle.class);
-                report = JobStarts.as(operator, reason, () -> cycle.run(businessDate));
+                report = who.run(() -> cycle.run(businessDate));
             } catch (IllegalArgumentException e) {
                 throw CommandFailure.input(e.getMessage());
             }
