@@ -37,6 +37,7 @@ WHERE NOT EXISTS (SELECT 1 FROM reconciliation_run x WHERE x.business_date = d.b
 
 -- a break an operator resolved that no reconciliation had counted yet belongs to the first day after the last closed one
 UPDATE reconciliation_break SET cleared_on = COALESCE(counted_on,
+        (SELECT MIN(business_date) FROM business_day WHERE status = 'OPEN'),
         (SELECT DATE_ADD(MAX(business_date), INTERVAL 1 DAY) FROM business_day WHERE status = 'CLOSED'), opened_on)
 WHERE status = 'RESOLVED' AND cleared_on IS NULL;
 
@@ -60,7 +61,20 @@ SELECT b.id, b.opened_on, 1, 'OPENED', COALESCE(b.acted_at, TIMESTAMP(b.opened_o
 WHERE NOT EXISTS (SELECT 1 FROM reconciliation_break_event v WHERE v.break_id = b.id);
 INSERT INTO reconciliation_break_event (break_id, business_date, run_no, event, match_rule, operator, reason, acted_at)
 SELECT b.id, b.cleared_on, CASE WHEN b.match_id IS NULL THEN NULL ELSE 1 END,
-       CASE WHEN b.match_id IS NULL AND b.operator IS NOT NULL THEN 'RESOLVED' ELSE 'CLEARED' END,
+       CASE WHEN b.cleared_by_rule IS NULL THEN 'RESOLVED' ELSE 'CLEARED' END,
        b.cleared_by_rule, b.operator, b.reason, COALESCE(b.acted_at, TIMESTAMP(b.cleared_on))
 FROM reconciliation_break b WHERE b.status = 'RESOLVED' AND b.cleared_on IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM reconciliation_break_event v WHERE v.break_id = b.id AND v.event IN ('CLEARED', 'RESOLVED'));
+-- an explanation given under the previous release, as of the last closed day
+INSERT INTO reconciliation_break_event (break_id, business_date, run_no, event, operator, reason, acted_at)
+SELECT b.id, COALESCE((SELECT MAX(business_date) FROM business_day WHERE status = 'CLOSED'), b.opened_on), NULL, 'EXPLAINED',
+       b.operator, b.reason, COALESCE(b.acted_at, TIMESTAMP(b.opened_on))
+FROM reconciliation_break b WHERE b.status = 'EXPLAINED' AND b.reason IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM reconciliation_break_event v WHERE v.break_id = b.id AND v.event = 'EXPLAINED');
+
+-- a safeguarding position without every statement was never a shortfall anyone could rely on
+UPDATE safeguarding SET status = 'UNCONFIRMED' WHERE resource_complete = 0;
+
+-- what run imported files a run had seen: a statement imported after it is late for its day
+ALTER TABLE reconciliation_run ADD COLUMN import_upto BIGINT NOT NULL DEFAULT 0;
+UPDATE reconciliation_run SET import_upto = (SELECT COALESCE(MAX(id), 0) FROM imported_file);

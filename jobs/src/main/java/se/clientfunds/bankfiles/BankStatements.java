@@ -16,6 +16,13 @@ public class BankStatements {
         this.jdbc = jdbc;
     }
 
+    /** Whether a statement of the account closing on the day was imported after the import with the id given. */
+    public boolean arrivedAfter(String iban, LocalDate day, long importId) {
+        return jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM imported_bank_section WHERE account_iban = ?"
+                + " AND format IN ('CAMT_053', 'MT940') AND closing_date = ? AND import_id > ?)", Boolean.class, iban, Date.valueOf(day),
+                importId);
+    }
+
     /** Whether a statement of the account closing on the day has been imported. */
     public boolean arrived(String iban, LocalDate day) {
         return jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM imported_bank_section WHERE account_iban = ?"

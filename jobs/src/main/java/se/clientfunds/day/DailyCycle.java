@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.springframework.stereotype.Service;
@@ -98,8 +99,11 @@ public class DailyCycle {
         StatementWait waiting = null;
         if (outcomes.stream().noneMatch(outcome -> outcome.status() == ImportOutcome.Status.FAILED)) {
             // a closed day whose statement has come since is reconciled again first, its reports a new version
-            for (LocalDate closed : lateStatements.waiting()) {
-                LateStatements.Outcome outcome = lateStatements.reconcile(closed);
+            // oldest first, asked again after each: an earlier day's late run can make a later day's run stale
+            java.util.Set<LocalDate> reconciledAgain = new java.util.HashSet<>();
+            for (Optional<LocalDate> closed = nextWaiting(reconciledAgain); closed.isPresent(); closed = nextWaiting(reconciledAgain)) {
+                reconciledAgain.add(closed.get());
+                LateStatements.Outcome outcome = lateStatements.reconcile(closed.get());
                 late.add(outcome);
                 jobs.add(outcome.reconciliation());
                 if (outcome.failed()) {
@@ -113,13 +117,13 @@ public class DailyCycle {
                     try {
                         reportsBehind.add(publication.publish(behind));
                     } catch (IllegalStateException e) {
+                        // an earlier day's reports are not worth holding today's payouts and close for: said, and retried
                         attention.add(behind + ": its reports are behind and could not be written: " + e.getMessage());
                         failedReports = true;
-                        break;
                     }
                 }
             }
-            if (late.stream().noneMatch(LateStatements.Outcome::failed) && !failedReports) {
+            if (late.stream().noneMatch(LateStatements.Outcome::failed)) {
                 waiting = runDayJobs(days, jobs);
             }
         }
@@ -168,6 +172,11 @@ public class DailyCycle {
                 break;
             }
         }
+    }
+
+    /** The oldest closed day to reconcile again that this run has not reconciled again yet. */
+    private Optional<LocalDate> nextWaiting(java.util.Set<LocalDate> done) {
+        return lateStatements.waiting().stream().filter(day -> !done.contains(day)).findFirst();
     }
 
     /**

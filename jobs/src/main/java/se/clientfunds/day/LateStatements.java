@@ -1,7 +1,6 @@
 package se.clientfunds.day;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,13 +59,16 @@ public class LateStatements {
      * of that day has been imported since.
      */
     public List<LocalDate> waiting() {
-        List<LocalDate> days = new ArrayList<>();
+        java.util.SortedSet<LocalDate> days = new java.util.TreeSet<>();
         for (LocalDate day : reconciliation.daysReconciledWithoutAStatement()) {
             if (!lateStatements(day).isEmpty()) {
                 days.add(day);
             }
         }
-        return days;
+        // a later day reconciled while an earlier day's statement was missing: the earlier day's late run has cleared
+        // some of the breaks it left open, so it is reconciled again too (after the earlier day)
+        days.addAll(reconciliation.daysWithBreaksClearedSince());
+        return List.copyOf(days);
     }
 
     /** The accounts whose statement of the day arrived after the day's latest reconciliation run. */
@@ -77,8 +79,9 @@ public class LateStatements {
         }
         List<String> reconciledWith = reconciliation.days(day, run.get()).stream()
                 .filter(account -> account.statementClosing() != null).map(ReconciliationDay::accountIban).toList();
+        long seen = reconciliation.importsSeen(day).orElse(0L);
         return properties.accounts().stream()
-                .filter(account -> !reconciledWith.contains(account.iban()) && statements.arrived(account.iban(), day))
+                .filter(account -> !reconciledWith.contains(account.iban()) && statements.arrivedAfter(account.iban(), day, seen))
                 .toList();
     }
 
@@ -112,7 +115,8 @@ public class LateStatements {
         // a run begun before and not finished is finished, not begun again
         boolean started = dayJobs.exists(JobName.RECONCILE, day, next);
         List<ClientFundsAccount> late = lateStatements(day);
-        if (late.isEmpty() && !started) {
+        boolean stale = reconciliation.openBreaksClearedSince(day);
+        if (late.isEmpty() && !started && !stale) {
             Optional<ReportPublication.Change> reportsBehind = publication.changedSince(day);
             if (reportsBehind.isPresent()) {
                 return withReports(day, latest.get(), new DayJobOutcome(JobName.RECONCILE, day, DayJobOutcome.Status.DONE_BEFORE,
@@ -121,7 +125,8 @@ public class LateStatements {
             throw new IllegalArgumentException("nothing new to reconcile for " + day + ": reconciliation run " + latest.get()
                     + " had the statement of every client-funds account that has one for the day");
         }
-        String reason = "late statement of " + se.clientfunds.close.DayStatements.describe(late) + " reconciled";
+        String reason = late.isEmpty() ? "breaks it left open were cleared since by an earlier day's late statement"
+                : "late statement of " + se.clientfunds.close.DayStatements.describe(late) + " reconciled";
         DayJobOutcome run = dayJobs.run(JobName.RECONCILE, day, next, reason);
         if (run.status() == DayJobOutcome.Status.FAILED) {
             return new Outcome(day, next, run, null, null, List.of());

@@ -69,6 +69,27 @@ public class ReconciliationQueries {
         return store.latestRun(day);
     }
 
+    /** The last imported file the day's latest completed reconciliation run had, if it was reconciled. */
+    public java.util.Optional<Long> importsSeen(LocalDate day) {
+        return store.importsSeen(day);
+    }
+
+    /** Whether breaks the day's latest run left open were cleared since, on or before the day, by an earlier day's run. */
+    public boolean openBreaksClearedSince(LocalDate day) {
+        return store.openBreaksClearedSince(day);
+    }
+
+    /**
+     * The closed days, oldest first, whose latest run another day's later run has made stale: some of the breaks it
+     * left open have been cleared on or before it since.
+     */
+    public List<LocalDate> daysWithBreaksClearedSince() {
+        return jdbc.queryForList("SELECT DISTINCT o.business_date FROM reconciliation_open_break o JOIN reconciliation_break b"
+                + " ON b.id = o.break_id WHERE o.run_no = (SELECT MAX(r.run_no) FROM reconciliation_run r"
+                + " WHERE r.business_date = o.business_date) AND b.cleared_on IS NOT NULL AND b.cleared_on <= o.business_date"
+                + " AND b.cleared_by_rule IS NOT NULL ORDER BY o.business_date", Date.class).stream().map(Date::toLocalDate).toList();
+    }
+
     /** The days, oldest first, whose latest completed reconciliation run had no statement for some account. */
     public List<LocalDate> daysReconciledWithoutAStatement() {
         return jdbc.queryForList("SELECT DISTINCT d.business_date FROM reconciliation_day d JOIN reconciliation_run r"
@@ -113,7 +134,7 @@ public class ReconciliationQueries {
         days(day, run).forEach(reconciled -> attention.addAll(reconciled.attention()));
         // breaks open too long are escalated: said every day until they are cleared, resolved or explained
         Map<String, List<Break>> escalated = new java.util.TreeMap<>();
-        breaks(day, run).stream().filter(item -> item.ageDays() > escalateAfterDays && "OPEN".equals(item.status()))
+        breaks(day, run).stream().filter(item -> item.ageDays() > escalateAfterDays)
                 .forEach(item -> escalated.computeIfAbsent(item.accountIban(), iban -> new ArrayList<>()).add(item));
         escalated.forEach((iban, items) -> attention.add(iban + ": " + items.size() + (items.size() == 1 ? " break" : " breaks")
                 + " open longer than " + escalateAfterDays + " banking days, to escalate (oldest: break " + items.get(0).id()

@@ -84,8 +84,8 @@ class ReconciliationStore {
                 carriedBreak);
         if (cleared > 0) {
             event(carriedBreak, day, run, "CLEARED", rule, null, null);
-        } else if (matchId != null && jdbc.queryForObject("SELECT match_id IS NULL FROM reconciliation_break WHERE id = ?",
-                Boolean.class, carriedBreak)) {
+        } else if (jdbc.queryForObject("SELECT status = 'RESOLVED' AND cleared_by_rule IS NULL FROM reconciliation_break"
+                + " WHERE id = ?", Boolean.class, carriedBreak)) {
             // an operator resolved it while this run matched it: counting it as both written off and matched would put
             // its amount in the proof twice; the run is done again from the break as it now stands
             throw new IllegalStateException("break " + carriedBreak + " was resolved by an operator while it was being reconciled;"
@@ -201,7 +201,8 @@ class ReconciliationStore {
     /** What breaks operators wrote off (resolved without a match) up to the day stand for: bank − books. */
     long resolvedByOperators(LocalDate day, String iban) {
         return jdbc.queryForObject("SELECT COALESCE(SUM(bank_minor - books_minor), 0) FROM reconciliation_break"
-                + " WHERE account_iban = ? AND status = 'RESOLVED' AND match_id IS NULL AND operator IS NOT NULL AND cleared_on <= ?",
+                // resolved by an operator: cleared by no rule (an explanation alone leaves an operator on the row too)
+                + " WHERE account_iban = ? AND status = 'RESOLVED' AND cleared_by_rule IS NULL AND cleared_on <= ?",
                 Long.class, iban, Date.valueOf(day));
     }
 
@@ -213,10 +214,29 @@ class ReconciliationStore {
                 Integer.class, Date.valueOf(day)));
     }
 
+    /** The last imported file the latest completed run of the day had (a later one it did not see). */
+    Optional<Long> importsSeen(LocalDate day) {
+        return jdbc.query("SELECT import_upto FROM reconciliation_run WHERE business_date = ? ORDER BY run_no DESC LIMIT 1",
+                (rs, row) -> rs.getLong(1), Date.valueOf(day)).stream().findFirst();
+    }
+
+    /**
+     * Whether the breaks the latest run of the day left open include some a later run of an earlier day has cleared on or
+     * before it since: the day's balance proof would come out otherwise now.
+     */
+    boolean openBreaksClearedSince(LocalDate day) {
+        return jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM reconciliation_open_break o JOIN reconciliation_break b"
+                + " ON b.id = o.break_id WHERE o.business_date = ? AND o.run_no = (SELECT MAX(r.run_no) FROM reconciliation_run r"
+                + " WHERE r.business_date = o.business_date) AND b.cleared_on IS NOT NULL AND b.cleared_on <= ?"
+                + " AND b.cleared_by_rule IS NOT NULL)", Boolean.class, Date.valueOf(day), Date.valueOf(day));
+    }
+
     void completeRun(LocalDate day, int run, long jobExecutionId, String reason) {
         jdbc.update("DELETE FROM reconciliation_run WHERE business_date = ? AND run_no = ?", Date.valueOf(day), run);
-        jdbc.update("INSERT INTO reconciliation_run (business_date, run_no, job_execution_id, reason) VALUES (?, ?, ?, ?)",
-                Date.valueOf(day), run, jobExecutionId, fit(reason, 500));
+        // the imported files the run had: a statement imported after it is one the run did not see
+        jdbc.update("INSERT INTO reconciliation_run (business_date, run_no, job_execution_id, reason, import_upto)"
+                + " VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(id), 0) FROM imported_file))", Date.valueOf(day), run, jobExecutionId,
+                fit(reason, 500));
     }
 
     boolean accountDone(LocalDate day, int run, String iban) {

@@ -39,7 +39,11 @@ public class Safeguarding {
     private final SettlementProperties properties;
     private final BankStatements statements;
 
-    public Safeguarding(JdbcTemplate jdbc, SettlementProperties properties, BankStatements statements) {
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
+
+    public Safeguarding(JdbcTemplate jdbc, SettlementProperties properties, BankStatements statements,
+                        org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
         this.properties = properties;
         this.statements = statements;
@@ -113,11 +117,6 @@ public class Safeguarding {
 
     /** The figures of a reconciliation run of the day per currency, in currency order. */
     public List<SafeguardingCalculation.Figures> figures(LocalDate day, int run) {
-        // books from before the reconciling schedule: worked out again from the same positions and breaks
-        if (jdbc.queryForObject("SELECT COUNT(*) FROM safeguarding WHERE business_date = ? AND run_no = ? AND schedule_complete = 0",
-                Integer.class, Date.valueOf(day), run) > 0) {
-            compute(day, run);
-        }
         return jdbc.query("SELECT currency, client_money_minor, in_transit_minor, in_transit_count, resource_minor,"
                 + " resource_complete, firm_fees_minor, receipts_not_on_statement_minor, bank_credits_not_booked_minor,"
                 + " bank_charges_not_booked_minor, amount_differences_minor, other_book_entries_minor, negative_balances_minor,"
@@ -130,6 +129,19 @@ public class Safeguarding {
                             rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getLong(16),
                             rs.getLong(17));
                 }, Date.valueOf(day), run);
+    }
+
+    /**
+     * Books from before the reconciling schedule: every such day's safeguarding is worked out again once, when the
+     * application starts on them, from the same positions and breaks (never while a report is read).
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    public void completeSchedulesWrittenBefore() {
+        List<Object[]> legacy = jdbc.query("SELECT DISTINCT business_date, run_no FROM safeguarding WHERE schedule_complete = 0"
+                + " ORDER BY business_date, run_no", (rs, row) -> new Object[] {rs.getDate(1).toLocalDate(), rs.getInt(2)});
+        for (Object[] day : legacy) {
+            transaction.executeWithoutResult(status -> compute((LocalDate) day[0], (Integer) day[1]));
+        }
     }
 
     /** Each client-funds account's part of the resource in a run of the day, in IBAN order. */

@@ -205,6 +205,8 @@ public class DailyReports {
     }
 
     Path manifest(ReportVersions.Version version) {
+        // one writer at a time takes the head of the chain: the lock holds until this step's transaction commits
+        versions.lockChain();
         // another manifest written since audit.pdf was rendered (a restart after another day's reports): audit.pdf names
         // the manifest this one chains to, so it is rendered again first; nothing of this version was recorded yet
         if (versions.auditNamesAnotherPrevious(version)) {

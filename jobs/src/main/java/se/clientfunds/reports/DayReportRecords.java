@@ -447,10 +447,13 @@ class DayReportRecords {
                 + " FROM operator_action WHERE business_date = ? AND id <= ? ORDER BY acted_at, id",
                 (rs, row) -> new OperatorAction(RecordedTimes.withOffset(rs.getTimestamp(1)), rs.getDate(2).toLocalDate(),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)), date, version.operatorActionUpto());
-        List<ImportedFile> received = jdbc.query("SELECT file_name, kind, sha256, size_bytes, status, COALESCE(record_count, 0)"
-                + " FROM imported_file WHERE business_date = ? AND id <= ? ORDER BY file_name, id",
+        // what arrived for the day, refused files too, and a statement of the day that came later (as the inputs list it)
+        List<ImportedFile> received = jdbc.query("SELECT f.file_name, f.kind, f.sha256, f.size_bytes, f.status,"
+                + " COALESCE(f.record_count, 0) FROM imported_file f WHERE f.id <= ? AND (f.business_date = ?"
+                + " OR (f.status = 'IMPORTED' AND EXISTS (SELECT 1 FROM bank_section s WHERE s.import_id = f.id"
+                + "   AND s.format IN ('CAMT_053', 'MT940') AND s.closing_date = ?))) ORDER BY f.file_name, f.id",
                 (rs, row) -> new ImportedFile(fileName(rs.getString(1)), nonNull(rs.getString(2)), rs.getString(3), rs.getLong(4),
-                        rs.getString(5), rs.getLong(6)), date, version.importUpto());
+                        rs.getString(5), rs.getLong(6)), version.importUpto(), date, date);
         List<OutputFile> sent = new ArrayList<>(reports);
         jdbc.query("SELECT file_name, sha256 FROM outbox_file WHERE business_date = ? ORDER BY file_name", rs -> {
             sent.add(new OutputFile(fileName(rs.getString(1)), rs.getString(2)));

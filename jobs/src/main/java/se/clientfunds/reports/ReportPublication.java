@@ -90,8 +90,9 @@ public class ReportPublication {
             return Optional.empty();
         }
         if (!completed(day, latest.get().version())) {
-            return Optional.of(new Change("version " + latest.get().version() + " of the reports of " + day + " did not finish: "
-                    + latest.get().reason(), ReportVersions.ReasonCode.valueOf(latest.get().reasonCode())));
+            return Optional.of(new Change("version " + latest.get().version() + " of the reports of " + day + (abandoned(day,
+                    latest.get().version()) ? " was abandoned" : " did not finish") + ": " + latest.get().reason(),
+                    ReportVersions.ReasonCode.valueOf(latest.get().reasonCode())));
         }
         int run = reconciliation.latestRun(day).orElse(1);
         if (run > latest.get().reconciliationRun()) {
@@ -109,6 +110,10 @@ public class ReportPublication {
     public Outcome publish(LocalDate day) {
         reports.requireReconciled(day);
         Optional<ReportVersions.Version> latest = versions.latest(day);
+        if (latest.isPresent() && abandoned(day, latest.get().version())) {
+            Change change = changedSince(day).orElseThrow();
+            return newVersion(day, change.reason(), change.code());
+        }
         if (latest.isEmpty() || !completed(day, latest.get().version())) {
             int version = latest.map(ReportVersions.Version::version).orElse(1);
             Outcome finished = write(day, version, latest.map(ReportVersions.Version::reason).orElse(null),
@@ -129,7 +134,7 @@ public class ReportPublication {
     public Outcome newVersion(LocalDate day, String reason, ReportVersions.ReasonCode code) {
         reports.requireReconciled(day);
         Optional<ReportVersions.Version> latest = versions.latest(day);
-        if (latest.isPresent() && !completed(day, latest.get().version())) {
+        if (latest.isPresent() && !completed(day, latest.get().version()) && !abandoned(day, latest.get().version())) {
             // a version whose writing failed is finished first, as it was begun; this change then makes the next one
             write(day, latest.get().version(), latest.get().reason(), ReportVersions.ReasonCode.valueOf(latest.get().reasonCode()),
                     Kind.WRITTEN);
@@ -179,12 +184,25 @@ public class ReportPublication {
     }
 
     private boolean completed(LocalDate day, int version) {
+        return lastStatus(day, version) == BatchStatus.COMPLETED;
+    }
+
+    /**
+     * A version an operator abandoned (or one its job repository can no longer restart) is void: it wrote no manifest, so
+     * nothing chains to it, and the next version is written in its place under the next number.
+     */
+    private boolean abandoned(LocalDate day, int version) {
+        BatchStatus status = lastStatus(day, version);
+        return status == BatchStatus.ABANDONED || status == BatchStatus.UNKNOWN;
+    }
+
+    private BatchStatus lastStatus(LocalDate day, int version) {
         JobParametersBuilder builder = new JobParametersBuilder().addLocalDate("businessDate", day);
         if (version > 1) {
             builder.addLong("version", (long) version);
         }
         JobExecution last = jobRepository.getLastJobExecution(reportsJob.getName(), builder.toJobParameters());
-        return last != null && last.getStatus() == BatchStatus.COMPLETED;
+        return last == null ? null : last.getStatus();
     }
 
     /**

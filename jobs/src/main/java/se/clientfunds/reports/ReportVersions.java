@@ -48,12 +48,14 @@ public class ReportVersions {
     private final JdbcTemplate jdbc;
     private final ReportChain chain;
     private final String manifestKey;
+    private final LocalDate manifestKeySince;
     private final String safeguardingMethod;
 
     ReportVersions(JdbcTemplate jdbc, SettlementHome home, SettlementProperties properties) {
         this.jdbc = jdbc;
         this.chain = new ReportChain(home.reports());
         this.manifestKey = properties.reports().manifestKey();
+        this.manifestKeySince = properties.reports().manifestKeySince();
         this.safeguardingMethod = properties.safeguarding().method();
     }
 
@@ -94,6 +96,12 @@ public class ReportVersions {
     public Optional<Version> latest(LocalDate day) {
         return jdbc.query(SELECT + " WHERE business_date = ? ORDER BY version DESC LIMIT 1", MAPPER, Date.valueOf(day))
                 .stream().findFirst();
+    }
+
+    /** The latest version of the day whose manifest was written. */
+    public Optional<Version> latestWritten(LocalDate day) {
+        return jdbc.query(SELECT + " WHERE business_date = ? AND manifest_sha256 IS NOT NULL ORDER BY version DESC LIMIT 1", MAPPER,
+                Date.valueOf(day)).stream().findFirst();
     }
 
     public Optional<Version> get(LocalDate day, int version) {
@@ -141,6 +149,11 @@ public class ReportVersions {
                 previous.map(link -> Date.valueOf(link.businessDate())).orElse(null), previous.map(ReportChain.Link::version).orElse(null),
                 previous.map(ReportChain.Link::sha256).orElse(null), seq, Date.valueOf(version.businessDate()), version.version());
         return sha256;
+    }
+
+    /** Locks the chain's records until the caller's transaction ends, so two writers never chain to the same manifest. */
+    public void lockChain() {
+        jdbc.queryForList("SELECT business_date FROM report_version FOR UPDATE", Date.class);
     }
 
     /** Notes the previous manifest audit.pdf named when rendered, so the manifest names the same one or audit.pdf is redone. */
@@ -220,7 +233,9 @@ public class ReportVersions {
                     if (expected.isEmpty()) {
                         valid = null;
                     } else if (stored == null) {
-                        valid = keyedSeen[0] ? Boolean.FALSE : null;
+                        // keyed from a date kept in the settings, or from the first keyed manifest on: none may lack it
+                        boolean required = keyedSeen[0] || manifestKeySince != null && !day.isBefore(manifestKeySince);
+                        valid = required ? Boolean.FALSE : null;
                     } else {
                         keyedSeen[0] = true;
                         valid = expected.get().equals(stored);

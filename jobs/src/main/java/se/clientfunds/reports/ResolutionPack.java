@@ -57,9 +57,8 @@ public class ResolutionPack {
     /** Writes the pack of the day into {@code filings/resolution-pack-<date>.zip} (or {@code out} when given). */
     public Outcome write(LocalDate day, Path out) {
         reports.requireReconciled(day);
-        ReportVersions.Version version = versions.latest(day).filter(found -> found.manifestSha256() != null)
-                .orElseThrow(() -> new IllegalStateException("the reports of " + day + " have not been written; run 'settle reports "
-                        + day + "' first"));
+        ReportVersions.Version version = versions.latestWritten(day).orElseThrow(() -> new IllegalStateException("the reports of "
+                + day + " have not been written; run 'settle reports " + day + "' first"));
         // the regulator gets the reports as recorded, or none: a changed file is not packed with a fresh hash
         Map<String, String> listed = reports.chain().listed(day, version.version());
         Map<String, String> onDisk = reports.chain().hashes(day, version.version());
@@ -83,8 +82,8 @@ public class ResolutionPack {
         try (MovementCursor none = records.movements(day)) {
             positions = records.positions(version, none);
         }
-        entries.put("client-balances.csv", clientBalances(day, "p.closing_minor > 0"));
-        entries.put("client-debts.csv", clientBalances(day, "p.closing_minor < 0"));
+        entries.put("client-balances.csv", clientBalances(day, version.importUpto(), "p.closing_minor > 0"));
+        entries.put("client-debts.csv", clientBalances(day, version.importUpto(), "p.closing_minor < 0"));
         entries.put("in-transit.csv", inTransit(day, version.reconciliationRun()));
         entries.put("unallocated.csv", unallocated(positions.unallocated()));
         entries.put("debtor-credit.csv", debtorCredit(positions.debtorCredit()));
@@ -115,14 +114,16 @@ public class ResolutionPack {
     }
 
     /** Client accounts whose balance meets the condition: owed (positive) or owing the firm (negative), never netted. */
-    private byte[] clientBalances(LocalDate day, String condition) {
+    private byte[] clientBalances(LocalDate day, long importUpto, String condition) {
         List<String> lines = new ArrayList<>(List.of("client_id,name,currency,balance"));
-        jdbc.query("SELECT SUBSTRING(p.account, 8), COALESCE(c.name, ''), p.currency, p.closing_minor FROM account_position p"
-                + " LEFT JOIN current_client c ON c.client_id = SUBSTRING(p.account, 8) WHERE p.business_date = ?"
-                + " AND p.account_kind = 'CLIENT' AND " + condition + " ORDER BY p.account, p.currency", rs -> {
+        // the clients' names as the version of the reports had them (as positions.xlsx in the pack shows them)
+        jdbc.query("SELECT SUBSTRING(p.account, 8), COALESCE((SELECT c.name FROM client c JOIN imported_file f ON f.id = c.import_id"
+                + "   AND f.status = 'IMPORTED' WHERE c.client_id = SUBSTRING(p.account, 8) AND c.import_id <= ?"
+                + "   ORDER BY c.import_id DESC LIMIT 1), ''), p.currency, p.closing_minor FROM account_position p"
+                + " WHERE p.business_date = ? AND p.account_kind = 'CLIENT' AND " + condition + " ORDER BY p.account, p.currency", rs -> {
                     lines.add(csv(rs.getString(1), rs.getString(2), rs.getString(3),
                             se.clientfunds.money.Money.ofMinor(rs.getLong(4), rs.getString(3)).toDecimalString()));
-                }, Date.valueOf(day));
+                }, importUpto, Date.valueOf(day));
         return text(lines);
     }
 

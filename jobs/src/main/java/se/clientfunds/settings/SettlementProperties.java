@@ -161,8 +161,10 @@ public record SettlementProperties(
      * @param locale      the language of the reports' labels and their number and date formats: en, sv or de
      * @param manifestKey a secret (give it through the environment, e.g. {@code ${SETTLEMENT_MANIFEST_KEY}}): when set,
      *                    each manifest's SHA-256 is recorded with an HMAC-SHA256 under it, and {@code verify} checks it
+     * @param manifestKeySince the first business day whose manifests were written with the key: from it on, {@code verify}
+     *                    refuses a manifest without a keyed hash, even if every keyed hash was removed from the database
      */
-    public record Reports(@DefaultValue("en") String locale, String manifestKey) {
+    public record Reports(@DefaultValue("en") String locale, String manifestKey, java.time.LocalDate manifestKeySince) {
 
         private static final java.util.Set<String> LANGUAGES = java.util.Set.of("en", "sv", "de");
 

@@ -232,6 +232,49 @@ class LateStatementIT {
     }
 
     @Test
+    void aLaterDayReconciledWhileAnEarlierStatementWasMissingIsReconciledAgainAfterIt() throws Exception {
+        // given the first day closed without its statement, and the second reconciled with its own statement
+        GeneratedDays.deliver(generated, home.inbox(), List.of(DemoDataGenerator.CLIENTS_FILE, DemoDataGenerator.INVOICES_FILE,
+                DemoDataGenerator.REFUNDS_FILE, DemoDataGenerator.notificationFileName(first)));
+        assertThat(cycle.run(first).closed()).isTrue();
+        GeneratedDays.deliver(generated, home.inbox(), List.of(DemoDataGenerator.notificationFileName(second),
+                DemoDataGenerator.statementFileName(second)));
+        new BankSimulator().executePaymentOrders(home.outbox(), second,
+                home.inbox().resolve(DemoDataGenerator.statementFileName(second)));
+        assertThat(cycle.run(second).closed()).isTrue();
+        // the first day's receipts are still open in the second day's run: its statement has not come
+        List<Long> openOnSecond = reconciliation.breaks(second, 1).stream()
+                .filter(item -> "PAYMENT_RECEIVED".equals(item.bookEvent())).map(ReconciliationQueries.Break::id).toList();
+        assertThat(openOnSecond).isNotEmpty();
+        assertThat(reconciliation.days(second).get(0).reconciled()).isFalse();
+
+        // when the first day's statement arrives, then only the first day waits: the second is not stale yet
+        GeneratedDays.deliver(generated, home.inbox(), List.of(DemoDataGenerator.statementFileName(first)));
+        LocalDate third = calendar.nextBankingDay(second);
+        assertThat(imports.importFile(home.inbox().resolve(DemoDataGenerator.statementFileName(first)), third).status())
+                .isEqualTo(se.clientfunds.files.ImportOutcome.Status.IMPORTED);
+        assertThat(lateStatements.waiting()).containsExactly(first);
+        GeneratedDays.deliver(generated, home.inbox(), List.of());
+        DayReport next = cycle.run(third);
+
+        // then the first day was reconciled again, which cleared the receipts, and so the second day after it
+        assertThat(next.late()).extracting(LateStatements.Outcome::businessDate).containsExactly(first, second);
+        assertThat(next.late()).allSatisfy(late -> {
+            assertThat(late.failed()).as(late.toString()).isFalse();
+            assertThat(late.run()).isEqualTo(2);
+            assertThat(late.reports().version()).isEqualTo(2);
+        });
+        assertThat(reconciliation.breaks(second, 2)).extracting(ReconciliationQueries.Break::id).doesNotContainAnyElementsOf(openOnSecond);
+        assertThat(reconciliation.breaks(second, 1)).extracting(ReconciliationQueries.Break::id).containsAll(openOnSecond);
+        assertThat(reconciliation.days(first).get(0).reconciled()).isTrue();
+        assertThat(reconciliation.days(second).get(0).reconciled()).isTrue();
+        assertThat(Files.readString(home.reports().resolve(second.toString()).resolve("v2").resolve(ReportChain.MANIFEST)))
+                .contains("breaks it left open were cleared since by an earlier day's late statement");
+        assertThat(lateStatements.waiting()).isEmpty();
+        assertThat(versions.chain().verify(third, versions.recorded())).isEmpty();
+    }
+
+    @Test
     void everyVersionOfEveryReportRepeatsToTheByteOnFreshBooks() throws Exception {
         // given the late-statement days run twice on empty books, ids and sequences starting over as on a new database
         Map<String, String> firstTime = runWithALateStatement();

@@ -147,7 +147,7 @@ public final class SafeguardingReturnXlsx {
             widths.amount(row, 4, day.difference().minor(), digits);
             widths.text(row, 5, text.label(day.status()));
             widths.text(row, 6, text.label(day.resourceComplete() ? "return.yes" : "return.no"));
-            if (day.shortfall()) {
+            if (day.status().alert()) {
                 row.getCell(4).setCellStyle(alerts.amount(alerts.named("alertAmount"), digits));
                 row.getCell(5).setCellStyle(alerts.named("alert"));
             }

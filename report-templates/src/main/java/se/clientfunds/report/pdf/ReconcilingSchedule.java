@@ -20,7 +20,8 @@ import java.util.Map;
  * @param residuals              what matches under the reconciliation tolerance left (bank − books)
  * @param writtenOff             breaks operators resolved without a match (bank − books)
  * @param unexplained            what the balance proof leaves over: the most severe finding there is
- * @param notConfirmed           accounts without a statement for the day: their book balance, not in the resource (−)
+ * @param notConfirmed           accounts without a statement for the day: their book balance and the payments in transit
+ *                               from them, not in the resource (−)
  */
 public record ReconcilingSchedule(Amount inTransit, Amount firmFees, Amount receiptsNotOnStatement, Amount bankCreditsNotBooked,
                                   Amount bankChargesNotBooked, Amount amountDifferences, Amount otherBookEntries,

@@ -56,7 +56,8 @@ class SafeguardingPdfTest {
                 "Other payments out in the books, not yet on the statement 100.00 SEK",
                 "Accounts owed to the firm (negative client balances) -75.00 SEK", "Tolerance residuals, bank − books -0.66 SEK",
                 "Written off by operators, bank − books 10.00 SEK", "Unexplained difference -139.89 SEK",
-                "Accounts without a statement for the day (their book balance, not in the resource) -1,235,000.00 SEK",
+                "Accounts without a statement for the day (book balance and in transit, not in the resource)"
+                        + " -1,235,000.00 SEK",
                 "Total: resource − client money -1,232,067.89 SEK",
                 "Of which payments in transit are owed (in the requirement) -2,500.00 SEK",
                 "UNCONFIRMED: resource − requirement -1,234,567.89 SEK");

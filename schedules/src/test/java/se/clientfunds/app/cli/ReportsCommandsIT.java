@@ -116,6 +116,17 @@ class ReportsCommandsIT {
         Run hmacRemoved = settle("--home", home.toString(), "verify", SECOND_DAY);
         assertThat(hmacRemoved.exitCode()).isEqualTo(SettleCommand.JOB_FAILED);
         assertThat(hmacRemoved.err()).contains("TAMPERED: " + SECOND_DAY + "/manifest.json: its keyed hash");
+
+        // when every keyed hash is taken away, then the day kept in the settings since which all are keyed still catches it
+        try (var context = se.clientfunds.app.SettlementContext.start(home)) {
+            context.getBean(org.springframework.jdbc.core.JdbcTemplate.class).update("UPDATE report_version SET manifest_hmac = NULL");
+        }
+        Files.writeString(home.resolve("settlement.yml"), "settlement:\n  reports:\n    manifest-key: not-a-real-secret\n"
+                + "    manifest-key-since: " + SECOND_DAY + "\n");
+        Run allRemoved = settle("--home", home.toString(), "verify", SECOND_DAY);
+        assertThat(allRemoved.exitCode()).isEqualTo(SettleCommand.JOB_FAILED);
+        assertThat(allRemoved.err().lines().filter(line -> line.contains("its keyed hash")))
+                .singleElement().asString().contains(SECOND_DAY + "/manifest.json");
     }
 
     private static Run settle(String... args) {
