@@ -146,8 +146,7 @@ class LateStatementIT {
         // when the next day is run, then the chain from the first day onward still verifies
         GeneratedDays.deliver(generated, home.inbox(), List.of(DemoDataGenerator.notificationFileName(second),
                 DemoDataGenerator.statementFileName(second)));
-        new BankSimulator().executePaymentOrders(home.outbox(), second,
-                home.inbox().resolve(DemoDataGenerator.statementFileName(second)));
+        payTheSecondDaysOrders();
         DayReport next = cycle.run(second);
         assertThat(next.closed()).as(next.toString()).isTrue();
         assertThat(versions.chain().verify(second, versions.recorded())).containsExactly(first + "/reconciliation.pdf is missing");
@@ -156,15 +155,12 @@ class LateStatementIT {
     @Test
     void runDayReconcilesAClosedDayWhoseStatementArrivedWithTheNextDaysFiles() throws Exception {
         // given the first day closed without its statement
-        GeneratedDays.deliver(generated, home.inbox(), List.of(DemoDataGenerator.CLIENTS_FILE, DemoDataGenerator.INVOICES_FILE,
-                DemoDataGenerator.REFUNDS_FILE, DemoDataGenerator.notificationFileName(first)));
-        assertThat(cycle.run(first).closed()).isTrue();
+        closeTheFirstDayWithoutItsStatement();
 
         // when its statement comes in with the next day's files
         GeneratedDays.deliver(generated, home.inbox(), List.of(DemoDataGenerator.statementFileName(first),
                 DemoDataGenerator.notificationFileName(second), DemoDataGenerator.statementFileName(second)));
-        new BankSimulator().executePaymentOrders(home.outbox(), second,
-                home.inbox().resolve(DemoDataGenerator.statementFileName(second)));
+        payTheSecondDaysOrders();
         DayReport next = cycle.run(second);
 
         // then the first day was reconciled again before the second ran, and its reports are a second version
@@ -182,17 +178,14 @@ class LateStatementIT {
     @Test
     void lateStatementsOfTwoDaysAreReconciledInOrderAndAReportsVersionThatFailedIsFinishedByTheNextRun() throws Exception {
         // given both days closed without their statements
-        GeneratedDays.deliver(generated, home.inbox(), List.of(DemoDataGenerator.CLIENTS_FILE, DemoDataGenerator.INVOICES_FILE,
-                DemoDataGenerator.REFUNDS_FILE, DemoDataGenerator.notificationFileName(first)));
-        assertThat(cycle.run(first).closed()).isTrue();
+        closeTheFirstDayWithoutItsStatement();
         GeneratedDays.deliver(generated, home.inbox(), List.of(DemoDataGenerator.notificationFileName(second)));
         assertThat(cycle.run(second).closed()).isTrue();
 
         // when both statements arrive, then the later day cannot be reconciled before the earlier one
         GeneratedDays.deliver(generated, home.inbox(), List.of(DemoDataGenerator.statementFileName(first),
                 DemoDataGenerator.statementFileName(second)));
-        new BankSimulator().executePaymentOrders(home.outbox(), second,
-                home.inbox().resolve(DemoDataGenerator.statementFileName(second)));
+        payTheSecondDaysOrders();
         LocalDate third = calendar.nextBankingDay(second);
         for (String name : List.of(DemoDataGenerator.statementFileName(first), DemoDataGenerator.statementFileName(second))) {
             assertThat(imports.importFile(home.inbox().resolve(name), third).status())
@@ -234,13 +227,10 @@ class LateStatementIT {
     @Test
     void aLaterDayReconciledWhileAnEarlierStatementWasMissingIsReconciledAgainAfterIt() throws Exception {
         // given the first day closed without its statement, and the second reconciled with its own statement
-        GeneratedDays.deliver(generated, home.inbox(), List.of(DemoDataGenerator.CLIENTS_FILE, DemoDataGenerator.INVOICES_FILE,
-                DemoDataGenerator.REFUNDS_FILE, DemoDataGenerator.notificationFileName(first)));
-        assertThat(cycle.run(first).closed()).isTrue();
+        closeTheFirstDayWithoutItsStatement();
         GeneratedDays.deliver(generated, home.inbox(), List.of(DemoDataGenerator.notificationFileName(second),
                 DemoDataGenerator.statementFileName(second)));
-        new BankSimulator().executePaymentOrders(home.outbox(), second,
-                home.inbox().resolve(DemoDataGenerator.statementFileName(second)));
+        payTheSecondDaysOrders();
         assertThat(cycle.run(second).closed()).isTrue();
         // the first day's receipts are still open in the second day's run: its statement has not come
         List<Long> openOnSecond = reconciliation.breaks(second, 1).stream()
@@ -293,13 +283,10 @@ class LateStatementIT {
                 "journal_entry_seq")) {
             jdbc.execute("ALTER SEQUENCE " + sequence + " RESTART");
         }
-        GeneratedDays.deliver(generated, home.inbox(), List.of(DemoDataGenerator.CLIENTS_FILE, DemoDataGenerator.INVOICES_FILE,
-                DemoDataGenerator.REFUNDS_FILE, DemoDataGenerator.notificationFileName(first)));
-        assertThat(cycle.run(first).closed()).isTrue();
+        closeTheFirstDayWithoutItsStatement();
         GeneratedDays.deliver(generated, home.inbox(), List.of(DemoDataGenerator.statementFileName(first),
                 DemoDataGenerator.notificationFileName(second), DemoDataGenerator.statementFileName(second)));
-        new BankSimulator().executePaymentOrders(home.outbox(), second,
-                home.inbox().resolve(DemoDataGenerator.statementFileName(second)));
+        payTheSecondDaysOrders();
         assertThat(cycle.run(second).closed()).isTrue();
         Map<String, String> hashes = new java.util.TreeMap<>();
         try (var files = Files.walk(home.reports())) {
@@ -311,6 +298,19 @@ class LateStatementIT {
         // audit.pdf records when things ran, and the manifests hash it: the financial reports must repeat (as ReportsJobIT)
         hashes.keySet().removeIf(name -> name.endsWith(DailyReports.AUDIT) || name.endsWith(ReportChain.MANIFEST));
         return hashes;
+    }
+
+    /** The first day's files without its statement, run and closed without it. */
+    private void closeTheFirstDayWithoutItsStatement() throws Exception {
+        GeneratedDays.deliver(generated, home.inbox(), List.of(DemoDataGenerator.CLIENTS_FILE, DemoDataGenerator.INVOICES_FILE,
+                DemoDataGenerator.REFUNDS_FILE, DemoDataGenerator.notificationFileName(first)));
+        assertThat(cycle.run(first).closed()).isTrue();
+    }
+
+    /** The bank debits the payouts and refunds ordered so far on the second day's statement in the inbox. */
+    private void payTheSecondDaysOrders() throws Exception {
+        new BankSimulator().executePaymentOrders(home.outbox(), second,
+                home.inbox().resolve(DemoDataGenerator.statementFileName(second)));
     }
 
     /** As {@code settle import FILE} does without a date: on the first open day, the day after the closed one. */

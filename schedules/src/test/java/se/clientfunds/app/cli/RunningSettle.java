@@ -29,14 +29,32 @@ final class RunningSettle {
     }
 
     static void waitForLogLine(Path log, String line, Duration timeout) throws Exception {
+        waitForLogLine(log, null, line, timeout);
+    }
+
+    /** Waits for the line in the process's log; fails, with the log's last lines, if the process ends first or time runs out. */
+    static void waitForLogLine(Path log, Process process, String line, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (Files.exists(log) && Files.readString(log).contains(line)) {
                 return;
             }
+            if (process != null && !process.isAlive()) {
+                throw new AssertionError("the process ended (exit " + process.exitValue() + ") before '" + line + "' appeared in "
+                        + log + "; its last lines:\n" + tail(log));
+            }
             Thread.sleep(50);
         }
-        throw new AssertionError("'" + line + "' did not appear in " + log + " within " + timeout);
+        throw new AssertionError("'" + line + "' did not appear in " + log + " within " + timeout + "; its last lines:\n"
+                + tail(log));
+    }
+
+    private static String tail(Path log) throws IOException {
+        if (!Files.exists(log)) {
+            return "(no log)";
+        }
+        java.util.List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
     }
 
     /** Connects to the database of the process whose log this is (the last server it started). */
