@@ -65,7 +65,7 @@ class RunDayCrashIT {
 
         // and the other is killed once its allocation has committed some chunks, watched on its own database
         Path log = crashed.resolve("logs/settlement.log");
-        RunningSettle.waitForLogLine(log, killed, "Executing step: [allocatePayments]", Duration.ofMinutes(2));
+        RunningSettle.waitForLogLine(log, killed, "Executing step: [allocatePayments]", Duration.ofMinutes(4));
         long allocatedAtKill;
         try (Connection running = RunningSettle.database(log)) {
             RunningSettle.waitForCount(running, killed, "SELECT COUNT(*) FROM payment_allocation", PAYMENTS / 3,
