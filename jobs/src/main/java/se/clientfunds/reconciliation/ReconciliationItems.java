@@ -96,7 +96,10 @@ class ReconciliationItems {
                 // a payment that came in a batch of a notification travels with that batch's reference
                 + " LEFT JOIN accepted_bank_reference a ON e.event_type = 'PAYMENT_RECEIVED' AND a.account_iban = ?"
                 + "   AND a.bank_reference = SUBSTRING(e.reference, ?)"
-                + " LEFT JOIN bank_transaction t ON t.import_id = a.import_id AND t.account_iban = a.account_iban"
+                // by its reference: right after a bulk import the statistics can still say one row per import, and the
+                // optimizer then scans the whole import for every payment (40 s instead of 0.2 s for 10,000 payments)
+                + " LEFT JOIN bank_transaction t FORCE INDEX (ix_bank_transaction_reference) ON t.import_id = a.import_id"
+                + "   AND t.account_iban = a.account_iban"
                 + "   AND t.bank_reference = a.bank_reference AND t.is_payment = 1"
                 + " LEFT JOIN bank_entry ne ON ne.import_id = t.import_id AND ne.entry_no = t.entry_no"
                 // a BGMax payment travels in its deposit (TK15), named by the deposit's serial number
