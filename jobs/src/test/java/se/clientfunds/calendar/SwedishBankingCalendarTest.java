@@ -8,8 +8,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SwedishBankingCalendarTest {
 
@@ -54,8 +58,54 @@ class SwedishBankingCalendarTest {
                 "2029-04-01", "2030-04-21");
         for (String date : published) {
             LocalDate easter = LocalDate.parse(date);
-            assertThat(SwedishBankingCalendar.easterSunday(easter.getYear())).isEqualTo(easter);
+            assertThat(SwedishBankingCalendar.closedDays(easter.getYear())).contains(easter);
         }
+    }
+
+    @Test
+    void closedDaysOf2026AreThePublicHolidaysAndTheEvesWeekendsIncluded() {
+        // when
+        Set<LocalDate> closed = SwedishBankingCalendar.closedDays(2026);
+
+        // then: Easter Sunday, Whitsunday, National Day, Midsummer Day, All Saints' Day and Boxing Day fall on a weekend
+        assertThat(new TreeSet<>(closed)).containsExactly(
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 6), LocalDate.of(2026, 4, 3), LocalDate.of(2026, 4, 5),
+                LocalDate.of(2026, 4, 6), LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 14), LocalDate.of(2026, 5, 24),
+                LocalDate.of(2026, 6, 6), LocalDate.of(2026, 6, 19), LocalDate.of(2026, 6, 20), LocalDate.of(2026, 10, 31),
+                LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 25), LocalDate.of(2026, 12, 26),
+                LocalDate.of(2026, 12, 31));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2025-06-20", "2026-06-19", "2027-06-25", "2028-06-23", "2029-06-22"})
+    void midsummerEveIsClosed(LocalDate midsummerEve) {
+        assertThat(midsummerEve.getDayOfWeek()).isEqualTo(DayOfWeek.FRIDAY);
+        assertThat(calendar.isBankingDay(midsummerEve)).isFalse();
+        assertThat(SwedishBankingCalendar.closedDays(midsummerEve.getYear())).contains(midsummerEve);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2025-12-24, WEDNESDAY", "2026-12-24, THURSDAY", "2027-12-24, FRIDAY", "2028-12-24, SUNDAY"})
+    void christmasEveIsClosed(LocalDate christmasEve, DayOfWeek weekday) {
+        assertThat(christmasEve.getDayOfWeek()).isEqualTo(weekday);
+        assertThat(calendar.isBankingDay(christmasEve)).isFalse();
+        assertThat(SwedishBankingCalendar.closedDays(christmasEve.getYear())).contains(christmasEve);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2025-12-31, WEDNESDAY", "2026-12-31, THURSDAY", "2027-12-31, FRIDAY", "2028-12-31, SUNDAY"})
+    void newYearsEveIsClosed(LocalDate newYearsEve, DayOfWeek weekday) {
+        assertThat(newYearsEve.getDayOfWeek()).isEqualTo(weekday);
+        assertThat(calendar.isBankingDay(newYearsEve)).isFalse();
+        assertThat(SwedishBankingCalendar.closedDays(newYearsEve.getYear())).contains(newYearsEve);
+    }
+
+    @Test
+    void theDaysAroundTheEvesAreBankingDays() {
+        assertThat(calendar.isBankingDay(LocalDate.of(2027, 6, 24))).isTrue();
+        assertThat(calendar.isBankingDay(LocalDate.of(2026, 12, 23))).isTrue();
+        assertThat(calendar.isBankingDay(LocalDate.of(2026, 12, 30))).isTrue();
+        assertThat(calendar.isBankingDay(LocalDate.of(2027, 1, 4))).isTrue();
     }
 
     @Test
