@@ -46,4 +46,25 @@ public final class Causes {
         }
         return cause;
     }
+
+    /**
+     * The innermost cause of a stack trace kept as text (a job repository's exit message), in one line without the
+     * exception's class name; the first line when the text names no cause.
+     */
+    public static String rootLine(String trace) {
+        if (trace == null || trace.isBlank()) {
+            return null;
+        }
+        List<String> lines = trace.strip().lines().toList();
+        String line = lines.get(0);
+        for (String candidate : lines) {
+            if (candidate.startsWith("Caused by: ")) {
+                line = candidate.substring("Caused by: ".length());
+            }
+        }
+        String message = line.replaceFirst("^[\\w.$]+: ", "");
+        int signal = message.lastIndexOf("45000");
+        String text = signal >= 0 ? message.substring(message.indexOf(' ', signal) + 1).trim() : message;
+        return text.replaceFirst("^\\(conn=\\d+\\) ", "");
+    }
 }

@@ -30,9 +30,11 @@ public class JobStarts implements JobExecutionListener, BeanPostProcessor {
 
     // looked up when a job starts, not when this post-processor is made (before the datasource exists)
     private final ObjectProvider<JdbcTemplate> jdbcProvider;
+    private final ObjectProvider<ProcessInstances> processes;
 
-    public JobStarts(ObjectProvider<JdbcTemplate> jdbc) {
+    public JobStarts(ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<ProcessInstances> processes) {
         this.jdbcProvider = jdbc;
+        this.processes = processes;
     }
 
     /** Runs {@code work} with the jobs it starts recorded as started by {@code operator}, for {@code reason}. */
@@ -80,12 +82,15 @@ public class JobStarts implements JobExecutionListener, BeanPostProcessor {
                 reason = "run again after attempt " + earlier.size() + " ended " + status;
             }
             java.time.LocalDate day = execution.getJobParameters().getLocalDate("businessDate");
-            jdbc.update("INSERT INTO operator_action (operator, action, subject, reason, business_date) VALUES (?, 'RESTART', ?, ?, ?)",
-                    fit(origin.operator(), 100), fit(execution.getJobInstance().getJobName() + " (job execution " + execution.getId()
-                            + ", attempt " + (earlier.size() + 1) + ")", 200), fit(reason, 1000), day == null ? null : Date.valueOf(day));
+            jdbc.update("INSERT INTO operator_action (operator, action, subject, reason, business_date, job_execution_id)"
+                    + " VALUES (?, 'RESTART', ?, ?, ?, ?)", fit(origin.operator(), 100), fit(execution.getJobInstance().getJobName()
+                            + " (job execution " + execution.getId() + ", attempt " + (earlier.size() + 1) + ")", 200),
+                    fit(reason, 1000), day == null ? null : Date.valueOf(day), execution.getId());
         }
-        jdbc.update("INSERT INTO job_start (job_execution_id, started_by, reason) VALUES (?, ?, ?)", execution.getId(),
-                fit(origin.operator(), 100), reason == null ? null : fit(reason, 1000));
+        ProcessInstances process = processes.getIfAvailable();
+        jdbc.update("INSERT INTO job_start (job_execution_id, started_by, reason, process_instance) VALUES (?, ?, ?, ?)",
+                execution.getId(), fit(origin.operator(), 100), reason == null ? null : fit(reason, 1000),
+                process == null ? null : process.current());
     }
 
     /** Keeps why an execution did not complete, from its exceptions (the repository's exit message is a cut stack trace). */
