@@ -18,6 +18,7 @@ import se.clientfunds.calendar.BankingCalendar;
 import se.clientfunds.calendar.NotABankingDayException;
 import se.clientfunds.database.HomeInUseException;
 import se.clientfunds.jobs.Causes;
+import se.clientfunds.operations.OperationRefused;
 import se.clientfunds.settings.SettlementHome;
 
 /** {@code settle}: the operators' command line. Exit codes: 0 success, 1 a job failed, 2 a usage or input error. */
@@ -27,7 +28,7 @@ import se.clientfunds.settings.SettlementHome;
                 BenchCommand.class, InspectCommand.class, PositionsCommand.class, InvoicesCommand.class,
                 UnallocatedCommand.class, AllocateCommand.class, BreaksCommand.class, SafeguardingCommand.class,
                 ReconciliationCommand.class, ReconcileCommand.class, ReportsCommand.class, VerifyCommand.class,
-                ResolutionPackCommand.class},
+                ResolutionPackCommand.class, JobsCommand.class, DaysCommand.class},
         footer = {"", "Exit codes: 0 success, 1 a job failed, 2 a usage or input error, 3 the day completed but needs attention"
                 + " (an unexplained reconciliation difference, a safeguarding shortfall, a statement gap)."})
 public class SettleCommand implements Callable<Integer> {
@@ -42,6 +43,11 @@ public class SettleCommand implements Callable<Integer> {
             description = "Settlement home (inbox, archive, quarantine, reports, outbox, filings, db). "
                     + "Default: $SETTLEMENT_HOME or ./data")
     Path home;
+
+    @Option(names = "--now", paramLabel = "INSTANT", scope = ScopeType.INHERIT,
+            description = "Fixes \"now\" for this run (tests, demos), e.g. 2026-03-04T06:30:00+01:00; as settlement.clock.now."
+                    + " Default: the system clock.")
+    String now;
 
     final Console console;
 
@@ -68,12 +74,25 @@ public class SettleCommand implements Callable<Integer> {
                     + " check --home or SETTLEMENT_HOME; a home is made by the first 'settle import', 'settle run-day' or"
                     + " 'settle demo' on it");
         }
-        return SettlementContext.start(home, console);
+        return SettlementContext.start(home, console, clockOverride());
+    }
+
+    /** {@code --now}, when given, wins over settlement.clock.now from every other source. */
+    private java.util.Map<String, Object> clockOverride() {
+        if (now == null) {
+            return java.util.Map.of();
+        }
+        try {
+            java.time.OffsetDateTime.parse(now.trim());
+        } catch (DateTimeParseException e) {
+            throw CommandFailure.input("--now '" + now + "' is not an instant: write it as 2026-03-04T06:30:00+01:00");
+        }
+        return java.util.Map.of("settlement.clock.now", now.trim());
     }
 
     /** Starts the application on the home, making it when it does not exist yet (the first import or run-day). */
     ConfigurableApplicationContext openOrCreateHome() {
-        return SettlementContext.start(home(), console);
+        return SettlementContext.start(home(), console, clockOverride());
     }
 
     /** Refuses a date that is not a banking day of the books, in the same words from every command. */
@@ -123,7 +142,8 @@ public class SettleCommand implements Callable<Integer> {
     /** The cause that says an operator asked for something that cannot be (exit 2), or null. */
     private static Throwable operatorError(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof HomeInUseException || cause instanceof NotABankingDayException) {
+            if (cause instanceof HomeInUseException || cause instanceof NotABankingDayException
+                    || cause instanceof OperationRefused) {
                 return cause;
             }
         }
