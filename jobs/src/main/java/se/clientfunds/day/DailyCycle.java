@@ -70,6 +70,11 @@ public class DailyCycle {
         this.dayJobs = dayJobs;
     }
 
+    /** Whether every job of the day completed: imported, allocated, paid, closed, reconciled and reported. */
+    public boolean finished(LocalDate businessDate) {
+        return DAY_JOBS.stream().allMatch(job -> dayJobs.completed(job, businessDate));
+    }
+
     public DayReport run(LocalDate businessDate) {
         calendar.requireBankingDay(businessDate);
         // refuse before anything is imported when the day cannot close (an earlier banking day never run)
@@ -155,6 +160,23 @@ public class DailyCycle {
         }
         boolean provisional = businessDays.status(businessDate).filter(BusinessDays.Status.CLOSED::equals).isEmpty();
         return new DayReport(businessDate, outcomes, late, reportsBehind, jobs, waiting, attention, provisional, failedReports);
+    }
+
+    /**
+     * Imports what waits in the inbox into an open business day, in the order the books need it, and nothing else (the
+     * inbox poll between cycles: a refused file is seen when it arrives). Stops at a failed import, as run-day does.
+     */
+    public List<ImportOutcome> importWaiting(LocalDate businessDate) {
+        calendar.requireBankingDay(businessDate);
+        if (businessDays.status(businessDate).filter(BusinessDays.Status.CLOSED::equals).isPresent()) {
+            throw new IllegalArgumentException("business day " + businessDate + " is closed: files wait for the next open day");
+        }
+        List<ImportOutcome> outcomes = new ArrayList<>();
+        if (!inboxFiles().isEmpty()) {
+            businessDays.open(businessDate);
+            importInbox(businessDate, outcomes);
+        }
+        return outcomes;
     }
 
     private void importInbox(LocalDate businessDate, List<ImportOutcome> outcomes) {

@@ -37,7 +37,7 @@ public class JobRestarts {
         if (!databaseIsExclusive) {
             String process = jdbc.query("SELECT process_instance FROM job_start WHERE job_execution_id = ?",
                     rs -> rs.next() ? rs.getString(1) : null, last.getId());
-            if (process == null || processes.alive(process)) {
+            if (processes.alive(process)) {
                 throw new IllegalStateException("job execution " + last.getId() + " is still marked " + last.getStatus()
                         + " on the shared database by " + (process == null ? "a process not recorded" : "process " + process
                         + ", which is running") + ": stop it (settle jobs stop " + last.getId() + "), or recover it when its"

@@ -21,7 +21,8 @@ import se.clientfunds.settings.ClientFundsAccount;
 /**
  * The business days as operations see them: for each banking day its status, why, the files imported for it and the
  * jobs that ran for it. A day's status is the first that holds of: FAILED (a job of the day whose last execution did not
- * complete), RUNNING, NEEDS_ATTENTION (what reconciliation names, or a missing statement), RECONCILED, CLOSED, OPEN.
+ * complete, other than one an operator abandoned), RUNNING, NEEDS_ATTENTION (what reconciliation names, a missing
+ * statement, or a day before the last one due that has not closed), RECONCILED, CLOSED, OPEN.
  */
 @Service
 public class BusinessDayOverview {
@@ -97,8 +98,12 @@ public class BusinessDayOverview {
         List<ExecutionSummary> jobs = List.copyOf(lastPerInstance.values());
 
         List<String> why = new ArrayList<>();
+        List<String> abandoned = new ArrayList<>();
         for (ExecutionSummary job : jobs) {
-            if (!job.markedRunning() && !"COMPLETED".equals(job.status())) {
+            if ("ABANDONED".equals(job.status())) {
+                // an operator's decision, not a failure to act on: said, and the day judged on the rest
+                abandoned.add(job.job() + " (job execution " + job.id() + ") was abandoned by an operator");
+            } else if (!job.markedRunning() && !"COMPLETED".equals(job.status())) {
                 why.add(job.job() + " (job execution " + job.id() + ") " + job.status()
                         + (job.rootCause() == null ? "" : ": " + job.rootCause()));
             } else if (job.crashed()) {
@@ -118,19 +123,34 @@ public class BusinessDayOverview {
                 Date.valueOf(date));
         boolean reconciled = reconciliation.latestRun(date).isPresent();
         if (reconciled) {
-            List<String> attention = reconciliation.attention(date);
-            return new BusinessDayView(date, attention.isEmpty() ? Status.RECONCILED : Status.NEEDS_ATTENTION, attention, files, jobs);
+            List<String> attention = new ArrayList<>(reconciliation.attention(date));
+            Status status = attention.isEmpty() ? Status.RECONCILED : Status.NEEDS_ATTENTION;
+            attention.addAll(abandoned);
+            return new BusinessDayView(date, status, attention, files, jobs);
         }
         if ("CLOSED".equals(closed)) {
-            return new BusinessDayView(date, Status.CLOSED, List.of("closed, not reconciled yet"), files, jobs);
+            return new BusinessDayView(date, Status.CLOSED, with(List.of("closed, not reconciled yet"), abandoned), files, jobs);
         }
         List<ClientFundsAccount> missing = statements.missing(date);
         if (!jobs.isEmpty() && !missing.isEmpty()) {
-            return new BusinessDayView(date, Status.NEEDS_ATTENTION, List.of("waiting for the statement of "
-                    + DayStatements.describe(missing)), files, jobs);
+            return new BusinessDayView(date, Status.NEEDS_ATTENTION, with(List.of("waiting for the statement of "
+                    + DayStatements.describe(missing)), abandoned), files, jobs);
         }
-        return new BusinessDayView(date, Status.OPEN, jobs.isEmpty() && files.isEmpty() ? List.of("nothing run yet") : List.of(),
-                files, jobs);
+        // a banking day before the last one due (the day before today) that has not closed, within the books
+        LocalDate due = calendar.previousBankingDay(LocalDate.now(clock));
+        Date first = jdbc.queryForObject("SELECT MIN(business_date) FROM business_day", Date.class);
+        if (date.isBefore(due) && first != null && !date.isBefore(first.toLocalDate())) {
+            return new BusinessDayView(date, Status.NEEDS_ATTENTION, with(List.of("not closed, although due since "
+                    + calendar.nextBankingDay(date) + ": run-day " + date), abandoned), files, jobs);
+        }
+        return new BusinessDayView(date, Status.OPEN, with(jobs.isEmpty() && files.isEmpty() ? List.of("nothing run yet")
+                : List.of(), abandoned), files, jobs);
+    }
+
+    private static List<String> with(List<String> why, List<String> more) {
+        List<String> all = new ArrayList<>(why);
+        all.addAll(more);
+        return all;
     }
 
     private LocalDate latest() {

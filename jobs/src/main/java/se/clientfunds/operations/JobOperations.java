@@ -35,9 +35,9 @@ import se.clientfunds.jobs.ProcessInstances;
  * the execution as it stands is refused ({@link OperationRefused}) saying why and what would help.
  *
  * <p>Spring Batch's known traps are designed around: a stop takes effect at the step's next commit (one more chunk is
- * written, and that is as it should be: it is a whole chunk); an execution whose process died stays STARTED or
- * STOPPING for ever and a restart of it fails as "already running", so it is recovered first, and only when its
- * process no longer checks in ({@link ProcessInstances}).
+ * written, and that is as it should be: it is a whole chunk), and only the request is written ({@link #requestStop});
+ * an execution whose process died stays STARTED or STOPPING for ever and a restart of it fails as "already running",
+ * so it is recovered first, and only when its process no longer checks in ({@link ProcessInstances}).
  */
 @Service
 public class JobOperations {
@@ -187,10 +187,11 @@ public class JobOperations {
         return trace.length() == 0 ? "job execution " + id + " left no exit message\n" : trace.toString();
     }
 
-    /** What operators did about an execution, oldest first. */
+    /** What operators did about the executions of an execution's job instance (a restart names the new one), oldest first. */
     public List<OperatorActionView> actions(long id) {
         return jdbc.query("SELECT id, acted_at, operator, action, subject, job_execution_id, business_date, reason"
-                + " FROM operator_action WHERE job_execution_id = ? ORDER BY id", (rs, row) -> new OperatorActionView(rs.getLong(1),
+                + " FROM operator_action WHERE job_execution_id IN (SELECT x.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION x"
+                + " JOIN BATCH_JOB_EXECUTION y ON y.JOB_INSTANCE_ID = x.JOB_INSTANCE_ID WHERE y.JOB_EXECUTION_ID = ?) ORDER BY id", (rs, row) -> new OperatorActionView(rs.getLong(1),
                 time(rs.getTimestamp(2)), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6),
                 rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(), rs.getString(8)), id);
     }
@@ -246,21 +247,8 @@ public class JobOperations {
         if (execution.getStatus() == BatchStatus.STOPPING) {
             throw new OperationRefused("job execution " + id + " is stopping already: it stops at its next commit");
         }
-        boolean here = processes.current().equals(summary.process());
         transaction.executeWithoutResult(status -> {
-            if (here) {
-                // running in this process: Spring Batch stops its steps and tasklets itself
-                try {
-                    jobOperator.stop(execution);
-                } catch (Exception e) {
-                    throw new OperationRefused("job execution " + id + " could not be stopped: " + Causes.rootMessage(e));
-                }
-            } else {
-                // running in another process: only the request is written; that process reads it at its next commit and
-                // stops there (stopping its steps from here would write over the step executions it is updating)
-                execution.setStatus(BatchStatus.STOPPING);
-                jobRepository.update(execution);
-            }
+            requestStop(jdbc, id);
             record(Action.STOP, summary, operator, reason, "stop asked while " + summary.status());
         });
         return new Outcome(Action.STOP, id, summary(id), "job execution " + id + " (" + summary.job() + ") is stopping: it stops"
@@ -275,6 +263,7 @@ public class JobOperations {
         requireWhoAndWhy(operator, reason);
         JobExecution execution = execution(id);
         ExecutionSummary summary = summary(id);
+        requireLastOfItsInstance(execution, "abandoned");
         switch (execution.getStatus()) {
             case COMPLETED -> throw new OperationRefused("job execution " + id + " completed: there is nothing to abandon");
             case ABANDONED -> throw new OperationRefused("job execution " + id + " is abandoned already");
@@ -319,6 +308,22 @@ public class JobOperations {
         });
         return new Outcome(Action.RECOVER, id, summary(id), "job execution " + id + " (" + summary.job() + ") recovered: it is"
                 + " FAILED now, and 'settle jobs restart " + id + "' goes on from its last commit");
+    }
+
+    /**
+     * Asks a running execution to stop: STOPPING in the job repository, which the process running it reads at its step's
+     * next commit (Spring Batch synchronises the status and version then) and stops there, ending STOPPED. Only the
+     * request is written, wherever the execution runs, and only while it is still running (one statement: an execution
+     * that completes meanwhile stays COMPLETED): JobOperator.stop would also stop and write the step executions from
+     * here, over the versions the running process holds, and set an end time on an execution that is still running.
+     */
+    public static void requestStop(JdbcTemplate jdbc, long id) {
+        int updated = jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STOPPING', VERSION = VERSION + 1,"
+                + " LAST_UPDATED = CURRENT_TIMESTAMP(6) WHERE JOB_EXECUTION_ID = ? AND STATUS IN ('STARTING', 'STARTED')", id);
+        if (updated != 1) {
+            // it ended (or was stopped) between reading it and asking: nothing to stop any more
+            throw new OperationRefused("job execution " + id + " is no longer running: it ended while the stop was asked");
+        }
     }
 
     private void record(Action action, ExecutionSummary summary, String operator, String reason, String what) {

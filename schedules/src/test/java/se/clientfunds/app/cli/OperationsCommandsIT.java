@@ -1,16 +1,14 @@
 package se.clientfunds.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.clientfunds.app.cli.InProcessSettle.settle;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import se.clientfunds.app.Console;
 
 /** The operations commands as an operator at 06:00 meets them: the jobs, one job, the days, and the refusals. */
 class OperationsCommandsIT {
@@ -22,11 +20,11 @@ class OperationsCommandsIT {
     void jobsAndDaysOnADemoHome() {
         // given the demo's two days
         String home = dir.resolve("demo").toString();
-        Run demo = settle("--home", home, "demo", "--days", "2", "--clients", "5", "--payments-per-day", "40");
+        InProcessSettle demo = settle("--home", home, "demo", "--days", "2", "--clients", "5", "--payments-per-day", "40");
         assertThat(demo.exitCode()).as(demo.out() + demo.err()).isIn(SettleCommand.OK, SettleCommand.NEEDS_ATTENTION);
 
         // when the jobs are listed, then newest first with their day, attempt and who started them
-        Run jobs = settle("--home", home, "jobs", "--format", "csv", "--size", "3");
+        InProcessSettle jobs = settle("--home", home, "jobs", "--format", "csv", "--size", "3");
         assertThat(jobs.exitCode()).as(jobs.err()).isZero();
         List<String> rows = jobs.out().lines().toList();
         assertThat(rows.get(0)).isEqualTo(String.join(",", JobsCommand.COLUMNS));
@@ -35,12 +33,12 @@ class OperationsCommandsIT {
         assertThat(rows.get(1)).startsWith("17,reportsJob,2026-01-05,,COMPLETED,1 of 1,").endsWith("," + user + ",");
         assertThat(rows.get(2)).startsWith("16,reconcileJob,2026-01-05,,COMPLETED,1 of 1,");
         assertThat(jobs.err()).isEqualTo("executions 1–3 of 17 (page 0); --page 1 for more\n");
-        Run files = settle("--home", home, "jobs", "--job", "importBankFilesJob", "--date", "2026-01-05", "--format", "csv");
+        InProcessSettle files = settle("--home", home, "jobs", "--job", "importBankFilesJob", "--date", "2026-01-05", "--format", "csv");
         assertThat(files.out().lines().skip(1).map(line -> line.split(",")[3]).toList())
                 .containsExactly("file=camt053-20260105.xml", "file=camt054-20260105.xml");
 
         // when one is shown, then its steps with their counts
-        Run show = settle("--home", home, "jobs", "show", "13");
+        InProcessSettle show = settle("--home", home, "jobs", "show", "13");
         assertThat(show.exitCode()).as(show.err()).isZero();
         assertThat(show.out()).startsWith("job execution 13: allocatePaymentsJob for 2026-01-05\n  status:     COMPLETED\n"
                 + "  attempt:    1 of 1, started by " + user + "\n");
@@ -48,7 +46,7 @@ class OperationsCommandsIT {
 
         // when the days are listed as of the next banking day's morning (6 January is a holiday), then each day with its
         // status, why, files and jobs
-        Run days = settle("--home", home, "--now", "2026-01-07T06:30:00+01:00", "days", "--format", "csv");
+        InProcessSettle days = settle("--home", home, "--now", "2026-01-07T06:30:00+01:00", "days", "--format", "csv");
         assertThat(days.out().lines().toList()).containsExactly("date,status,why,files,jobs",
                 "2026-01-07,OPEN,nothing run yet,,",
                 "2026-01-05," + status(days, "2026-01-05") + "," + why(days, "2026-01-05")
@@ -61,39 +59,29 @@ class OperationsCommandsIT {
                 .isIn("RECONCILED", "NEEDS_ATTENTION"));
 
         // and what makes no sense is refused with exit 2, saying why
-        Run restart = settle("--home", home, "jobs", "restart", "16", "--reason", "again");
+        InProcessSettle restart = settle("--home", home, "jobs", "restart", "16", "--reason", "again");
         assertThat(restart.exitCode()).isEqualTo(SettleCommand.INPUT_ERROR);
         assertThat(restart.err()).isEqualTo("restart: job execution 16 (reconcileJob) completed: there is nothing to restart\n");
         assertThat(settle("--home", home, "jobs", "recover", "16", "--reason", "x").err())
                 .isEqualTo("recover: job execution 16 is COMPLETED: only an execution a crash left marked running needs recovering\n");
         assertThat(settle("--home", home, "jobs", "show", "999").err()).isEqualTo("show: no job execution 999; 'settle jobs' lists them\n");
-        Run noReason = settle("--home", home, "jobs", "abandon", "16");
+        InProcessSettle noReason = settle("--home", home, "jobs", "abandon", "16");
         assertThat(noReason.exitCode()).isEqualTo(SettleCommand.INPUT_ERROR);
         assertThat(noReason.err()).startsWith("abandon: Missing required option: '--reason=TEXT'");
         assertThat(settle("--home", home, "jobs", "--status", "BROKEN").err()).startsWith("jobs: no status 'BROKEN'; a status is one of ");
-        Run badNow = settle("--home", home, "--now", "tomorrow", "days");
+        InProcessSettle badNow = settle("--home", home, "--now", "tomorrow", "days");
         assertThat(badNow.exitCode()).isEqualTo(SettleCommand.INPUT_ERROR);
         assertThat(badNow.err()).isEqualTo("days: --now 'tomorrow' is not an instant: write it as 2026-03-04T06:30:00+01:00\n");
     }
 
-    private static String status(Run days, String date) {
+    private static String status(InProcessSettle days, String date) {
         return days.out().lines().filter(line -> line.startsWith(date)).findFirst().orElseThrow().split(",")[1];
     }
 
     /** The why cell as CSV writes it (quoted when it holds a comma). */
-    private static String why(Run days, String date) {
+    private static String why(InProcessSettle days, String date) {
         String line = days.out().lines().filter(row -> row.startsWith(date)).findFirst().orElseThrow();
         String rest = line.substring(date.length() + 1 + status(days, date).length() + 1);
         return rest.startsWith("\"") ? rest.substring(0, rest.indexOf("\",", 1) + 1) : rest.substring(0, rest.indexOf(','));
-    }
-
-    private static Run settle(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exitCode = SettleCommand.execute(args, new Console(new PrintWriter(out, true), new PrintWriter(err, true), false));
-        return new Run(exitCode, out.toString(), err.toString());
-    }
-
-    private record Run(int exitCode, String out, String err) {
     }
 }

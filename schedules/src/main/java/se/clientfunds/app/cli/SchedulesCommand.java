@@ -1,0 +1,109 @@
+package se.clientfunds.app.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import se.clientfunds.app.Console;
+import se.clientfunds.app.schedule.Schedules;
+import se.clientfunds.report.TableFormat;
+
+@Command(name = "schedules", mixinStandardHelpOptions = true,
+        description = {"Lists the schedules: name,task,cron,calendar,misfire,paused,previous_fire,next_fire (times in the"
+                + " pipeline's zone). A schedule settle serve has not taken in yet shows the next fire its configuration gives.",
+                "'schedules pause|resume NAME --reason TEXT' stops a schedule firing or lets it fire again, recorded with who and why."},
+        subcommands = {SchedulesCommand.Pause.class, SchedulesCommand.Resume.class})
+class SchedulesCommand implements Callable<Integer> {
+
+    static final List<String> COLUMNS = List.of("name", "task", "cron", "calendar", "misfire", "paused", "previous_fire",
+            "next_fire");
+
+    @ParentCommand
+    SettleCommand settle;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|json",
+            description = "Output format (default ${DEFAULT-VALUE}).")
+    String format;
+
+    final Console console;
+
+    SchedulesCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        TableFormat tableFormat = BenchCommand.parseFormat(format);
+        try (ConfigurableApplicationContext context = settle.openHome()) {
+            print(console, context.getBean(Schedules.class).list(), tableFormat);
+            return SettleCommand.OK;
+        }
+    }
+
+    static void print(Console console, List<Schedules.View> schedules, TableFormat format) {
+        TableOutput output = TableOutput.start(format, COLUMNS, console.out());
+        for (Schedules.View schedule : schedules) {
+            output.row(schedule.name(), schedule.task(), schedule.cron(), schedule.calendar(), schedule.misfire(),
+                    schedule.paused() ? "yes" : "no", JobsCommand.time(schedule.previousFire()),
+                    JobsCommand.time(schedule.nextFire()) + (schedule.inQuartz() ? "" : " (not scheduled yet)"));
+        }
+        output.finish();
+    }
+
+    abstract static class Act implements Callable<Integer> {
+
+        @ParentCommand
+        SchedulesCommand schedules;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The schedule (see settle schedules).")
+        String name;
+
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why (recorded with the action).")
+        String reason;
+
+        @Option(names = "--operator", defaultValue = "${sys:user.name}", paramLabel = "NAME",
+                description = "Who (default: the OS user).")
+        String operator;
+
+        abstract boolean pause();
+
+        @Override
+        public Integer call() throws Exception {
+            try (ConfigurableApplicationContext context = schedules.settle.openHome()) {
+                Schedules service = context.getBean(Schedules.class);
+                if (pause()) {
+                    service.pause(name, operator, reason);
+                } else {
+                    service.resume(name, operator, reason);
+                }
+                schedules.console.println("schedule " + name + (pause() ? " paused" : " resumed") + " by " + operator + ": " + reason);
+                return SettleCommand.OK;
+            }
+        }
+    }
+
+    @Command(name = "pause", mixinStandardHelpOptions = true, description = "Pauses a schedule: it does not fire until resumed.")
+    static class Pause extends Act {
+
+        @Override
+        boolean pause() {
+            return true;
+        }
+    }
+
+    @Command(name = "resume", mixinStandardHelpOptions = true,
+            description = "Resumes a paused schedule; a fire missed while paused follows its misfire policy.")
+    static class Resume extends Act {
+
+        @Override
+        boolean pause() {
+            return false;
+        }
+    }
+}

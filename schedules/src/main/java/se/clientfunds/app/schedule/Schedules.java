@@ -1,0 +1,200 @@
+package se.clientfunds.app.schedule;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TimeZone;
+
+import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.calendar.HolidayCalendar;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import se.clientfunds.calendar.BankingCalendars;
+import se.clientfunds.jobs.ColumnText;
+import se.clientfunds.operations.OperationRefused;
+
+/**
+ * The schedules in Quartz: brought in line with the configuration when {@code serve} starts (configuration wins: a
+ * changed schedule is rescheduled, a removed one unscheduled, an unchanged one keeps its next fire time and whether it
+ * is paused), listed with their previous and next fire times, paused and resumed with who and why (operator_action).
+ * The banking-day calendars are Quartz HolidayCalendars of the closed weekdays, precomputed for the years around now.
+ */
+@Service
+public class Schedules {
+
+    static final String GROUP = "settlement";
+    static final int YEARS_BEFORE = 1;
+    static final int YEARS_AHEAD = 5;
+
+    /** One schedule as an operator lists it. */
+    public record View(String name, String task, String cron, String calendar, String misfire, boolean paused,
+                       ZonedDateTime previousFire, ZonedDateTime nextFire, boolean inQuartz) {
+    }
+
+    private final ObjectProvider<Scheduler> scheduler;
+    private final ScheduleSettings settings;
+    private final Clock clock;
+    private final JdbcTemplate jdbc;
+
+    public Schedules(ObjectProvider<Scheduler> scheduler, ScheduleSettings settings, Clock clock, JdbcTemplate jdbc) {
+        this.scheduler = scheduler;
+        this.settings = settings;
+        this.clock = clock;
+        this.jdbc = jdbc;
+    }
+
+    Scheduler scheduler() {
+        return scheduler.getObject();
+    }
+
+    /** Makes Quartz hold exactly the configured schedules; returns what changed, one line each. */
+    public List<String> reconcile() throws SchedulerException {
+        Scheduler quartz = scheduler();
+        List<String> changes = new ArrayList<>();
+        // Quartz sets every trigger on a replaced calendar WAITING: what was paused is paused again below
+        java.util.Set<TriggerKey> paused = new java.util.HashSet<>();
+        for (TriggerKey key : quartz.getTriggerKeys(GroupMatcher.triggerGroupEquals(GROUP))) {
+            if (quartz.getTriggerState(key) == Trigger.TriggerState.PAUSED) {
+                paused.add(key);
+            }
+        }
+        int year = LocalDate.now(clock).getYear();
+        for (String calendar : List.of("swedish", "target2")) {
+            quartz.addCalendar(calendar, holidays(calendar, year - YEARS_BEFORE, year + YEARS_AHEAD), true, true);
+        }
+        Map<String, ScheduleSettings.Effective> wanted = settings.effective();
+        for (TriggerKey key : quartz.getTriggerKeys(GroupMatcher.triggerGroupEquals(GROUP))) {
+            if (!wanted.containsKey(key.getName())) {
+                quartz.deleteJob(JobKey.jobKey(key.getName(), GROUP));
+                changes.add(key.getName() + ": removed (no longer configured)");
+            }
+        }
+        for (ScheduleSettings.Effective schedule : wanted.values()) {
+            TriggerKey key = TriggerKey.triggerKey(schedule.name(), GROUP);
+            Trigger existing = quartz.getTrigger(key);
+            CronTrigger trigger = trigger(schedule);
+            if (existing instanceof CronTrigger cron && same(cron, trigger)) {
+                if (paused.contains(key)) {
+                    quartz.pauseTrigger(key);
+                }
+                continue;
+            }
+            JobDetail job = JobBuilder.newJob(schedule.task() == ScheduleSettings.Task.DAILY_CYCLE ? DailyCycleJob.class
+                            : InboxPollJob.class).withIdentity(schedule.name(), GROUP)
+                    .withDescription(schedule.task().key()).storeDurably().requestRecovery(true).build();
+            quartz.scheduleJob(job, java.util.Set.of(trigger), true);
+            if (paused.contains(key)) {
+                quartz.pauseTrigger(key);
+            }
+            changes.add(schedule.name() + ": " + (existing == null ? "scheduled" : "rescheduled (its configuration changed)"));
+        }
+        return changes;
+    }
+
+    /** The configured schedules with what Quartz holds of them. */
+    public List<View> list() throws SchedulerException {
+        Scheduler quartz = scheduler();
+        List<View> views = new ArrayList<>();
+        ZoneId zone = clock.getZone();
+        for (ScheduleSettings.Effective schedule : settings.effective().values()) {
+            TriggerKey key = TriggerKey.triggerKey(schedule.name(), GROUP);
+            Trigger trigger = quartz.getTrigger(key);
+            boolean inQuartz = trigger != null;
+            views.add(new View(schedule.name(), schedule.task().key(), schedule.cron(), schedule.calendar(), schedule.misfire(),
+                    inQuartz && quartz.getTriggerState(key) == Trigger.TriggerState.PAUSED,
+                    inQuartz ? time(trigger.getPreviousFireTime(), zone) : null,
+                    inQuartz ? time(trigger.getNextFireTime(), zone) : time(trigger(schedule).getFireTimeAfter(Date.from(clock.instant())), zone),
+                    inQuartz));
+        }
+        return views;
+    }
+
+    /** Pauses a schedule: it does not fire until resumed (a fire missed meanwhile is handled by its misfire policy). */
+    public void pause(String name, String operator, String reason) throws SchedulerException {
+        act(name, operator, reason, true);
+    }
+
+    public void resume(String name, String operator, String reason) throws SchedulerException {
+        act(name, operator, reason, false);
+    }
+
+    private void act(String name, String operator, String reason, boolean pause) throws SchedulerException {
+        if (reason == null || reason.isBlank()) {
+            throw new OperationRefused("why is required (--reason): it is recorded with the action");
+        }
+        Scheduler quartz = scheduler();
+        TriggerKey key = TriggerKey.triggerKey(name, GROUP);
+        if (!settings.effective().containsKey(name)) {
+            throw new OperationRefused("no schedule named '" + name + "'; the schedules are "
+                    + String.join(", ", settings.effective().keySet()));
+        }
+        if (quartz.getTrigger(key) == null) {
+            reconcile();
+        }
+        boolean paused = quartz.getTriggerState(key) == Trigger.TriggerState.PAUSED;
+        if (pause == paused) {
+            throw new OperationRefused("schedule " + name + " is " + (paused ? "paused" : "not paused") + " already");
+        }
+        if (pause) {
+            quartz.pauseTrigger(key);
+        } else {
+            quartz.resumeTrigger(key);
+        }
+        jdbc.update("INSERT INTO operator_action (operator, action, subject, reason) VALUES (?, ?, ?, ?)",
+                ColumnText.fit(operator, 100), pause ? "PAUSE_SCHEDULE" : "RESUME_SCHEDULE", ColumnText.fit("schedule " + name, 200),
+                ColumnText.fit(reason.trim(), 1000));
+    }
+
+    CronTrigger trigger(ScheduleSettings.Effective schedule) {
+        CronScheduleBuilder cron = CronScheduleBuilder.cronSchedule(schedule.cron()).inTimeZone(TimeZone.getTimeZone(clock.getZone()));
+        cron = "skip".equals(schedule.misfire()) ? cron.withMisfireHandlingInstructionDoNothing()
+                : cron.withMisfireHandlingInstructionFireAndProceed();
+        TriggerBuilder<CronTrigger> builder = TriggerBuilder.newTrigger().withIdentity(schedule.name(), GROUP)
+                .forJob(schedule.name(), GROUP).withSchedule(cron);
+        if (!"none".equals(schedule.calendar())) {
+            builder = builder.modifiedByCalendar(schedule.calendar());
+        }
+        return builder.build();
+    }
+
+    private static boolean same(CronTrigger existing, CronTrigger wanted) {
+        return existing.getCronExpression().equals(wanted.getCronExpression())
+                && Objects.equals(existing.getCalendarName(), wanted.getCalendarName())
+                && existing.getMisfireInstruction() == wanted.getMisfireInstruction()
+                && existing.getTimeZone().getID().equals(wanted.getTimeZone().getID());
+    }
+
+    private HolidayCalendar holidays(String name, int fromYear, int toYear) {
+        BankingCalendars calendars = new BankingCalendars();
+        HolidayCalendar holidays = new HolidayCalendar();
+        holidays.setTimeZone(TimeZone.getTimeZone(clock.getZone()));
+        holidays.setDescription(name + " closed weekdays " + fromYear + "–" + toYear);
+        for (LocalDate day : BankingCalendars.closedWeekdays("target2".equals(name) ? calendars.forCurrency("EUR")
+                : calendars.forCurrency("SEK"), fromYear, toYear)) {
+            holidays.addExcludedDate(Date.from(day.atStartOfDay(clock.getZone()).toInstant()));
+        }
+        return holidays;
+    }
+
+    private static ZonedDateTime time(Date date, ZoneId zone) {
+        return date == null ? null : date.toInstant().atZone(zone);
+    }
+}
