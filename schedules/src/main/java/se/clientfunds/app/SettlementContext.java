@@ -43,7 +43,21 @@ public final class SettlementContext {
         return start(home, Map.of());
     }
 
+    /**
+     * As {@link #start(Path, Console, Map)} with a web server for health and metrics ({@code settle serve}; on
+     * {@code settlement.management.address}:{@code port}, loopback:8081 by default).
+     */
+    public static ConfigurableApplicationContext serve(Path home, Console console, Map<String, Object> overrides) {
+        ConfigurableApplicationContext context = start(home, overrides, WebApplicationType.SERVLET);
+        context.getBean(JobProgress.class).attach(new ConsoleJobProgress(console));
+        return context;
+    }
+
     private static ConfigurableApplicationContext start(Path home, Map<String, Object> overrides) {
+        return start(home, overrides, WebApplicationType.NONE);
+    }
+
+    private static ConfigurableApplicationContext start(Path home, Map<String, Object> overrides, WebApplicationType web) {
         Path root = home.toAbsolutePath().normalize();
         Map<String, Object> defaults = new LinkedHashMap<>();
         defaults.put("settlement.home", root.toString());
@@ -53,7 +67,7 @@ public final class SettlementContext {
         }
         try {
             return new SpringApplicationBuilder(SettlementApplication.class)
-                    .web(WebApplicationType.NONE)
+                    .web(web)
                     .logStartupInfo(false)
                     .properties(defaults)
                     .initializers(context -> context.getEnvironment().getPropertySources()

@@ -38,7 +38,7 @@ class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         System.setProperty("settlement.process.kind", "server");
-        try (ConfigurableApplicationContext context = settle.openHome()) {
+        try (ConfigurableApplicationContext context = settle.serveHome()) {
             CountDownLatch closed = new CountDownLatch(1);
             context.addApplicationListener(event -> {
                 if (event instanceof ContextClosedEvent) {
@@ -56,6 +56,10 @@ class ServeCommand implements Callable<Integer> {
             console.println("  scheduler: " + meta.getSchedulerInstanceId() + ", job store " + meta.getJobStoreClass().getSimpleName()
                     + (meta.isJobStoreClustered() ? ", clustered" : ", NOT clustered") + ", "
                     + meta.getThreadPoolSize() + " threads");
+            if (context instanceof org.springframework.boot.web.server.context.WebServerApplicationContext web) {
+                console.println("  health:    http://" + context.getEnvironment().getProperty("server.address", "127.0.0.1") + ":"
+                        + web.getWebServer().getPort() + "/actuator/health (metrics: /actuator/metrics)");
+            }
             changes.forEach(change -> console.println("  schedule " + change));
             SchedulesCommand.print(console, schedules.list(), se.clientfunds.report.TableFormat.TABLE);
             console.println("running; stop with Ctrl-C or SIGTERM");

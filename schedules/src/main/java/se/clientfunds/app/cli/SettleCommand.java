@@ -90,6 +90,17 @@ public class SettleCommand implements Callable<Integer> {
         return java.util.Map.of("settlement.clock.now", now.trim());
     }
 
+    /** As {@link #openHome()}, with the web server of {@code settle serve} (health and metrics). */
+    ConfigurableApplicationContext serveHome() {
+        Path home = home();
+        if (!SettlementHome.existsAt(home)) {
+            throw CommandFailure.input("no settlement home in " + home.toAbsolutePath().normalize() + " (it has no inbox/ and db/):"
+                    + " check --home or SETTLEMENT_HOME; a home is made by the first 'settle import', 'settle run-day' or"
+                    + " 'settle demo' on it");
+        }
+        return SettlementContext.serve(home, console, clockOverride());
+    }
+
     /** Starts the application on the home, making it when it does not exist yet (the first import or run-day). */
     ConfigurableApplicationContext openOrCreateHome() {
         return SettlementContext.start(home(), console, clockOverride());

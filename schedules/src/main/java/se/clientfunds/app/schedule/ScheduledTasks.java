@@ -2,6 +2,7 @@ package se.clientfunds.app.schedule;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -9,7 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import se.clientfunds.app.notify.Notifications;
+import se.clientfunds.app.notify.Problem;
 import se.clientfunds.day.DailyCycle;
+import se.clientfunds.day.DayJobOutcome;
 import se.clientfunds.day.DayReport;
 import se.clientfunds.day.ScheduledCycle;
 import se.clientfunds.files.ImportOutcome;
@@ -35,12 +39,19 @@ public class ScheduledTasks {
     private final ScheduledCycle cycle;
     private final DailyCycle dailyCycle;
     private final OpenBusinessDay openDay;
+    private final Notifications notifications;
     private final Clock clock;
     private final AtomicReference<LastCycle> lastCycle = new AtomicReference<>();
     private final java.util.concurrent.atomic.AtomicLong cyclesRun = new java.util.concurrent.atomic.AtomicLong();
 
-    public ScheduledTasks(ScheduledCycle cycle, DailyCycle dailyCycle, OpenBusinessDay openDay, Clock clock) {
+    private final java.util.concurrent.atomic.AtomicInteger daysNeedingAttention = new java.util.concurrent.atomic.AtomicInteger();
+
+    public ScheduledTasks(ScheduledCycle cycle, DailyCycle dailyCycle, OpenBusinessDay openDay, Notifications notifications,
+                          Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+        io.micrometer.core.instrument.Gauge.builder("settlement.days.needing.attention", daysNeedingAttention, Number::doubleValue)
+                .description("business days the last daily cycle left failed or needing attention").register(meters);
         this.cycle = cycle;
+        this.notifications = notifications;
         this.dailyCycle = dailyCycle;
         this.openDay = openDay;
         this.clock = clock;
@@ -58,6 +69,8 @@ public class ScheduledTasks {
         }
         run.attention().forEach(item -> log.warn("{}: NEEDS ATTENTION: {}", schedule, item));
         lastCycle.set(new LastCycle(clock.instant(), run.failed() || run.stopped() != null, run.attention()));
+        daysNeedingAttention.set((int) run.days().stream().filter(day -> day.failed() || !day.attention().isEmpty()).count());
+        notifications.tell(problems(run));
         return run;
     }
 
@@ -73,10 +86,48 @@ public class ScheduledTasks {
             List<ImportOutcome> outcomes = JobStarts.as(OPERATOR, "schedule " + schedule, () -> dailyCycle.importWaiting(day.date()));
             outcomes.forEach(outcome -> log.info("{}: {} {} into {}", schedule, outcome.file().getFileName(), outcome.status(),
                     day.date()));
+            List<Problem> problems = new ArrayList<>();
+            outcomes.forEach(outcome -> importProblem(day.date(), outcome, problems));
+            notifications.tell(problems);
             return outcomes;
         } catch (RuntimeException e) {
             log.warn("{}: {}", schedule, Causes.rootMessage(e));
             return List.of();
+        }
+    }
+
+    /** What a cycle's run leaves someone to act on: failed imports and jobs, refused files, what needs attention. */
+    static List<Problem> problems(ScheduledCycle.Run run) {
+        List<Problem> problems = new ArrayList<>();
+        for (DayReport day : run.days()) {
+            day.imports().forEach(outcome -> importProblem(day.businessDate(), outcome, problems));
+            for (DayJobOutcome job : day.jobs()) {
+                if (job.status() == DayJobOutcome.Status.FAILED) {
+                    String execution = job.jobExecutionId() == null ? "" : " (job execution " + job.jobExecutionId() + ")";
+                    problems.add(new Problem(job.businessDate(), Problem.Status.FAILED, job.job() + execution + " failed: "
+                            + job.summary(), job.jobExecutionId() == null ? List.of("settle days", "settle run-day " + job.businessDate())
+                            : List.of("settle jobs show " + job.jobExecutionId(), "settle jobs restart " + job.jobExecutionId()
+                                    + " --reason TEXT", "then: settle run-day " + job.businessDate() + " (the rest of the day)")));
+                }
+            }
+            day.attention().forEach(item -> problems.add(new Problem(day.businessDate(), Problem.Status.NEEDS_ATTENTION, item,
+                    List.of("settle days", "reports/" + day.businessDate() + "/ (reconciliation.pdf, safeguarding.pdf)"))));
+        }
+        if (run.stopped() != null && problems.stream().noneMatch(problem -> problem.status() == Problem.Status.FAILED)) {
+            problems.add(new Problem(run.due(), Problem.Status.FAILED, run.stopped(), List.of("settle days")));
+        }
+        return problems;
+    }
+
+    private static void importProblem(java.time.LocalDate day, ImportOutcome outcome, List<Problem> problems) {
+        switch (outcome.status()) {
+            case FAILED -> problems.add(new Problem(day, Problem.Status.FAILED, outcome.summary(), outcome.jobExecutionId() == null
+                    ? List.of("settle days", "settle run-day " + day) : List.of("settle jobs show " + outcome.jobExecutionId(),
+                    "settle run-day " + day + " (restarts it)")));
+            case REJECTED -> problems.add(new Problem(day, Problem.Status.NEEDS_ATTENTION, outcome.summary(),
+                    List.of("quarantine/" + outcome.file().getFileName() + ".reason.txt", "settle days")));
+            case IMPORTED -> {
+            }
         }
     }
 

@@ -53,7 +53,7 @@ class ServeIT {
         Path output = dir.resolve("serve.out");
         Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-Dsettlement.schedules.daily-cycle.cron=0/5 * * * * ?", "-Dsettlement.schedules.daily-cycle.calendar=none",
-                "-Dsettlement.schedules.inbox-poll.enabled=false", "-jar", JAR.toAbsolutePath().toString(),
+                "-Dsettlement.schedules.inbox-poll.enabled=false", "-Dsettlement.management.port=0", "-jar", JAR.toAbsolutePath().toString(),
                 "--home", home.toString(), "--now", "2026-01-07T06:30:00+01:00", "serve")
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         started.add(serve);
@@ -69,6 +69,26 @@ class ServeIT {
 
         // and the day due by its clock is run by the schedule
         RunningSettle.waitForLogLine(log, serve, "daily-cycle: 2026-01-05 closed", Duration.ofMinutes(2));
+
+        // and its health, on loopback, says the database, the scheduler and the last daily cycle are well, and its metrics
+        // have the jobs' durations
+        java.util.regex.Matcher url = java.util.regex.Pattern.compile("health: +(http://127\\.0\\.0\\.1:\\d+)/actuator/health")
+                .matcher(banner);
+        assertThat(url.find()).as(banner).isTrue();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        tools.jackson.databind.JsonNode health = tools.jackson.databind.json.JsonMapper.builder().build().readTree(http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url.group(1) + "/actuator/health")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/db/status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/scheduler/status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/scheduler/details/clustered").asBoolean()).isTrue();
+        assertThat(health.at("/components/dailyCycle/status").asString()).isEqualTo("UP");
+        java.net.http.HttpResponse<String> metric = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url.group(1)
+                + "/actuator/metrics/settlement.job.duration?tag=job:closeBusinessDayJob")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(metric.statusCode()).isEqualTo(200);
+        assertThat(metric.body()).contains("\"statistic\":\"COUNT\",\"value\":1.0");
 
         // and another command on the home is refused, naming the server
         InProcessSettle refused = settle("--home", home.toString(), "days");

@@ -221,7 +221,8 @@ class SettleCommandIT {
 
             // then
             assertThat(run.exitCode).isEqualTo(2);
-            assertThat(run.err).contains("is in use by another settle process; wait for it to finish or use another --home");
+            assertThat(run.err).contains("is in use by another settle process (pid " + ProcessHandle.current().pid() + " since ")
+                    .endsWith("); wait for it to finish or use another --home\n");
         }
     }
 
