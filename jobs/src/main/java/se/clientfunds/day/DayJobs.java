@@ -92,6 +92,10 @@ public class DayJobs {
         if (job == null) {
             throw new IllegalStateException("no job named " + name);
         }
+        if (restarts.stopping()) {
+            return new DayJobOutcome(name, businessDate, DayJobOutcome.Status.FAILED, null,
+                    "not started: the process is stopping; the next run starts it");
+        }
         JobParameters parameters = parameters(name, businessDate, number, reason);
         JobExecution last = jobRepository.getLastJobExecution(name.jobName(), parameters(name, businessDate, number, null));
         JobExecution execution;

@@ -30,13 +30,28 @@ public class JobRestarts {
         this.jdbc = jdbc;
     }
 
+    /** Whether this process is stopping: nothing new starts in it. */
+    public boolean stopping() {
+        return processes.stopping();
+    }
+
     public JobExecution resume(JobExecution last) throws Exception {
         if (!last.getStatus().isRunning()) {
             return jobOperator.restart(last);
         }
+        String runner = jdbc.query("SELECT process_instance FROM job_start WHERE job_execution_id = ?",
+                rs -> rs.next() ? rs.getString(1) : null, last.getId());
+        if (processes.current().equals(runner)) {
+            // running here, in another thread: never taken over, even on the embedded database
+            throw new IllegalStateException("job execution " + last.getId() + " is running in this process: wait for it");
+        }
         if (!databaseIsExclusive) {
-            String process = jdbc.query("SELECT process_instance FROM job_start WHERE job_execution_id = ?",
-                    rs -> rs.next() ? rs.getString(1) : null, last.getId());
+            String process = runner;
+            // a process that died a moment ago still counts as alive until its check-ins are overdue: wait that long
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(ProcessInstances.DEAD_AFTER_SECONDS + 5);
+            while (process != null && processes.alive(process) && System.nanoTime() < deadline) {
+                Thread.sleep(1000);
+            }
             if (processes.alive(process)) {
                 throw new IllegalStateException("job execution " + last.getId() + " is still marked " + last.getStatus()
                         + " on the shared database by " + (process == null ? "a process not recorded" : "process " + process

@@ -38,6 +38,7 @@ public class ProcessInstances implements SmartLifecycle {
     private final String host;
     private final long pid;
     private volatile ScheduledExecutorService checkIns;
+    private volatile boolean stopping;
 
     public ProcessInstances(JdbcTemplate jdbc, ObjectProvider<EmbeddedMariaDb> embeddedDatabase) {
         this.jdbc = jdbc;
@@ -45,6 +46,15 @@ public class ProcessInstances implements SmartLifecycle {
         this.host = hostName();
         this.pid = ProcessHandle.current().pid();
         this.instanceId = host + ":" + pid + ":" + ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
+    /** The process is stopping (SIGTERM): no new job may start in it; the running ones stop at their next commit. */
+    public void markStopping() {
+        stopping = true;
+    }
+
+    public boolean stopping() {
+        return stopping;
     }
 
     /** This process, as job_start and the operators' views name it: host, process id and start time. */

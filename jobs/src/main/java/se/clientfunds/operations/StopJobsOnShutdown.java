@@ -16,12 +16,19 @@ import se.clientfunds.jobs.ProcessInstances;
 
 /**
  * When the process is asked to stop (SIGTERM, Ctrl-C) while jobs run in it, they are asked to stop at their next
- * commit, and the shutdown waits for them (at most {@code settlement.shutdown.wait-seconds}) before the database goes:
+ * commit, nothing new starts, and the shutdown waits for them (at most {@code settlement.shutdown.wait-seconds}, 80 s:
+ * within systemd's default 90 s before it kills) before the database goes:
  * a job stopped so ends STOPPED with its chunks committed, and is restarted from there, instead of being cut off
  * mid-chunk and left marked running.
  */
 @Component
-public class StopJobsOnShutdown implements ApplicationListener<ContextClosedEvent> {
+public class StopJobsOnShutdown implements ApplicationListener<ContextClosedEvent>, org.springframework.core.Ordered {
+
+    /** First of what happens at close: a scheduler waiting for its jobs (serve) waits for jobs already asked to stop. */
+    @Override
+    public int getOrder() {
+        return HIGHEST_PRECEDENCE;
+    }
 
     private static final Logger log = LoggerFactory.getLogger(StopJobsOnShutdown.class);
 
@@ -30,7 +37,7 @@ public class StopJobsOnShutdown implements ApplicationListener<ContextClosedEven
     private final Duration wait;
 
     public StopJobsOnShutdown(JdbcTemplate jdbc, ProcessInstances processes,
-                              @Value("${settlement.shutdown.wait-seconds:120}") long waitSeconds) {
+                              @Value("${settlement.shutdown.wait-seconds:80}") long waitSeconds) {
         this.jdbc = jdbc;
         this.processes = processes;
         this.wait = Duration.ofSeconds(waitSeconds);
@@ -38,12 +45,14 @@ public class StopJobsOnShutdown implements ApplicationListener<ContextClosedEven
 
     @Override
     public void onApplicationEvent(ContextClosedEvent event) {
+        processes.markStopping();
         List<Long> running;
         try {
             running = jdbc.queryForList("SELECT e.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION e JOIN job_start s"
                     + " ON s.job_execution_id = e.JOB_EXECUTION_ID WHERE s.process_instance = ? AND e.STATUS IN ('STARTING', 'STARTED')",
                     Long.class, processes.current());
         } catch (RuntimeException e) {
+            log.warn("the jobs running in this process could not be listed to stop them: {}", Causes.rootMessage(e));
             return;
         }
         for (long id : running) {

@@ -42,6 +42,17 @@ class ServeCommand implements Callable<Integer> {
             CountDownLatch closed = new CountDownLatch(1);
             context.addApplicationListener(event -> {
                 if (event instanceof ContextClosedEvent) {
+                    // after the running jobs were asked to stop (StopJobsOnShutdown comes first): the scheduler waits
+                    // for its jobs here, while this process still checks in and the database still runs
+                    try {
+                        Scheduler quartz = context.getBean(Scheduler.class);
+                        if (quartz.isStarted() && !quartz.isShutdown()) {
+                            quartz.shutdown(true);
+                        }
+                    } catch (Exception e) {
+                        org.slf4j.LoggerFactory.getLogger(ServeCommand.class).warn("the scheduler did not shut down cleanly: {}",
+                                se.clientfunds.jobs.Causes.rootMessage(e));
+                    }
                     closed.countDown();
                 }
             });

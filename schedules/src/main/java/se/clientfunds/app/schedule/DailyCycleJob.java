@@ -18,8 +18,14 @@ public class DailyCycleJob implements Job {
         this.tasks = tasks;
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DailyCycleJob.class);
+
     @Override
     public void execute(JobExecutionContext context) {
-        tasks.dailyCycle(context.getJobDetail().getKey().getName(), context.isRecovering());
+        String schedule = context.getJobDetail().getKey().getName();
+        // which fire ran where: each fire runs on one server of a cluster
+        log.info("{}: fire of {} runs{}", schedule, context.getScheduledFireTime().toInstant(),
+                context.isRecovering() ? " as a recovery" : "");
+        tasks.dailyCycle(schedule, context.isRecovering());
     }
 }

@@ -1,6 +1,7 @@
 package se.clientfunds.app.schedule;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,7 @@ public class ScheduledTasks {
     private final DailyCycle dailyCycle;
     private final OpenBusinessDay openDay;
     private final Notifications notifications;
+    private final PipelineLock pipeline;
     private final Clock clock;
     private final AtomicReference<LastCycle> lastCycle = new AtomicReference<>();
     private final java.util.concurrent.atomic.AtomicLong cyclesRun = new java.util.concurrent.atomic.AtomicLong();
@@ -47,7 +49,8 @@ public class ScheduledTasks {
     private final java.util.concurrent.atomic.AtomicInteger daysNeedingAttention = new java.util.concurrent.atomic.AtomicInteger();
 
     public ScheduledTasks(ScheduledCycle cycle, DailyCycle dailyCycle, OpenBusinessDay openDay, Notifications notifications,
-                          Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+                          PipelineLock pipeline, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.pipeline = pipeline;
         io.micrometer.core.instrument.Gauge.builder("settlement.days.needing.attention", daysNeedingAttention, Number::doubleValue)
                 .description("business days the last daily cycle left failed or needing attention").register(meters);
         this.cycle = cycle;
@@ -60,7 +63,11 @@ public class ScheduledTasks {
     public ScheduledCycle.Run dailyCycle(String schedule, boolean recovering) {
         cyclesRun.incrementAndGet();
         String reason = "schedule " + schedule + (recovering ? ", recovered after the server running it stopped" : "");
-        ScheduledCycle.Run run = JobStarts.as(OPERATOR, reason, cycle::runDue);
+        ScheduledCycle.Run run = pipeline.holding(schedule, Duration.ofMinutes(30), () -> JobStarts.as(OPERATOR, reason, cycle::runDue));
+        if (run == null) {
+            log.warn("{}: another cycle or poll has held the books for 30 minutes; this fire did nothing", schedule);
+            return null;
+        }
         for (DayReport day : run.days()) {
             log.info("{}: {} {}", schedule, day.businessDate(), day.failed() ? "FAILED" : day.closed() ? "closed" : "not closed");
         }
@@ -83,7 +90,13 @@ public class ScheduledTasks {
             return List.of();
         }
         try {
-            List<ImportOutcome> outcomes = JobStarts.as(OPERATOR, "schedule " + schedule, () -> dailyCycle.importWaiting(day.date()));
+            // never beside a cycle (or another poll) on the same books: this poll is skipped, the next comes soon
+            List<ImportOutcome> outcomes = pipeline.holding(schedule, Duration.ZERO,
+                    () -> JobStarts.as(OPERATOR, "schedule " + schedule, () -> dailyCycle.importWaiting(day.date())));
+            if (outcomes == null) {
+                log.info("{}: skipped, a cycle is running", schedule);
+                return List.of();
+            }
             outcomes.forEach(outcome -> log.info("{}: {} {} into {}", schedule, outcome.file().getFileName(), outcome.status(),
                     day.date()));
             List<Problem> problems = new ArrayList<>();
@@ -114,7 +127,10 @@ public class ScheduledTasks {
                     List.of("settle days", "reports/" + day.businessDate() + "/ (reconciliation.pdf, safeguarding.pdf)"))));
         }
         if (run.stopped() != null && problems.stream().noneMatch(problem -> problem.status() == Problem.Status.FAILED)) {
-            problems.add(new Problem(run.due(), Problem.Status.FAILED, run.stopped(), List.of("settle days")));
+            // a day that did not close waits for its statement (said among its attention): the run stopping there is not
+            // a failure
+            problems.add(new Problem(run.due(), run.stopped().contains(" did not close") ? Problem.Status.NEEDS_ATTENTION
+                    : Problem.Status.FAILED, run.stopped(), List.of("settle days")));
         }
         return problems;
     }

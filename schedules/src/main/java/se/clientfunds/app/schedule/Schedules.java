@@ -54,7 +54,11 @@ public class Schedules {
     private final Clock clock;
     private final JdbcTemplate jdbc;
 
-    public Schedules(ObjectProvider<Scheduler> scheduler, ScheduleSettings settings, Clock clock, JdbcTemplate jdbc) {
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
+
+    public Schedules(ObjectProvider<Scheduler> scheduler, ScheduleSettings settings, Clock clock, JdbcTemplate jdbc,
+                     org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.scheduler = scheduler;
         this.settings = settings;
         this.clock = clock;
@@ -65,8 +69,37 @@ public class Schedules {
         return scheduler.getObject();
     }
 
-    /** Makes Quartz hold exactly the configured schedules; returns what changed, one line each. */
+    /**
+     * Makes Quartz hold exactly the configured schedules; returns what changed, one line each. In one transaction:
+     * Quartz's job store joins it, so another server sees all of it or none (never a paused schedule set waiting).
+     */
     public List<String> reconcile() throws SchedulerException {
+        return inTransaction(this::reconcileNow);
+    }
+
+    /** Quartz's work in a Spring transaction, which its job store (LocalDataSourceJobStore) joins. */
+    private <T> T inTransaction(QuartzWork<T> work) throws SchedulerException {
+        try {
+            return transaction.execute(status -> {
+                try {
+                    return work.run();
+                } catch (SchedulerException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof SchedulerException quartz) {
+                throw quartz;
+            }
+            throw e;
+        }
+    }
+
+    private interface QuartzWork<T> {
+        T run() throws SchedulerException;
+    }
+
+    private List<String> reconcileNow() throws SchedulerException {
         Scheduler quartz = scheduler();
         List<String> changes = new ArrayList<>();
         // Quartz sets every trigger on a replaced calendar WAITING: what was paused is paused again below
@@ -137,6 +170,13 @@ public class Schedules {
     }
 
     private void act(String name, String operator, String reason, boolean pause) throws SchedulerException {
+        inTransaction(() -> {
+            actNow(name, operator, reason, pause);
+            return null;
+        });
+    }
+
+    private void actNow(String name, String operator, String reason, boolean pause) throws SchedulerException {
         if (reason == null || reason.isBlank()) {
             throw new OperationRefused("why is required (--reason): it is recorded with the action");
         }
@@ -147,7 +187,7 @@ public class Schedules {
                     + String.join(", ", settings.effective().keySet()));
         }
         if (quartz.getTrigger(key) == null) {
-            reconcile();
+            reconcileNow();
         }
         boolean paused = quartz.getTriggerState(key) == Trigger.TriggerState.PAUSED;
         if (pause == paused) {

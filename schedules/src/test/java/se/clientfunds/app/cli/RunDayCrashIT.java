@@ -5,22 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -90,7 +82,7 @@ class RunDayCrashIT {
 
         // and the killed day is run again
         Settle restart = settle(dir.resolve("restart.txt"), "--home", crashed.toString(), "run-day", DAY.toString());
-        Map<String, List<String>> expected = digest(undisturbed);
+        Map<String, List<String>> expected = DayDigest.digest(undisturbed, DAY);
         Run restartRun = restart.finish();
 
         // then it completes, and everything it wrote is what the undisturbed run wrote, with nothing posted twice
@@ -104,8 +96,8 @@ class RunDayCrashIT {
         assertThat(expected.get("account_position")).as("positions").isNotEmpty();
         try (EmbeddedMariaDb db = new EmbeddedMariaDb(crashed.resolve("db")).start();
              Connection connection = DriverManager.getConnection(db.jdbcUrl(), "root", "")) {
-            assertThat(differences(expected, digest(connection, crashed))).as("tables that differ between the undisturbed"
-                    + " home and the crashed one").isEmpty();
+            assertThat(DayDigest.differences(expected, DayDigest.digest(connection, crashed, DAY)))
+                    .as("tables that differ between the undisturbed home and the crashed one").isEmpty();
             long allocatedSomething = RunningSettle.count(connection, "SELECT COUNT(*) FROM payment_allocation"
                     + " WHERE to_invoices_minor + to_debtor_credit_minor > 0");
             assertThat(allocatedSomething).isPositive();
@@ -153,106 +145,6 @@ class RunDayCrashIT {
             Files.copy(data.resolve(file), home.resolve("inbox").resolve(file));
         }
         return home;
-    }
-
-    /**
-     * What the day wrote, as sorted lines per table, without ids and timestamps: the journal by event and reference
-     * with its lines, the allocation, refund, payout and position tables, and the pain.001 file's SHA-256.
-     */
-    private static Map<String, List<String>> digest(Path home) throws Exception {
-        try (EmbeddedMariaDb db = new EmbeddedMariaDb(home.resolve("db")).start();
-             Connection connection = DriverManager.getConnection(db.jdbcUrl(), "root", "")) {
-            return digest(connection, home);
-        }
-    }
-
-    private static Map<String, List<String>> digest(Connection connection, Path home) throws Exception {
-        Map<String, List<String>> digest = new LinkedHashMap<>();
-        digest.put("ledger", ledger(connection));
-        digest.put("payment_allocation", rows(connection, "SELECT account_iban, bank_reference, currency, amount_minor,"
-                + " booking_date, allocated_on, to_invoices_minor, to_debtor_credit_minor, unallocated_minor, outcome, reason,"
-                + " debtor_name, payment_references FROM payment_allocation ORDER BY account_iban, bank_reference"));
-        digest.put("invoice_allocation", rows(connection, "SELECT account_iban, bank_reference, allocation_no, invoice_id,"
-                + " client_id, currency, amount_minor, fee_minor, allocated_on, allocated_by, reason FROM invoice_allocation"
-                + " ORDER BY account_iban, bank_reference, allocation_no"));
-        digest.put("refund_payment", rows(connection, "SELECT refund_id, business_date, status, account_iban, bank_reference,"
-                + " currency, amount_minor, to_account, to_name, approved_by, end_to_end_id, payment_batch, reason"
-                + " FROM refund_payment ORDER BY refund_id"));
-        digest.put("payout", rows(connection, "SELECT business_date, client_id, currency, amount_minor, from_iban, to_account,"
-                + " to_name, end_to_end_id, payment_batch FROM payout ORDER BY business_date, client_id, currency"));
-        digest.put("account_position", rows(connection, "SELECT business_date, account, account_kind, currency, opening_minor,"
-                + " debit_minor, credit_minor, closing_minor FROM account_position ORDER BY business_date, account, currency"));
-        digest.put("business_day", rows(connection, "SELECT business_date, status FROM business_day ORDER BY business_date"));
-        digest.put("outbox_file", rows(connection, "SELECT business_date, file_name, kind, message_id, transfers, sha256"
-                + " FROM outbox_file ORDER BY business_date, kind"));
-        Path pain001 = home.resolve("outbox").resolve(pain001FileName());
-        assertThat(pain001).exists();
-        digest.put("pain001 sha256", List.of(HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(pain001)))));
-        return digest;
-    }
-
-    /** One line per journal entry: event, reference, booking date, posted, description, then its lines in order. */
-    private static List<String> ledger(Connection connection) throws Exception {
-        List<String> entries = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT e.event_type, e.reference, e.booking_date, e.posted, e.description,"
-                     + " l.line_no, l.account, l.account_kind, l.side, l.amount_minor, l.currency"
-                     + " FROM journal_entry e LEFT JOIN journal_line l ON l.entry_id = e.id"
-                     + " ORDER BY e.event_type, e.reference, l.line_no")) {
-            String key = null;
-            StringBuilder entry = null;
-            while (rs.next()) {
-                String entryKey = rs.getString(1) + "|" + rs.getString(2);
-                if (!entryKey.equals(key)) {
-                    if (entry != null) {
-                        entries.add(entry.toString());
-                    }
-                    key = entryKey;
-                    entry = new StringBuilder(entryKey).append('|').append(rs.getString(3)).append("|posted=")
-                            .append(rs.getString(4)).append('|').append(rs.getString(5));
-                }
-                entry.append(" [").append(rs.getString(6)).append(' ').append(rs.getString(7)).append(' ')
-                        .append(rs.getString(8)).append(' ').append(rs.getString(9)).append(' ').append(rs.getString(10))
-                        .append(' ').append(rs.getString(11)).append(']');
-            }
-            if (entry != null) {
-                entries.add(entry.toString());
-            }
-        }
-        return entries;
-    }
-
-    private static List<String> rows(Connection connection, String sql) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            ResultSetMetaData columns = rs.getMetaData();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int column = 1; column <= columns.getColumnCount(); column++) {
-                    row.append(column == 1 ? "" : "|").append(rs.getString(column));
-                }
-                rows.add(row.toString());
-            }
-        }
-        return rows;
-    }
-
-    /** Per table that differs: its sizes and the first lines only one side has. */
-    private static List<String> differences(Map<String, List<String>> expected, Map<String, List<String>> actual) {
-        List<String> differences = new ArrayList<>();
-        for (String table : expected.keySet()) {
-            if (!expected.get(table).equals(actual.get(table))) {
-                Set<String> inActual = new HashSet<>(actual.get(table));
-                Set<String> inExpected = new HashSet<>(expected.get(table));
-                differences.add(table + ": " + expected.get(table).size() + " lines undisturbed, " + actual.get(table).size()
-                        + " after the crash; only undisturbed "
-                        + expected.get(table).stream().filter(line -> !inActual.contains(line)).limit(5).toList()
-                        + "; only after the crash "
-                        + actual.get(table).stream().filter(line -> !inExpected.contains(line)).limit(5).toList());
-            }
-        }
-        return differences;
     }
 
     private static String pain001FileName() {
