@@ -48,9 +48,10 @@ public class BusinessDayOverview {
     }
 
     /**
-     * The banking days from {@code from} to {@code to}, newest first. Without {@code to}: today (by the clock) or the
-     * last day with anything booked or run, whichever is later; without {@code from}: ten banking days
-     * before it, or the books' first day when that is later.
+     * The banking days from {@code from} to {@code to}, newest first. Without {@code to}: today (by the clock), or the
+     * last day booked when that is later; on books that stopped before the last ten banking days, the banking day after
+     * their last one (so the books' last days show, with the first one missing; {@link #behind} says how many more).
+     * Without {@code from}: ten banking days before it, or the books' first day when that is later.
      */
     public List<BusinessDayView> days(LocalDate from, LocalDate to) {
         LocalDate last = to != null ? to : latest();
@@ -156,6 +157,31 @@ public class BusinessDayOverview {
     private LocalDate latest() {
         LocalDate today = LocalDate.now(clock);
         Date booked = jdbc.queryForObject("SELECT MAX(business_date) FROM business_day", Date.class);
-        return booked == null || booked.toLocalDate().isBefore(today) ? today : booked.toLocalDate();
+        if (booked == null) {
+            return today;
+        }
+        LocalDate last = booked.toLocalDate();
+        if (!last.isBefore(today)) {
+            return last;
+        }
+        LocalDate next = calendar.nextBankingDay(last);
+        return calendar.plusBankingDays(next, 9).isBefore(today) ? next : today;
+    }
+
+    /**
+     * How far the books are behind the clock: the banking days after the last one booked up to the last one due (the
+     * banking day before today), or 0. A day's status says what each of them needs; this counts them.
+     */
+    public long behind() {
+        Date booked = jdbc.queryForObject("SELECT MAX(business_date) FROM business_day", Date.class);
+        if (booked == null) {
+            return 0;
+        }
+        LocalDate due = calendar.previousBankingDay(LocalDate.now(clock));
+        long days = 0;
+        for (LocalDate day = calendar.nextBankingDay(booked.toLocalDate()); !day.isAfter(due); day = calendar.nextBankingDay(day)) {
+            days++;
+        }
+        return days;
     }
 }

@@ -50,7 +50,8 @@ class DaysCommand implements Callable<Integer> {
     public Integer call() {
         TableFormat tableFormat = BenchCommand.parseFormat(format);
         try (ConfigurableApplicationContext context = settle.openHome()) {
-            List<BusinessDayView> days = context.getBean(BusinessDayOverview.class).days(from, to);
+            BusinessDayOverview overview = context.getBean(BusinessDayOverview.class);
+            List<BusinessDayView> days = overview.days(from, to);
             TableOutput output = TableOutput.start(tableFormat, COLUMNS, console.out());
             boolean attention = false;
             for (BusinessDayView day : days) {
@@ -61,6 +62,10 @@ class DaysCommand implements Callable<Integer> {
                         jobs(day.jobs()));
             }
             output.finish();
+            long behind = overview.behind();
+            if (behind > 1) {
+                console.error("the books are " + behind + " banking days behind the clock: the first of them is listed above");
+            }
             return attention ? SettleCommand.NEEDS_ATTENTION : SettleCommand.OK;
         }
     }
