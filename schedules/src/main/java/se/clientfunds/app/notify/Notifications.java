@@ -30,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Tells someone about a problem: one mail and one webhook call per problem per business day, however often the
  * schedules meet it again ({@code notification_sent}). A problem whose telling failed on every channel is not kept
- * as told: the next run tries again.
+ * as told, nor one claimed five minutes ago by a server that died before telling it: the next run tries again.
  */
 @Service
 @EnableConfigurationProperties(NotificationSettings.class)
@@ -55,6 +55,9 @@ public class Notifications {
         List<Problem> told = new ArrayList<>();
         for (Problem problem : problems) {
             String key = key(problem);
+            // claimed by a server that died before telling anyone: claim it again
+            jdbc.update("DELETE FROM notification_sent WHERE business_date = ? AND problem_key = ? AND channels = ''"
+                    + " AND sent_at < CURRENT_TIMESTAMP(6) - INTERVAL 5 MINUTE", Date.valueOf(problem.day()), key);
             int fresh = jdbc.update("INSERT IGNORE INTO notification_sent (business_date, problem_key, status, summary, channels)"
                     + " VALUES (?, ?, ?, ?, '')", Date.valueOf(problem.day()), key, problem.status().name(),
                     ColumnText.fit(problem.summary(), 1000));

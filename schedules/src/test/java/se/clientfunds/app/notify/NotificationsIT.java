@@ -121,7 +121,26 @@ class NotificationsIT {
             assertThat(posted).hasSize(1);
             assertThat(jdbc.queryForList("SELECT CONCAT(business_date, ' ', status, ' ', channels) FROM notification_sent",
                     String.class)).containsExactly("2026-01-05 FAILED mail,webhook");
+            posted.clear();
             jdbc.execute("DROP TRIGGER test_fail_reconciliation_day");
+
+            // when a problem was claimed by a server that died before telling it, then the next run tells it
+            Problem orphan = new Problem(java.time.LocalDate.of(2026, 1, 5), Problem.Status.NEEDS_ATTENTION,
+                    "safeguarding shortfall of 1.00 SEK", List.of("settle days"));
+            jdbc.update("INSERT INTO notification_sent (business_date, problem_key, status, summary, channels, sent_at)"
+                    + " VALUES ('2026-01-05', ?, 'NEEDS_ATTENTION', 'x', '', CURRENT_TIMESTAMP(6) - INTERVAL 10 MINUTE)",
+                    Notifications.key(orphan));
+            assertThat(context.getBean(Notifications.class).tell(List.of(orphan))).containsExactly(orphan);
+            assertThat(smtp.messages()).hasSize(2);
+            assertThat(smtp.messages().get(1).data().replaceAll("\n[ \t]+", " ")).contains("Subject: [settlement] 2026-01-05 NEEDS ATTENTION: safeguarding"
+                    + " shortfall of 1.00 SEK");
+            // and one claimed a moment ago is left to the server telling it
+            Problem claimed = new Problem(java.time.LocalDate.of(2026, 1, 5), Problem.Status.NEEDS_ATTENTION,
+                    "safeguarding shortfall of 2.00 SEK", List.of("settle days"));
+            jdbc.update("INSERT INTO notification_sent (business_date, problem_key, status, summary, channels)"
+                    + " VALUES ('2026-01-05', ?, 'NEEDS_ATTENTION', 'x', '')", Notifications.key(claimed));
+            assertThat(context.getBean(Notifications.class).tell(List.of(claimed))).isEmpty();
+            assertThat(smtp.messages()).hasSize(2);
         }
     }
 
