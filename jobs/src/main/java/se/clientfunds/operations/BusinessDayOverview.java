@@ -4,9 +4,7 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -90,13 +88,11 @@ public class BusinessDayOverview {
         List<ImportedFileView> files = jdbc.query("SELECT file_name, kind, status, record_count, job_execution_id FROM imported_file"
                 + " WHERE business_date = ? ORDER BY id", (rs, row) -> new ImportedFileView(rs.getString(1), rs.getString(2),
                 rs.getString(3), (Long) rs.getObject(4, Long.class), (Long) rs.getObject(5, Long.class)), Date.valueOf(date));
-        // the last execution of each job instance of the day
-        Map<Long, ExecutionSummary> lastPerInstance = new LinkedHashMap<>();
+        // the last execution of each job instance of the day, in one query
         List<Long> executions = jdbc.queryForList("SELECT MAX(e.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION e"
                 + " JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'businessDate'"
                 + " WHERE p.PARAMETER_VALUE = ? GROUP BY e.JOB_INSTANCE_ID ORDER BY MIN(e.JOB_EXECUTION_ID)", Long.class, date.toString());
-        executions.forEach(id -> lastPerInstance.put(id, operations.summary(id)));
-        List<ExecutionSummary> jobs = List.copyOf(lastPerInstance.values());
+        List<ExecutionSummary> jobs = operations.summaries(executions);
 
         List<String> why = new ArrayList<>();
         List<String> abandoned = new ArrayList<>();

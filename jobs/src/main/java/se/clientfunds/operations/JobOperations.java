@@ -142,6 +142,20 @@ public class JobOperations {
         return found.get(0);
     }
 
+    /** The executions with these ids, in the order given, read in one query. */
+    public List<ExecutionSummary> summaries(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<Long, ExecutionSummary> found = new java.util.HashMap<>();
+        jdbc.query(SUMMARY_SELECT + " WHERE e.JOB_EXECUTION_ID IN (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?"))
+                + ")", rs -> {
+                    ExecutionSummary summary = summary(rs);
+                    found.put(summary.id(), summary);
+                }, ids.toArray());
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     /** One execution with its steps, its progress, the files it imported and what operators did about it. */
     public ExecutionDetail show(long id) {
         ExecutionSummary summary = summary(id);

@@ -68,13 +68,18 @@ public class SettleCommand implements Callable<Integer> {
      * {@code --home}) is refused naming it, and nothing is created there.
      */
     ConfigurableApplicationContext openHome() {
+        return SettlementContext.start(existingHome(), console, clockOverride());
+    }
+
+    /** The home, refused naming it when it holds no settlement home. */
+    private Path existingHome() {
         Path home = home();
         if (!SettlementHome.existsAt(home)) {
             throw CommandFailure.input("no settlement home in " + home.toAbsolutePath().normalize() + " (it has no inbox/ and db/):"
                     + " check --home or SETTLEMENT_HOME; a home is made by the first 'settle import', 'settle run-day' or"
                     + " 'settle demo' on it");
         }
-        return SettlementContext.start(home, console, clockOverride());
+        return home;
     }
 
     /** {@code --now}, when given, wins over settlement.clock.now from every other source. */
@@ -92,13 +97,7 @@ public class SettleCommand implements Callable<Integer> {
 
     /** As {@link #openHome()}, with the web server of {@code settle serve} (health and metrics). */
     ConfigurableApplicationContext serveHome() {
-        Path home = home();
-        if (!SettlementHome.existsAt(home)) {
-            throw CommandFailure.input("no settlement home in " + home.toAbsolutePath().normalize() + " (it has no inbox/ and db/):"
-                    + " check --home or SETTLEMENT_HOME; a home is made by the first 'settle import', 'settle run-day' or"
-                    + " 'settle demo' on it");
-        }
-        return SettlementContext.serve(home, console, clockOverride());
+        return SettlementContext.serve(existingHome(), console, clockOverride());
     }
 
     /** Starts the application on the home, making it when it does not exist yet (the first import or run-day). */
