@@ -14,12 +14,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import se.clientfunds.ledger.OpenBusinessDay;
 import se.clientfunds.ledger.JournalEntry;
 import se.clientfunds.ledger.JournalLine;
 import se.clientfunds.ledger.Ledger;
 import se.clientfunds.ledger.LedgerAccount;
+import se.clientfunds.ledger.OpenBusinessDay;
 import se.clientfunds.money.Money;
+import se.clientfunds.outcome.InputError;
 
 /**
  * An operator's allocation by hand ({@code ./settle allocate PAYMENT_REF INVOICE_ID --reason TEXT}): what is left of
@@ -56,10 +57,10 @@ public class ManualAllocation {
      */
     public Result allocate(String paymentReference, String invoiceId, String operator, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("an allocation by hand needs a reason (--reason TEXT)");
+            throw new InputError("an allocation by hand needs a reason (--reason TEXT)");
         }
         if (operator == null || operator.isBlank()) {
-            throw new IllegalArgumentException("an allocation by hand needs the operator's name");
+            throw new InputError("an allocation by hand needs the operator's name");
         }
         return transaction.execute(status -> allocateInTransaction(paymentReference.trim(), invoiceId.trim(), operator, reason.trim()));
     }
@@ -73,11 +74,11 @@ public class ManualAllocation {
                 : jdbc.queryForList("SELECT account_iban, bank_reference, currency, unallocated_minor, outcome FROM payment_allocation"
                         + " WHERE bank_reference = ? FOR UPDATE", paymentReference);
         if (payments.isEmpty()) {
-            throw new IllegalArgumentException("payment " + paymentReference + ": no allocated payment has that reference"
+            throw new InputError("payment " + paymentReference + ": no allocated payment has that reference"
                     + " (see ./settle unallocated)");
         }
         if (payments.size() > 1) {
-            throw new IllegalArgumentException("payment " + paymentReference + " is on " + payments.size()
+            throw new InputError("payment " + paymentReference + " is on " + payments.size()
                     + " accounts: name it as <iban>/" + paymentReference);
         }
         Map<String, Object> payment = payments.get(0);
@@ -85,22 +86,22 @@ public class ManualAllocation {
         String bankReference = (String) payment.get("bank_reference");
         Money unallocated = Money.ofMinor(((Number) payment.get("unallocated_minor")).longValue(), (String) payment.get("currency"));
         if ("DEDUCTION".equals(payment.get("outcome"))) {
-            throw new IllegalArgumentException("payment " + paymentReference + " is a deduction the bank made, not money to pay"
+            throw new InputError("payment " + paymentReference + " is a deduction the bank made, not money to pay"
                     + " an invoice with; book it against its client with a correction");
         }
         if (!unallocated.isPositive()) {
-            throw new IllegalArgumentException("payment " + paymentReference + " has nothing left in UNALLOCATED");
+            throw new InputError("payment " + paymentReference + " has nothing left in UNALLOCATED");
         }
         List<Map<String, Object>> invoices = jdbc.queryForList("SELECT i.client_id, i.currency, i.amount_minor,"
                 + " c.fee_fixed_minor, c.fee_percent, c.currency AS client_currency FROM current_invoice i"
                 + " JOIN current_client c ON c.client_id = i.client_id WHERE i.invoice_id = ?", invoiceId);
         if (invoices.isEmpty()) {
-            throw new IllegalArgumentException("invoice " + invoiceId + ": no imported invoice has that id");
+            throw new InputError("invoice " + invoiceId + ": no imported invoice has that id");
         }
         Map<String, Object> invoice = invoices.get(0);
         String currency = (String) invoice.get("currency");
         if (!currency.equals(unallocated.currency().getCurrencyCode())) {
-            throw new IllegalArgumentException("invoice " + invoiceId + " is in " + currency + ", payment " + paymentReference
+            throw new InputError("invoice " + invoiceId + " is in " + currency + ", payment " + paymentReference
                     + " in " + unallocated.currency().getCurrencyCode());
         }
         // a locking read of what the invoice has been paid: the allocation job and other operators wait for this
@@ -109,12 +110,12 @@ public class ManualAllocation {
                 + " FOR UPDATE", Long.class, invoiceId);
         Money outstanding = Money.ofMinor(((Number) invoice.get("amount_minor")).longValue() - paid, currency);
         if (!outstanding.isPositive()) {
-            throw new IllegalArgumentException("invoice " + invoiceId + " is paid in full already");
+            throw new InputError("invoice " + invoiceId + " is paid in full already");
         }
         Money share = unallocated.compareTo(outstanding) <= 0 ? unallocated : outstanding;
         String clientId = (String) invoice.get("client_id");
         if (!currency.equals(invoice.get("client_currency"))) {
-            throw new IllegalArgumentException("invoice " + invoiceId + " is in " + currency + " but its client " + clientId
+            throw new InputError("invoice " + invoiceId + " is in " + currency + " but its client " + clientId
                     + " is now in " + invoice.get("client_currency") + "; settle it with the client first");
         }
         FeeTerms terms = new FeeTerms(Money.ofMinor(((Number) invoice.get("fee_fixed_minor")).longValue(),

@@ -2,8 +2,10 @@ package se.clientfunds.calendar;
 
 import java.time.LocalDate;
 
+import se.clientfunds.outcome.InputError;
+
 /** A date that is not a banking day was given where a business date is needed: an operator's error, said in one line. */
-public class NotABankingDayException extends IllegalArgumentException {
+public class NotABankingDayException extends InputError {
 
     private final LocalDate date;
 

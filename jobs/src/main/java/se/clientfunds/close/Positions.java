@@ -99,6 +99,25 @@ public class Positions {
         return balances;
     }
 
+    /**
+     * A day's positions as an operator asks for them: a closed day's as it closed, otherwise what it would close with
+     * now, said to be provisional and why.
+     *
+     * @param provisional null for a closed day, otherwise why the figures are provisional
+     */
+    public record DayPositions(LocalDate businessDate, List<Position> positions, String provisional) {
+    }
+
+    /** The day's positions as it closed, or provisional ones (said so) when it has not closed. */
+    public DayPositions ofDay(LocalDate day) {
+        Optional<BusinessDays.Status> status = businessDays.status(day);
+        if (status.filter(BusinessDays.Status.CLOSED::equals).isPresent()) {
+            return new DayPositions(day, closed(day), null);
+        }
+        return new DayPositions(day, provisional(day), "business day " + day + " is not closed"
+                + (status.isEmpty() ? " (nothing has run for it)" : "") + ": the figures are provisional, what it would close with now");
+    }
+
     /** The positions written when the day closed, ordered by account kind, account and currency. */
     public List<Position> closed(LocalDate day) {
         return jdbc.query("SELECT account, account_kind, currency, opening_minor, debit_minor, credit_minor, closing_minor"

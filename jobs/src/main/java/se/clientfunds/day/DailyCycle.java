@@ -13,9 +13,9 @@ import java.util.stream.Stream;
 
 import org.springframework.stereotype.Service;
 
+import se.clientfunds.allocation.AllocationQueries;
 import se.clientfunds.bank.BankFileFormat;
 import se.clientfunds.bank.BankFileParsers;
-import se.clientfunds.allocation.AllocationQueries;
 import se.clientfunds.calendar.BankingCalendar;
 import se.clientfunds.close.ClosingOrder;
 import se.clientfunds.close.DayStatements;
@@ -25,6 +25,8 @@ import se.clientfunds.files.ImportOutcome;
 import se.clientfunds.jobs.Causes;
 import se.clientfunds.jobs.JobName;
 import se.clientfunds.ledger.BusinessDays;
+import se.clientfunds.outcome.InputError;
+import se.clientfunds.outcome.JobFailed;
 import se.clientfunds.reconciliation.ReconciliationQueries;
 import se.clientfunds.reports.ReportPublication;
 import se.clientfunds.settings.ClientFundsAccount;
@@ -84,7 +86,7 @@ public class DailyCycle {
             // closed: what is left of the day after its close (a reconciliation that failed) still runs; files in the
             // inbox wait for an open day, nothing can be booked on this one any more
             if (DAY_JOBS.stream().allMatch(job -> dayJobs.completed(job, businessDate))) {
-                throw new IllegalArgumentException("business day " + businessDate + " is closed and complete: nothing can be"
+                throw new InputError("business day " + businessDate + " is closed and complete: nothing can be"
                         + " posted on it; corrections go on a later day");
             }
             days.add(businessDate);
@@ -94,7 +96,7 @@ public class DailyCycle {
                     .filter(closed -> DAY_JOBS.stream().anyMatch(job -> !dayJobs.completed(job, closed)))
                     .ifPresent(closed -> days.add(0, closed));
             businessDays.open(businessDate);
-            importInbox(businessDate, outcomes);
+            importInbox(businessDate, outcomes, true);
         }
         List<DayJobOutcome> jobs = new ArrayList<>();
         List<LateStatements.Outcome> late = new ArrayList<>();
@@ -121,7 +123,7 @@ public class DailyCycle {
                 if (!days.contains(behind)) {
                     try {
                         reportsBehind.add(publication.publish(behind));
-                    } catch (IllegalStateException e) {
+                    } catch (IllegalStateException | InputError | JobFailed e) {
                         // an earlier day's reports are not worth holding today's payouts and close for: said, and retried
                         attention.add(behind + ": its reports are behind and could not be written: " + e.getMessage());
                         failedReports = true;
@@ -164,32 +166,34 @@ public class DailyCycle {
 
     /**
      * Imports what waits in the inbox into an open business day, in the order the books need it, and nothing else (the
-     * inbox poll between cycles: a refused file is seen when it arrives). Stops at a failed import, as run-day does.
+     * inbox poll between cycles: a refused file is seen when it arrives). Stops at a failed import, as run-day does. An
+     * import that did not finish is not restarted here: it waits for the daily cycle or an operator, so a failing file
+     * is not tried again every few minutes.
      */
     public List<ImportOutcome> importWaiting(LocalDate businessDate) {
         calendar.requireBankingDay(businessDate);
         if (businessDays.status(businessDate).filter(BusinessDays.Status.CLOSED::equals).isPresent()) {
-            throw new IllegalArgumentException("business day " + businessDate + " is closed: files wait for the next open day");
+            throw new InputError("business day " + businessDate + " is closed: files wait for the next open day");
         }
         List<ImportOutcome> outcomes = new ArrayList<>();
         if (!inboxFiles().isEmpty()) {
             businessDays.open(businessDate);
-            importInbox(businessDate, outcomes);
+            importInbox(businessDate, outcomes, false);
         }
         return outcomes;
     }
 
-    private void importInbox(LocalDate businessDate, List<ImportOutcome> outcomes) {
+    private void importInbox(LocalDate businessDate, List<ImportOutcome> outcomes, boolean restartUnfinished) {
         for (InboxFile inboxFile : inboxFiles()) {
             ImportOutcome outcome;
             try {
-                outcome = imports.importFile(inboxFile.path(), businessDate);
+                outcome = imports.importFile(inboxFile.path(), businessDate, restartUnfinished);
             } catch (Exception e) {
                 // the day reports it like a failed job: the next run tries again
                 outcome = new ImportOutcome(inboxFile.path(), ImportOutcome.Status.FAILED, null, 0, Causes.rootMessage(e), null);
             }
             outcomes.add(outcome);
-            if (outcome.status() == ImportOutcome.Status.FAILED) {
+            if (outcome.status() == ImportOutcome.Status.FAILED || outcome.status() == ImportOutcome.Status.WAITING) {
                 // what follows may depend on it (invoices on clients, statements on payments): stop, a rerun restarts it
                 break;
             }

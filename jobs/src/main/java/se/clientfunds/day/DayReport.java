@@ -5,6 +5,7 @@ import java.util.List;
 
 import se.clientfunds.files.ImportOutcome;
 import se.clientfunds.jobs.JobName;
+import se.clientfunds.outcome.NeedsAttention;
 
 /**
  * What one run of the daily cycle did: each import's outcome, then each date job's, in the order they ran, the day
@@ -19,7 +20,8 @@ import se.clientfunds.jobs.JobName;
  */
 public record DayReport(LocalDate businessDate, List<ImportOutcome> imports, List<LateStatements.Outcome> late,
                         List<se.clientfunds.reports.ReportPublication.Outcome> reportsBehind, List<DayJobOutcome> jobs,
-                        StatementWait waiting, List<String> attention, boolean provisional, boolean reportsFailed) {
+                        StatementWait waiting, List<String> attention, boolean provisional, boolean reportsFailed)
+        implements NeedsAttention {
 
     public DayReport {
         imports = List.copyOf(imports);

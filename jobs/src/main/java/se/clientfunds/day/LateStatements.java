@@ -10,6 +10,9 @@ import se.clientfunds.bankfiles.BankStatements;
 import se.clientfunds.calendar.BankingCalendar;
 import se.clientfunds.jobs.JobName;
 import se.clientfunds.ledger.BusinessDays;
+import se.clientfunds.outcome.InputError;
+import se.clientfunds.outcome.JobFailed;
+import se.clientfunds.outcome.NeedsAttention;
 import se.clientfunds.reconciliation.ReconciliationDay;
 import se.clientfunds.reconciliation.ReconciliationQueries;
 import se.clientfunds.reports.ReportPublication;
@@ -27,7 +30,7 @@ public class LateStatements {
 
     /** What reconciling a day again did: the run, the reconciliation's outcome, and the reports' new version. */
     public record Outcome(LocalDate businessDate, int run, DayJobOutcome reconciliation, ReportPublication.Outcome reports,
-                          String reportsFailure, List<String> attention) {
+                          String reportsFailure, List<String> attention) implements NeedsAttention {
 
         /** The reconciliation failed, or its reports did not finish (the next run-day or settle reports finishes them). */
         public boolean failed() {
@@ -93,13 +96,13 @@ public class LateStatements {
     public Outcome reconcile(LocalDate day) {
         calendar.requireBankingDay(day);
         if (businessDays.status(day).filter(BusinessDays.Status.CLOSED::equals).isEmpty()) {
-            throw new IllegalArgumentException(day + " is not closed: its statement is reconciled when the day closes"
+            throw new InputError(day + " is not closed: its statement is reconciled when the day closes"
                     + " (run-day " + day + ")");
         }
         // days are reconciled in order: a later day's run would take an earlier day's statement entries as its own
         Optional<LocalDate> earlier = waiting().stream().filter(other -> other.isBefore(day)).findFirst();
         if (earlier.isPresent()) {
-            throw new IllegalArgumentException("the statement of the earlier day " + earlier.get() + " also came late and is not"
+            throw new InputError("the statement of the earlier day " + earlier.get() + " also came late and is not"
                     + " reconciled yet: reconcile " + earlier.get() + " first (settle reconcile " + earlier.get() + ")");
         }
         Optional<Integer> latest = reconciliation.latestRun(day);
@@ -122,7 +125,7 @@ public class LateStatements {
                 return withReports(day, latest.get(), new DayJobOutcome(JobName.RECONCILE, day, DayJobOutcome.Status.DONE_BEFORE,
                         null, null), () -> publication.newVersion(day, reportsBehind.get().reason(), reportsBehind.get().code()));
             }
-            throw new IllegalArgumentException("nothing new to reconcile for " + day + ": reconciliation run " + latest.get()
+            throw new InputError("nothing new to reconcile for " + day + ": reconciliation run " + latest.get()
                     + " had the statement of every client-funds account that has one for the day");
         }
         String reason = late.isEmpty() ? "breaks it left open were cleared since by an earlier day's late statement"
@@ -143,7 +146,7 @@ public class LateStatements {
                                 java.util.function.Supplier<ReportPublication.Outcome> writing) {
         try {
             return new Outcome(day, run, reconciled, writing.get(), null, reconciliation.attention(day));
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | InputError | JobFailed e) {
             return new Outcome(day, run, reconciled, null, e.getMessage() + " (settle reports " + day + " finishes them)",
                     reconciliation.attention(day));
         }

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 
 import org.springframework.stereotype.Service;
 
+import se.clientfunds.outcome.InputError;
+import se.clientfunds.outcome.JobFailed;
 import se.clientfunds.reconciliation.SafeguardingActions;
 import se.clientfunds.reports.ReportPublication;
 import se.clientfunds.reports.ReportVersions;
@@ -38,7 +40,7 @@ public class SafeguardingActionRecording {
             ReportPublication.Outcome reports = publication.newVersion(day, "safeguarding action recorded: " + action.type() + " "
                     + action.amount() + " by " + action.operator(), ReportVersions.ReasonCode.SAFEGUARDING_ACTION);
             return new Outcome(action, reports, null);
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | InputError | JobFailed e) {
             return new Outcome(action, null, e.getMessage());
         }
     }

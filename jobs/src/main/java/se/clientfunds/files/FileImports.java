@@ -49,6 +49,15 @@ public class FileImports {
     }
 
     public ImportOutcome importFile(Path file, LocalDate businessDate) throws Exception {
+        return importFile(file, businessDate, true);
+    }
+
+    /**
+     * Imports the file; an import of it that did not finish (failed, stopped, or left running by a crash) is restarted
+     * only when {@code restartUnfinished}: the inbox poll leaves it to the next daily cycle or an operator, so a file
+     * that fails is not tried again every few minutes, and an import an operator stopped stays stopped until then.
+     */
+    public ImportOutcome importFile(Path file, LocalDate businessDate, boolean restartUnfinished) throws Exception {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + ": no such file");
         }
@@ -65,6 +74,11 @@ public class FileImports {
         JobExecution execution;
         if (last != null && (last.getStatus().isRunning() || last.getStatus() == BatchStatus.FAILED
                 || last.getStatus() == BatchStatus.STOPPED)) {
+            if (!restartUnfinished) {
+                return new ImportOutcome(file, ImportOutcome.Status.WAITING, null, 0, "its import (job execution " + last.getId()
+                        + ") ended " + last.getStatus() + " and waits: restart it (settle jobs restart " + last.getId()
+                        + " --reason TEXT), or the next daily cycle does", last.getId());
+            }
             execution = restarts.resume(last);
         } else {
             Optional<ImportedFile> accepted = importedFiles.accepted(sha256);

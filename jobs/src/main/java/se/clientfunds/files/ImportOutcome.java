@@ -11,7 +11,8 @@ import java.nio.file.Path;
  */
 public record ImportOutcome(Path file, Status status, String kind, long rows, String message, Long jobExecutionId) {
 
-    public enum Status { IMPORTED, REJECTED, FAILED }
+    /** WAITING: an earlier import of the file did not finish and was left for the daily cycle or an operator. */
+    public enum Status { IMPORTED, REJECTED, FAILED, WAITING }
 
     public String summary() {
         return switch (status) {
@@ -20,6 +21,7 @@ public record ImportOutcome(Path file, Status status, String kind, long rows, St
             case REJECTED -> file.getFileName() + ": rejected, moved to quarantine: " + message;
             case FAILED -> file.getFileName() + ": " + (jobExecutionId == null ? "" : "job execution " + jobExecutionId + " ")
                     + "failed: " + message + " (run the same command again to restart it)";
+            case WAITING -> file.getFileName() + ": not imported: " + message;
         };
     }
 }

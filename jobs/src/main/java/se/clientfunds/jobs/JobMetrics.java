@@ -25,6 +25,9 @@ public class JobMetrics implements JobExecutionListener, StepExecutionListener, 
 
     // looked up when a job ends, not when this post-processor is made (before the registry exists)
     private final ObjectProvider<MeterRegistry> registry;
+    // durations from the monotonic clock, never the wall clock (a change to summer time is not an hour's work)
+    private final java.util.Map<Long, Long> jobsStarted = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<Long, Long> stepsStarted = new java.util.concurrent.ConcurrentHashMap<>();
 
     public JobMetrics(ObjectProvider<MeterRegistry> registry) {
         this.registry = registry;
@@ -42,24 +45,36 @@ public class JobMetrics implements JobExecutionListener, StepExecutionListener, 
     }
 
     @Override
+    public void beforeJob(JobExecution execution) {
+        jobsStarted.put(execution.getId(), System.nanoTime());
+    }
+
+    @Override
+    public void beforeStep(StepExecution step) {
+        stepsStarted.put(step.getId(), System.nanoTime());
+    }
+
+    @Override
     public void afterJob(JobExecution execution) {
+        Long started = jobsStarted.remove(execution.getId());
         MeterRegistry meters = registry.getIfAvailable();
-        if (meters == null || execution.getStartTime() == null) {
+        if (meters == null || started == null) {
             return;
         }
         Timer.builder("settlement.job.duration").description("how long a job execution ran")
                 .tag("job", execution.getJobInstance().getJobName()).tag("status", execution.getStatus().name())
-                .register(meters).record(Duration.between(execution.getStartTime(), java.time.LocalDateTime.now()));
+                .register(meters).record(Duration.ofNanos(System.nanoTime() - started));
     }
 
     @Override
     public ExitStatus afterStep(StepExecution step) {
+        Long started = stepsStarted.remove(step.getId());
         MeterRegistry meters = registry.getIfAvailable();
-        if (meters != null && step.getStartTime() != null) {
+        if (meters != null && started != null) {
             String job = step.getJobExecution().getJobInstance().getJobName();
             Timer.builder("settlement.step.duration").description("how long a step execution ran").tag("job", job)
                     .tag("step", step.getStepName()).tag("status", step.getStatus().name())
-                    .register(meters).record(Duration.between(step.getStartTime(), java.time.LocalDateTime.now()));
+                    .register(meters).record(Duration.ofNanos(System.nanoTime() - started));
             meters.counter("settlement.step.items.read", "job", job, "step", step.getStepName()).increment(step.getReadCount());
             meters.counter("settlement.step.items.written", "job", job, "step", step.getStepName()).increment(step.getWriteCount());
         }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import se.clientfunds.calendar.BankingCalendar;
+import se.clientfunds.outcome.InputError;
 
 /**
  * The business day that something arriving now belongs to, read from the books and never from the wall clock: the
@@ -22,7 +23,7 @@ public class OpenBusinessDay {
     }
 
     /** The books cannot tell which day it is: the operator must say (e.g. {@code --date}). */
-    public static class UnclearException extends IllegalArgumentException {
+    public static class UnclearException extends InputError {
 
         UnclearException(String message) {
             super(message);

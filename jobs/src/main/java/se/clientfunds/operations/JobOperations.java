@@ -24,6 +24,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import se.clientfunds.jobs.Causes;
+import se.clientfunds.jobs.JobName;
 import se.clientfunds.jobs.JobStarts;
 import se.clientfunds.jobs.ProcessInstances;
 
@@ -54,11 +55,17 @@ public class JobOperations {
      * @param message   one line for the operator
      */
     public record Outcome(Action action, long execution, ExecutionSummary result, String message) {
+
+        /** A restart whose new execution did not complete: the action was done, the job failed again. */
+        public boolean jobFailed() {
+            return action == Action.RESTART && !"COMPLETED".equals(result.status());
+        }
     }
 
     private static final List<String> STATUSES = Arrays.stream(BatchStatus.values()).map(Enum::name).toList();
 
     private final JdbcTemplate jdbc;
+    private final PipelineLock pipeline;
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final ProcessInstances processes;
@@ -66,7 +73,8 @@ public class JobOperations {
     private final Clock clock;
 
     public JobOperations(JdbcTemplate jdbc, JobOperator jobOperator, JobRepository jobRepository, ProcessInstances processes,
-                         PlatformTransactionManager transactionManager, Clock clock) {
+                         PlatformTransactionManager transactionManager, Clock clock, PipelineLock pipeline) {
+        this.pipeline = pipeline;
         this.jdbc = jdbc;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
@@ -229,13 +237,13 @@ public class JobOperations {
             default -> {
             }
         }
-        JobExecution next = JobStarts.as(operator, reason, () -> {
+        JobExecution next = pipeline.holdingOrRefuse("restart of job execution " + id, () -> JobStarts.as(operator, reason, () -> {
             try {
                 return jobOperator.restart(execution);
             } catch (Exception e) {
                 throw new OperationRefused("job execution " + id + " could not be restarted: " + Causes.rootMessage(e));
             }
-        });
+        }));
         ExecutionSummary result = summary(next.getId());
         return new Outcome(Action.RESTART, id, result, "job execution " + id + " (" + summary.job() + ") restarted as job"
                 + " execution " + next.getId() + ", attempt " + result.attempt() + ": " + result.status()
@@ -270,8 +278,16 @@ public class JobOperations {
     }
 
     /**
+     * The jobs a business day cannot close or reconcile without: one per date, so an abandoned one could never run
+     * again. An import (per file) and a version of the reports (the next version replaces it) can be abandoned.
+     */
+    private static final java.util.Set<String> SETTLES_THE_DAY = java.util.Set.of(JobName.ALLOCATE_PAYMENTS.jobName(),
+            JobName.REFUNDS_AND_PAYOUTS.jobName(), JobName.CLOSE_BUSINESS_DAY.jobName(), JobName.RECONCILE.jobName());
+
+    /**
      * Gives up a failed or stopped execution for good: its job instance is never restarted, and the day's run says it
-     * needs a decision by hand. Refused for a running one (stop it first), a completed one and one abandoned already.
+     * needs a decision by hand. Refused for a running one (stop it first), a completed one, one abandoned already, and
+     * one of the jobs that settle a day (see {@link #SETTLES_THE_DAY}).
      */
     public Outcome abandon(long id, String operator, String reason) {
         requireWhoAndWhy(operator, reason);
@@ -284,6 +300,12 @@ public class JobOperations {
             case STARTING, STARTED, STOPPING -> throw running(summary, "abandoned");
             default -> {
             }
+        }
+        if (SETTLES_THE_DAY.contains(summary.job())) {
+            throw new OperationRefused("job execution " + id + " (" + summary.job() + " of " + summary.businessDate() + ") is how"
+                    + " that business day is settled: abandoned, the day and every banking day after it would wait for ever;"
+                    + " restart it (settle jobs restart " + id + "), or leave it and pause the daily-cycle schedule while you"
+                    + " decide (settle schedules pause daily-cycle --reason TEXT)");
         }
         transaction.executeWithoutResult(status -> {
             try {
@@ -303,6 +325,15 @@ public class JobOperations {
      * not marked running.
      */
     public Outcome recover(long id, String operator, String reason) {
+        return recover(id, operator, reason, false);
+    }
+
+    /**
+     * As {@link #recover(long, String, String)}; {@code processGone} is the operator's word that no process runs an
+     * execution whose process was not recorded (one begun before processes were recorded, or whose process died while
+     * starting it), which on a shared database is otherwise never taken over on a guess.
+     */
+    public Outcome recover(long id, String operator, String reason, boolean processGone) {
         requireWhoAndWhy(operator, reason);
         JobExecution execution = execution(id);
         ExecutionSummary summary = summary(id);
@@ -311,15 +342,22 @@ public class JobOperations {
                     + " marked running needs recovering" + (summary.status().equals("FAILED") || summary.status().equals("STOPPED")
                     ? "; restart it (settle jobs restart " + id + ")" : ""));
         }
-        if (summary.processAlive()) {
+        if (summary.processAlive() && summary.process() == null && !processGone) {
+            throw new OperationRefused("job execution " + id + " is marked " + summary.status() + " and which process runs it was"
+                    + " not recorded (it began before processes were recorded, or its process died while starting it): nothing is"
+                    + " taken over on a guess; when you know no process runs it (nothing moves in settle jobs show " + id
+                    + ", no server's log names it), recover it with --process-gone");
+        }
+        if (summary.processAlive() && summary.process() != null) {
             throw new OperationRefused("job execution " + id + " is running in a live process (" + process(summary) + "): only"
                     + " one left by a process that is gone can be recovered; stop it instead (settle jobs stop " + id + ")");
         }
-        transaction.executeWithoutResult(status -> {
+        pipeline.holdingOrRefuse("recovery of job execution " + id, () -> transaction.execute(status -> {
             jobOperator.recover(execution);
             record(Action.RECOVER, summary, operator, reason, "recovered from " + summary.status() + " left by "
-                    + process(summary));
-        });
+                    + process(summary) + (summary.process() == null && processGone ? " (the operator says no process runs it)" : ""));
+            return Boolean.TRUE;
+        }));
         return new Outcome(Action.RECOVER, id, summary(id), "job execution " + id + " (" + summary.job() + ") recovered: it is"
                 + " FAILED now, and 'settle jobs restart " + id + "' goes on from its last commit");
     }

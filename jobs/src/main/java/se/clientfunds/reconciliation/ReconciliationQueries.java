@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import se.clientfunds.calendar.BankingCalendar;
 import se.clientfunds.money.Money;
+import se.clientfunds.outcome.InputError;
 
 /** What operators and finance ask of reconciliation: the day per account, its breaks, what needs attention. */
 @Repository
@@ -200,14 +201,14 @@ public class ReconciliationQueries {
     @Transactional
     public void act(long breakId, boolean resolve, String operator, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("a break is " + (resolve ? "resolved" : "explained") + " with a reason (--reason TEXT)");
+            throw new InputError("a break is " + (resolve ? "resolved" : "explained") + " with a reason (--reason TEXT)");
         }
         List<String> status = jdbc.queryForList("SELECT status FROM reconciliation_break WHERE id = ? FOR UPDATE", String.class, breakId);
         if (status.isEmpty()) {
-            throw new IllegalArgumentException("break " + breakId + ": no such break (see ./settle breaks DATE)");
+            throw new InputError("break " + breakId + ": no such break (see ./settle breaks DATE)");
         }
         if ("RESOLVED".equals(status.get(0))) {
-            throw new IllegalArgumentException("break " + breakId + " is resolved already");
+            throw new InputError("break " + breakId + " is resolved already");
         }
         // the business day the action belongs to: the break leaves (or is explained in) that day's reconciliation and
         // every later one, never an earlier day's, whose reports stay as they were

@@ -29,6 +29,18 @@ public class Safeguarding {
     /** One currency's safeguarding position on a day, as the command line shows it. */
     public record Position(LocalDate businessDate, Money requirement, Money resource, Money difference, String status,
                           boolean resourceComplete, Money inTransit) {
+
+        /** What a person must look at: a shortfall, or a resource no statement confirms; empty when OK or EXCESS. */
+        public java.util.Optional<String> attention() {
+            String currency = requirement.currency().getCurrencyCode();
+            return switch (status) {
+                case "OK", "EXCESS" -> java.util.Optional.empty();
+                case "SHORTFALL" -> java.util.Optional.of("safeguarding shortfall of " + difference.negate());
+                case "UNCONFIRMED" -> java.util.Optional.of("safeguarding of " + currency + " is UNCONFIRMED: a statement is missing,"
+                        + " the resource is not what the bank holds");
+                default -> java.util.Optional.of("safeguarding of " + currency + " is " + status);
+            };
+        }
     }
 
     /** One client-funds account's part of the resource: its statement's closing balance (null without one) and when. */

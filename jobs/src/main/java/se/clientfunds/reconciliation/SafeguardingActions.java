@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import se.clientfunds.money.CurrencyCodes;
 import se.clientfunds.money.Money;
+import se.clientfunds.outcome.InputError;
 
 /**
  * What was done about a day's safeguarding shortfall or excess (DESIGN §2.5): a top-up, a withdrawal of the firm's own
@@ -45,32 +46,37 @@ public class SafeguardingActions {
     @Transactional
     public Action record(LocalDate day, String currency, Type type, String amountText, String reason, String operator) {
         if (type == null) {
-            throw new IllegalArgumentException("the action's type is missing (--type TOP_UP, WITHDRAW_EXCESS or OTHER)");
+            throw new InputError("the action's type is missing (--type TOP_UP, WITHDRAW_EXCESS or OTHER)");
         }
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("a safeguarding action is recorded with its reason (--reason TEXT)");
+            throw new InputError("a safeguarding action is recorded with its reason (--reason TEXT)");
         }
         List<String> currencies = jdbc.queryForList("SELECT DISTINCT s.currency FROM safeguarding s JOIN reconciliation_run r"
                 + " ON r.business_date = s.business_date AND r.run_no = s.run_no WHERE s.business_date = ? ORDER BY s.currency",
                 String.class, Date.valueOf(day));
         if (currencies.isEmpty()) {
-            throw new IllegalArgumentException("business day " + day + " has not been reconciled: there is no safeguarding position"
+            throw new InputError("business day " + day + " has not been reconciled: there is no safeguarding position"
                     + " to act on (run-day " + day + ")");
         }
         String chosen = currency;
         if (chosen == null) {
             if (currencies.size() > 1) {
-                throw new IllegalArgumentException(day + " has safeguarding positions in " + String.join(", ", currencies)
+                throw new InputError(day + " has safeguarding positions in " + String.join(", ", currencies)
                         + ": say which with --currency");
             }
             chosen = currencies.get(0);
         } else if (!currencies.contains(chosen)) {
-            throw new IllegalArgumentException(day + " has no safeguarding position in " + chosen + " (it has "
+            throw new InputError(day + " has no safeguarding position in " + chosen + " (it has "
                     + String.join(", ", currencies) + ")");
         }
-        Money amount = Money.parse(amountText, CurrencyCodes.parse(chosen));
+        Money amount;
+        try {
+            amount = Money.parse(amountText, CurrencyCodes.parse(chosen));
+        } catch (IllegalArgumentException e) {
+            throw new InputError(e.getMessage(), e);
+        }
         if (amount.isNegative() || (amount.isZero() && type != Type.OTHER)) {
-            throw new IllegalArgumentException("the amount of a " + type + " must be positive, is " + amount);
+            throw new InputError("the amount of a " + type + " must be positive, is " + amount);
         }
         String subject = "safeguarding of " + day + " in " + chosen + ": " + type + " " + amount;
         GeneratedKeyHolder key = new GeneratedKeyHolder();

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,6 +19,7 @@ import se.clientfunds.calendar.BankingCalendar;
 import se.clientfunds.jobs.RecordedTimes;
 import se.clientfunds.ledger.BusinessDays;
 import se.clientfunds.money.Money;
+import se.clientfunds.outcome.InputError;
 import se.clientfunds.reconciliation.ContinuityFinding;
 import se.clientfunds.reconciliation.ReconciliationDay;
 import se.clientfunds.reconciliation.ReconciliationQueries;
@@ -48,10 +48,10 @@ import se.clientfunds.report.pdf.ControlTotalKind;
 import se.clientfunds.report.pdf.Direction;
 import se.clientfunds.report.pdf.MatchRule;
 import se.clientfunds.report.pdf.Notice;
-import se.clientfunds.report.pdf.ReconcilingSchedule;
 import se.clientfunds.report.pdf.ReconciliationBreak;
 import se.clientfunds.report.pdf.ReconciliationReport;
 import se.clientfunds.report.pdf.ReconciliationStatus;
+import se.clientfunds.report.pdf.ReconcilingSchedule;
 import se.clientfunds.report.pdf.ReportHeader;
 import se.clientfunds.report.pdf.RollForward;
 import se.clientfunds.report.pdf.SafeguardingAction;
@@ -108,11 +108,11 @@ class DayReportRecords {
         Date date = Date.valueOf(day);
         List<String> status = jdbc.queryForList("SELECT status FROM business_day WHERE business_date = ?", String.class, date);
         if (status.isEmpty() || !"CLOSED".equals(status.get(0))) {
-            throw new IllegalStateException("the reports of " + day + " need the day closed and reconciled; it is "
+            throw new InputError("the reports of " + day + " need the day closed and reconciled; it is "
                     + (status.isEmpty() ? "not run" : status.get(0)) + " (run-day " + day + ")");
         }
         if (reconciliation.latestRun(day).isEmpty()) {
-            throw new IllegalStateException("the reports of " + day + " need the day reconciled; reconcileJob has not completed"
+            throw new InputError("the reports of " + day + " need the day reconciled; reconcileJob has not completed"
                     + " for it (run-day " + day + ")");
         }
     }

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.List;
 import java.util.stream.Stream;
 
 import org.springframework.batch.core.BatchStatus;
@@ -24,6 +24,8 @@ import org.springframework.stereotype.Service;
 
 import se.clientfunds.jobs.Causes;
 import se.clientfunds.jobs.JobRestarts;
+import se.clientfunds.outcome.JobFailed;
+import se.clientfunds.outcome.NeedsAttention;
 import se.clientfunds.reconciliation.ReconciliationQueries;
 import se.clientfunds.reconciliation.SafeguardingActions;
 
@@ -54,7 +56,17 @@ public class ReportPublication {
      * @param files each file of the version's folder with its SHA-256 and whether it is {@code same bytes}, {@code new}
      *              or {@code CHANGED} against the version before (or against what was there)
      */
-    public record Outcome(LocalDate businessDate, int version, Kind kind, String reason, Path folder, Map<String, FileState> files) {
+    public record Outcome(LocalDate businessDate, int version, Kind kind, String reason, ReportVersions.ReasonCode code, Path folder,
+                          Map<String, FileState> files) implements NeedsAttention {
+
+        /** A version written because the same books now render to other bytes: which one to rely on is a person's call. */
+        @Override
+        public List<String> attention() {
+            return code == ReportVersions.ReasonCode.REWRITTEN && kind == Kind.NEW_VERSION
+                    ? List.of("the reports of " + businessDate + ": the same books gave other bytes than version " + (version - 1)
+                            + " recorded; find out why before relying on either")
+                    : List.of();
+        }
     }
 
     private final DailyReports reports;
@@ -142,7 +154,8 @@ public class ReportPublication {
             if (changedSince(day).isEmpty()) {
                 ReportVersions.Version finished = latest.orElseThrow();
                 return new Outcome(day, finished.version(), finished.version() == 1 ? Kind.WRITTEN : Kind.NEW_VERSION,
-                        finished.reason(), reports.chain().folder(day, finished.version()), states(day, finished.version(),
+                        finished.reason(), ReportVersions.ReasonCode.valueOf(finished.reasonCode()),
+                        reports.chain().folder(day, finished.version()), states(day, finished.version(),
                                 finished.version() > 1 ? currentFiles(day, finished.version() - 1) : Map.of()));
             }
         }
@@ -172,14 +185,15 @@ public class ReportPublication {
         try {
             execution = last == null ? jobOperator.start(reportsJob, builder.toJobParameters()) : restarts.resume(last);
         } catch (Exception e) {
-            throw new IllegalStateException("reportsJob of " + day + " version " + version + ": " + Causes.rootMessage(e), e);
+            throw new JobFailed("reportsJob of " + day + " version " + version + ": " + Causes.rootMessage(e), e);
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            throw new IllegalStateException("reportsJob of " + day + " version " + version + " (job execution " + execution.getId()
+            throw new JobFailed("reportsJob of " + day + " version " + version + " (job execution " + execution.getId()
                     + ") failed: " + Causes.ofFailedExecution(execution) + "; run the command again to restart it");
         }
         Map<String, String> against = version > 1 ? before : there;
-        return new Outcome(day, version, kind, versions.get(day, version).map(ReportVersions.Version::reason).orElse(reason),
+        ReportVersions.Version written = versions.get(day, version).orElseThrow();
+        return new Outcome(day, version, kind, written.reason(), ReportVersions.ReasonCode.valueOf(written.reasonCode()),
                 reports.chain().folder(day, version), states(day, version, against));
     }
 
@@ -247,8 +261,8 @@ public class ReportPublication {
             }
             before.keySet().stream().filter(name -> !rendered.containsKey(name)).forEach(name -> states.put(name,
                     new FileState(before.get(name), "NOT IN THE MANIFEST: left for you to look at")));
-            return new Outcome(day, version.version(), Kind.SAME_BYTES, version.reason(), reports.chain().folder(day, version.version()),
-                    states);
+            return new Outcome(day, version.version(), Kind.SAME_BYTES, version.reason(),
+                    ReportVersions.ReasonCode.valueOf(version.reasonCode()), reports.chain().folder(day, version.version()), states);
         } finally {
             deleteQuietly(scratch);
         }

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import se.clientfunds.files.Sha256;
+import se.clientfunds.outcome.InputError;
 import se.clientfunds.report.positions.DebtorCreditLine;
 import se.clientfunds.report.positions.PositionsReport;
 import se.clientfunds.report.positions.UnallocatedLine;
@@ -57,7 +58,7 @@ public class ResolutionPack {
     /** Writes the pack of the day into {@code filings/resolution-pack-<date>.zip} (or {@code out} when given). */
     public Outcome write(LocalDate day, Path out) {
         reports.requireReconciled(day);
-        ReportVersions.Version version = versions.latestWritten(day).orElseThrow(() -> new IllegalStateException("the reports of "
+        ReportVersions.Version version = versions.latestWritten(day).orElseThrow(() -> new InputError("the reports of "
                 + day + " have not been written; run 'settle reports " + day + "' first"));
         // the regulator gets the reports as recorded, or none: a changed file is not packed with a fresh hash
         Map<String, String> listed = reports.chain().listed(day, version.version());
@@ -65,7 +66,7 @@ public class ResolutionPack {
         Path folder = reports.chain().folder(day, version.version());
         String manifestNow = Files.exists(folder.resolve(ReportChain.MANIFEST)) ? Sha256.of(folder.resolve(ReportChain.MANIFEST)) : null;
         if (!listed.equals(onDisk) || !version.manifestSha256().equals(manifestNow)) {
-            throw new IllegalStateException("the reports of " + day + " (version " + version.version() + ") are not as recorded when"
+            throw new InputError("the reports of " + day + " (version " + version.version() + ") are not as recorded when"
                     + " they were written; run 'settle verify " + day + "' to see what changed and 'settle reports " + day
                     + "' to put them back before packing them");
         }

@@ -37,7 +37,7 @@ class EmbeddedMariaDbIT {
         try (EmbeddedMariaDb first = new EmbeddedMariaDb(home.resolve("db")).start()) {
             // when / then (a server left by a killed process is covered by ImportCrashIT, with real processes)
             assertThatThrownBy(() -> new EmbeddedMariaDb(home.resolve("db")).start())
-                    .isInstanceOf(IllegalStateException.class)
+                    .isInstanceOf(HomeInUseException.class)
                     .hasMessageContaining("is in use by another settle process");
             assertThat(first.port()).isPositive();
         }

@@ -22,6 +22,7 @@ import se.clientfunds.calendar.BankingCalendar;
 import se.clientfunds.generator.BankSimulator;
 import se.clientfunds.generator.DemoDataGenerator;
 import se.clientfunds.generator.DemoDataSettings;
+import se.clientfunds.outcome.InputError;
 import se.clientfunds.reconciliation.BreakType;
 import se.clientfunds.reconciliation.ReconciliationQueries;
 import se.clientfunds.reports.DailyReports;
@@ -97,7 +98,7 @@ class LateStatementIT {
         Path version1 = home.reports().resolve(first.toString());
         Map<String, String> version1Files = versions.chain().hashes(first, 1);
         assertThat(Files.readString(version1.resolve(ReportChain.MANIFEST))).contains("\"version\" : 1");
-        assertThatThrownBy(() -> lateStatements.reconcile(first)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> lateStatements.reconcile(first)).isInstanceOf(InputError.class)
                 .hasMessage("nothing new to reconcile for " + first + ": reconciliation run 1 had the statement of every"
                         + " client-funds account that has one for the day");
 
@@ -192,7 +193,7 @@ class LateStatementIT {
                     .isEqualTo(se.clientfunds.files.ImportOutcome.Status.IMPORTED);
         }
         assertThat(lateStatements.waiting()).containsExactly(first, second);
-        assertThatThrownBy(() -> lateStatements.reconcile(second)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> lateStatements.reconcile(second)).isInstanceOf(InputError.class)
                 .hasMessage("the statement of the earlier day " + first + " also came late and is not reconciled yet: reconcile "
                         + first + " first (settle reconcile " + first + ")");
 

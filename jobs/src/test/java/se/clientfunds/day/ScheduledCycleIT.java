@@ -110,6 +110,42 @@ class ScheduledCycleIT {
     }
 
     @Test
+    void theInboxPollLeavesAFailedImportToTheCycleInsteadOfTryingItAgainEveryFewMinutes() throws IOException {
+        // given Friday 2 January's files in the inbox, and an invoice import that fails
+        GeneratedDays.generate(calendar, DemoDataSettings.of(generated, 5, 1, 30, 9L));
+        GeneratedDays.deliver(generated, home.inbox(), List.of(DemoDataGenerator.CLIENTS_FILE, DemoDataGenerator.INVOICES_FILE));
+        jdbc.execute("CREATE TRIGGER test_fail_on_invoice BEFORE INSERT ON invoice FOR EACH ROW"
+                + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'invoice table full (test)'");
+        long failed;
+        try {
+            List<se.clientfunds.files.ImportOutcome> first = cycle.importWaiting(FRI_2);
+            assertThat(first).extracting(se.clientfunds.files.ImportOutcome::status).containsExactly(
+                    se.clientfunds.files.ImportOutcome.Status.IMPORTED, se.clientfunds.files.ImportOutcome.Status.FAILED);
+            failed = first.get(1).jobExecutionId();
+
+            // when the poll comes again, then it says the import waits, and starts nothing
+            List<se.clientfunds.files.ImportOutcome> again = cycle.importWaiting(FRI_2);
+            assertThat(again).singleElement().satisfies(outcome -> {
+                assertThat(outcome.status()).isEqualTo(se.clientfunds.files.ImportOutcome.Status.WAITING);
+                assertThat(outcome.jobExecutionId()).isEqualTo(failed);
+                assertThat(outcome.summary()).isEqualTo(DemoDataGenerator.INVOICES_FILE + ": not imported: its import (job execution " + failed + ") ended FAILED and waits: restart"
+                        + " it (settle jobs restart " + failed + " --reason TEXT), or the next daily cycle does");
+            });
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = (SELECT"
+                    + " JOB_INSTANCE_ID FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?)", Long.class, failed)).isEqualTo(1);
+        } finally {
+            jdbc.execute("DROP TRIGGER test_fail_on_invoice");
+        }
+
+        // when the day's run comes, then it restarts the import, which completes
+        DayReport day = cycle.run(FRI_2);
+        assertThat(day.imports()).extracting(se.clientfunds.files.ImportOutcome::status)
+                .contains(se.clientfunds.files.ImportOutcome.Status.IMPORTED)
+                .doesNotContain(se.clientfunds.files.ImportOutcome.Status.FAILED);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invoice", Long.class)).isPositive();
+    }
+
+    @Test
     void onEmptyBooksNothingRunsAndItSaysHowToStart() {
         ScheduledCycle.Run run = scheduled.runDue();
 

@@ -93,7 +93,7 @@ class JobOperationsIT {
     }
 
     @Test
-    void aFailedDayIsSeenRestartedWithWhoAndWhyAndAbandoned() throws IOException {
+    void aFailedDayIsSeenRestartedWithWhoAndWhyAndAbandoned() throws IOException, java.sql.SQLException {
         // given a first day run without trouble, and a second whose reconciliation fails
         runFirstDay();
         deliverSecondDay();
@@ -132,6 +132,12 @@ class JobOperationsIT {
                 .hasMessage("job execution " + failed + " is FAILED, not running: there is nothing to stop");
         assertThatThrownBy(() -> operations.restart(failed, "anna", " ")).isInstanceOf(OperationRefused.class)
                 .hasMessageContaining("why is required");
+        // a job that settles the day is not given up: the day and every later one would wait for ever
+        assertThatThrownBy(() -> operations.abandon(failed, "anna", "give up")).isInstanceOf(OperationRefused.class)
+                .hasMessage("job execution " + failed + " (reconcileJob of " + MON_5 + ") is how that business day is settled:"
+                        + " abandoned, the day and every banking day after it would wait for ever; restart it (settle jobs restart "
+                        + failed + "), or leave it and pause the daily-cycle schedule while you decide (settle schedules pause"
+                        + " daily-cycle --reason TEXT)");
         long completedFriday = operations.list(new ExecutionQuery("reconcileJob", "COMPLETED", FRI_2, 0, 10)).get(0).id();
         assertThatThrownBy(() -> operations.restart(completedFriday, "anna", "again")).isInstanceOf(OperationRefused.class)
                 .hasMessage("job execution " + completedFriday + " (reconcileJob) completed: there is nothing to restart");
@@ -143,6 +149,20 @@ class JobOperationsIT {
                 .hasMessageStartingWith("no status 'BROKEN'; a status is one of ");
         assertThatThrownBy(() -> operations.list(new ExecutionQuery("noSuchJob", null, null, 0, 10)))
                 .hasMessageStartingWith("no job named 'noSuchJob'; the jobs that have run are ");
+
+        // while another run holds the books (a server's cycle on a shared database), a restart is refused, not raced
+        try (java.sql.Connection cycleRunning = jdbc.getDataSource().getConnection();
+             java.sql.Statement lock = cycleRunning.createStatement()) {
+            lock.executeQuery("SELECT GET_LOCK('" + PipelineLock.NAME + "', 0)").close();
+            try {
+                assertThatThrownBy(() -> operations.restart(failed, "anna", "disk replaced")).isInstanceOf(OperationRefused.class)
+                        .hasMessageStartingWith("restart of job execution " + failed + ": another run holds these books");
+            } finally {
+                // a pooled connection keeps its session, and the session its lock
+                lock.executeQuery("SELECT RELEASE_LOCK('" + PipelineLock.NAME + "')").close();
+            }
+        }
+        assertThat(operations.summary(failed).status()).isEqualTo("FAILED");
 
         // when the cause is fixed and anna restarts it
         jdbc.execute("DROP TRIGGER test_fail_reconciliation_day");
@@ -245,6 +265,33 @@ class JobOperationsIT {
         assertThat(operations.list(new ExecutionQuery(null, null, null, 0, 1))).hasSize(1);
         assertThat(operations.count(ExecutionQuery.all())).isEqualTo(2);
         assertThat(operations.list(new ExecutionQuery(null, null, null, 1, 1))).extracting(ExecutionSummary::id).containsExactly(live);
+    }
+
+    @Test
+    void onASharedDatabaseAnExecutionWhoseProcessWasNotRecordedIsRecoveredOnlyOnTheOperatorsWord(
+            @Autowired org.springframework.batch.core.launch.JobOperator jobOperator,
+            @Autowired org.springframework.transaction.PlatformTransactionManager transactions, @Autowired PipelineLock pipeline) {
+        // given the operations as a server on a shared database sees them (no embedded database: other processes may live),
+        // and an execution marked running whose process was never recorded
+        ProcessInstances shared = new ProcessInstances(jdbc, new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                .getBeanProvider(se.clientfunds.database.EmbeddedMariaDb.class));
+        JobOperations sharedOperations = new JobOperations(jdbc, jobOperator, jobRepository, shared, transactions,
+                java.time.Clock.systemUTC(), pipeline);
+        long unknown = markedRunning(LocalDate.of(2026, 2, 4), null);
+
+        // then it is not taken over on a guess
+        assertThatThrownBy(() -> sharedOperations.recover(unknown, "dan", "server gone")).isInstanceOf(OperationRefused.class)
+                .hasMessage("job execution " + unknown + " is marked STARTED and which process runs it was not recorded (it began"
+                        + " before processes were recorded, or its process died while starting it): nothing is taken over on a"
+                        + " guess; when you know no process runs it (nothing moves in settle jobs show " + unknown + ", no server's"
+                        + " log names it), recover it with --process-gone");
+        assertThat(operations.summary(unknown).status()).isEqualTo("STARTED");
+
+        // when dan says no process runs it, then it is recovered, and his word is recorded
+        JobOperations.Outcome recovered = sharedOperations.recover(unknown, "dan", "both servers were down", true);
+        assertThat(recovered.result().status()).isEqualTo("FAILED");
+        assertThat(jdbc.queryForObject("SELECT subject FROM operator_action WHERE job_execution_id = ?", String.class, unknown))
+                .endsWith("recovered from STARTED left by a process not recorded (the operator says no process runs it)");
     }
 
     /** An execution of the allocation job for the date, marked STARTED by the process, as a crash or a live run leaves it. */

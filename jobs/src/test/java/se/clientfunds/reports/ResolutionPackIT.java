@@ -29,6 +29,7 @@ import se.clientfunds.files.Sha256;
 import se.clientfunds.generator.BankSimulator;
 import se.clientfunds.generator.DemoDataGenerator;
 import se.clientfunds.generator.DemoDataSettings;
+import se.clientfunds.outcome.InputError;
 import se.clientfunds.settings.SettlementHome;
 import se.clientfunds.testing.GeneratedDays;
 import se.clientfunds.testing.JobsTestApplication;
@@ -110,7 +111,7 @@ class ResolutionPackIT {
         // when a report was changed since it was written, then no pack is made of it
         Files.writeString(reports.resolve("safeguarding.pdf"), "not the report");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> pack.write(day, out.resolve("tampered.zip")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("are not as recorded when they were written");
+                .isInstanceOf(InputError.class).hasMessageContaining("are not as recorded when they were written");
         assertThat(out.resolve("tampered.zip")).doesNotExist();
     }
 

@@ -22,6 +22,7 @@ import se.clientfunds.day.SafeguardingActionRecording;
 import se.clientfunds.generator.BankSimulator;
 import se.clientfunds.generator.DemoDataGenerator;
 import se.clientfunds.generator.DemoDataSettings;
+import se.clientfunds.outcome.InputError;
 import se.clientfunds.reconciliation.ReconciliationQueries;
 import se.clientfunds.reconciliation.SafeguardingActions;
 import se.clientfunds.report.pdf.Notice;
@@ -130,9 +131,9 @@ class SafeguardingStatementIT {
 
         // when an operator records the top-up about the first day
         assertThatThrownBy(() -> recording.record(first, "EUR", SafeguardingActions.Type.TOP_UP, "1.00", "x", "anna"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no safeguarding position in EUR");
+                .isInstanceOf(InputError.class).hasMessageContaining("has no safeguarding position in EUR");
         assertThatThrownBy(() -> recording.record(first, null, SafeguardingActions.Type.TOP_UP, "1.5", "x", "anna"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("amount '1.5' must have exactly 2 decimals for SEK");
+                .isInstanceOf(InputError.class).hasMessage("amount '1.5' must have exactly 2 decimals for SEK");
         String amount = se.clientfunds.money.Money.ofMinor(-shortOnFirst.difference().minor(), "SEK").toDecimalString();
         SafeguardingActionRecording.Outcome recorded = recording.record(first, null, SafeguardingActions.Type.TOP_UP, amount,
                 "paid in from the firm's own account", "anna");

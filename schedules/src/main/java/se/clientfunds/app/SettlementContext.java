@@ -14,6 +14,7 @@ import org.springframework.core.env.MapPropertySource;
 
 import se.clientfunds.jobs.Causes;
 import se.clientfunds.jobs.JobProgress;
+import se.clientfunds.outcome.InputError;
 
 /**
  * Starts the Spring context for one settlement home: the home's folders, its optional {@code settlement.yml},
@@ -92,7 +93,7 @@ public final class SettlementContext {
     }
 
     /** The settings are wrong: an operator's error to fix, not a failed job. */
-    public static class ConfigurationException extends RuntimeException {
+    public static class ConfigurationException extends InputError {
 
         ConfigurationException(String message, Throwable cause) {
             super(message, cause);

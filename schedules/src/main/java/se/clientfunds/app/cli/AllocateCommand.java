@@ -47,12 +47,8 @@ class AllocateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext context = settle.openHome()) {
-            ManualAllocation.Result result;
-            try {
-                result = context.getBean(ManualAllocation.class).allocate(paymentReference, invoiceId, operator, reason);
-            } catch (IllegalArgumentException e) {
-                throw CommandFailure.input(e.getMessage());
-            }
+            ManualAllocation.Result result = context.getBean(ManualAllocation.class).allocate(paymentReference, invoiceId, operator,
+                    reason);
             console.println("payment " + result.payment() + ": " + result.allocated() + " allocated to invoice "
                     + result.invoiceId() + " by " + operator);
             console.println("  fee:               " + result.fee());

@@ -26,6 +26,7 @@ import se.clientfunds.app.bench.BenchmarkResult;
 import se.clientfunds.app.bench.BenchmarkStages;
 import se.clientfunds.day.DayJobs;
 import se.clientfunds.files.FileImports;
+import se.clientfunds.outcome.InputError;
 import se.clientfunds.report.ReportTable;
 import se.clientfunds.report.TableFormat;
 
@@ -54,7 +55,7 @@ class BenchCommand implements Callable<Integer> {
     long rows;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv", description = "Output format (default ${DEFAULT-VALUE}).")
-    String format;
+    TableFormat format;
 
     @Option(names = "--stages", split = ",", paramLabel = "STAGE", description = "Stages to run, comma-separated, in the "
             + "order listed above whatever the order given (default: all).")
@@ -71,14 +72,13 @@ class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TableFormat tableFormat = parseFormat(format);
         if (rows < 1) {
-            throw CommandFailure.input("--rows must be at least 1, is " + rows);
+            throw new InputError("--rows must be at least 1, is " + rows);
         }
         Set<String> selected = new LinkedHashSet<>(stages);
         for (String stage : selected) {
             if (!STAGES.contains(stage)) {
-                throw CommandFailure.input("--stages: unknown stage '" + stage + "', the stages are " + String.join(", ", STAGES));
+                throw new InputError("--stages: unknown stage '" + stage + "', the stages are " + String.join(", ", STAGES));
             }
         }
         Path scratch = settle.home().resolve("bench");
@@ -112,17 +112,9 @@ class BenchCommand implements Callable<Integer> {
             }
         }
         List<List<String>> cells = results.stream().map(BenchmarkResult::cells).toList();
-        console.out().print(tableFormat.render(new ReportTable(BenchmarkResult.COLUMNS, cells)));
+        console.out().print(format.render(new ReportTable(BenchmarkResult.COLUMNS, cells)));
         console.out().flush();
         return SettleCommand.OK;
-    }
-
-    static TableFormat parseFormat(String text) {
-        try {
-            return TableFormat.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw CommandFailure.input(e.getMessage());
-        }
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import se.clientfunds.app.Console;
+import se.clientfunds.outcome.InputError;
 import se.clientfunds.reconciliation.ReconciliationQueries;
 import se.clientfunds.report.TableFormat;
 
@@ -34,7 +35,7 @@ class BreaksCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|json",
             description = "Output format (default ${DEFAULT-VALUE}).")
-    String format;
+    TableFormat format;
 
     private final Console console;
 
@@ -45,12 +46,11 @@ class BreaksCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (businessDate == null) {
-            throw CommandFailure.input("breaks needs a DATE (or: breaks resolve ID --reason TEXT)");
+            throw new InputError("breaks needs a DATE (or: breaks resolve ID --reason TEXT)");
         }
-        TableFormat tableFormat = BenchCommand.parseFormat(format);
         try (ConfigurableApplicationContext context = settle.openHome()) {
             SettleCommand.bankingDay(context, businessDate);
-            TableOutput output = TableOutput.start(tableFormat, COLUMNS, console.out());
+            TableOutput output = TableOutput.start(format, COLUMNS, console.out());
             for (ReconciliationQueries.Break item : context.getBean(ReconciliationQueries.class).breaks(businessDate)) {
                 output.row(Long.toString(item.id()), item.accountIban(), item.type().name(), item.amount().toDecimalString(),
                         item.amount().currency().getCurrencyCode(), item.reference(), item.bookingDate().toString(),
@@ -122,17 +122,16 @@ class BreaksCommand implements Callable<Integer> {
 
         @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|json",
                 description = "Output format (default ${DEFAULT-VALUE}).")
-        String format;
+        TableFormat format;
 
         @Override
         public Integer call() {
-            TableFormat tableFormat = BenchCommand.parseFormat(format);
             try (ConfigurableApplicationContext context = breaks.settle.openHome()) {
                 List<ReconciliationQueries.BreakEvent> history = context.getBean(ReconciliationQueries.class).history(id);
                 if (history.isEmpty()) {
-                    throw CommandFailure.input("break " + id + ": no such break (see ./settle breaks DATE)");
+                    throw new InputError("break " + id + ": no such break (see ./settle breaks DATE)");
                 }
-                TableOutput output = TableOutput.start(tableFormat, COLUMNS, breaks.console.out());
+                TableOutput output = TableOutput.start(format, COLUMNS, breaks.console.out());
                 for (ReconciliationQueries.BreakEvent event : history) {
                     output.row(event.businessDate().toString(), event.run() == null ? "" : event.run().toString(), event.event(),
                             nonNull(event.matchRule()), nonNull(event.operator()), nonNull(event.reason()),
@@ -153,8 +152,6 @@ class BreaksCommand implements Callable<Integer> {
             context.getBean(ReconciliationQueries.class).act(id, resolve, operator, reason);
             breaks.console.println("break " + id + (resolve ? " resolved" : " explained") + " by " + operator + ": " + reason);
             return SettleCommand.OK;
-        } catch (IllegalArgumentException e) {
-            throw CommandFailure.input(e.getMessage());
         }
     }
 }

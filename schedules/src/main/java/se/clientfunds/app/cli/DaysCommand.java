@@ -38,7 +38,7 @@ class DaysCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|json",
             description = "Output format (default ${DEFAULT-VALUE}).")
-    String format;
+    TableFormat format;
 
     private final Console console;
 
@@ -48,11 +48,10 @@ class DaysCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TableFormat tableFormat = BenchCommand.parseFormat(format);
         try (ConfigurableApplicationContext context = settle.openHome()) {
             BusinessDayOverview overview = context.getBean(BusinessDayOverview.class);
             List<BusinessDayView> days = overview.days(from, to);
-            TableOutput output = TableOutput.start(tableFormat, COLUMNS, console.out());
+            TableOutput output = TableOutput.start(format, COLUMNS, console.out());
             boolean attention = false;
             for (BusinessDayView day : days) {
                 attention |= day.status() == BusinessDayView.Status.FAILED || day.status() == BusinessDayView.Status.NEEDS_ATTENTION;

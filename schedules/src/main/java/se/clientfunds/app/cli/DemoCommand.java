@@ -23,6 +23,7 @@ import se.clientfunds.generator.DemoDataGenerator;
 import se.clientfunds.generator.DemoDataSettings;
 import se.clientfunds.generator.GenerationSummary;
 import se.clientfunds.ledger.Ledger;
+import se.clientfunds.outcome.InputError;
 import se.clientfunds.settings.SettlementHome;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -66,7 +67,7 @@ class DemoCommand implements Callable<Integer> {
     private static void deliver(Path from, Path inbox, List<String> names) throws IOException {
         for (String name : names) {
             if (Files.exists(inbox.resolve(name))) {
-                throw CommandFailure.input(inbox.resolve(name) + " is already waiting in the inbox; the demo does not overwrite it");
+                throw new InputError(inbox.resolve(name) + " is already waiting in the inbox; the demo does not overwrite it");
             }
         }
         for (String name : names) {
@@ -80,7 +81,7 @@ class DemoCommand implements Callable<Integer> {
         if (SettlementHome.existsAt(root)) {
             // the demo's clients, invoices and days would land in books that already have their own: refuse, and say
             // what works (a home not used yet, or this one removed whole: its folders and its database)
-            throw CommandFailure.input("home " + root + " is in use already (it holds a settlement home); a demo needs a new one:"
+            throw new InputError("home " + root + " is in use already (it holds a settlement home); a demo needs a new one:"
                     + " run './settle demo --home " + unusedSibling(root) + "', or delete this home with 'rm -rf " + root
                     + "' and run the demo again");
         }

@@ -13,6 +13,7 @@ import se.clientfunds.calendar.SwedishBankingCalendar;
 import se.clientfunds.generator.DemoDataGenerator;
 import se.clientfunds.generator.DemoDataSettings;
 import se.clientfunds.generator.GenerationSummary;
+import se.clientfunds.outcome.InputError;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Writes a generated demo business day by day.", "Writes clients.csv, invoices.csv, refunds.csv and, for each Swedish banking day, "
@@ -65,7 +66,7 @@ class GenerateCommand implements Callable<Integer> {
                     .withAnomalyPerMille(anomalyPerMille);
             return start == null ? settings : settings.withStart(start);
         } catch (IllegalArgumentException e) {
-            throw CommandFailure.input(e.getMessage());
+            throw new InputError(e.getMessage());
         }
     }
 

@@ -15,9 +15,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import se.clientfunds.app.Console;
-import se.clientfunds.files.ImportOutcome;
 import se.clientfunds.files.FileImports;
+import se.clientfunds.files.ImportOutcome;
 import se.clientfunds.ledger.OpenBusinessDay;
+import se.clientfunds.operations.PipelineLock;
+import se.clientfunds.outcome.InputError;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Imports the named files, each validated whole.", "Platform extracts (clients.csv, invoices.csv, refunds.csv) and bank files "
@@ -49,7 +51,7 @@ class ImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
-                throw CommandFailure.input(file + ": no such file");
+                throw new InputError(file + ": no such file");
             }
         }
         int exitCode = SettleCommand.OK;
@@ -58,31 +60,27 @@ class ImportCommand implements Callable<Integer> {
             if (businessDate != null) {
                 date = SettleCommand.bankingDay(context, businessDate);
             } else {
-                OpenBusinessDay.Choice choice;
-                try {
-                    choice = context.getBean(OpenBusinessDay.class).current();
-                } catch (OpenBusinessDay.UnclearException e) {
-                    throw CommandFailure.input(e.getMessage());
-                }
+                OpenBusinessDay.Choice choice = context.getBean(OpenBusinessDay.class).current();
                 date = choice.date();
                 console.println("business date " + date + " (" + choice.why() + "; --date to choose another)");
             }
             FileImports imports = context.getBean(FileImports.class);
+            PipelineLock pipeline = context.getBean(PipelineLock.class);
             for (Path file : files) {
-                ImportOutcome outcome = who.run(() -> {
+                ImportOutcome outcome = pipeline.holdingOrRefuse("import of " + file.getFileName(), () -> who.run(() -> {
                     try {
                         return imports.importFile(file, date);
                     } catch (Exception e) {
                         throw new IllegalStateException(e.getMessage(), e);
                     }
-                });
+                }));
                 switch (outcome.status()) {
                     case IMPORTED -> console.println(outcome.summary());
                     case REJECTED -> {
                         console.error(outcome.summary());
                         exitCode = Math.max(exitCode, SettleCommand.INPUT_ERROR);
                     }
-                    case FAILED -> {
+                    case FAILED, WAITING -> {
                         console.error(outcome.summary());
                         return SettleCommand.JOB_FAILED;
                     }

@@ -11,6 +11,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
 
 import se.clientfunds.app.Console;
 import se.clientfunds.bank.BankBalance;
@@ -22,9 +25,7 @@ import se.clientfunds.bank.BankFileValidation;
 import se.clientfunds.bank.BankFileVerdict;
 import se.clientfunds.bank.BankSection;
 import se.clientfunds.money.Money;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.json.JsonFactory;
+import se.clientfunds.outcome.InputError;
 
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = {"Shows what a bank file holds, without importing it.",
@@ -52,22 +53,22 @@ class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!format.equals("table") && !format.equals("json")) {
-            throw CommandFailure.input("format '" + format + "' is not one of table, json");
+            throw new InputError("format '" + format + "' is not one of table, json");
         }
         if (!Files.isRegularFile(file)) {
-            throw CommandFailure.input(file + ": no such file");
+            throw new InputError(file + ": no such file");
         }
         BankFileFormat bankFormat = BankFileParsers.detect(file).orElseThrow(() ->
-                CommandFailure.input(file.getFileName() + ": not a camt.053, camt.054, BGMax or MT940 file"));
+                new InputError(file.getFileName() + ": not a camt.053, camt.054, BGMax or MT940 file"));
         BankFileVerdict verdict;
         try (BankFileParser parser = BankFileParsers.open(file, bankFormat, allowTestFiles)) {
             verdict = BankFileValidation.validate(file.getFileName().toString(), parser);
         } catch (BankFileException e) {
-            throw CommandFailure.input(e.getMessage());
+            throw new InputError(e.getMessage());
         } catch (UncheckedIOException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw CommandFailure.input(file.getFileName() + ": cannot be read: " + SettleCommand.describe(e));
+            throw new InputError(file.getFileName() + ": cannot be read: " + SettleCommand.describe(e));
         }
         console.out().print(format.equals("json") ? json(verdict) : table(verdict));
         console.out().flush();

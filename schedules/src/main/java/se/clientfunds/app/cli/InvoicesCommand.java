@@ -10,9 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import se.clientfunds.allocation.AllocationQueries;
 import se.clientfunds.allocation.AllocationQueries.InvoiceStatus;
+import se.clientfunds.allocation.AllocationQueries;
 import se.clientfunds.app.Console;
+import se.clientfunds.outcome.InputError;
 import se.clientfunds.report.TableFormat;
 
 @Command(name = "invoices", mixinStandardHelpOptions = true,
@@ -34,7 +35,7 @@ class InvoicesCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|json",
             description = "Output format (default ${DEFAULT-VALUE}).")
-    String format;
+    TableFormat format;
 
     private final Console console;
 
@@ -45,9 +46,8 @@ class InvoicesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         InvoiceStatus invoiceStatus = parseStatus(status);
-        TableFormat tableFormat = BenchCommand.parseFormat(format);
         try (ConfigurableApplicationContext context = settle.openHome()) {
-            TableOutput output = TableOutput.start(tableFormat, COLUMNS, console.out());
+            TableOutput output = TableOutput.start(format, COLUMNS, console.out());
             context.getBean(AllocationQueries.class).invoices(invoiceStatus, invoice -> output.row(invoice.invoiceId(),
                     invoice.clientId(), invoice.ocr(), invoice.amount().currency().getCurrencyCode(),
                     invoice.amount().toDecimalString(), invoice.paid().toDecimalString(),
@@ -61,7 +61,7 @@ class InvoicesCommand implements Callable<Integer> {
         try {
             return InvoiceStatus.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw CommandFailure.input("status '" + text + "' is not one of open, partial, paid");
+            throw new InputError("status '" + text + "' is not one of open, partial, paid");
         }
     }
 }

@@ -58,7 +58,7 @@ class JobsCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|json",
             description = "Output format (default ${DEFAULT-VALUE}).")
-    String format;
+    TableFormat format;
 
     final Console console;
 
@@ -68,12 +68,11 @@ class JobsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TableFormat tableFormat = BenchCommand.parseFormat(format);
         try (ConfigurableApplicationContext context = settle.openHome()) {
             JobOperations operations = context.getBean(JobOperations.class);
             ExecutionQuery query = new ExecutionQuery(job, status, businessDate, page, size);
             List<ExecutionSummary> executions = operations.list(query);
-            TableOutput output = TableOutput.start(tableFormat, COLUMNS, console.out());
+            TableOutput output = TableOutput.start(format, COLUMNS, console.out());
             for (ExecutionSummary execution : executions) {
                 output.row(Long.toString(execution.id()), execution.job(), text(execution.businessDate()), execution.instance(),
                         status(execution), execution.attempt() + " of " + execution.attempts(), time(execution.started()),
@@ -202,8 +201,7 @@ class JobsCommand implements Callable<Integer> {
         public Integer call() {
             try (ConfigurableApplicationContext context = jobs.settle.openHome()) {
                 JobOperations.Outcome outcome = act(context.getBean(JobOperations.class));
-                boolean failed = outcome.action() == JobOperations.Action.RESTART && !"COMPLETED".equals(outcome.result().status());
-                if (failed) {
+                if (outcome.jobFailed()) {
                     jobs.console.error(outcome.message());
                     return SettleCommand.JOB_FAILED;
                 }
@@ -247,9 +245,13 @@ class JobsCommand implements Callable<Integer> {
             description = "Marks a job execution left running by a process that died as FAILED, so it can be restarted.")
     static class Recover extends Act {
 
+        @Option(names = "--process-gone", description = "You know no process runs it: needed on a shared database when which"
+                + " process started it was not recorded.")
+        boolean processGone;
+
         @Override
         JobOperations.Outcome act(JobOperations operations) {
-            return operations.recover(id, operator, reason);
+            return operations.recover(id, operator, reason, processGone);
         }
     }
 }

@@ -2,7 +2,6 @@ package se.clientfunds.app.cli;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -15,7 +14,6 @@ import picocli.CommandLine.ParentCommand;
 import se.clientfunds.app.Console;
 import se.clientfunds.close.Position;
 import se.clientfunds.close.Positions;
-import se.clientfunds.ledger.BusinessDays;
 import se.clientfunds.report.TableFormat;
 
 @Command(name = "positions", mixinStandardHelpOptions = true,
@@ -37,7 +35,7 @@ class PositionsCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|json",
             description = "Output format (default ${DEFAULT-VALUE}).")
-    String format;
+    TableFormat format;
 
     private final Console console;
 
@@ -47,21 +45,14 @@ class PositionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TableFormat tableFormat = BenchCommand.parseFormat(format);
         try (ConfigurableApplicationContext context = settle.openHome()) {
             SettleCommand.bankingDay(context, businessDate);
-            Positions positions = context.getBean(Positions.class);
-            Optional<BusinessDays.Status> status = context.getBean(BusinessDays.class).status(businessDate);
-            List<Position> rows;
-            if (status.filter(BusinessDays.Status.CLOSED::equals).isPresent()) {
-                rows = positions.closed(businessDate);
-            } else {
-                console.error("business day " + businessDate + " is not closed" + (status.isEmpty() ? " (nothing has run for it)" : "")
-                        + ": the figures are provisional, what it would close with now");
-                rows = positions.provisional(businessDate);
+            Positions.DayPositions day = context.getBean(Positions.class).ofDay(businessDate);
+            if (day.provisional() != null) {
+                console.error(day.provisional());
             }
-            TableOutput output = TableOutput.start(tableFormat, COLUMNS, console.out());
-            for (Position position : rows) {
+            TableOutput output = TableOutput.start(format, COLUMNS, console.out());
+            for (Position position : day.positions()) {
                 output.row(position.account(), position.currency(), position.opening().toDecimalString(),
                         position.debit().toDecimalString(), position.credit().toDecimalString(),
                         position.closing().toDecimalString());

@@ -11,7 +11,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import se.clientfunds.app.Console;
-import se.clientfunds.day.DayJobOutcome;
 import se.clientfunds.day.LateStatements;
 
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
@@ -44,14 +43,8 @@ class ReconcileCommand implements Callable<Integer> {
     public Integer call() {
         try (ConfigurableApplicationContext context = settle.openHome()) {
             SettleCommand.bankingDay(context, businessDate);
-            LateStatements.Outcome outcome;
-            try {
-                LateStatements late = context.getBean(LateStatements.class);
-                outcome = who.run(() -> late.reconcile(businessDate));
-            } catch (IllegalArgumentException e) {
-                throw CommandFailure.input(e.getMessage());
-            }
-            return print(console, outcome);
+            LateStatements late = context.getBean(LateStatements.class);
+            return print(console, who.run(() -> late.reconcile(businessDate)));
         }
     }
 
@@ -64,7 +57,6 @@ class ReconcileCommand implements Callable<Integer> {
         if (outcome.reports() != null) {
             ReportsCommand.print(console, outcome.reports());
         }
-        outcome.attention().forEach(item -> console.alarm("NEEDS ATTENTION: " + item));
-        return outcome.attention().isEmpty() ? SettleCommand.OK : SettleCommand.NEEDS_ATTENTION;
+        return SettleCommand.attention(console, outcome);
     }
 }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import se.clientfunds.app.Console;
+import se.clientfunds.outcome.InputError;
 import se.clientfunds.reconciliation.MatchRule;
 import se.clientfunds.reconciliation.ReconciliationDay;
 import se.clientfunds.reconciliation.ReconciliationQueries;
@@ -37,7 +38,7 @@ class ReconciliationCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|json",
             description = "Output format (default ${DEFAULT-VALUE}).")
-    String format;
+    TableFormat format;
 
     private final Console console;
 
@@ -47,15 +48,14 @@ class ReconciliationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TableFormat tableFormat = BenchCommand.parseFormat(format);
         try (ConfigurableApplicationContext context = settle.openHome()) {
             SettleCommand.bankingDay(context, businessDate);
             ReconciliationQueries queries = context.getBean(ReconciliationQueries.class);
             List<ReconciliationDay> days = queries.days(businessDate);
             if (days.isEmpty()) {
-                throw CommandFailure.input("business day " + businessDate + " has not been reconciled (run-day " + businessDate + ")");
+                throw new InputError("business day " + businessDate + " has not been reconciled (run-day " + businessDate + ")");
             }
-            TableOutput output = TableOutput.start(tableFormat, COLUMNS, console.out());
+            TableOutput output = TableOutput.start(format, COLUMNS, console.out());
             for (ReconciliationDay day : days) {
                 output.row(day.accountIban(), day.ledgerClosing().currency().getCurrencyCode(),
                         count(day, MatchRule.REFERENCE), count(day, MatchRule.BATCH_TOTAL),
@@ -71,9 +71,7 @@ class ReconciliationCommand implements Callable<Integer> {
                         String.join("; ", day.continuity().stream().map(se.clientfunds.reconciliation.ContinuityFinding::describe).toList()));
             }
             output.finish();
-            List<String> attention = queries.attention(businessDate);
-            attention.forEach(item -> console.alarm("NEEDS ATTENTION: " + item));
-            return attention.isEmpty() ? SettleCommand.OK : SettleCommand.NEEDS_ATTENTION;
+            return SettleCommand.attention(console, () -> queries.attention(businessDate));
         }
     }
 

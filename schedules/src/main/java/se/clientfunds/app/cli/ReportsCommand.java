@@ -42,24 +42,10 @@ class ReportsCommand implements Callable<Integer> {
     public Integer call() {
         try (ConfigurableApplicationContext context = settle.openHome()) {
             SettleCommand.bankingDay(context, businessDate);
-            ReportPublication.Outcome outcome;
-            try {
-                ReportPublication publication = context.getBean(ReportPublication.class);
-                outcome = who.run(() -> publication.publish(businessDate));
-            } catch (IllegalStateException e) {
-                // a day not closed and reconciled is the operator's to fix (2); anything else is a failure (1)
-                if (e.getMessage() != null && e.getMessage().startsWith("the reports of ")) {
-                    throw CommandFailure.input(e.getMessage());
-                }
-                throw CommandFailure.jobFailed(e.getMessage());
-            }
+            ReportPublication publication = context.getBean(ReportPublication.class);
+            ReportPublication.Outcome outcome = who.run(() -> publication.publish(businessDate));
             print(console, outcome);
-            if (outcome.kind() == ReportPublication.Kind.NEW_VERSION && outcome.reason().startsWith("written again")) {
-                console.alarm("NEEDS ATTENTION: the same books gave other bytes than version " + (outcome.version() - 1)
-                        + " recorded; find out why before relying on either");
-                return SettleCommand.NEEDS_ATTENTION;
-            }
-            return SettleCommand.OK;
+            return SettleCommand.attention(console, outcome);
         }
     }
 

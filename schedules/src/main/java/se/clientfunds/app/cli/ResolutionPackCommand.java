@@ -42,12 +42,7 @@ class ResolutionPackCommand implements Callable<Integer> {
     public Integer call() {
         try (ConfigurableApplicationContext context = settle.openHome()) {
             SettleCommand.bankingDay(context, businessDate);
-            ResolutionPack.Outcome outcome;
-            try {
-                outcome = context.getBean(ResolutionPack.class).write(businessDate, out);
-            } catch (IllegalStateException e) {
-                throw CommandFailure.input(e.getMessage());
-            }
+            ResolutionPack.Outcome outcome = context.getBean(ResolutionPack.class).write(businessDate, out);
             console.println("resolution pack of " + businessDate + " (reports version " + outcome.version() + "): " + outcome.file()
                     + " " + outcome.sha256());
             outcome.entries().forEach((name, sha256) -> console.println("  " + name + " " + sha256));

@@ -17,6 +17,7 @@ import se.clientfunds.day.DayReport;
 import se.clientfunds.files.ImportOutcome;
 import se.clientfunds.ledger.Ledger;
 import se.clientfunds.money.Money;
+import se.clientfunds.operations.PipelineLock;
 
 @Command(name = "run-day", mixinStandardHelpOptions = true,
         description = {"Runs the daily cycle for a business date.", "Imports what waits in the inbox: platform extracts "
@@ -47,13 +48,10 @@ class RunDayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (ConfigurableApplicationContext context = settle.openOrCreateHome()) {
-            DayReport report;
-            try {
-                DailyCycle cycle = context.getBean(DailyCycle.class);
-                report = who.run(() -> cycle.run(businessDate));
-            } catch (IllegalArgumentException e) {
-                throw CommandFailure.input(e.getMessage());
-            }
+            DailyCycle cycle = context.getBean(DailyCycle.class);
+            // a server's cycle or poll on a shared database and this run never settle the same day side by side
+            DayReport report = context.getBean(PipelineLock.class).holdingOrRefuse("run-day " + businessDate,
+                    () -> who.run(() -> cycle.run(businessDate)));
             return print(console, report, context.getBean(Ledger.class));
         }
     }
@@ -106,9 +104,6 @@ class RunDayCommand implements Callable<Integer> {
         if (report.rejectedAny()) {
             return SettleCommand.INPUT_ERROR;
         }
-        if (!report.attention().isEmpty()) {
-            return SettleCommand.NEEDS_ATTENTION;
-        }
-        return report.rejectedAny() ? SettleCommand.INPUT_ERROR : SettleCommand.OK;
+        return report.needsAttention() ? SettleCommand.NEEDS_ATTENTION : SettleCommand.OK;
     }
 }

@@ -13,8 +13,9 @@ import picocli.CommandLine.ParentCommand;
 
 import se.clientfunds.app.Console;
 import se.clientfunds.day.SafeguardingActionRecording;
-import se.clientfunds.reconciliation.SafeguardingActions;
+import se.clientfunds.outcome.InputError;
 import se.clientfunds.reconciliation.Safeguarding;
+import se.clientfunds.reconciliation.SafeguardingActions;
 import se.clientfunds.report.TableFormat;
 
 @Command(name = "safeguarding", mixinStandardHelpOptions = true,
@@ -36,7 +37,7 @@ class SafeguardingCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|json",
             description = "Output format (default ${DEFAULT-VALUE}).")
-    String format;
+    TableFormat format;
 
     final Console console;
 
@@ -47,16 +48,15 @@ class SafeguardingCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (businessDate == null) {
-            throw CommandFailure.input("safeguarding needs a DATE (or: safeguarding action DATE --type TYPE --amount X --reason TEXT)");
+            throw new InputError("safeguarding needs a DATE (or: safeguarding action DATE --type TYPE --amount X --reason TEXT)");
         }
-        TableFormat tableFormat = BenchCommand.parseFormat(format);
         try (ConfigurableApplicationContext context = settle.openHome()) {
             SettleCommand.bankingDay(context, businessDate);
             List<Safeguarding.Position> positions = context.getBean(Safeguarding.class).of(businessDate);
             if (positions.isEmpty()) {
-                throw CommandFailure.input("business day " + businessDate + " has not been reconciled (run-day " + businessDate + ")");
+                throw new InputError("business day " + businessDate + " has not been reconciled (run-day " + businessDate + ")");
             }
-            TableOutput output = TableOutput.start(tableFormat, COLUMNS, console.out());
+            TableOutput output = TableOutput.start(format, COLUMNS, console.out());
             for (Safeguarding.Position position : positions) {
                 output.row(position.requirement().currency().getCurrencyCode(), position.requirement().toDecimalString(),
                         position.resource().toDecimalString(), position.difference().toDecimalString(), position.status());
@@ -70,13 +70,8 @@ class SafeguardingCommand implements Callable<Integer> {
                 }
             }
             output.finish();
-            positions.stream().filter(position -> "SHORTFALL".equals(position.status())).forEach(position ->
-                    console.alarm("NEEDS ATTENTION: safeguarding shortfall of " + position.difference().negate()));
-            positions.stream().filter(position -> "UNCONFIRMED".equals(position.status())).forEach(position ->
-                    console.alarm("NEEDS ATTENTION: safeguarding of " + position.requirement().currency().getCurrencyCode()
-                            + " is UNCONFIRMED: a statement is missing, the resource is not what the bank holds"));
-            return positions.stream().anyMatch(position -> !"OK".equals(position.status()) && !"EXCESS".equals(position.status()))
-                    ? SettleCommand.NEEDS_ATTENTION : SettleCommand.OK;
+            return SettleCommand.attention(console, () -> positions.stream().flatMap(position -> position.attention().stream())
+                    .toList());
         }
     }
 
@@ -117,13 +112,8 @@ class SafeguardingCommand implements Callable<Integer> {
             Console console = safeguarding.console;
             try (ConfigurableApplicationContext context = safeguarding.settle.openHome()) {
                 SettleCommand.bankingDay(context, businessDate);
-                SafeguardingActionRecording.Outcome outcome;
-                try {
-                    outcome = context.getBean(SafeguardingActionRecording.class).record(businessDate, currency, type, amount, reason,
-                            operator);
-                } catch (IllegalArgumentException e) {
-                    throw CommandFailure.input(e.getMessage());
-                }
+                SafeguardingActionRecording.Outcome outcome = context.getBean(SafeguardingActionRecording.class).record(businessDate,
+                        currency, type, amount, reason, operator);
                 console.println("safeguarding action recorded about " + businessDate + ": " + outcome.action().type() + " "
                         + outcome.action().amount() + " by " + outcome.action().operator() + ": " + outcome.action().reason());
                 if (outcome.reportsFailure() != null) {

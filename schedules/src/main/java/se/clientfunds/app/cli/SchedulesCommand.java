@@ -29,7 +29,7 @@ class SchedulesCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|json",
             description = "Output format (default ${DEFAULT-VALUE}).")
-    String format;
+    TableFormat format;
 
     final Console console;
 
@@ -39,9 +39,8 @@ class SchedulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TableFormat tableFormat = BenchCommand.parseFormat(format);
         try (ConfigurableApplicationContext context = settle.openHome()) {
-            print(console, context.getBean(Schedules.class).list(), tableFormat);
+            print(console, context.getBean(Schedules.class).list(), format);
             return SettleCommand.OK;
         }
     }

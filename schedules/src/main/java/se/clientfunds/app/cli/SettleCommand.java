@@ -3,22 +3,24 @@ package se.clientfunds.app.cli;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 import se.clientfunds.app.Console;
 import se.clientfunds.app.SettlementContext;
 import se.clientfunds.calendar.BankingCalendar;
-import se.clientfunds.calendar.NotABankingDayException;
-import se.clientfunds.database.HomeInUseException;
 import se.clientfunds.jobs.Causes;
-import se.clientfunds.operations.OperationRefused;
+import se.clientfunds.outcome.InputError;
+import se.clientfunds.outcome.JobFailed;
+import se.clientfunds.outcome.NeedsAttention;
+import se.clientfunds.report.TableFormat;
 import se.clientfunds.settings.SettlementHome;
 
 /** {@code settle}: the operators' command line. Exit codes: 0 success, 1 a job failed, 2 a usage or input error. */
@@ -75,7 +77,7 @@ public class SettleCommand implements Callable<Integer> {
     private Path existingHome() {
         Path home = home();
         if (!SettlementHome.existsAt(home)) {
-            throw CommandFailure.input("no settlement home in " + home.toAbsolutePath().normalize() + " (it has no inbox/ and db/):"
+            throw new InputError("no settlement home in " + home.toAbsolutePath().normalize() + " (it has no inbox/ and db/):"
                     + " check --home or SETTLEMENT_HOME; a home is made by the first 'settle import', 'settle run-day' or"
                     + " 'settle demo' on it");
         }
@@ -90,7 +92,7 @@ public class SettleCommand implements Callable<Integer> {
         try {
             java.time.OffsetDateTime.parse(now.trim());
         } catch (DateTimeParseException e) {
-            throw CommandFailure.input("--now '" + now + "' is not an instant: write it as 2026-03-04T06:30:00+01:00");
+            throw new InputError("--now '" + now + "' is not an instant: write it as 2026-03-04T06:30:00+01:00");
         }
         return java.util.Map.of("settlement.clock.now", now.trim());
     }
@@ -120,26 +122,13 @@ public class SettleCommand implements Callable<Integer> {
     public static int execute(String[] args, Console console) {
         CommandLine commandLine = new CommandLine(new SettleCommand(console), new CommandFactory(console));
         commandLine.registerConverter(LocalDate.class, SettleCommand::date);
+        commandLine.registerConverter(TableFormat.class, SettleCommand::tableFormat);
         commandLine.setOut(console.out());
         commandLine.setErr(console.err());
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             console.endProgressLine();
-            if (exception instanceof CommandFailure failure) {
-                console.error(cmd.getCommandName() + ": " + failure.getMessage());
-                return failure.exitCode();
-            }
-            if (exception instanceof SettlementContext.ConfigurationException configuration) {
-                console.error(cmd.getCommandName() + ": " + configuration.getMessage());
-                return INPUT_ERROR;
-            }
-            // an operator's error met inside the application (a home in use, a date that is not a banking day)
-            Throwable refusal = operatorError(exception);
-            if (refusal != null) {
-                console.error(cmd.getCommandName() + ": " + refusal.getMessage());
-                return INPUT_ERROR;
-            }
-            console.error(cmd.getCommandName() + ": " + describe(exception));
-            return JOB_FAILED;
+            console.error(cmd.getCommandName() + ": " + failure(exception));
+            return exitCode(exception);
         });
         commandLine.setParameterExceptionHandler((exception, parsedArgs) -> {
             console.error(exception.getCommandLine().getCommandName() + ": " + exception.getMessage());
@@ -149,15 +138,52 @@ public class SettleCommand implements Callable<Integer> {
         return commandLine.execute(args);
     }
 
+    /**
+     * The exit code of a command that ended with an exception, from its type: an {@link InputError} anywhere in the causes
+     * (met in the command or inside the application: a home in use, a day not reconciled, a setting that is wrong) is 2,
+     * a {@link JobFailed} and anything nobody foresaw is 1.
+     */
+    static int exitCode(Throwable exception) {
+        return inputError(exception) != null ? INPUT_ERROR : JOB_FAILED;
+    }
+
+    /** What a command that ended with an exception says, in one line and without Java class names. */
+    static String failure(Throwable exception) {
+        InputError refusal = inputError(exception);
+        if (refusal != null) {
+            return refusal.getMessage();
+        }
+        if (exception instanceof JobFailed) {
+            return exception.getMessage();
+        }
+        // a failure nobody foresaw: its root cause
+        return describe(exception);
+    }
+
     /** The cause that says an operator asked for something that cannot be (exit 2), or null. */
-    private static Throwable operatorError(Throwable exception) {
+    private static InputError inputError(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof HomeInUseException || cause instanceof NotABankingDayException
-                    || cause instanceof OperationRefused) {
-                return cause;
+            if (cause instanceof InputError refusal) {
+                return refusal;
             }
         }
         return null;
+    }
+
+    /** Says what needs attention, in red on a terminal, and gives the exit code: 3 when something does, else 0. */
+    static int attention(Console console, NeedsAttention outcome) {
+        List<String> attention = outcome.attention();
+        attention.forEach(item -> console.alarm("NEEDS ATTENTION: " + item));
+        return attention.isEmpty() ? OK : NEEDS_ATTENTION;
+    }
+
+    /** {@code --format} of every command that prints a table: table, csv or json. */
+    static TableFormat tableFormat(String text) {
+        try {
+            return TableFormat.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
     }
 
     /** A date on the command line, said in one line when it is not one (no Java class names). */

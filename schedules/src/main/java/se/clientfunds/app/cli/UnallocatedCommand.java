@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import se.clientfunds.allocation.AllocationQueries;
 import se.clientfunds.allocation.AllocationQueries.UnallocatedPayment;
+import se.clientfunds.allocation.AllocationQueries;
 import se.clientfunds.app.Console;
 import se.clientfunds.report.TableFormat;
 
@@ -30,7 +30,7 @@ class UnallocatedCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|json",
             description = "Output format (default ${DEFAULT-VALUE}).")
-    String format;
+    TableFormat format;
 
     private final Console console;
 
@@ -40,10 +40,9 @@ class UnallocatedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TableFormat tableFormat = BenchCommand.parseFormat(format);
         try (ConfigurableApplicationContext context = settle.openHome()) {
             List<UnallocatedPayment> payments = context.getBean(AllocationQueries.class).unallocated();
-            TableOutput output = TableOutput.start(tableFormat, COLUMNS, console.out());
+            TableOutput output = TableOutput.start(format, COLUMNS, console.out());
             for (UnallocatedPayment payment : payments) {
                 output.row(payment.accountIban() + "/" + payment.bankReference(), payment.bookingDate().toString(),
                         payment.amount().currency().getCurrencyCode(), payment.amount().toDecimalString(),

@@ -147,11 +147,13 @@ public class Notifications {
     }
 
     /**
-     * A problem is the same problem when its day, status and summary are, whichever execution met it: a job that fails
-     * again the same way on its restart is not news.
+     * A problem is the same problem when its day, status and subject are (a job of the day, the import of a file),
+     * however its cause is worded this time (a timeout's milliseconds, a lock wait); without a subject, when its summary
+     * is, whichever execution met it: a job that fails again the same way on its restart is not news.
      */
     static String key(Problem problem) {
-        String what = problem.summary().replaceAll("job execution \\d+", "job execution");
+        String what = problem.subject() != null ? "subject " + problem.subject()
+                : problem.summary().replaceAll("job execution \\d+", "job execution");
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest((problem.day() + "|" + problem.status()
                     + "|" + what).getBytes(StandardCharsets.UTF_8)));

@@ -3,6 +3,7 @@ package se.clientfunds.app.schedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,7 +21,9 @@ import se.clientfunds.day.ScheduledCycle;
 import se.clientfunds.files.ImportOutcome;
 import se.clientfunds.jobs.Causes;
 import se.clientfunds.jobs.JobStarts;
+import se.clientfunds.jobs.ProcessInstances;
 import se.clientfunds.ledger.OpenBusinessDay;
+import se.clientfunds.operations.PipelineLock;
 
 /**
  * What the schedules run, as the operator "scheduler" with the schedule as the reason (audit.pdf's "attempt n of m,
@@ -42,6 +45,7 @@ public class ScheduledTasks {
     private final OpenBusinessDay openDay;
     private final Notifications notifications;
     private final PipelineLock pipeline;
+    private final ProcessInstances process;
     private final Clock clock;
     private final AtomicReference<LastCycle> lastCycle = new AtomicReference<>();
     private final java.util.concurrent.atomic.AtomicLong cyclesRun = new java.util.concurrent.atomic.AtomicLong();
@@ -49,8 +53,10 @@ public class ScheduledTasks {
     private final java.util.concurrent.atomic.AtomicInteger daysNeedingAttention = new java.util.concurrent.atomic.AtomicInteger();
 
     public ScheduledTasks(ScheduledCycle cycle, DailyCycle dailyCycle, OpenBusinessDay openDay, Notifications notifications,
-                          PipelineLock pipeline, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+                          PipelineLock pipeline, ProcessInstances process, Clock clock,
+                          io.micrometer.core.instrument.MeterRegistry meters) {
         this.pipeline = pipeline;
+        this.process = process;
         io.micrometer.core.instrument.Gauge.builder("settlement.days.needing.attention", daysNeedingAttention, Number::doubleValue)
                 .description("business days the last daily cycle left failed or needing attention").register(meters);
         this.cycle = cycle;
@@ -63,9 +69,16 @@ public class ScheduledTasks {
     public ScheduledCycle.Run dailyCycle(String schedule, boolean recovering) {
         cyclesRun.incrementAndGet();
         String reason = "schedule " + schedule + (recovering ? ", recovered after the server running it stopped" : "");
-        ScheduledCycle.Run run = pipeline.holding(schedule, Duration.ofMinutes(30), () -> JobStarts.as(OPERATOR, reason, cycle::runDue));
+        ScheduledCycle.Run run;
+        try {
+            run = pipeline.holding(schedule, Duration.ofMinutes(30), () -> JobStarts.as(OPERATOR, reason, cycle::runDue));
+        } catch (RuntimeException e) {
+            // the database gone at 06:30, the books unreadable: the day did not run, and someone must hear it
+            cycleDidNotRun(schedule, "the daily cycle could not run: " + Causes.rootMessage(e));
+            return null;
+        }
         if (run == null) {
-            log.warn("{}: another cycle or poll has held the books for 30 minutes; this fire did nothing", schedule);
+            cycleDidNotRun(schedule, "the daily cycle did not run: another run has held the books for 30 minutes");
             return null;
         }
         for (DayReport day : run.days()) {
@@ -77,8 +90,24 @@ public class ScheduledTasks {
         run.attention().forEach(item -> log.warn("{}: NEEDS ATTENTION: {}", schedule, item));
         lastCycle.set(new LastCycle(clock.instant(), run.failed() || run.stopped() != null, run.attention()));
         daysNeedingAttention.set((int) run.days().stream().filter(day -> day.failed() || !day.attention().isEmpty()).count());
-        notifications.tell(problems(run));
+        tell(problems(run));
         return run;
+    }
+
+    private void cycleDidNotRun(String schedule, String why) {
+        log.warn("{}: {}", schedule, why);
+        lastCycle.set(new LastCycle(clock.instant(), true, List.of()));
+        tell(List.of(new Problem(LocalDate.now(clock), Problem.Status.FAILED, why, List.of("settle days", "settle jobs --status"
+                + " STARTED", "the server's log"), "the daily cycle")));
+    }
+
+    /** Tells what the run left, unless the process is stopping: what a shutdown stopped is not a failure to report. */
+    private void tell(List<Problem> problems) {
+        if (process.stopping()) {
+            log.info("not telling {} problem(s): the process is stopping, the next run goes on", problems.size());
+            return;
+        }
+        notifications.tell(problems);
     }
 
     public List<ImportOutcome> inboxPoll(String schedule) {
@@ -101,7 +130,7 @@ public class ScheduledTasks {
                     day.date()));
             List<Problem> problems = new ArrayList<>();
             outcomes.forEach(outcome -> importProblem(day.date(), outcome, problems));
-            notifications.tell(problems);
+            tell(problems);
             return outcomes;
         } catch (RuntimeException e) {
             log.warn("{}: {}", schedule, Causes.rootMessage(e));
@@ -120,7 +149,8 @@ public class ScheduledTasks {
                     problems.add(new Problem(job.businessDate(), Problem.Status.FAILED, job.job() + execution + " failed: "
                             + job.summary(), job.jobExecutionId() == null ? List.of("settle days", "settle run-day " + job.businessDate())
                             : List.of("settle jobs show " + job.jobExecutionId(), "settle jobs restart " + job.jobExecutionId()
-                                    + " --reason TEXT", "then: settle run-day " + job.businessDate() + " (the rest of the day)")));
+                                    + " --reason TEXT", "then: settle run-day " + job.businessDate() + " (the rest of the day)"),
+                            job.job().jobName()));
                 }
             }
             day.attention().forEach(item -> problems.add(new Problem(day.businessDate(), Problem.Status.NEEDS_ATTENTION, item,
@@ -137,9 +167,11 @@ public class ScheduledTasks {
 
     private static void importProblem(java.time.LocalDate day, ImportOutcome outcome, List<Problem> problems) {
         switch (outcome.status()) {
-            case FAILED -> problems.add(new Problem(day, Problem.Status.FAILED, outcome.summary(), outcome.jobExecutionId() == null
-                    ? List.of("settle days", "settle run-day " + day) : List.of("settle jobs show " + outcome.jobExecutionId(),
-                    "settle run-day " + day + " (restarts it)")));
+            case FAILED, WAITING -> problems.add(new Problem(day, Problem.Status.FAILED, outcome.summary(),
+                    outcome.jobExecutionId() == null ? List.of("settle days", "settle run-day " + day)
+                            : List.of("settle jobs show " + outcome.jobExecutionId(), "settle jobs restart " + outcome.jobExecutionId()
+                            + " --reason TEXT", "or: settle run-day " + day + " (restarts it)"),
+                    "import of " + outcome.file().getFileName()));
             case REJECTED -> problems.add(new Problem(day, Problem.Status.NEEDS_ATTENTION, outcome.summary(),
                     List.of("quarantine/" + outcome.file().getFileName() + ".reason.txt", "settle days")));
             case IMPORTED -> {

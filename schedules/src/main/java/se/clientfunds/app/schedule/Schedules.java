@@ -111,7 +111,12 @@ public class Schedules {
         }
         int year = LocalDate.now(clock).getYear();
         for (String calendar : List.of("swedish", "target2")) {
-            quartz.addCalendar(calendar, holidays(calendar, year - YEARS_BEFORE, year + YEARS_AHEAD), true, true);
+            HolidayCalendar wanted = holidays(calendar, year - YEARS_BEFORE, year + YEARS_AHEAD);
+            // replaced only when its days changed: replacing it works each trigger's next fire out again from its last
+            // one, which drops a fire missed while the server was down (whatever the misfire policy says)
+            if (!(quartz.getCalendar(calendar) instanceof HolidayCalendar stored && sameDays(stored, wanted))) {
+                quartz.addCalendar(calendar, wanted, true, true);
+            }
         }
         Map<String, ScheduleSettings.Effective> wanted = settings.effective();
         for (TriggerKey key : quartz.getTriggerKeys(GroupMatcher.triggerGroupEquals(GROUP))) {
@@ -220,6 +225,11 @@ public class Schedules {
                 && Objects.equals(existing.getCalendarName(), wanted.getCalendarName())
                 && existing.getMisfireInstruction() == wanted.getMisfireInstruction()
                 && existing.getTimeZone().getID().equals(wanted.getTimeZone().getID());
+    }
+
+    private static boolean sameDays(HolidayCalendar stored, HolidayCalendar wanted) {
+        return stored.getExcludedDates().equals(wanted.getExcludedDates())
+                && stored.getTimeZone().getID().equals(wanted.getTimeZone().getID());
     }
 
     private HolidayCalendar holidays(String name, int fromYear, int toYear) {

@@ -1,4 +1,4 @@
-package se.clientfunds.app.schedule;
+package se.clientfunds.operations;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,20 +12,35 @@ import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
 /**
- * One scheduled task at a time on the books, across every server on the database: the daily cycle and the inbox poll
+ * One run of jobs at a time on the books, across every process on the database: the daily cycle and the inbox poll
  * import into and close the same business day, so they never run side by side (Quartz keeps each job from overlapping
- * itself only). A MariaDB named lock, held on a connection of its own for the task's length: the database releases it
+ * itself only), and an operator's restart or recovery, or a run-day typed beside a server on a shared database, never
+ * races them for the same execution. A MariaDB named lock, held on a connection of its own for the task's length: the database releases it
  * if the server dies.
  */
 @Component
 public class PipelineLock {
 
-    static final String NAME = "settlement.pipeline";
+    public static final String NAME = "settlement.pipeline";
 
     private final DataSource dataSource;
 
     public PipelineLock(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** Runs the work holding the lock, and refuses with the operator's words when another run holds the books. */
+    public <T> T holdingOrRefuse(String who, Supplier<T> work) {
+        java.util.concurrent.atomic.AtomicReference<T> result = new java.util.concurrent.atomic.AtomicReference<>();
+        if (holding(who, Duration.ZERO, () -> {
+            result.set(work.get());
+            return Boolean.TRUE;
+        }) == null) {
+            throw new OperationRefused(who + ": another run holds these books (a daily cycle or an inbox poll of settle serve,"
+                    + " or an operator's run-day, restart or recovery): try again when it has finished (settle jobs --status"
+                    + " STARTED shows it)");
+        }
+        return result.get();
     }
 
     /** Runs the work holding the lock, waiting for it at most {@code wait}; null when it was not had in time. */
