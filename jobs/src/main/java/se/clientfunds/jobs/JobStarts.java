@@ -22,8 +22,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class JobStarts implements JobExecutionListener, BeanPostProcessor {
 
-    /** Who works, and why (null when no reason was given). */
-    public record Origin(String operator, String reason) {
+    /**
+     * Who works, and why (null when no reason was given).
+     *
+     * @param recordedAction the operator_action an operator's restart was recorded as before it was launched (in the
+     *                       transaction that decided it), which the restart's execution then fills in; null otherwise
+     */
+    public record Origin(String operator, String reason, Long recordedAction) {
     }
 
     private static final ThreadLocal<Origin> CURRENT = new ThreadLocal<>();
@@ -39,9 +44,18 @@ public class JobStarts implements JobExecutionListener, BeanPostProcessor {
 
     /** Runs {@code work} with the jobs it starts recorded as started by {@code operator}, for {@code reason}. */
     public static <T> T as(String operator, String reason, Supplier<T> work) {
+        return as(operator, reason, null, work);
+    }
+
+    /**
+     * As {@link #as(String, String, Supplier)}, for an operator's restart recorded already as {@code recordedAction}:
+     * the restart's execution is written into that row instead of a new one, so a crash between the launch and the
+     * job's first step never leaves a restart nobody recorded.
+     */
+    public static <T> T as(String operator, String reason, Long recordedAction, Supplier<T> work) {
         Origin before = CURRENT.get();
         CURRENT.set(new Origin(operator == null || operator.isBlank() ? osUser() : operator,
-                reason == null || reason.isBlank() ? null : reason));
+                reason == null || reason.isBlank() ? null : reason, recordedAction));
         try {
             return work.get();
         } finally {
@@ -70,7 +84,7 @@ public class JobStarts implements JobExecutionListener, BeanPostProcessor {
     @Override
     public void beforeJob(JobExecution execution) {
         JdbcTemplate jdbc = jdbcProvider.getObject();
-        Origin origin = CURRENT.get() != null ? CURRENT.get() : new Origin(osUser(), null);
+        Origin origin = CURRENT.get() != null ? CURRENT.get() : new Origin(osUser(), null, null);
         List<Long> earlier = jdbc.queryForList("SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ?"
                 + " AND JOB_EXECUTION_ID < ? ORDER BY JOB_EXECUTION_ID", Long.class, execution.getJobInstance().getInstanceId(),
                 execution.getId());
@@ -82,12 +96,23 @@ public class JobStarts implements JobExecutionListener, BeanPostProcessor {
                 reason = "run again after attempt " + earlier.size() + " ended " + status;
             }
             java.time.LocalDate day = execution.getJobParameters().getLocalDate("businessDate");
-            jdbc.update("INSERT INTO operator_action (operator, action, subject, reason, business_date, job_execution_id)"
-                    + " VALUES (?, 'RESTART', ?, ?, ?, ?)", fit(origin.operator(), 100), fit(execution.getJobInstance().getJobName()
-                            + " (job execution " + execution.getId() + ", attempt " + (earlier.size() + 1) + ")", 200),
-                    fit(reason, 1000), day == null ? null : Date.valueOf(day), execution.getId());
+            String subject = fit(execution.getJobInstance().getJobName() + " (job execution " + execution.getId() + ", attempt "
+                    + (earlier.size() + 1) + ")", 200);
+            if (origin.recordedAction() != null) {
+                jdbc.update("UPDATE operator_action SET subject = ?, job_execution_id = ? WHERE id = ?", subject, execution.getId(),
+                        origin.recordedAction());
+            } else {
+                jdbc.update("INSERT INTO operator_action (operator, action, subject, reason, business_date, job_execution_id)"
+                        + " VALUES (?, 'RESTART', ?, ?, ?, ?)", fit(origin.operator(), 100), subject, fit(reason, 1000),
+                        day == null ? null : Date.valueOf(day), execution.getId());
+            }
         }
         ProcessInstances process = processes.getIfAvailable();
+        if (process != null && process.stopping()) {
+            // started after the shutdown began (a race with the stop of every running job): it stops before its first
+            // step, and the next run starts it
+            execution.setStatus(org.springframework.batch.core.BatchStatus.STOPPING);
+        }
         jdbc.update("INSERT INTO job_start (job_execution_id, started_by, reason, process_instance) VALUES (?, ?, ?, ?)",
                 execution.getId(), fit(origin.operator(), 100), reason == null ? null : fit(reason, 1000),
                 process == null ? null : process.current());

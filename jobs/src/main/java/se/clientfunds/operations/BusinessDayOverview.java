@@ -14,6 +14,8 @@ import se.clientfunds.close.DayStatements;
 import se.clientfunds.operations.BusinessDayView.ImportedFileView;
 import se.clientfunds.operations.BusinessDayView.Status;
 import se.clientfunds.reconciliation.ReconciliationQueries;
+import se.clientfunds.reports.ReportPublication;
+import se.clientfunds.reports.ReportVersions;
 import se.clientfunds.settings.ClientFundsAccount;
 
 /**
@@ -29,6 +31,8 @@ public class BusinessDayOverview {
     public static final int MAX_DAYS = 400;
 
     private final JdbcTemplate jdbc;
+    private final ReportVersions versions;
+    private final ReportPublication publication;
     private final JobOperations operations;
     private final BankingCalendar calendar;
     private final ReconciliationQueries reconciliation;
@@ -36,7 +40,10 @@ public class BusinessDayOverview {
     private final Clock clock;
 
     public BusinessDayOverview(JdbcTemplate jdbc, JobOperations operations, BankingCalendar calendar,
-                               ReconciliationQueries reconciliation, DayStatements statements, Clock clock) {
+                               ReconciliationQueries reconciliation, DayStatements statements, Clock clock,
+                               ReportVersions versions, ReportPublication publication) {
+        this.versions = versions;
+        this.publication = publication;
         this.jdbc = jdbc;
         this.operations = operations;
         this.calendar = calendar;
@@ -121,6 +128,14 @@ public class BusinessDayOverview {
         boolean reconciled = reconciliation.latestRun(date).isPresent();
         if (reconciled) {
             List<String> attention = new ArrayList<>(reconciliation.attention(date));
+            // the reports are what finance and the examiner get: a day whose reports are missing or behind its books
+            // is not done
+            if (versions.latest(date).isEmpty()) {
+                attention.add("no reports written: settle reports " + date);
+            } else {
+                publication.changedSince(date).ifPresent(change -> attention.add("its reports are behind the books ("
+                        + change.reason() + "): settle reports " + date));
+            }
             Status status = attention.isEmpty() ? Status.RECONCILED : Status.NEEDS_ATTENTION;
             attention.addAll(abandoned);
             return new BusinessDayView(date, status, attention, files, jobs);

@@ -62,6 +62,9 @@ public class JobOperations {
         }
     }
 
+    /** Spring Batch stamps executions with the JVM's wall clock, in its zone: durations are measured on that clock. */
+    private static final Clock REPOSITORY_CLOCK = Clock.systemDefaultZone();
+
     private static final List<String> STATUSES = Arrays.stream(BatchStatus.values()).map(Enum::name).toList();
 
     private final JdbcTemplate jdbc;
@@ -237,13 +240,21 @@ public class JobOperations {
             default -> {
             }
         }
-        JobExecution next = pipeline.holdingOrRefuse("restart of job execution " + id, () -> JobStarts.as(operator, reason, () -> {
-            try {
-                return jobOperator.restart(execution);
-            } catch (Exception e) {
-                throw new OperationRefused("job execution " + id + " could not be restarted: " + Causes.rootMessage(e));
-            }
-        }));
+        JobExecution next = pipeline.holdingOrRefuse("restart of job execution " + id, () -> {
+            // recorded before the launch, and completed with the new execution when it starts: a crash in between
+            // leaves the restart recorded against the execution it restarted, never unrecorded
+            long action = transaction.execute(status -> record(Action.RESTART, summary, operator, reason, "restart asked while "
+                    + summary.status()));
+            return JobStarts.as(operator, reason, action, () -> {
+                try {
+                    return jobOperator.restart(execution);
+                } catch (Exception e) {
+                    // refused before anything ran: there was no restart to record
+                    jdbc.update("DELETE FROM operator_action WHERE id = ? AND job_execution_id = ?", action, id);
+                    throw new OperationRefused("job execution " + id + " could not be restarted: " + Causes.rootMessage(e));
+                }
+            });
+        });
         ExecutionSummary result = summary(next.getId());
         return new Outcome(Action.RESTART, id, result, "job execution " + id + " (" + summary.job() + ") restarted as job"
                 + " execution " + next.getId() + ", attempt " + result.attempt() + ": " + result.status()
@@ -378,11 +389,22 @@ public class JobOperations {
         }
     }
 
-    private void record(Action action, ExecutionSummary summary, String operator, String reason, String what) {
-        jdbc.update("INSERT INTO operator_action (operator, action, subject, reason, business_date, job_execution_id)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)", fit(operator.trim(), 100), action.name(),
-                fit(summary.job() + " (job execution " + summary.id() + "): " + what, 200), fit(reason.trim(), 1000),
-                summary.businessDate() == null ? null : Date.valueOf(summary.businessDate()), summary.id());
+    /** Records the action in the caller's transaction; returns its id. */
+    private long record(Action action, ExecutionSummary summary, String operator, String reason, String what) {
+        org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO operator_action (operator, action,"
+                    + " subject, reason, business_date, job_execution_id) VALUES (?, ?, ?, ?, ?, ?)",
+                    java.sql.Statement.RETURN_GENERATED_KEYS);
+            insert.setString(1, fit(operator.trim(), 100));
+            insert.setString(2, action.name());
+            insert.setString(3, fit(summary.job() + " (job execution " + summary.id() + "): " + what, 200));
+            insert.setString(4, fit(reason.trim(), 1000));
+            insert.setDate(5, summary.businessDate() == null ? null : Date.valueOf(summary.businessDate()));
+            insert.setLong(6, summary.id());
+            return insert;
+        }, key);
+        return key.getKey().longValue();
     }
 
     private OperationRefused running(ExecutionSummary summary, String verb) {
@@ -448,7 +470,9 @@ public class JobOperations {
         if (started == null) {
             return null;
         }
-        return Duration.between(started, ended != null ? ended : ZonedDateTime.now(clock));
+        // a running one's so far: against the clock the job repository stamps with, not the business clock (which a
+        // test or a demo fixes)
+        return Duration.between(started, ended != null ? ended : ZonedDateTime.now(REPOSITORY_CLOCK));
     }
 
     /** The job repository keeps the JVM's local time. */

@@ -9,7 +9,10 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+
+import se.clientfunds.jobs.ProcessInstances;
 
 /**
  * One run of jobs at a time on the books, across every process on the database: the daily cycle and the inbox poll
@@ -24,9 +27,11 @@ public class PipelineLock {
     public static final String NAME = "settlement.pipeline";
 
     private final DataSource dataSource;
+    private final ObjectProvider<ProcessInstances> process;
 
-    public PipelineLock(DataSource dataSource) {
+    public PipelineLock(DataSource dataSource, ObjectProvider<ProcessInstances> process) {
         this.dataSource = dataSource;
+        this.process = process;
     }
 
     /** Runs the work holding the lock, and refuses with the operator's words when another run holds the books. */
@@ -46,7 +51,7 @@ public class PipelineLock {
     /** Runs the work holding the lock, waiting for it at most {@code wait}; null when it was not had in time. */
     public <T> T holding(String who, Duration wait, Supplier<T> work) {
         try (Connection connection = dataSource.getConnection()) {
-            if (!acquire(connection, wait)) {
+            if (!acquireUnlessStopping(connection, wait)) {
                 return null;
             }
             try {
@@ -59,6 +64,21 @@ public class PipelineLock {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(who + ": the books' lock could not be taken: " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits in steps of a few seconds, so that a process asked to stop gives up waiting instead of holding its shutdown. */
+    private boolean acquireUnlessStopping(Connection connection, Duration wait) throws SQLException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            long left = Math.max(0, deadline - System.nanoTime());
+            if (acquire(connection, Duration.ofNanos(Math.min(left, Duration.ofSeconds(5).toNanos())))) {
+                return true;
+            }
+            ProcessInstances here = process.getIfAvailable();
+            if (left <= Duration.ofSeconds(5).toNanos() || (here != null && here.stopping())) {
+                return false;
+            }
         }
     }
 

@@ -36,6 +36,17 @@ class BankingCalendarsTest {
     }
 
     @Test
+    void everyTarget2ClosingDayIsASwedishOneSoAEuroAccountIsOpenOnEveryBusinessDay() {
+        // the business days are Swedish banking days: a euro client-funds account needs no calendar of its own for
+        // which days it expects a statement, because TARGET2 is open on each of them (2024-2030)
+        SortedSet<LocalDate> target2 = BankingCalendars.closedWeekdays(new Target2Calendar(), 2024, 2030);
+        SortedSet<LocalDate> swedish = BankingCalendars.closedWeekdays(new SwedishBankingCalendar(), 2024, 2030);
+
+        assertThat(target2).hasSizeGreaterThan(25);
+        assertThat(swedish).containsAll(target2);
+    }
+
+    @Test
     void refusesWhatIsNotACurrencyCode() {
         assertThatThrownBy(() -> calendars.forCurrency("eur"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -205,10 +205,11 @@ class JobOperationsIT {
                         + " instance is given up");
         assertThatThrownBy(() -> operations.abandon(reports, "bo", "twice")).hasMessage("job execution " + reports
                 + " is abandoned already");
-        // and the day is judged on the rest: reconciled, with the abandoned reports said
+        // and the day is judged on the rest: reconciled, but its reports are missing, and the abandoned execution is said
         BusinessDayView afterwards = days.day(MON_5);
-        assertThat(afterwards.status()).isIn(BusinessDayView.Status.RECONCILED, BusinessDayView.Status.NEEDS_ATTENTION);
+        assertThat(afterwards.status()).isEqualTo(BusinessDayView.Status.NEEDS_ATTENTION);
         assertThat(afterwards.why()).contains("reportsJob (job execution " + reports + ") was abandoned by an operator");
+        assertThat(afterwards.why()).contains("no reports written: settle reports " + MON_5);
         assertThat(operations.show(reports).actions()).extracting(OperatorActionView::action).containsExactly("ABANDON");
     }
 

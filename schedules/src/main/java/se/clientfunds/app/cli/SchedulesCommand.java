@@ -40,17 +40,30 @@ class SchedulesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (ConfigurableApplicationContext context = settle.openHome()) {
-            print(console, context.getBean(Schedules.class).list(), format);
+            Schedules schedules = context.getBean(Schedules.class);
+            List<Schedules.Server> servers = schedules.servers();
+            boolean running = servers.stream().anyMatch(Schedules.Server::live);
+            if (!running) {
+                console.error("no server runs these schedules now" + (servers.isEmpty() ? "" : " (the last one checked in at "
+                        + JobsCommand.time(servers.get(0).lastCheckIn()) + ")") + ": nothing fires until one starts"
+                        + " (settle serve); a next fire in the past is overdue, and the first fire after the start runs it");
+            }
+            print(console, schedules.list(), format, running ? null : schedules.firingNow());
             return SettleCommand.OK;
         }
     }
 
-    static void print(Console console, List<Schedules.View> schedules, TableFormat format) {
+    /** The schedules; {@code overdueAt}, when no server runs them, marks a next fire before it as overdue. */
+    static void print(Console console, List<Schedules.View> schedules, TableFormat format, java.time.ZonedDateTime overdueAt) {
         TableOutput output = TableOutput.start(format, COLUMNS, console.out());
         for (Schedules.View schedule : schedules) {
+            boolean overdue = overdueAt != null && schedule.nextFire() != null && schedule.nextFire().isBefore(overdueAt);
             output.row(schedule.name(), schedule.task(), schedule.cron(), schedule.calendar(), schedule.misfire(),
                     schedule.paused() ? "yes" : "no", JobsCommand.time(schedule.previousFire()),
-                    JobsCommand.time(schedule.nextFire()) + (schedule.inQuartz() ? "" : " (not scheduled yet)"));
+                    JobsCommand.time(schedule.nextFire()) + (schedule.inQuartz() ? "" : " (not scheduled yet)")
+                            + (overdue ? " (overdue)" : "")
+                            + (schedule.inQuartz() && !schedule.applied() ? " (fire times of the configuration before; the next"
+                                    + " settle serve applies this one)" : ""));
         }
         output.finish();
     }

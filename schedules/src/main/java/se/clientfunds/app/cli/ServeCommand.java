@@ -72,7 +72,7 @@ class ServeCommand implements Callable<Integer> {
                         + web.getWebServer().getPort() + "/actuator/health (metrics: /actuator/metrics)");
             }
             changes.forEach(change -> console.println("  schedule " + change));
-            SchedulesCommand.print(console, schedules.list(), se.clientfunds.report.TableFormat.TABLE);
+            SchedulesCommand.print(console, schedules.list(), se.clientfunds.report.TableFormat.TABLE, null);
             console.println("running; stop with Ctrl-C or SIGTERM");
             closed.await();
             return SettleCommand.OK;

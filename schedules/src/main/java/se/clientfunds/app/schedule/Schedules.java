@@ -45,19 +45,33 @@ public class Schedules {
     static final int YEARS_AHEAD = 5;
 
     /** One schedule as an operator lists it. */
+    /**
+     * A schedule as configured, with its fire times as Quartz holds them.
+     *
+     * @param inQuartz whether Quartz holds it at all (the first server to start schedules it)
+     * @param applied  whether Quartz holds it as configured; when not, its fire times are the old configuration's until a
+     *                 server starts and applies the new one
+     */
     public record View(String name, String task, String cron, String calendar, String misfire, boolean paused,
-                       ZonedDateTime previousFire, ZonedDateTime nextFire, boolean inQuartz) {
+                       ZonedDateTime previousFire, ZonedDateTime nextFire, boolean inQuartz, boolean applied) {
     }
+
+    private static final Clock QUARTZ_CLOCK = Clock.systemUTC();
+    /** How late a check-in may be before its server counts as gone (as Quartz's own cluster recovery allows). */
+    private static final long LATE_CHECK_IN_MS = 7_500;
 
     private final ObjectProvider<Scheduler> scheduler;
     private final ScheduleSettings settings;
     private final Clock clock;
     private final JdbcTemplate jdbc;
+    private final boolean databaseIsExclusive;
 
     private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     public Schedules(ObjectProvider<Scheduler> scheduler, ScheduleSettings settings, Clock clock, JdbcTemplate jdbc,
-                     org.springframework.transaction.PlatformTransactionManager transactionManager) {
+                     org.springframework.transaction.PlatformTransactionManager transactionManager,
+                     ObjectProvider<se.clientfunds.database.EmbeddedMariaDb> embeddedDatabase) {
+        this.databaseIsExclusive = embeddedDatabase.getIfAvailable() != null;
         this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.scheduler = scheduler;
         this.settings = settings;
@@ -160,9 +174,34 @@ public class Schedules {
                     inQuartz && quartz.getTriggerState(key) == Trigger.TriggerState.PAUSED,
                     inQuartz ? time(trigger.getPreviousFireTime(), zone) : null,
                     inQuartz ? time(trigger.getNextFireTime(), zone) : time(trigger(schedule).getFireTimeAfter(Date.from(clock.instant())), zone),
-                    inQuartz));
+                    inQuartz, trigger instanceof CronTrigger cron && same(cron, trigger(schedule))));
         }
         return views;
+    }
+
+    /**
+     * The servers whose schedulers check in on these books (Quartz's {@code QRTZ_SCHEDULER_STATE}): each one's name and
+     * its last check-in, and whether it still checks in. None live means no schedule fires until a server starts. On
+     * the embedded database this process is the only one (the home's lock), and it runs no scheduler unless it serves.
+     */
+    public record Server(String instance, ZonedDateTime lastCheckIn, boolean live) {
+    }
+
+    /** Now as Quartz fires: on the machine's real time (not the business clock, which a test or demo may fix). */
+    public ZonedDateTime firingNow() {
+        return ZonedDateTime.now(QUARTZ_CLOCK.withZone(clock.getZone()));
+    }
+
+    public List<Server> servers() throws SchedulerException {
+        String name = scheduler().getSchedulerName();
+        boolean mayBeLive = !databaseIsExclusive || scheduler().isStarted();
+        // Quartz checks in on the machine's real time, whatever the business clock says
+        long now = QUARTZ_CLOCK.millis();
+        return jdbc.query("SELECT INSTANCE_NAME, LAST_CHECKIN_TIME, CHECKIN_INTERVAL FROM QRTZ_SCHEDULER_STATE WHERE SCHED_NAME = ?"
+                + " ORDER BY LAST_CHECKIN_TIME DESC", (rs, row) -> new Server(rs.getString(1),
+                java.time.Instant.ofEpochMilli(rs.getLong(2)).atZone(clock.getZone()),
+                mayBeLive && now - rs.getLong(2) < 2 * rs.getLong(3) + LATE_CHECK_IN_MS),
+                name);
     }
 
     /** Pauses a schedule: it does not fire until resumed (a fire missed meanwhile is handled by its misfire policy). */

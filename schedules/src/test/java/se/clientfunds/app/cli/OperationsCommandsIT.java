@@ -58,6 +58,19 @@ class OperationsCommandsIT {
         assertThat(List.of(status(days, "2026-01-05"), status(days, "2026-01-02"))).allSatisfy(status -> assertThat(status)
                 .isIn("RECONCILED", "NEEDS_ATTENTION"));
 
+        // when the schedules are listed on a home no server ever ran, then they are as configured, not scheduled yet, and
+        // it says nothing fires until a server starts
+        InProcessSettle schedules = settle("--home", home, "schedules", "--format", "csv");
+        assertThat(schedules.exitCode()).as(schedules.err()).isZero();
+        assertThat(schedules.err()).isEqualTo("no server runs these schedules now: nothing fires until one starts (settle serve);"
+                + " a next fire in the past is overdue, and the first fire after the start runs it\n");
+        assertThat(schedules.out().lines().toList()).hasSize(3).satisfies(lines -> {
+            assertThat(lines.get(0)).isEqualTo(String.join(",", SchedulesCommand.COLUMNS));
+            assertThat(lines.get(1)).startsWith("daily-cycle,daily-cycle,0 30 6 ? * MON-FRI,swedish,fire-once-now,no,,")
+                    .endsWith(" (not scheduled yet)");
+            assertThat(lines.get(2)).startsWith("inbox-poll,inbox-poll,0 0/5 * ? * MON-FRI,swedish,skip,no,,");
+        });
+
         // and what makes no sense is refused with exit 2, saying why
         InProcessSettle restart = settle("--home", home, "jobs", "restart", "16", "--reason", "again");
         assertThat(restart.exitCode()).isEqualTo(SettleCommand.INPUT_ERROR);

@@ -107,5 +107,16 @@ class ServeIT {
         InProcessSettle jobs = settle("--home", home.toString(), "jobs", "--date", "2026-01-05", "--job", "closeBusinessDayJob", "--format", "csv");
         assertThat(jobs.out().lines().skip(1).toList()).singleElement().asString().contains(",COMPLETED,1 of 1,")
                 .endsWith(",scheduler,");
+
+        // and the schedules, with no server running them, say so, and a next fire gone by is overdue
+        Thread.sleep(5_000);
+        InProcessSettle schedules = settle("--home", home.toString(), "schedules", "--format", "csv");
+        assertThat(schedules.exitCode()).as(schedules.err()).isZero();
+        assertThat(schedules.err()).startsWith("no server runs these schedules now").contains("nothing fires until one starts"
+                + " (settle serve)");
+        // (this command runs without the server's -D settings: the configured schedule is another one than Quartz holds)
+        assertThat(schedules.out().lines().toList()).hasSize(3).element(1).asString()
+                .startsWith("daily-cycle,daily-cycle,0 30 6 ? * MON-FRI,swedish,fire-once-now,no,")
+                .endsWith(" (overdue) (fire times of the configuration before; the next settle serve applies this one)");
     }
 }
