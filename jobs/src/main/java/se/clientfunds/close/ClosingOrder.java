@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import se.clientfunds.calendar.BankingCalendar;
 import se.clientfunds.ledger.BusinessDays;
+import se.clientfunds.outcome.InputError;
 
 /**
  * Which days a close of business date D must close, in order: every day still open from the first one after the
@@ -27,7 +28,7 @@ public final class ClosingOrder {
      */
     public List<LocalDate> daysToClose(LocalDate businessDate, Map<LocalDate, BusinessDays.Status> days) {
         if (!calendar.isBankingDay(businessDate)) {
-            throw new IllegalArgumentException(businessDate + " is not a banking day: there is nothing to close");
+            throw new InputError(businessDate + " is not a banking day: there is nothing to close");
         }
         if (days.get(businessDate) == BusinessDays.Status.CLOSED) {
             return List.of();
@@ -35,7 +36,7 @@ public final class ClosingOrder {
         Optional<LocalDate> lastClosed = days.entrySet().stream().filter(day -> day.getValue() == BusinessDays.Status.CLOSED)
                 .map(Map.Entry::getKey).max(LocalDate::compareTo);
         if (lastClosed.isPresent() && lastClosed.get().isAfter(businessDate)) {
-            throw new IllegalStateException("business day " + lastClosed.get() + " is already closed: " + businessDate
+            throw new InputError("business day " + lastClosed.get() + " is already closed: " + businessDate
                     + " before it cannot close any more (days close in order)");
         }
         Optional<LocalDate> firstKnown = days.keySet().stream().min(LocalDate::compareTo);
@@ -50,7 +51,7 @@ public final class ClosingOrder {
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("cannot close " + businessDate + ": banking day" + (missing.size() == 1 ? " " : "s ")
+            throw new InputError("cannot close " + businessDate + ": banking day" + (missing.size() == 1 ? " " : "s ")
                     + String.join(", ", missing.stream().map(LocalDate::toString).toList())
                     + (missing.size() == 1 ? " was" : " were") + " never run, so its inputs are missing; run run-day "
                     + missing.get(0) + " first");

@@ -167,8 +167,8 @@ public class DailyCycle {
     /**
      * Imports what waits in the inbox into an open business day, in the order the books need it, and nothing else (the
      * inbox poll between cycles: a refused file is seen when it arrives). Stops at a failed import, as run-day does. An
-     * import that did not finish is not restarted here: it waits for the daily cycle or an operator, so a failing file
-     * is not tried again every few minutes.
+     * import that failed or that an operator stopped is not restarted here: it waits for the daily cycle or an
+     * operator, so a failing file is not tried again every few minutes.
      */
     public List<ImportOutcome> importWaiting(LocalDate businessDate) {
         calendar.requireBankingDay(businessDate);

@@ -24,7 +24,7 @@ public record StatementWait(LocalDate day, List<ClientFundsAccount> accounts, Li
     public String describe() {
         return day + " is waiting for its statement: no camt.053 or MT940 closing on " + day + " for "
                 + DayStatements.describe(accounts) + " has been imported; the day stays open with provisional figures and"
-                + " nothing is paid out. Put the statement in the inbox and run run-day " + day + " again"
+                + " nothing is paid out. Put the statement in the inbox: the next run-day " + day + " (or daily cycle) closes the day"
                 + (behind.isEmpty() ? "" : " (" + String.join(", ", behind.stream().map(LocalDate::toString).toList())
                         + (behind.size() == 1 ? " waits" : " wait") + " behind it)");
     }

@@ -34,11 +34,13 @@ public class FileImports {
     private final ImportedFiles importedFiles;
     private final InputFileMover mover;
     private final JobRestarts restarts;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     public FileImports(JobOperator jobOperator, JobRepository jobRepository,
                        @Qualifier("importExtractsJob") Job importExtractsJob,
                        @Qualifier("importBankFilesJob") Job importBankFilesJob, ImportedFiles importedFiles,
-                       InputFileMover mover, JobRestarts restarts) {
+                       InputFileMover mover, JobRestarts restarts, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.importExtractsJob = importExtractsJob;
@@ -53,9 +55,9 @@ public class FileImports {
     }
 
     /**
-     * Imports the file; an import of it that did not finish (failed, stopped, or left running by a crash) is restarted
-     * only when {@code restartUnfinished}: the inbox poll leaves it to the next daily cycle or an operator, so a file
-     * that fails is not tried again every few minutes, and an import an operator stopped stays stopped until then.
+     * Imports the file; an import of it that did not finish is restarted, except, unless {@code restartUnfinished}, one
+     * that failed or that an operator stopped: the inbox poll leaves those to the next daily cycle or an operator, so a
+     * file that fails is not tried again every few minutes. One a shutdown stopped or a crash left running goes on.
      */
     public ImportOutcome importFile(Path file, LocalDate businessDate, boolean restartUnfinished) throws Exception {
         if (!Files.isRegularFile(file)) {
@@ -74,7 +76,7 @@ public class FileImports {
         JobExecution execution;
         if (last != null && (last.getStatus().isRunning() || last.getStatus() == BatchStatus.FAILED
                 || last.getStatus() == BatchStatus.STOPPED)) {
-            if (!restartUnfinished) {
+            if (!restartUnfinished && (last.getStatus() == BatchStatus.FAILED || stoppedByAnOperator(last))) {
                 return new ImportOutcome(file, ImportOutcome.Status.WAITING, null, 0, "its import (job execution " + last.getId()
                         + ") ended " + last.getStatus() + " and waits: restart it (settle jobs restart " + last.getId()
                         + " --reason TEXT), or the next daily cycle does", last.getId());
@@ -93,6 +95,11 @@ public class FileImports {
             execution = jobOperator.start(job, parameters);
         }
         return outcome(file, execution);
+    }
+
+    private boolean stoppedByAnOperator(JobExecution execution) {
+        return execution.getStatus() == BatchStatus.STOPPED && jdbc.queryForObject("SELECT COUNT(*) FROM operator_action"
+                + " WHERE action = 'STOP' AND job_execution_id = ?", Integer.class, execution.getId()) > 0;
     }
 
     /**

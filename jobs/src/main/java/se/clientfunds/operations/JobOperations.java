@@ -27,6 +27,7 @@ import se.clientfunds.jobs.Causes;
 import se.clientfunds.jobs.JobName;
 import se.clientfunds.jobs.JobStarts;
 import se.clientfunds.jobs.ProcessInstances;
+import se.clientfunds.outcome.JobFailed;
 
 /**
  * The operators' view of the jobs and what they may do about them, for the command line now and the API and console
@@ -228,6 +229,40 @@ public class JobOperations {
      */
     public Outcome restart(long id, String operator, String reason) {
         requireWhoAndWhy(operator, reason);
+        requireRestartable(id);
+        JobExecution next = pipeline.holdingOrRefuse("restart of job execution " + id, () -> {
+            // as it stands now that no other run can change it (a cycle may have restarted it while this one waited)
+            JobExecution execution = requireRestartable(id);
+            ExecutionSummary summary = summary(id);
+            // recorded before the launch, and completed with the new execution when it starts: a crash in between
+            // leaves the restart recorded against the execution it restarted, never unrecorded
+            long action = transaction.execute(status -> record(Action.RESTART, summary, operator, reason, "restart asked while "
+                    + summary.status()));
+            return JobStarts.as(operator, reason, action, () -> {
+                try {
+                    return jobOperator.restart(execution);
+                } catch (Exception e) {
+                    Long started = jdbc.queryForObject("SELECT job_execution_id FROM operator_action WHERE id = ?", Long.class,
+                            action);
+                    if (started != null && started != id) {
+                        // it did start (the action names the new execution), and failed on the way out
+                        throw new JobFailed("job execution " + id + " was restarted as job execution " + started + ", which"
+                                + " failed: " + Causes.rootMessage(e) + " (settle jobs show " + started + ")", e);
+                    }
+                    // refused before anything ran: there was no restart to record
+                    jdbc.update("DELETE FROM operator_action WHERE id = ? AND job_execution_id = ?", action, id);
+                    throw new OperationRefused("job execution " + id + " could not be restarted: " + Causes.rootMessage(e));
+                }
+            });
+        });
+        ExecutionSummary result = summary(next.getId());
+        return new Outcome(Action.RESTART, id, result, "job execution " + id + " (" + result.job() + ") restarted as job"
+                + " execution " + next.getId() + ", attempt " + result.attempt() + ": " + result.status()
+                + (result.rootCause() == null ? "" : " (" + result.rootCause() + ")"));
+    }
+
+    /** The execution, refused unless it is the last of its instance and failed or stopped. */
+    private JobExecution requireRestartable(long id) {
         JobExecution execution = execution(id);
         ExecutionSummary summary = summary(id);
         requireLastOfItsInstance(execution, "restarted");
@@ -240,25 +275,7 @@ public class JobOperations {
             default -> {
             }
         }
-        JobExecution next = pipeline.holdingOrRefuse("restart of job execution " + id, () -> {
-            // recorded before the launch, and completed with the new execution when it starts: a crash in between
-            // leaves the restart recorded against the execution it restarted, never unrecorded
-            long action = transaction.execute(status -> record(Action.RESTART, summary, operator, reason, "restart asked while "
-                    + summary.status()));
-            return JobStarts.as(operator, reason, action, () -> {
-                try {
-                    return jobOperator.restart(execution);
-                } catch (Exception e) {
-                    // refused before anything ran: there was no restart to record
-                    jdbc.update("DELETE FROM operator_action WHERE id = ? AND job_execution_id = ?", action, id);
-                    throw new OperationRefused("job execution " + id + " could not be restarted: " + Causes.rootMessage(e));
-                }
-            });
-        });
-        ExecutionSummary result = summary(next.getId());
-        return new Outcome(Action.RESTART, id, result, "job execution " + id + " (" + summary.job() + ") restarted as job"
-                + " execution " + next.getId() + ", attempt " + result.attempt() + ": " + result.status()
-                + (result.rootCause() == null ? "" : " (" + result.rootCause() + ")"));
+        return execution;
     }
 
     /**
@@ -346,7 +363,22 @@ public class JobOperations {
      */
     public Outcome recover(long id, String operator, String reason, boolean processGone) {
         requireWhoAndWhy(operator, reason);
-        JobExecution execution = execution(id);
+        requireRecoverable(id, processGone);
+        pipeline.holdingOrRefuse("recovery of job execution " + id, () -> transaction.execute(status -> {
+            // as it stands now that no other run can change it (a cycle may have recovered it while this one waited)
+            ExecutionSummary summary = requireRecoverable(id, processGone);
+            jobOperator.recover(execution(id));
+            record(Action.RECOVER, summary, operator, reason, "recovered from " + summary.status() + " left by "
+                    + process(summary) + (summary.process() == null && processGone ? " (the operator says no process runs it)" : ""));
+            return Boolean.TRUE;
+        }));
+        ExecutionSummary result = summary(id);
+        return new Outcome(Action.RECOVER, id, result, "job execution " + id + " (" + result.job() + ") recovered: it is"
+                + " FAILED now, and 'settle jobs restart " + id + "' goes on from its last commit");
+    }
+
+    private ExecutionSummary requireRecoverable(long id, boolean processGone) {
+        execution(id);
         ExecutionSummary summary = summary(id);
         if (!summary.markedRunning()) {
             throw new OperationRefused("job execution " + id + " is " + summary.status() + ": only an execution a crash left"
@@ -363,14 +395,7 @@ public class JobOperations {
             throw new OperationRefused("job execution " + id + " is running in a live process (" + process(summary) + "): only"
                     + " one left by a process that is gone can be recovered; stop it instead (settle jobs stop " + id + ")");
         }
-        pipeline.holdingOrRefuse("recovery of job execution " + id, () -> transaction.execute(status -> {
-            jobOperator.recover(execution);
-            record(Action.RECOVER, summary, operator, reason, "recovered from " + summary.status() + " left by "
-                    + process(summary) + (summary.process() == null && processGone ? " (the operator says no process runs it)" : ""));
-            return Boolean.TRUE;
-        }));
-        return new Outcome(Action.RECOVER, id, summary(id), "job execution " + id + " (" + summary.job() + ") recovered: it is"
-                + " FAILED now, and 'settle jobs restart " + id + "' goes on from its last commit");
+        return summary;
     }
 
     /**

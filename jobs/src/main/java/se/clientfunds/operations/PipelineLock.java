@@ -34,10 +34,16 @@ public class PipelineLock {
         this.process = process;
     }
 
-    /** Runs the work holding the lock, and refuses with the operator's words when another run holds the books. */
+    /** How long an operator's command waits for a run that holds the books (a poll takes seconds) before it is refused. */
+    static final Duration OPERATOR_WAIT = Duration.ofSeconds(10);
+
+    /**
+     * Runs the work holding the lock; waits {@link #OPERATOR_WAIT} for a run that holds the books, then refuses in the
+     * operator's words.
+     */
     public <T> T holdingOrRefuse(String who, Supplier<T> work) {
         java.util.concurrent.atomic.AtomicReference<T> result = new java.util.concurrent.atomic.AtomicReference<>();
-        if (holding(who, Duration.ZERO, () -> {
+        if (holding(who, OPERATOR_WAIT, () -> {
             result.set(work.get());
             return Boolean.TRUE;
         }) == null) {
@@ -54,12 +60,22 @@ public class PipelineLock {
             if (!acquireUnlessStopping(connection, wait)) {
                 return null;
             }
+            RuntimeException failed = null;
             try {
                 return work.get();
+            } catch (RuntimeException e) {
+                failed = e;
+                throw e;
             } finally {
                 try (PreparedStatement release = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
                     release.setString(1, NAME);
                     release.execute();
+                } catch (SQLException e) {
+                    // the work's own outcome is what the operator must hear; the lock goes with the connection
+                    if (failed == null) {
+                        throw e;
+                    }
+                    failed.addSuppressed(e);
                 }
             }
         } catch (SQLException e) {

@@ -146,6 +146,36 @@ class ScheduledCycleIT {
     }
 
     @Test
+    void theInboxPollGoesOnWithAnImportAShutdownStoppedAndLeavesOneAnOperatorStopped() throws IOException {
+        // given Friday 2 January's clients imported, and its invoice import stopped (as a shutdown or an operator leaves it)
+        GeneratedDays.generate(calendar, DemoDataSettings.of(generated, 5, 1, 30, 9L));
+        GeneratedDays.deliver(generated, home.inbox(), List.of(DemoDataGenerator.CLIENTS_FILE, DemoDataGenerator.INVOICES_FILE));
+        jdbc.execute("CREATE TRIGGER test_fail_on_invoice BEFORE INSERT ON invoice FOR EACH ROW"
+                + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'invoice table full (test)'");
+        long stopped;
+        try {
+            stopped = cycle.importWaiting(FRI_2).get(1).jobExecutionId();
+        } finally {
+            jdbc.execute("DROP TRIGGER test_fail_on_invoice");
+        }
+        jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STOPPED' WHERE JOB_EXECUTION_ID = ?", stopped);
+        jdbc.update("INSERT INTO operator_action (operator, action, subject, reason, job_execution_id) VALUES ('anna', 'STOP',"
+                + " 'importExtractsJob', 'wrong file', ?)", stopped);
+
+        // when the poll comes, then the one anna stopped waits for her (or the cycle)
+        assertThat(cycle.importWaiting(FRI_2)).singleElement().extracting(se.clientfunds.files.ImportOutcome::status)
+                .isEqualTo(se.clientfunds.files.ImportOutcome.Status.WAITING);
+
+        // and when no operator stopped it (a shutdown did), then the poll goes on with it
+        jdbc.update("DELETE FROM operator_action WHERE job_execution_id = ?", stopped);
+        assertThat(cycle.importWaiting(FRI_2)).singleElement().satisfies(outcome -> {
+            assertThat(outcome.status()).isEqualTo(se.clientfunds.files.ImportOutcome.Status.IMPORTED);
+            assertThat(outcome.jobExecutionId()).isNotEqualTo(stopped);
+        });
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invoice", Long.class)).isPositive();
+    }
+
+    @Test
     void onEmptyBooksNothingRunsAndItSaysHowToStart() {
         ScheduledCycle.Run run = scheduled.runDue();
 

@@ -86,7 +86,7 @@ class StatementArrivalIT {
         assertThat(early.waiting().day()).isEqualTo(first);
         assertThat(early.attention()).anySatisfy(item -> assertThat(item).startsWith(first + " is waiting for its statement:"
                 + " no camt.053 or MT940 closing on " + first + " for " + ACCOUNT + " (Client funds SEK (test))")
-                .contains("run run-day " + first + " again"));
+                .contains("Put the statement in the inbox: the next run-day " + first + " (or daily cycle) closes the day"));
         assertThat(early.jobs()).extracting(DayJobOutcome::job).containsExactly(JobName.ALLOCATE_PAYMENTS);
         assertThat(businessDays.status(first)).contains(BusinessDays.Status.OPEN);
         assertThat(count("SELECT COUNT(*) FROM account_position")).isZero();

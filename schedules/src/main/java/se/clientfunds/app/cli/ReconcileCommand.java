@@ -12,6 +12,7 @@ import picocli.CommandLine.ParentCommand;
 
 import se.clientfunds.app.Console;
 import se.clientfunds.day.LateStatements;
+import se.clientfunds.operations.PipelineLock;
 
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
         description = {"Reconciles a closed business day again with a statement that arrived after it closed.",
@@ -44,7 +45,8 @@ class ReconcileCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = settle.openHome()) {
             SettleCommand.bankingDay(context, businessDate);
             LateStatements late = context.getBean(LateStatements.class);
-            return print(console, who.run(() -> late.reconcile(businessDate)));
+            return print(console, context.getBean(PipelineLock.class).holdingOrRefuse("reconcile " + businessDate,
+                    () -> who.run(() -> late.reconcile(businessDate))));
         }
     }
 

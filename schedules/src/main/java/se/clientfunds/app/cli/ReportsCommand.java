@@ -11,6 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import se.clientfunds.app.Console;
+import se.clientfunds.operations.PipelineLock;
 import se.clientfunds.reports.ReportPublication;
 
 @Command(name = "reports", mixinStandardHelpOptions = true,
@@ -43,7 +44,8 @@ class ReportsCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = settle.openHome()) {
             SettleCommand.bankingDay(context, businessDate);
             ReportPublication publication = context.getBean(ReportPublication.class);
-            ReportPublication.Outcome outcome = who.run(() -> publication.publish(businessDate));
+            ReportPublication.Outcome outcome = context.getBean(PipelineLock.class).holdingOrRefuse("reports " + businessDate,
+                    () -> who.run(() -> publication.publish(businessDate)));
             print(console, outcome);
             return SettleCommand.attention(console, outcome);
         }

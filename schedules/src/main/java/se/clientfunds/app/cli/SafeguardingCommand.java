@@ -13,6 +13,7 @@ import picocli.CommandLine.ParentCommand;
 
 import se.clientfunds.app.Console;
 import se.clientfunds.day.SafeguardingActionRecording;
+import se.clientfunds.operations.PipelineLock;
 import se.clientfunds.outcome.InputError;
 import se.clientfunds.reconciliation.Safeguarding;
 import se.clientfunds.reconciliation.SafeguardingActions;
@@ -112,8 +113,10 @@ class SafeguardingCommand implements Callable<Integer> {
             Console console = safeguarding.console;
             try (ConfigurableApplicationContext context = safeguarding.settle.openHome()) {
                 SettleCommand.bankingDay(context, businessDate);
-                SafeguardingActionRecording.Outcome outcome = context.getBean(SafeguardingActionRecording.class).record(businessDate,
-                        currency, type, amount, reason, operator);
+                // it writes a new version of the day's reports: never beside a server's run writing them
+                SafeguardingActionRecording.Outcome outcome = context.getBean(PipelineLock.class).holdingOrRefuse("safeguarding"
+                        + " action about " + businessDate, () -> context.getBean(SafeguardingActionRecording.class)
+                        .record(businessDate, currency, type, amount, reason, operator));
                 console.println("safeguarding action recorded about " + businessDate + ": " + outcome.action().type() + " "
                         + outcome.action().amount() + " by " + outcome.action().operator() + ": " + outcome.action().reason());
                 if (outcome.reportsFailure() != null) {

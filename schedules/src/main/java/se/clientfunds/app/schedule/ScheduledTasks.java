@@ -46,6 +46,7 @@ public class ScheduledTasks {
     private final Notifications notifications;
     private final PipelineLock pipeline;
     private final ProcessInstances process;
+    private final org.springframework.batch.core.repository.JobRepository jobRepository;
     private final Clock clock;
     private final AtomicReference<LastCycle> lastCycle = new AtomicReference<>();
     private final java.util.concurrent.atomic.AtomicLong cyclesRun = new java.util.concurrent.atomic.AtomicLong();
@@ -54,7 +55,9 @@ public class ScheduledTasks {
 
     public ScheduledTasks(ScheduledCycle cycle, DailyCycle dailyCycle, OpenBusinessDay openDay, Notifications notifications,
                           PipelineLock pipeline, ProcessInstances process, Clock clock,
-                          io.micrometer.core.instrument.MeterRegistry meters) {
+                          io.micrometer.core.instrument.MeterRegistry meters,
+                          org.springframework.batch.core.repository.JobRepository jobRepository) {
+        this.jobRepository = jobRepository;
         this.pipeline = pipeline;
         this.process = process;
         io.micrometer.core.instrument.Gauge.builder("settlement.days.needing.attention", daysNeedingAttention, Number::doubleValue)
@@ -139,7 +142,7 @@ public class ScheduledTasks {
     }
 
     /** What a cycle's run leaves someone to act on: failed imports and jobs, refused files, what needs attention. */
-    static List<Problem> problems(ScheduledCycle.Run run) {
+    List<Problem> problems(ScheduledCycle.Run run) {
         List<Problem> problems = new ArrayList<>();
         for (DayReport day : run.days()) {
             day.imports().forEach(outcome -> importProblem(day.businessDate(), outcome, problems));
@@ -150,11 +153,14 @@ public class ScheduledTasks {
                             + job.summary(), job.jobExecutionId() == null ? List.of("settle days", "settle run-day " + job.businessDate())
                             : List.of("settle jobs show " + job.jobExecutionId(), "settle jobs restart " + job.jobExecutionId()
                                     + " --reason TEXT", "then: settle run-day " + job.businessDate() + " (the rest of the day)"),
-                            job.job().jobName()));
+                            subject(job.job().jobName(), job.jobExecutionId())));
                 }
             }
-            day.attention().forEach(item -> problems.add(new Problem(day.businessDate(), Problem.Status.NEEDS_ATTENTION, item,
-                    List.of("settle days", "reports/" + day.businessDate() + "/ (reconciliation.pdf, safeguarding.pdf)"))));
+            // a closed day's attention is in its reports; an open one waits for something to arrive in the inbox
+            List<String> act = day.closed() ? List.of("settle days", "reports/" + day.businessDate()
+                    + "/ (reconciliation.pdf, safeguarding.pdf)") : List.of("settle days", "put what the day waits for in the"
+                    + " inbox: the inbox poll imports it, the next daily-cycle closes the day");
+            day.attention().forEach(item -> problems.add(new Problem(day.businessDate(), Problem.Status.NEEDS_ATTENTION, item, act)));
         }
         if (run.stopped() != null && problems.stream().noneMatch(problem -> problem.status() == Problem.Status.FAILED)) {
             // a day that did not close waits for its statement (said among its attention): the run stopping there is not
@@ -165,13 +171,26 @@ public class ScheduledTasks {
         return problems;
     }
 
-    private static void importProblem(java.time.LocalDate day, ImportOutcome outcome, List<Problem> problems) {
+    /**
+     * What failed, as one problem: the job instance (a job of the day, one import of a file's bytes), so a later
+     * instance failing (a late statement's reconciliation, a file sent again) is a new problem and a restart of the same
+     * one is not.
+     */
+    private String subject(String what, Long jobExecutionId) {
+        if (jobExecutionId == null) {
+            return what;
+        }
+        var execution = jobRepository.getJobExecution(jobExecutionId);
+        return what + (execution == null ? "" : " (job instance " + execution.getJobInstance().getInstanceId() + ")");
+    }
+
+    private void importProblem(java.time.LocalDate day, ImportOutcome outcome, List<Problem> problems) {
         switch (outcome.status()) {
             case FAILED, WAITING -> problems.add(new Problem(day, Problem.Status.FAILED, outcome.summary(),
                     outcome.jobExecutionId() == null ? List.of("settle days", "settle run-day " + day)
                             : List.of("settle jobs show " + outcome.jobExecutionId(), "settle jobs restart " + outcome.jobExecutionId()
                             + " --reason TEXT", "or: settle run-day " + day + " (restarts it)"),
-                    "import of " + outcome.file().getFileName()));
+                    subject("import of " + outcome.file().getFileName(), outcome.jobExecutionId())));
             case REJECTED -> problems.add(new Problem(day, Problem.Status.NEEDS_ATTENTION, outcome.summary(),
                     List.of("quarantine/" + outcome.file().getFileName() + ".reason.txt", "settle days")));
             case IMPORTED -> {
