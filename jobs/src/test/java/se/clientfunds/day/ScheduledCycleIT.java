@@ -112,10 +112,7 @@ class ScheduledCycleIT {
     @Test
     void theInboxPollLeavesAFailedImportToTheCycleInsteadOfTryingItAgainEveryFewMinutes() throws IOException {
         // given Friday 2 January's files in the inbox, and an invoice import that fails
-        GeneratedDays.generate(calendar, DemoDataSettings.of(generated, 5, 1, 30, 9L));
-        GeneratedDays.deliver(generated, home.inbox(), List.of(DemoDataGenerator.CLIENTS_FILE, DemoDataGenerator.INVOICES_FILE));
-        jdbc.execute("CREATE TRIGGER test_fail_on_invoice BEFORE INSERT ON invoice FOR EACH ROW"
-                + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'invoice table full (test)'");
+        clientsAndInvoicesWithAFailingInvoiceTable();
         long failed;
         try {
             List<se.clientfunds.files.ImportOutcome> first = cycle.importWaiting(FRI_2);
@@ -148,10 +145,7 @@ class ScheduledCycleIT {
     @Test
     void theInboxPollGoesOnWithAnImportAShutdownStoppedAndLeavesOneAnOperatorStopped() throws IOException {
         // given Friday 2 January's clients imported, and its invoice import stopped (as a shutdown or an operator leaves it)
-        GeneratedDays.generate(calendar, DemoDataSettings.of(generated, 5, 1, 30, 9L));
-        GeneratedDays.deliver(generated, home.inbox(), List.of(DemoDataGenerator.CLIENTS_FILE, DemoDataGenerator.INVOICES_FILE));
-        jdbc.execute("CREATE TRIGGER test_fail_on_invoice BEFORE INSERT ON invoice FOR EACH ROW"
-                + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'invoice table full (test)'");
+        clientsAndInvoicesWithAFailingInvoiceTable();
         long stopped;
         try {
             stopped = cycle.importWaiting(FRI_2).get(1).jobExecutionId();
@@ -173,6 +167,14 @@ class ScheduledCycleIT {
             assertThat(outcome.jobExecutionId()).isNotEqualTo(stopped);
         });
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invoice", Long.class)).isPositive();
+    }
+
+    /** Friday 2 January's clients and invoices in the inbox; the invoices fail until test_fail_on_invoice is dropped. */
+    private void clientsAndInvoicesWithAFailingInvoiceTable() throws IOException {
+        GeneratedDays.generate(calendar, DemoDataSettings.of(generated, 5, 1, 30, 9L));
+        GeneratedDays.deliver(generated, home.inbox(), List.of(DemoDataGenerator.CLIENTS_FILE, DemoDataGenerator.INVOICES_FILE));
+        jdbc.execute("CREATE TRIGGER test_fail_on_invoice BEFORE INSERT ON invoice FOR EACH ROW"
+                + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'invoice table full (test)'");
     }
 
     @Test
