@@ -149,7 +149,7 @@ public class JobOperations {
     public ExecutionSummary summary(long id) {
         List<ExecutionSummary> found = jdbc.query(SUMMARY_SELECT + " WHERE e.JOB_EXECUTION_ID = ?", (rs, row) -> summary(rs), id);
         if (found.isEmpty()) {
-            throw new OperationRefused("no job execution " + id + "; 'settle jobs' lists them");
+            throw new NotFound("no job execution " + id + "; 'settle jobs' lists them");
         }
         return found.get(0);
     }
@@ -452,7 +452,7 @@ public class JobOperations {
     private JobExecution execution(long id) {
         JobExecution execution = jobRepository.getJobExecution(id);
         if (execution == null) {
-            throw new OperationRefused("no job execution " + id + "; 'settle jobs' lists them");
+            throw new NotFound("no job execution " + id + "; 'settle jobs' lists them");
         }
         return execution;
     }

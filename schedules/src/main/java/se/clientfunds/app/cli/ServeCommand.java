@@ -68,8 +68,13 @@ class ServeCommand implements Callable<Integer> {
                     + (meta.isJobStoreClustered() ? ", clustered" : ", NOT clustered") + ", "
                     + meta.getThreadPoolSize() + " threads");
             if (context instanceof org.springframework.boot.web.server.context.WebServerApplicationContext web) {
-                console.println("  health:    http://" + context.getEnvironment().getProperty("server.address", "127.0.0.1") + ":"
-                        + web.getWebServer().getPort() + "/actuator/health (metrics: /actuator/metrics)");
+                String base = "http://" + context.getEnvironment().getProperty("server.address", "127.0.0.1") + ":"
+                        + web.getWebServer().getPort();
+                console.println("  health:    " + base + "/actuator/health (metrics: /actuator/metrics)");
+                console.println("  api:       " + base + "/api/v1 (HTTP Basic; described at " + base + "/api/v1/openapi.json)");
+                int users = context.getBean(se.clientfunds.app.web.SecuritySettings.class).usersOrNone().size();
+                console.println("  users:     " + (users == 0 ? "none: nobody can use the API; add settlement.security.users"
+                        + " (settle users hash-password)" : users + " in settlement.security.users"));
             }
             changes.forEach(change -> console.println("  schedule " + change));
             SchedulesCommand.print(console, schedules.list(), se.clientfunds.report.TableFormat.TABLE, null);

@@ -227,7 +227,7 @@ public class Schedules {
         Scheduler quartz = scheduler();
         TriggerKey key = TriggerKey.triggerKey(name, GROUP);
         if (!settings.effective().containsKey(name)) {
-            throw new OperationRefused("no schedule named '" + name + "'; the schedules are "
+            throw new se.clientfunds.operations.NotFound("no schedule named '" + name + "'; the schedules are "
                     + String.join(", ", settings.effective().keySet()));
         }
         if (quartz.getTrigger(key) == null) {

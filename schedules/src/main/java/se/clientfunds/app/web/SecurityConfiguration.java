@@ -1,0 +1,85 @@
+package se.clientfunds.app.web;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who gets in, for {@code settle serve}: the API by HTTP Basic (stateless, no session, no CSRF token to carry; put TLS
+ * in front of it, the server listens on loopback by default), failed logins throttled and logged; health and metrics
+ * open on the loopback port as before. What each user may then do is asked per endpoint ({@link Permission}).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSecurity
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String REALM = "settlement";
+
+    @Bean
+    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwords, SecuritySettings settings) {
+        DaoAuthenticationProvider checked = new DaoAuthenticationProvider(users);
+        checked.setPasswordEncoder(passwords);
+        return new ProviderManager(new LoginThrottle(checked, settings.maxFailedLoginsOrDefault(),
+                Duration.ofMinutes(settings.lockoutMinutesOrDefault())));
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+        return http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**").permitAll()
+                        .anyRequest().authenticated())
+                .authenticationManager(authentication)
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+                    problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", e.getMessage());
+                }))
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) -> problem(response,
+                        HttpServletResponse.SC_FORBIDDEN, "Forbidden", "your roles do not allow " + request.getMethod() + " "
+                                + request.getRequestURI())))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    /** Health and metrics, open on the loopback port as before the API came; nothing else is served yet. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain rest(HttpSecurity http) throws Exception {
+        return http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/**", "/error").permitAll()
+                        .anyRequest().denyAll())
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    /** An RFC 9457 problem, as the API's own errors are. */
+    static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        tools.jackson.databind.node.ObjectNode body = tools.jackson.databind.json.JsonMapper.builder().build().createObjectNode();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        response.getWriter().write(body.toString());
+    }
+}

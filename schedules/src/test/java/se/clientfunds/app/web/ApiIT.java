@@ -1,0 +1,248 @@
+package se.clientfunds.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+import se.clientfunds.app.Console;
+import se.clientfunds.app.SettlementContext;
+import se.clientfunds.app.cli.SettleCommand;
+import se.clientfunds.day.DailyCycle;
+import se.clientfunds.jobs.JobName;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The REST API on a served home with a user of each role: every endpoint answers 401 without credentials, 403 to a
+ * role the permission table leaves out and is served to one it lets in; errors are problem details naming the field;
+ * a real failed execution is restarted through it with who and why recorded; failed logins are throttled.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiIT {
+
+    private static final String PASSWORD = "correct horse battery";
+    private static final LocalDate FRI_2 = LocalDate.of(2026, 1, 2);
+    private static final LocalDate MON_5 = LocalDate.of(2026, 1, 5);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private ConfigurableApplicationContext context;
+    private MockMvc api;
+    private JdbcTemplate jdbc;
+    private long failedReconciliation;
+    private long completed;
+
+    @BeforeAll
+    void aServedHomeWithADayClosedAndTheNextOnesReconciliationFailed(@TempDir Path dir) throws Exception {
+        Path generated = dir.resolve("generated");
+        Path home = dir.resolve("home");
+        assertThat(settle("generate", "--out", generated.toString(), "--clients", "4", "--days", "2", "--payments-per-day",
+                "20")).isZero();
+        Files.createDirectories(home.resolve("inbox"));
+        for (String file : List.of("clients.csv", "invoices.csv", "refunds.csv", "camt054-20260102.xml", "camt053-20260102.xml")) {
+            Files.copy(generated.resolve(file), home.resolve("inbox").resolve(file));
+        }
+        assertThat(settle("--home", home.toString(), "run-day", FRI_2.toString())).isIn(SettleCommand.OK, SettleCommand.NEEDS_ATTENTION);
+        for (String file : List.of("camt054-20260105.xml", "camt053-20260105.xml")) {
+            Files.copy(generated.resolve(file), home.resolve("inbox").resolve(file));
+        }
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("settlement.management.port", "0");
+        settings.put("settlement.schedules.inbox-poll.enabled", "false");
+        String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(PASSWORD);
+        int user = 0;
+        for (Role role : Role.values()) {
+            settings.put("settlement.security.users[" + user + "].name", role.name().toLowerCase());
+            settings.put("settlement.security.users[" + user + "].password", hash);
+            settings.put("settlement.security.users[" + user + "].roles[0]", role.name());
+            user++;
+        }
+        // one more, for the guesser to lock out, so that the other tests' users stay in
+        settings.put("settlement.security.users[" + user + "].name", "guessed");
+        settings.put("settlement.security.users[" + user + "].password", hash);
+        settings.put("settlement.security.users[" + user + "].roles[0]", Role.AUDITOR.name());
+        context = SettlementContext.serve(home, new Console(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                false), settings);
+        jdbc = context.getBean(JdbcTemplate.class);
+        jdbc.execute("CREATE TRIGGER test_fail_reconciliation_day BEFORE INSERT ON reconciliation_day FOR EACH ROW"
+                + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'no space left (test)'");
+        try {
+            failedReconciliation = context.getBean(DailyCycle.class).run(MON_5).jobs().stream()
+                    .filter(job -> job.job() == JobName.RECONCILE).findFirst().orElseThrow().jobExecutionId();
+        } finally {
+            jdbc.execute("DROP TRIGGER test_fail_reconciliation_day");
+        }
+        completed = jdbc.queryForObject("SELECT MIN(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'", Long.class);
+        api = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context).apply(springSecurity()).build();
+    }
+
+    @AfterAll
+    void stop() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Test
+    void everyEndpointAnswersEachRoleAsThePermissionTableSays() throws Exception {
+        // given every endpoint with the permission it asks for (the actions on a completed execution and on a schedule:
+        // a role let in is answered by the operation, which may refuse it, never by security)
+        Map<String, Permission> endpoints = new LinkedHashMap<>();
+        endpoints.put("GET /api/v1/days", Permission.READ);
+        endpoints.put("GET /api/v1/days/" + FRI_2, Permission.READ);
+        endpoints.put("GET /api/v1/executions", Permission.READ);
+        endpoints.put("GET /api/v1/executions/" + completed, Permission.READ);
+        endpoints.put("GET /api/v1/schedules", Permission.READ);
+        for (String action : List.of("restart", "stop", "abandon", "recover")) {
+            endpoints.put("POST /api/v1/executions/" + completed + "/" + action, Permission.OPERATE_JOBS);
+        }
+        endpoints.put("POST /api/v1/schedules/daily-cycle/pause", Permission.OPERATE_SCHEDULES);
+        endpoints.put("POST /api/v1/schedules/daily-cycle/resume", Permission.OPERATE_SCHEDULES);
+
+        // when each is asked without credentials and by each role, then
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, Permission> endpoint : endpoints.entrySet()) {
+            int anonymous = call(endpoint.getKey(), null).getStatus();
+            if (anonymous != 401) {
+                wrong.add(endpoint.getKey() + " without credentials: " + anonymous);
+            }
+            for (Role role : Role.values()) {
+                MockHttpServletResponse response = call(endpoint.getKey(), role);
+                boolean allowed = endpoint.getValue().roles().contains(role);
+                boolean ok = allowed ? response.getStatus() != 401 && response.getStatus() != 403
+                        && (!endpoint.getKey().startsWith("GET") || response.getStatus() == 200)
+                        : response.getStatus() == 403;
+                if (!ok) {
+                    wrong.add(endpoint.getKey() + " as " + role + ": " + response.getStatus() + " " + response.getContentAsString());
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        // and a refusal the operation makes is a problem saying why
+        MockHttpServletResponse refused = call("POST /api/v1/executions/" + completed + "/restart", Role.OPERATOR);
+        assertThat(refused.getStatus()).isEqualTo(409);
+        assertThat(refused.getContentType()).startsWith("application/problem+json");
+        assertThat(json(refused).get("detail").asString()).endsWith("completed: there is nothing to restart");
+    }
+
+    @Test
+    void anOperatorRestartsTheFailedReconciliationWithAReasonAndItIsRecordedAsHers() throws Exception {
+        // given the day's failed reconciliation, as the API shows it
+        JsonNode failed = json(call("GET /api/v1/executions/" + failedReconciliation, Role.AUDITOR));
+        assertThat(failed.at("/summary/status").asString()).isEqualTo("FAILED");
+        assertThat(failed.at("/summary/rootCause").asString()).contains("no space left (test)");
+        JsonNode day = json(call("GET /api/v1/days/" + MON_5, Role.FINANCE));
+        assertThat(day.get("status").asString()).isEqualTo("FAILED");
+
+        // when the operator restarts it without a reason, then she is told which field is missing
+        MockHttpServletResponse noReason = api.perform(post("/api/v1/executions/" + failedReconciliation + "/restart")
+                .with(httpBasic("operator", PASSWORD)).contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn().getResponse();
+        assertThat(noReason.getStatus()).isEqualTo(400);
+        assertThat(json(noReason).get("field").asString()).isEqualTo("reason");
+
+        // when she gives one, then it runs to the end and is recorded as hers, with why
+        MockHttpServletResponse restarted = api.perform(post("/api/v1/executions/" + failedReconciliation + "/restart")
+                .with(httpBasic("operator", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\": \"disk extended\"}")).andReturn().getResponse();
+        assertThat(restarted.getStatus()).as(restarted.getContentAsString()).isEqualTo(200);
+        JsonNode outcome = json(restarted);
+        assertThat(outcome.at("/result/status").asString()).isEqualTo("COMPLETED");
+        assertThat(outcome.at("/result/startedBy").asString()).isEqualTo("operator");
+        assertThat(jdbc.queryForList("SELECT CONCAT(operator, '|', action, '|', reason) FROM operator_action"
+                + " WHERE job_execution_id = ?", String.class, outcome.at("/result/id").asLong()))
+                .containsExactly("operator|RESTART|disk extended");
+    }
+
+    @Test
+    void errorsNameTheFieldAndWhatIsMissingIsNotFound() throws Exception {
+        MockHttpServletResponse badDate = call("GET /api/v1/days/2026-13-01", Role.AUDITOR);
+        assertThat(badDate.getStatus()).isEqualTo(400);
+        assertThat(json(badDate).get("field").asString()).isEqualTo("date");
+        assertThat(json(badDate).get("detail").asString()).isEqualTo("date: '2026-13-01' is not a date, yyyy-MM-dd");
+
+        MockHttpServletResponse holiday = call("GET /api/v1/days/2026-01-06", Role.AUDITOR);
+        assertThat(holiday.getStatus()).isEqualTo(400);
+        assertThat(json(holiday).get("detail").asString()).startsWith("2026-01-06 (Tuesday) is not a");
+
+        MockHttpServletResponse missing = call("GET /api/v1/executions/999999", Role.AUDITOR);
+        assertThat(missing.getStatus()).isEqualTo(404);
+        assertThat(json(missing).get("detail").asString()).isEqualTo("no job execution 999999; 'settle jobs' lists them");
+    }
+
+    @Test
+    void theDescriptionAndHealthAreOpenAndAGuesserIsTurnedAway() throws Exception {
+        MockHttpServletResponse description = api.perform(get("/api/v1/openapi.json")).andReturn().getResponse();
+        assertThat(description.getStatus()).isEqualTo(200);
+        JsonNode openApi = json(description);
+        assertThat(openApi.get("paths").propertyNames()).contains("/api/v1/executions/{id}/restart", "/api/v1/days/{date}",
+                "/api/v1/schedules/{name}/pause");
+        // (the scheduler is not started in this test, so health says DOWN: what matters is that it answers without a login)
+        MockHttpServletResponse health = api.perform(get("/actuator/health")).andReturn().getResponse();
+        assertThat(health.getStatus()).isIn(200, 503);
+        assertThat(json(health).at("/components/db/status").asString()).isEqualTo("UP");
+
+        // when someone guesses a password five times (from an address of their own), then the right one is turned away
+        // too, for a while, from that address and for that name from anywhere
+        org.springframework.test.web.servlet.request.RequestPostProcessor guesser = request -> {
+            request.setRemoteAddr("192.0.2.7");
+            return request;
+        };
+        for (int attempt = 0; attempt < 5; attempt++) {
+            assertThat(api.perform(get("/api/v1/days").with(guesser).with(httpBasic("guessed", "guess " + attempt))).andReturn()
+                    .getResponse().getStatus()).isEqualTo(401);
+        }
+        MockHttpServletResponse locked = api.perform(get("/api/v1/days").with(httpBasic("guessed", PASSWORD))).andReturn()
+                .getResponse();
+        assertThat(locked.getStatus()).isEqualTo(401);
+        assertThat(json(locked).get("detail").asString()).startsWith("too many failed logins");
+        assertThat(api.perform(get("/api/v1/days").with(guesser).with(httpBasic("auditor", PASSWORD))).andReturn().getResponse()
+                .getStatus()).isEqualTo(401);
+        assertThat(api.perform(get("/api/v1/days").with(httpBasic("auditor", PASSWORD))).andReturn().getResponse().getStatus())
+                .isEqualTo(200);
+    }
+
+    private MockHttpServletResponse call(String endpoint, Role role) throws Exception {
+        String[] methodAndPath = endpoint.split(" ", 2);
+        MockHttpServletRequestBuilder request = methodAndPath[0].equals("GET") ? get(methodAndPath[1])
+                : post(methodAndPath[1]).contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"security matrix\"}");
+        if (role != null) {
+            request = request.with(httpBasic(role.name().toLowerCase(), PASSWORD));
+        }
+        return api.perform(request).andReturn().getResponse();
+    }
+
+    private static JsonNode json(MockHttpServletResponse response) throws Exception {
+        return JSON.readTree(response.getContentAsString());
+    }
+
+    private static int settle(String... args) {
+        return SettleCommand.execute(args, new Console(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                false));
+    }
+}
