@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import se.clientfunds.app.Console;
+import se.clientfunds.app.DayTables;
 import se.clientfunds.outcome.InputError;
 import se.clientfunds.reconciliation.ReconciliationQueries;
 import se.clientfunds.report.TableFormat;
@@ -23,9 +24,6 @@ import se.clientfunds.report.TableFormat;
                         + "AMOUNT_DIFFERENCE; amount positive; age in banking days at that date."},
         subcommands = {BreaksCommand.Resolve.class, BreaksCommand.Explain.class, BreaksCommand.History.class})
 class BreaksCommand implements Callable<Integer> {
-
-    static final List<String> COLUMNS = List.of("id", "account", "type", "amount", "currency", "reference", "booking_date",
-            "age_days", "status");
 
     @ParentCommand
     SettleCommand settle;
@@ -49,14 +47,7 @@ class BreaksCommand implements Callable<Integer> {
             throw new InputError("breaks needs a DATE (or: breaks resolve ID --reason TEXT)");
         }
         try (ConfigurableApplicationContext context = settle.openHome()) {
-            SettleCommand.bankingDay(context, businessDate);
-            TableOutput output = TableOutput.start(format, COLUMNS, console.out());
-            for (ReconciliationQueries.Break item : context.getBean(ReconciliationQueries.class).breaks(businessDate)) {
-                output.row(Long.toString(item.id()), item.accountIban(), item.type().name(), item.amount().toDecimalString(),
-                        item.amount().currency().getCurrencyCode(), item.reference(), item.bookingDate().toString(),
-                        Long.toString(item.ageDays()), item.status());
-            }
-            output.finish();
+            TableOutput.print(context.getBean(DayTables.class).breaks(businessDate), format, console.out());
             return SettleCommand.OK;
         }
     }

@@ -1,7 +1,6 @@
 package se.clientfunds.app.cli;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -12,8 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import se.clientfunds.app.Console;
-import se.clientfunds.close.Position;
-import se.clientfunds.close.Positions;
+import se.clientfunds.app.DayTables;
 import se.clientfunds.report.TableFormat;
 
 @Command(name = "positions", mixinStandardHelpOptions = true,
@@ -24,8 +22,6 @@ import se.clientfunds.report.TableFormat;
                         + "closings equal the others' together. A closed day shows the positions it closed with; for a day "
                         + "not closed the figures are provisional (what it would close with now), and standard error says so."})
 class PositionsCommand implements Callable<Integer> {
-
-    static final List<String> COLUMNS = List.of("account", "currency", "opening", "debit", "credit", "closing");
 
     @ParentCommand
     SettleCommand settle;
@@ -46,18 +42,9 @@ class PositionsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext context = settle.openHome()) {
-            SettleCommand.bankingDay(context, businessDate);
-            Positions.DayPositions day = context.getBean(Positions.class).ofDay(businessDate);
-            if (day.provisional() != null) {
-                console.error(day.provisional());
-            }
-            TableOutput output = TableOutput.start(format, COLUMNS, console.out());
-            for (Position position : day.positions()) {
-                output.row(position.account(), position.currency(), position.opening().toDecimalString(),
-                        position.debit().toDecimalString(), position.credit().toDecimalString(),
-                        position.closing().toDecimalString());
-            }
-            output.finish();
+            DayTables.Table positions = context.getBean(DayTables.class).positions(businessDate);
+            positions.notices().forEach(console::error);
+            TableOutput.print(positions, format, console.out());
             return SettleCommand.OK;
         }
     }

@@ -1,7 +1,6 @@
 package se.clientfunds.app.cli;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -12,10 +11,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import se.clientfunds.app.Console;
+import se.clientfunds.app.DayTables;
 import se.clientfunds.day.SafeguardingActionRecording;
 import se.clientfunds.operations.PipelineLock;
 import se.clientfunds.outcome.InputError;
-import se.clientfunds.reconciliation.Safeguarding;
 import se.clientfunds.reconciliation.SafeguardingActions;
 import se.clientfunds.report.TableFormat;
 
@@ -27,8 +26,6 @@ import se.clientfunds.report.TableFormat;
                         + "statements, difference = resource - requirement, status OK, EXCESS or SHORTFALL."},
         subcommands = {SafeguardingCommand.Action.class})
 class SafeguardingCommand implements Callable<Integer> {
-
-    static final List<String> COLUMNS = List.of("currency", "requirement", "resource", "difference", "status");
 
     @ParentCommand
     SettleCommand settle;
@@ -52,27 +49,10 @@ class SafeguardingCommand implements Callable<Integer> {
             throw new InputError("safeguarding needs a DATE (or: safeguarding action DATE --type TYPE --amount X --reason TEXT)");
         }
         try (ConfigurableApplicationContext context = settle.openHome()) {
-            SettleCommand.bankingDay(context, businessDate);
-            List<Safeguarding.Position> positions = context.getBean(Safeguarding.class).of(businessDate);
-            if (positions.isEmpty()) {
-                throw new InputError("business day " + businessDate + " has not been reconciled (run-day " + businessDate + ")");
-            }
-            TableOutput output = TableOutput.start(format, COLUMNS, console.out());
-            for (Safeguarding.Position position : positions) {
-                output.row(position.requirement().currency().getCurrencyCode(), position.requirement().toDecimalString(),
-                        position.resource().toDecimalString(), position.difference().toDecimalString(), position.status());
-                if (position.inTransit().isPositive()) {
-                    console.error(position.requirement().currency().getCurrencyCode() + ": the requirement includes "
-                            + position.inTransit() + " of payments in transit (paid in the books, not yet debited by the bank)");
-                }
-                if (!position.resourceComplete()) {
-                    console.error(position.requirement().currency().getCurrencyCode()
-                            + ": a client-funds account has no statement for the day; the resource is incomplete");
-                }
-            }
-            output.finish();
-            return SettleCommand.attention(console, () -> positions.stream().flatMap(position -> position.attention().stream())
-                    .toList());
+            DayTables.Table safeguarding = context.getBean(DayTables.class).safeguarding(businessDate);
+            TableOutput.print(safeguarding, format, console.out());
+            safeguarding.notices().forEach(console::error);
+            return SettleCommand.attention(console, safeguarding);
         }
     }
 

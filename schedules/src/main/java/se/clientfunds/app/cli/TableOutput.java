@@ -43,6 +43,13 @@ final class TableOutput {
         }
     }
 
+    /** Prints a whole table of {@link se.clientfunds.app.DayTables}. */
+    static void print(se.clientfunds.app.DayTables.Table table, TableFormat format, PrintWriter out) {
+        TableOutput output = start(format, table.columns(), out);
+        table.rows().forEach(row -> output.row(row.toArray(String[]::new)));
+        output.finish();
+    }
+
     /** Starts the output: CSV writes its header now. */
     static TableOutput start(TableFormat format, List<String> columns, PrintWriter out) {
         return new TableOutput(format, columns, out);

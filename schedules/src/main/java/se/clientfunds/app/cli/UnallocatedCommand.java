@@ -1,6 +1,5 @@
 package se.clientfunds.app.cli;
 
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -9,9 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import se.clientfunds.allocation.AllocationQueries.UnallocatedPayment;
-import se.clientfunds.allocation.AllocationQueries;
 import se.clientfunds.app.Console;
+import se.clientfunds.app.DayTables;
 import se.clientfunds.report.TableFormat;
 
 @Command(name = "unallocated", mixinStandardHelpOptions = true,
@@ -21,9 +19,6 @@ import se.clientfunds.report.TableFormat;
                         + "the money could not be allocated (INVALID_OCR, UNKNOWN_OCR, AMBIGUOUS_OCR, CURRENCY_MISMATCH, "
                         + "NO_REFERENCE)."})
 class UnallocatedCommand implements Callable<Integer> {
-
-    static final List<String> COLUMNS = List.of("payment", "booking_date", "currency", "amount", "unallocated", "reason",
-            "debtor_name", "references");
 
     @ParentCommand
     SettleCommand settle;
@@ -41,14 +36,7 @@ class UnallocatedCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext context = settle.openHome()) {
-            List<UnallocatedPayment> payments = context.getBean(AllocationQueries.class).unallocated();
-            TableOutput output = TableOutput.start(format, COLUMNS, console.out());
-            for (UnallocatedPayment payment : payments) {
-                output.row(payment.accountIban() + "/" + payment.bankReference(), payment.bookingDate().toString(),
-                        payment.amount().currency().getCurrencyCode(), payment.amount().toDecimalString(),
-                        payment.unallocated().toDecimalString(), payment.reason(), payment.debtorName(), payment.references());
-            }
-            output.finish();
+            TableOutput.print(context.getBean(DayTables.class).unallocated(), format, console.out());
             return SettleCommand.OK;
         }
     }

@@ -48,7 +48,7 @@ class ReconciliationCommandsIT {
         // then
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> lines = run.out().lines().toList();
-        assertThat(lines.get(0)).isEqualTo(String.join(",", ReconciliationCommand.COLUMNS));
+        assertThat(lines.get(0)).isEqualTo(String.join(",", se.clientfunds.app.DayTables.RECONCILIATION));
         assertThat(lines).hasSize(2);
         List<String> row = List.of(lines.get(1).split(",", -1));
         assertThat(row.get(0)).isEqualTo("SE4550000000058398257466");

@@ -57,6 +57,8 @@ class ApiIT {
     private JdbcTemplate jdbc;
     private long failedReconciliation;
     private long completed;
+    /** The CLI's CSV of Friday 2 January's positions, breaks and safeguarding, printed before the home was served. */
+    private final Map<String, String> cliCsv = new LinkedHashMap<>();
 
     @BeforeAll
     void aServedHomeWithADayClosedAndTheNextOnesReconciliationFailed(@TempDir Path dir) throws Exception {
@@ -69,6 +71,9 @@ class ApiIT {
             Files.copy(generated.resolve(file), home.resolve("inbox").resolve(file));
         }
         assertThat(settle("--home", home.toString(), "run-day", FRI_2.toString())).isIn(SettleCommand.OK, SettleCommand.NEEDS_ATTENTION);
+        for (String figures : List.of("positions", "breaks", "safeguarding")) {
+            cliCsv.put(figures, cli("--home", home.toString(), figures, FRI_2.toString(), "--format", "csv"));
+        }
         for (String file : List.of("camt054-20260105.xml", "camt053-20260105.xml")) {
             Files.copy(generated.resolve(file), home.resolve("inbox").resolve(file));
         }
@@ -119,6 +124,13 @@ class ApiIT {
         endpoints.put("GET /api/v1/executions", Permission.READ);
         endpoints.put("GET /api/v1/executions/" + completed, Permission.READ);
         endpoints.put("GET /api/v1/schedules", Permission.READ);
+        for (String figures : List.of("positions", "breaks", "safeguarding", "reconciliation")) {
+            endpoints.put("GET /api/v1/days/" + FRI_2 + "/" + figures, Permission.READ);
+        }
+        endpoints.put("GET /api/v1/unallocated", Permission.READ);
+        endpoints.put("POST /api/v1/breaks/999999/resolve", Permission.RESOLVE_BREAKS);
+        endpoints.put("POST /api/v1/breaks/999999/explain", Permission.RESOLVE_BREAKS);
+        endpoints.put("POST /api/v1/payments/NO-SUCH-REFERENCE/allocate", Permission.ALLOCATE);
         for (String action : List.of("restart", "stop", "abandon", "recover")) {
             endpoints.put("POST /api/v1/executions/" + completed + "/" + action, Permission.OPERATE_JOBS);
         }
@@ -177,6 +189,39 @@ class ApiIT {
         assertThat(jdbc.queryForList("SELECT CONCAT(operator, '|', action, '|', reason) FROM operator_action"
                 + " WHERE job_execution_id = ?", String.class, outcome.at("/result/id").asLong()))
                 .containsExactly("operator|RESTART|disk extended");
+    }
+
+    @Test
+    void theFiguresAreTheCommandLinesRowForRow() throws Exception {
+        for (Map.Entry<String, String> csv : cliCsv.entrySet()) {
+            // given the CLI's CSV of the day, when the API is asked for the same figures
+            JsonNode figures = json(call("GET /api/v1/days/" + FRI_2 + "/" + csv.getKey(), Role.AUDITOR));
+            // then the same columns, and each row's values the same text
+            List<String> lines = csv.getValue().lines().toList();
+            List<String> columns = List.of(lines.get(0).split(",", -1));
+            assertThat(figures.get("columns").valueStream().map(JsonNode::asString).toList()).as(csv.getKey()).isEqualTo(columns);
+            List<String> rows = new ArrayList<>();
+            for (JsonNode row : figures.get("rows")) {
+                rows.add(String.join(",", columns.stream().map(column -> row.get(column).asString()).toList()));
+            }
+            assertThat(rows).as(csv.getKey()).isEqualTo(lines.subList(1, lines.size())).isNotEmpty();
+        }
+    }
+
+    @Test
+    void financeResolvesABreakWithAReasonAndItIsRecordedAsTheirs() throws Exception {
+        long breakId = jdbc.queryForObject("SELECT MIN(id) FROM reconciliation_break WHERE status <> 'RESOLVED'", Long.class);
+        MockHttpServletResponse resolved = api.perform(post("/api/v1/breaks/" + breakId + "/resolve")
+                .with(httpBasic("finance", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\": \"bank confirmed the fee\"}")).andReturn().getResponse();
+        assertThat(resolved.getStatus()).as(resolved.getContentAsString()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT status FROM reconciliation_break WHERE id = ?", String.class, breakId))
+                .isEqualTo("RESOLVED");
+        MockHttpServletResponse again = api.perform(post("/api/v1/breaks/" + breakId + "/resolve")
+                .with(httpBasic("finance", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\": \"twice\"}")).andReturn().getResponse();
+        assertThat(again.getStatus()).isEqualTo(400);
+        assertThat(json(again).get("detail").asString()).isEqualTo("break " + breakId + " is resolved already");
     }
 
     @Test
@@ -244,5 +289,14 @@ class ApiIT {
     private static int settle(String... args) {
         return SettleCommand.execute(args, new Console(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
                 false));
+    }
+
+    /** What the command printed on standard output; it must succeed. */
+    private static String cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = SettleCommand.execute(args, new Console(new PrintWriter(out), new PrintWriter(err), false));
+        assertThat(exitCode).as(String.join(" ", args) + ": " + err).isIn(SettleCommand.OK, SettleCommand.NEEDS_ATTENTION);
+        return out.toString();
     }
 }

@@ -1,0 +1,76 @@
+package se.clientfunds.app.web;
+
+import java.security.Principal;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.clientfunds.allocation.ManualAllocation;
+import se.clientfunds.reconciliation.ReconciliationQueries;
+
+/** What operators and finance correct by hand: breaks resolved or explained, payments allocated (as the CLI does). */
+@RestController
+@RequestMapping("/api/v1")
+class CorrectionsApi {
+
+    /** What a break action did. */
+    record BreakOutcome(long breakId, String action, String operator, String reason) {
+    }
+
+    /** The body of an allocation by hand. */
+    record AllocationRequest(String invoiceId, String reason) {
+    }
+
+    /** What an allocation by hand did, amounts as decimal text with their currency. */
+    record AllocationOutcome(String payment, String invoiceId, String allocated, String fee, String stillUnallocated,
+                             String currency, String bookingDate, String operator) {
+    }
+
+    private final ReconciliationQueries reconciliation;
+    private final ManualAllocation allocation;
+
+    CorrectionsApi(ReconciliationQueries reconciliation, ManualAllocation allocation) {
+        this.reconciliation = reconciliation;
+        this.allocation = allocation;
+    }
+
+    @PostMapping("/breaks/{id}/resolve")
+    @PreAuthorize("hasAuthority('RESOLVE_BREAKS')")
+    BreakOutcome resolve(@PathVariable long id, @RequestBody(required = false) ActionRequest request, Principal who) {
+        String reason = ActionRequest.reasonOf(request);
+        reconciliation.act(id, true, who.getName(), reason);
+        return new BreakOutcome(id, "RESOLVED", who.getName(), reason);
+    }
+
+    @PostMapping("/breaks/{id}/explain")
+    @PreAuthorize("hasAuthority('RESOLVE_BREAKS')")
+    BreakOutcome explain(@PathVariable long id, @RequestBody(required = false) ActionRequest request, Principal who) {
+        String reason = ActionRequest.reasonOf(request);
+        reconciliation.act(id, false, who.getName(), reason);
+        return new BreakOutcome(id, "EXPLAINED", who.getName(), reason);
+    }
+
+    /**
+     * Allocates what waits in UNALLOCATED of a payment, named by its bank reference ({@code account}, its IBAN, when the
+     * reference is on more than one client-funds account), to an invoice.
+     */
+    @PostMapping("/payments/{reference}/allocate")
+    @PreAuthorize("hasAuthority('ALLOCATE')")
+    AllocationOutcome allocate(@PathVariable String reference, @RequestParam(required = false) String account,
+                               @RequestBody(required = false) AllocationRequest request, Principal who) {
+        if (request == null || request.invoiceId() == null || request.invoiceId().isBlank()) {
+            throw new InvalidField("invoiceId", "invoiceId is required: the invoice the payment pays");
+        }
+        String reason = ActionRequest.reasonOf(new ActionRequest(request.reason()));
+        ManualAllocation.Result result = allocation.allocate(account == null || account.isBlank() ? reference
+                : account.trim() + "/" + reference, request.invoiceId().trim(), who.getName(), reason);
+        return new AllocationOutcome(result.payment(), result.invoiceId(), result.allocated().toDecimalString(),
+                result.fee().toDecimalString(), result.stillUnallocated().toDecimalString(),
+                result.allocated().currency().getCurrencyCode(), result.bookingDate().toString(), who.getName());
+    }
+}
