@@ -42,17 +42,19 @@ class CorrectionsApi {
     @PostMapping("/breaks/{id}/resolve")
     @PreAuthorize("hasAuthority('RESOLVE_BREAKS')")
     BreakOutcome resolve(@PathVariable long id, @RequestBody(required = false) ActionRequest request, Principal who) {
-        String reason = ActionRequest.reasonOf(request);
-        reconciliation.act(id, true, who.getName(), reason);
-        return new BreakOutcome(id, "RESOLVED", who.getName(), reason);
+        return act(id, true, request, who);
     }
 
     @PostMapping("/breaks/{id}/explain")
     @PreAuthorize("hasAuthority('RESOLVE_BREAKS')")
     BreakOutcome explain(@PathVariable long id, @RequestBody(required = false) ActionRequest request, Principal who) {
+        return act(id, false, request, who);
+    }
+
+    private BreakOutcome act(long id, boolean resolve, ActionRequest request, Principal who) {
         String reason = ActionRequest.reasonOf(request);
-        reconciliation.act(id, false, who.getName(), reason);
-        return new BreakOutcome(id, "EXPLAINED", who.getName(), reason);
+        reconciliation.act(id, resolve, who.getName(), reason);
+        return new BreakOutcome(id, resolve ? "RESOLVED" : "EXPLAINED", who.getName(), reason);
     }
 
     /**
