@@ -95,6 +95,8 @@ class ApiIT {
         context = SettlementContext.serve(home, new Console(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
                 false), settings);
         jdbc = context.getBean(JdbcTemplate.class);
+        // the schedules in Quartz as serve puts them there (its scheduler is not started: nothing fires in this test)
+        context.getBean(se.clientfunds.app.schedule.Schedules.class).reconcile();
         jdbc.execute("CREATE TRIGGER test_fail_reconciliation_day BEFORE INSERT ON reconciliation_day FOR EACH ROW"
                 + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'no space left (test)'");
         try {
@@ -128,6 +130,7 @@ class ApiIT {
             endpoints.put("GET /api/v1/days/" + FRI_2 + "/" + figures, Permission.READ);
         }
         endpoints.put("GET /api/v1/unallocated", Permission.READ);
+        endpoints.put("GET /api/v1/audit", Permission.READ);
         endpoints.put("POST /api/v1/breaks/999999/resolve", Permission.RESOLVE_BREAKS);
         endpoints.put("POST /api/v1/breaks/999999/explain", Permission.RESOLVE_BREAKS);
         endpoints.put("POST /api/v1/payments/NO-SUCH-REFERENCE/allocate", Permission.ALLOCATE);
@@ -222,6 +225,36 @@ class ApiIT {
                 .content("{\"reason\": \"twice\"}")).andReturn().getResponse();
         assertThat(again.getStatus()).isEqualTo(400);
         assertThat(json(again).get("detail").asString()).isEqualTo("break " + breakId + " is resolved already");
+    }
+
+    @Test
+    void theAuditTrailSaysWhoDidWhatAndWhichFilesCame() throws Exception {
+        // given a pause and a resume by the operator, with their reasons
+        for (String action : List.of("pause", "resume")) {
+            assertThat(api.perform(post("/api/v1/schedules/daily-cycle/" + action).with(httpBasic("operator", PASSWORD))
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"audit trail " + action + "\"}"))
+                    .andReturn().getResponse().getStatus()).isEqualTo(200);
+        }
+
+        // when the auditor asks for today's trail, then the actions are there with who and why, and the runs and files
+        JsonNode today = json(call("GET /api/v1/audit", Role.AUDITOR));
+        List<String> actions = new ArrayList<>();
+        today.get("actions").forEach(action -> actions.add(action.get("operator").asString() + "|" + action.get("action").asString()
+                + "|" + action.get("reason").asString()));
+        assertThat(actions).containsSubsequence("operator|PAUSE_SCHEDULE|audit trail pause",
+                "operator|RESUME_SCHEDULE|audit trail resume");
+        assertThat(today.get("executions").size()).isGreaterThanOrEqualTo(14);
+        assertThat(today.get("files").valueStream().map(file -> file.get("name").asString()).toList())
+                .contains("clients.csv", "camt053-20260102.xml", "camt054-20260105.xml");
+        // and asked for one person, only theirs
+        JsonNode operators = json(call("GET /api/v1/audit?operator=operator", Role.AUDITOR));
+        assertThat(operators.get("actions").valueStream().map(action -> action.get("operator").asString()).distinct().toList())
+                .containsExactly("operator");
+        assertThat(operators.get("files").size()).isZero();
+        // and a span backwards is refused naming why
+        MockHttpServletResponse backwards = call("GET /api/v1/audit?from=2026-02-01&to=2026-01-01", Role.AUDITOR);
+        assertThat(backwards.getStatus()).isEqualTo(400);
+        assertThat(json(backwards).get("detail").asString()).isEqualTo("from 2026-02-01 is after to 2026-01-01");
     }
 
     @Test
