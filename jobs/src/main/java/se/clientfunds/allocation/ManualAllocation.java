@@ -144,9 +144,12 @@ public class ManualAllocation {
                     JournalLine.debit(LedgerAccount.client(clientId), fee), JournalLine.credit(LedgerAccount.PLATFORM_FEES, fee)));
         }
         ledger.post(entries);
-        jdbc.update("INSERT INTO operator_action (operator, action, subject, reason, business_date)"
-                + " VALUES (?, 'ALLOCATE', ?, ?, ?)",
-                fit(operator, 100), fit(iban + "/" + bankReference + " -> " + invoiceId + " " + share, 200), fit(reason, 1000), Date.valueOf(bookingDate));
+        se.clientfunds.operations.Actor actor = se.clientfunds.operations.Actor.current();
+        jdbc.update("INSERT INTO operator_action (operator, action, subject, reason, business_date, channel, role, outcome)"
+                + " VALUES (?, 'ALLOCATE', ?, ?, ?, ?, ?, ?)",
+                fit(operator, 100), fit(iban + "/" + bankReference + " -> " + invoiceId + " " + share, 200), fit(reason, 1000),
+                Date.valueOf(bookingDate), actor.channel(), actor.roles(), fit("allocated " + share + ", fee " + fee + ", "
+                        + left + " left", 200));
         return new Result(iban + "/" + bankReference, invoiceId, share, fee, left, bookingDate);
     }
 

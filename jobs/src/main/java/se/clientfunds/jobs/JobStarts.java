@@ -102,9 +102,10 @@ public class JobStarts implements JobExecutionListener, BeanPostProcessor {
                 jdbc.update("UPDATE operator_action SET subject = ?, job_execution_id = ? WHERE id = ?", subject, execution.getId(),
                         origin.recordedAction());
             } else {
-                jdbc.update("INSERT INTO operator_action (operator, action, subject, reason, business_date, job_execution_id)"
-                        + " VALUES (?, 'RESTART', ?, ?, ?, ?)", fit(origin.operator(), 100), subject, fit(reason, 1000),
-                        day == null ? null : Date.valueOf(day), execution.getId());
+                se.clientfunds.operations.Actor actor = se.clientfunds.operations.Actor.current();
+                jdbc.update("INSERT INTO operator_action (operator, action, subject, reason, business_date, job_execution_id,"
+                        + " channel, role) VALUES (?, 'RESTART', ?, ?, ?, ?, ?, ?)", fit(origin.operator(), 100), subject,
+                        fit(reason, 1000), day == null ? null : Date.valueOf(day), execution.getId(), actor.channel(), actor.roles());
             }
         }
         ProcessInstances process = processes.getIfAvailable();

@@ -60,10 +60,11 @@ public class AuditTrail {
         Timestamp end = Timestamp.valueOf(last.plusDays(1).atStartOfDay());
         String who = operator == null || operator.isBlank() ? null : operator.trim();
         List<OperatorActionView> actions = jdbc.query("SELECT id, acted_at, operator, action, subject, job_execution_id,"
-                + " business_date, reason FROM operator_action WHERE acted_at >= ? AND acted_at < ? AND (? IS NULL OR operator = ?)"
+                + " business_date, reason, channel, role, outcome FROM operator_action WHERE acted_at >= ? AND acted_at < ? AND (? IS NULL OR operator = ?)"
                 + " ORDER BY acted_at, id", (rs, row) -> new OperatorActionView(rs.getLong(1), time(rs.getTimestamp(2)),
                 rs.getString(3), rs.getString(4), rs.getString(5), (Long) rs.getObject(6, Long.class),
-                rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(), rs.getString(8)), start, end, who, who);
+                rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(), rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getString(11)), start, end, who, who);
         List<Long> started = jdbc.queryForList("SELECT e.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION e"
                 + " LEFT JOIN job_start s ON s.job_execution_id = e.JOB_EXECUTION_ID WHERE e.CREATE_TIME >= ? AND e.CREATE_TIME < ?"
                 + " AND (? IS NULL OR s.started_by = ?) ORDER BY e.JOB_EXECUTION_ID", Long.class, start, end, who, who);

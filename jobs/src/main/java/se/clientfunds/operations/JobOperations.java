@@ -215,11 +215,12 @@ public class JobOperations {
 
     /** What operators did about the executions of an execution's job instance (a restart names the new one), oldest first. */
     public List<OperatorActionView> actions(long id) {
-        return jdbc.query("SELECT id, acted_at, operator, action, subject, job_execution_id, business_date, reason"
-                + " FROM operator_action WHERE job_execution_id IN (SELECT x.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION x"
+        return jdbc.query("SELECT id, acted_at, operator, action, subject, job_execution_id, business_date, reason, channel, role,"
+                + " outcome FROM operator_action WHERE job_execution_id IN (SELECT x.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION x"
                 + " JOIN BATCH_JOB_EXECUTION y ON y.JOB_INSTANCE_ID = x.JOB_INSTANCE_ID WHERE y.JOB_EXECUTION_ID = ?) ORDER BY id", (rs, row) -> new OperatorActionView(rs.getLong(1),
                 time(rs.getTimestamp(2)), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6),
-                rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(), rs.getString(8)), id);
+                rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(), rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getString(11)), id);
     }
 
     /**
@@ -237,7 +238,7 @@ public class JobOperations {
             // recorded before the launch, and completed with the new execution when it starts: a crash in between
             // leaves the restart recorded against the execution it restarted, never unrecorded
             long action = transaction.execute(status -> record(Action.RESTART, summary, operator, reason, "restart asked while "
-                    + summary.status()));
+                    + summary.status(), "STARTED"));
             return JobStarts.as(operator, reason, action, () -> {
                 try {
                     return jobOperator.restart(execution);
@@ -256,6 +257,9 @@ public class JobOperations {
             });
         });
         ExecutionSummary result = summary(next.getId());
+        // how it ended, once it has (the row was written before the launch)
+        jdbc.update("UPDATE operator_action SET outcome = ? WHERE action = 'RESTART' AND job_execution_id = ?", result.status(),
+                next.getId());
         return new Outcome(Action.RESTART, id, result, "job execution " + id + " (" + result.job() + ") restarted as job"
                 + " execution " + next.getId() + ", attempt " + result.attempt() + ": " + result.status()
                 + (result.rootCause() == null ? "" : " (" + result.rootCause() + ")"));
@@ -299,7 +303,7 @@ public class JobOperations {
         }
         transaction.executeWithoutResult(status -> {
             requestStop(jdbc, id);
-            record(Action.STOP, summary, operator, reason, "stop asked while " + summary.status());
+            record(Action.STOP, summary, operator, reason, "stop asked while " + summary.status(), "STOPPING");
         });
         return new Outcome(Action.STOP, id, summary(id), "job execution " + id + " (" + summary.job() + ") is stopping: it stops"
                 + " at its next commit; then 'settle jobs restart " + id + "' goes on from there");
@@ -341,7 +345,7 @@ public class JobOperations {
             } catch (Exception e) {
                 throw new OperationRefused("job execution " + id + " could not be abandoned: " + Causes.rootMessage(e));
             }
-            record(Action.ABANDON, summary, operator, reason, "abandoned while " + summary.status());
+            record(Action.ABANDON, summary, operator, reason, "abandoned while " + summary.status(), "ABANDONED");
         });
         return new Outcome(Action.ABANDON, id, summary(id), "job execution " + id + " (" + summary.job() + ") is abandoned: its"
                 + " job instance will not be restarted");
@@ -369,7 +373,7 @@ public class JobOperations {
             ExecutionSummary summary = requireRecoverable(id, processGone);
             jobOperator.recover(execution(id));
             record(Action.RECOVER, summary, operator, reason, "recovered from " + summary.status() + " left by "
-                    + process(summary) + (summary.process() == null && processGone ? " (the operator says no process runs it)" : ""));
+                    + process(summary) + (summary.process() == null && processGone ? " (the operator says no process runs it)" : ""), "FAILED, to be restarted");
             return Boolean.TRUE;
         }));
         ExecutionSummary result = summary(id);
@@ -415,12 +419,15 @@ public class JobOperations {
     }
 
     /** Records the action in the caller's transaction; returns its id. */
-    private long record(Action action, ExecutionSummary summary, String operator, String reason, String what) {
+    private long record(Action action, ExecutionSummary summary, String operator, String reason, String what, String outcome) {
         org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.update(connection -> {
             java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO operator_action (operator, action,"
-                    + " subject, reason, business_date, job_execution_id) VALUES (?, ?, ?, ?, ?, ?)",
+                    + " subject, reason, business_date, job_execution_id, channel, role, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     java.sql.Statement.RETURN_GENERATED_KEYS);
+            insert.setString(7, Actor.current().channel());
+            insert.setString(8, Actor.current().roles());
+            insert.setString(9, outcome);
             insert.setString(1, fit(operator.trim(), 100));
             insert.setString(2, action.name());
             insert.setString(3, fit(summary.job() + " (job execution " + summary.id() + "): " + what, 200));

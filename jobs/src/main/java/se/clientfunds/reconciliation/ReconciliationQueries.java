@@ -223,7 +223,9 @@ public class ReconciliationQueries {
                     + " WHERE id = ?", operator, reason, breakId);
         }
         store.event(breakId, concerns, null, resolve ? "RESOLVED" : "EXPLAINED", null, operator, reason);
-        jdbc.update("INSERT INTO operator_action (operator, action, subject, reason, business_date) VALUES (?, ?, ?, ?, ?)", operator,
-                resolve ? "RESOLVE_BREAK" : "EXPLAIN_BREAK", "break " + breakId, reason, Date.valueOf(concerns));
+        se.clientfunds.operations.Actor actor = se.clientfunds.operations.Actor.current();
+        jdbc.update("INSERT INTO operator_action (operator, action, subject, reason, business_date, channel, role, outcome)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", operator, resolve ? "RESOLVE_BREAK" : "EXPLAIN_BREAK", "break " + breakId, reason,
+                Date.valueOf(concerns), actor.channel(), actor.roles(), resolve ? "RESOLVED" : "EXPLAINED");
     }
 }

@@ -82,12 +82,16 @@ public class SafeguardingActions {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         String who = fit(operator, 100);
         jdbc.update(connection -> {
+            se.clientfunds.operations.Actor actor = se.clientfunds.operations.Actor.current();
             PreparedStatement statement = connection.prepareStatement("INSERT INTO operator_action (operator, action, subject,"
-                    + " reason, business_date) VALUES (?, 'SAFEGUARDING_ACTION', ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+                    + " reason, business_date, channel, role, outcome) VALUES (?, 'SAFEGUARDING_ACTION', ?, ?, ?, ?, ?, 'RECORDED')",
+                    Statement.RETURN_GENERATED_KEYS);
             statement.setString(1, who);
             statement.setString(2, fit(subject, 200));
             statement.setString(3, fit(reason, 1000));
             statement.setDate(4, Date.valueOf(day));
+            statement.setString(5, actor.channel());
+            statement.setString(6, actor.roles());
             return statement;
         }, key);
         long operatorAction = key.getKey().longValue();

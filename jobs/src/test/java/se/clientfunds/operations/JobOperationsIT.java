@@ -176,6 +176,11 @@ class JobOperationsIT {
                 + restarted.result().id() + ", attempt 2: COMPLETED");
         assertThat(actions()).containsExactly(Map.of("operator", "anna", "action", "RESTART", "reason", "disk replaced",
                 "job_execution_id", restarted.result().id(), "business_date", MON_5.toString()));
+        assertThat(operations.show(failed).actions()).singleElement().satisfies(action -> {
+            assertThat(action.channel()).isEqualTo("cli");
+            assertThat(action.role()).isNull();
+            assertThat(action.outcome()).isEqualTo("COMPLETED");
+        });
         assertThatThrownBy(() -> operations.restart(failed, "anna", "again")).isInstanceOf(OperationRefused.class)
                 .hasMessage("job execution " + failed + " is not the last of its job instance: job execution " + restarted.result().id()
                         + " (COMPLETED) is; only the last can be restarted");

@@ -23,6 +23,7 @@ import se.clientfunds.jobs.Causes;
 import se.clientfunds.jobs.JobStarts;
 import se.clientfunds.jobs.ProcessInstances;
 import se.clientfunds.ledger.OpenBusinessDay;
+import se.clientfunds.operations.Actor;
 import se.clientfunds.operations.PipelineLock;
 
 /**
@@ -74,7 +75,8 @@ public class ScheduledTasks {
         String reason = "schedule " + schedule + (recovering ? ", recovered after the server running it stopped" : "");
         ScheduledCycle.Run run;
         try {
-            run = pipeline.holding(schedule, Duration.ofMinutes(30), () -> JobStarts.as(OPERATOR, reason, cycle::runDue));
+            run = pipeline.holding(schedule, Duration.ofMinutes(30), () -> Actor.as(Actor.SCHEDULER,
+                    () -> JobStarts.as(OPERATOR, reason, cycle::runDue)));
         } catch (RuntimeException e) {
             // the database gone at 06:30, the books unreadable: the day did not run, and someone must hear it
             cycleDidNotRun(schedule, "the daily cycle could not run: " + Causes.rootMessage(e));
@@ -124,7 +126,8 @@ public class ScheduledTasks {
         try {
             // never beside a cycle (or another poll) on the same books: this poll is skipped, the next comes soon
             List<ImportOutcome> outcomes = pipeline.holding(schedule, Duration.ZERO,
-                    () -> JobStarts.as(OPERATOR, "schedule " + schedule, () -> dailyCycle.importWaiting(day.date())));
+                    () -> Actor.as(Actor.SCHEDULER, () -> JobStarts.as(OPERATOR, "schedule " + schedule,
+                            () -> dailyCycle.importWaiting(day.date()))));
             if (outcomes == null) {
                 log.info("{}: skipped, a cycle is running", schedule);
                 return List.of();

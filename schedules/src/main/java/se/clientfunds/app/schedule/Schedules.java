@@ -242,9 +242,10 @@ public class Schedules {
         } else {
             quartz.resumeTrigger(key);
         }
-        jdbc.update("INSERT INTO operator_action (operator, action, subject, reason) VALUES (?, ?, ?, ?)",
-                ColumnText.fit(operator, 100), pause ? "PAUSE_SCHEDULE" : "RESUME_SCHEDULE", ColumnText.fit("schedule " + name, 200),
-                ColumnText.fit(reason.trim(), 1000));
+        se.clientfunds.operations.Actor actor = se.clientfunds.operations.Actor.current();
+        jdbc.update("INSERT INTO operator_action (operator, action, subject, reason, channel, role, outcome) VALUES (?, ?, ?, ?, ?, ?,"
+                + " ?)", ColumnText.fit(operator, 100), pause ? "PAUSE_SCHEDULE" : "RESUME_SCHEDULE", ColumnText.fit("schedule " + name,
+                200), ColumnText.fit(reason.trim(), 1000), actor.channel(), actor.roles(), pause ? "PAUSED" : "RESUMED");
     }
 
     CronTrigger trigger(ScheduleSettings.Effective schedule) {

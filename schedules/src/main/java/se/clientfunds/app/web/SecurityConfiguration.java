@@ -57,6 +57,7 @@ class SecurityConfiguration {
                                 + request.getRequestURI())))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterAfter(new ApiActor(), org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .build();
     }
 

@@ -131,6 +131,9 @@ class ApiIT {
         }
         endpoints.put("GET /api/v1/unallocated", Permission.READ);
         endpoints.put("GET /api/v1/audit", Permission.READ);
+        endpoints.put("GET /api/v1/days/" + FRI_2 + "/reports", Permission.READ);
+        endpoints.put("GET /api/v1/days/" + FRI_2 + "/reports/manifest.json", Permission.READ);
+        endpoints.put("GET /api/v1/days/" + FRI_2 + "/verify", Permission.READ);
         endpoints.put("POST /api/v1/breaks/999999/resolve", Permission.RESOLVE_BREAKS);
         endpoints.put("POST /api/v1/breaks/999999/explain", Permission.RESOLVE_BREAKS);
         endpoints.put("POST /api/v1/payments/NO-SUCH-REFERENCE/allocate", Permission.ALLOCATE);
@@ -189,9 +192,9 @@ class ApiIT {
         JsonNode outcome = json(restarted);
         assertThat(outcome.at("/result/status").asString()).isEqualTo("COMPLETED");
         assertThat(outcome.at("/result/startedBy").asString()).isEqualTo("operator");
-        assertThat(jdbc.queryForList("SELECT CONCAT(operator, '|', action, '|', reason) FROM operator_action"
+        assertThat(jdbc.queryForList("SELECT CONCAT_WS('|', operator, action, reason, channel, role, outcome) FROM operator_action"
                 + " WHERE job_execution_id = ?", String.class, outcome.at("/result/id").asLong()))
-                .containsExactly("operator|RESTART|disk extended");
+                .containsExactly("operator|RESTART|disk extended|api|OPERATOR|COMPLETED");
     }
 
     @Test
@@ -240,9 +243,10 @@ class ApiIT {
         JsonNode today = json(call("GET /api/v1/audit", Role.AUDITOR));
         List<String> actions = new ArrayList<>();
         today.get("actions").forEach(action -> actions.add(action.get("operator").asString() + "|" + action.get("action").asString()
-                + "|" + action.get("reason").asString()));
-        assertThat(actions).containsSubsequence("operator|PAUSE_SCHEDULE|audit trail pause",
-                "operator|RESUME_SCHEDULE|audit trail resume");
+                + "|" + action.get("reason").asString() + "|" + action.get("channel").asString() + "|" + action.get("role").asString()
+                + "|" + action.get("outcome").asString()));
+        assertThat(actions).containsSubsequence("operator|PAUSE_SCHEDULE|audit trail pause|api|OPERATOR|PAUSED",
+                "operator|RESUME_SCHEDULE|audit trail resume|api|OPERATOR|RESUMED");
         assertThat(today.get("executions").size()).isGreaterThanOrEqualTo(14);
         assertThat(today.get("files").valueStream().map(file -> file.get("name").asString()).toList())
                 .contains("clients.csv", "camt053-20260102.xml", "camt054-20260105.xml");
@@ -255,6 +259,34 @@ class ApiIT {
         MockHttpServletResponse backwards = call("GET /api/v1/audit?from=2026-02-01&to=2026-01-01", Role.AUDITOR);
         assertThat(backwards.getStatus()).isEqualTo(400);
         assertThat(json(backwards).get("detail").asString()).isEqualTo("from 2026-02-01 is after to 2026-01-01");
+    }
+
+    @Test
+    void theReportsAreDownloadedAsWrittenWithTheirHashAndTheChainIsVerified() throws Exception {
+        // given the list of Friday's reports
+        JsonNode reports = json(call("GET /api/v1/days/" + FRI_2 + "/reports", Role.FINANCE));
+        assertThat(reports.get("version").asInt()).isEqualTo(1);
+        Map<String, String> listed = new LinkedHashMap<>();
+        reports.get("files").forEach(file -> listed.put(file.get("name").asString(), file.get("sha256").asString()));
+        assertThat(listed).containsKeys("positions.xlsx", "reconciliation.pdf", "safeguarding.pdf", "audit.pdf", "manifest.json");
+
+        // when one is downloaded, then its bytes are the file's, and the header's hash is theirs and the manifest's
+        MockHttpServletResponse positions = call("GET /api/v1/days/" + FRI_2 + "/reports/positions.xlsx", Role.FINANCE);
+        assertThat(positions.getStatus()).isEqualTo(200);
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(positions.getContentAsByteArray()));
+        assertThat(positions.getHeader("X-SHA-256")).isEqualTo(sha256).isEqualTo(listed.get("positions.xlsx"));
+        assertThat(positions.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"positions.xlsx\"");
+
+        // and what the manifest does not list is not served, whatever its name
+        MockHttpServletResponse other = call("GET /api/v1/days/" + FRI_2 + "/reports/settlement.yml", Role.FINANCE);
+        assertThat(other.getStatus()).isEqualTo(404);
+        assertThat(call("GET /api/v1/days/" + MON_5 + "/reports?version=7", Role.FINANCE).getStatus()).isEqualTo(404);
+
+        // and the chain up to Friday is intact
+        JsonNode verified = json(call("GET /api/v1/days/" + FRI_2 + "/verify", Role.AUDITOR));
+        assertThat(verified.get("intact").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.get("problems").size()).isZero();
     }
 
     @Test
