@@ -53,18 +53,8 @@ public class JobStarts implements JobExecutionListener, BeanPostProcessor {
      * job's first step never leaves a restart nobody recorded.
      */
     public static <T> T as(String operator, String reason, Long recordedAction, Supplier<T> work) {
-        Origin before = CURRENT.get();
-        CURRENT.set(new Origin(operator == null || operator.isBlank() ? osUser() : operator,
-                reason == null || reason.isBlank() ? null : reason, recordedAction));
-        try {
-            return work.get();
-        } finally {
-            if (before == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(before);
-            }
-        }
+        return ThreadScoped.with(CURRENT, new Origin(operator == null || operator.isBlank() ? osUser() : operator,
+                reason == null || reason.isBlank() ? null : reason, recordedAction), work);
     }
 
     /** Who runs this process: the operating system's user. */

@@ -22,16 +22,6 @@ public record Actor(String channel, String roles) {
 
     /** Runs {@code work} as {@code actor}. */
     public static <T> T as(Actor actor, Supplier<T> work) {
-        Actor before = CURRENT.get();
-        CURRENT.set(actor);
-        try {
-            return work.get();
-        } finally {
-            if (before == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(before);
-            }
-        }
+        return se.clientfunds.jobs.ThreadScoped.with(CURRENT, actor, work);
     }
 }
