@@ -14,8 +14,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import se.clientfunds.operations.Actor;
 
-/** Marks what an API call does as done through the API, in the logged-in user's roles (the operator actions say so). */
+/**
+ * Marks what a request does as done through its door ({@code api} or {@code console}), in the logged-in user's roles
+ * (the operator actions say so).
+ */
 class ApiActor extends OncePerRequestFilter {
+
+    private final String channel;
+
+    ApiActor(String channel) {
+        this.channel = channel;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -25,7 +34,7 @@ class ApiActor extends OncePerRequestFilter {
                 .filter(authority -> authority.startsWith("ROLE_")).map(authority -> authority.substring(5)).sorted()
                 .collect(Collectors.joining(","));
         try {
-            Actor.as(new Actor("api", roles == null || roles.isEmpty() ? null : roles), () -> {
+            Actor.as(new Actor(channel, roles == null || roles.isEmpty() ? null : roles), () -> {
                 try {
                     chain.doFilter(request, response);
                     return null;

@@ -21,8 +21,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who gets in, for {@code settle serve}: the API by HTTP Basic (stateless, no session, no CSRF token to carry; put TLS
- * in front of it, the server listens on loopback by default), failed logins throttled and logged; health and metrics
- * open on the loopback port as before. What each user may then do is asked per endpoint ({@link Permission}).
+ * in front of it, the server listens on loopback by default), the console by a form login with a session and CSRF;
+ * failed logins throttled and logged either way; health and metrics open on the loopback port as before. What each user may then do is asked per endpoint ({@link Permission}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -57,18 +57,25 @@ class SecurityConfiguration {
                                 + request.getRequestURI())))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterAfter(new ApiActor(), org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+                .addFilterAfter(new ApiActor("api"), org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .build();
     }
 
-    /** Health and metrics, open on the loopback port as before the API came; nothing else is served yet. */
+    /**
+     * The console: a form login (a session, timed out by {@code server.servlet.session.timeout}), CSRF on every POST,
+     * Spring Security's headers, logout; health, metrics and the console's own CSS and script open on the loopback port.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain rest(HttpSecurity http) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, AuthenticationManager authentication) throws Exception {
         return http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/**", "/error").permitAll()
+                        .requestMatchers("/actuator/**", "/error", "/login", "/console/*.css", "/console/*.js").permitAll()
+                        .requestMatchers("/", "/console", "/console/**").authenticated()
                         .anyRequest().denyAll())
-                .csrf(csrf -> csrf.disable())
+                .authenticationManager(authentication)
+                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/console", true).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .addFilterAfter(new ApiActor("console"), org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .build();
     }
 

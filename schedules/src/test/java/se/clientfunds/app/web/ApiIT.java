@@ -6,9 +6,6 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,21 +18,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
-import se.clientfunds.app.Console;
-import se.clientfunds.app.SettlementContext;
-import se.clientfunds.app.cli.SettleCommand;
-import se.clientfunds.day.DailyCycle;
-import se.clientfunds.jobs.JobName;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,12 +37,12 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiIT {
 
-    private static final String PASSWORD = "correct horse battery";
-    private static final LocalDate FRI_2 = LocalDate.of(2026, 1, 2);
-    private static final LocalDate MON_5 = LocalDate.of(2026, 1, 5);
+    private static final String PASSWORD = ServedHome.PASSWORD;
+    private static final LocalDate FRI_2 = ServedHome.FRI_2;
+    private static final LocalDate MON_5 = ServedHome.MON_5;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ConfigurableApplicationContext context;
+    private ServedHome served;
     private MockMvc api;
     private JdbcTemplate jdbc;
     private long failedReconciliation;
@@ -62,57 +52,20 @@ class ApiIT {
 
     @BeforeAll
     void aServedHomeWithADayClosedAndTheNextOnesReconciliationFailed(@TempDir Path dir) throws Exception {
-        Path generated = dir.resolve("generated");
-        Path home = dir.resolve("home");
-        assertThat(settle("generate", "--out", generated.toString(), "--clients", "4", "--days", "2", "--payments-per-day",
-                "20")).isZero();
-        Files.createDirectories(home.resolve("inbox"));
-        for (String file : List.of("clients.csv", "invoices.csv", "refunds.csv", "camt054-20260102.xml", "camt053-20260102.xml")) {
-            Files.copy(generated.resolve(file), home.resolve("inbox").resolve(file));
-        }
-        assertThat(settle("--home", home.toString(), "run-day", FRI_2.toString())).isIn(SettleCommand.OK, SettleCommand.NEEDS_ATTENTION);
-        for (String figures : List.of("positions", "breaks", "safeguarding")) {
-            cliCsv.put(figures, cli("--home", home.toString(), figures, FRI_2.toString(), "--format", "csv"));
-        }
-        for (String file : List.of("camt054-20260105.xml", "camt053-20260105.xml")) {
-            Files.copy(generated.resolve(file), home.resolve("inbox").resolve(file));
-        }
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("settlement.management.port", "0");
-        settings.put("settlement.schedules.inbox-poll.enabled", "false");
-        String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(PASSWORD);
-        int user = 0;
-        for (Role role : Role.values()) {
-            settings.put("settlement.security.users[" + user + "].name", role.name().toLowerCase());
-            settings.put("settlement.security.users[" + user + "].password", hash);
-            settings.put("settlement.security.users[" + user + "].roles[0]", role.name());
-            user++;
-        }
-        // one more, for the guesser to lock out, so that the other tests' users stay in
-        settings.put("settlement.security.users[" + user + "].name", "guessed");
-        settings.put("settlement.security.users[" + user + "].password", hash);
-        settings.put("settlement.security.users[" + user + "].roles[0]", Role.AUDITOR.name());
-        context = SettlementContext.serve(home, new Console(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
-                false), settings);
-        jdbc = context.getBean(JdbcTemplate.class);
-        // the schedules in Quartz as serve puts them there (its scheduler is not started: nothing fires in this test)
-        context.getBean(se.clientfunds.app.schedule.Schedules.class).reconcile();
-        jdbc.execute("CREATE TRIGGER test_fail_reconciliation_day BEFORE INSERT ON reconciliation_day FOR EACH ROW"
-                + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'no space left (test)'");
-        try {
-            failedReconciliation = context.getBean(DailyCycle.class).run(MON_5).jobs().stream()
-                    .filter(job -> job.job() == JobName.RECONCILE).findFirst().orElseThrow().jobExecutionId();
-        } finally {
-            jdbc.execute("DROP TRIGGER test_fail_reconciliation_day");
-        }
+        List<List<String>> figures = List.of("positions", "breaks", "safeguarding").stream()
+                .map(name -> List.of(name, FRI_2.toString(), "--format", "csv")).toList();
+        served = ServedHome.in(dir, figures);
+        figures.forEach(command -> cliCsv.put(command.get(0), served.printedBefore.get(String.join(" ", command))));
+        jdbc = served.jdbc;
+        failedReconciliation = served.failedReconciliation;
         completed = jdbc.queryForObject("SELECT MIN(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'", Long.class);
-        api = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context).apply(springSecurity()).build();
+        api = MockMvcBuilders.webAppContextSetup((WebApplicationContext) served.context).apply(springSecurity()).build();
     }
 
     @AfterAll
     void stop() {
-        if (context != null) {
-            context.close();
+        if (served != null) {
+            served.close();
         }
     }
 
@@ -351,17 +304,4 @@ class ApiIT {
         return JSON.readTree(response.getContentAsString());
     }
 
-    private static int settle(String... args) {
-        return SettleCommand.execute(args, new Console(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
-                false));
-    }
-
-    /** What the command printed on standard output; it must succeed. */
-    private static String cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exitCode = SettleCommand.execute(args, new Console(new PrintWriter(out), new PrintWriter(err), false));
-        assertThat(exitCode).as(String.join(" ", args) + ": " + err).isIn(SettleCommand.OK, SettleCommand.NEEDS_ATTENTION);
-        return out.toString();
-    }
 }
