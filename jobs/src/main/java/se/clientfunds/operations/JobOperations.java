@@ -247,6 +247,7 @@ public class JobOperations {
                             action);
                     if (started != null && started != id) {
                         // it did start (the action names the new execution), and failed on the way out
+                        jdbc.update("UPDATE operator_action SET outcome = 'FAILED' WHERE id = ?", action);
                         throw new JobFailed("job execution " + id + " was restarted as job execution " + started + ", which"
                                 + " failed: " + Causes.rootMessage(e) + " (settle jobs show " + started + ")", e);
                     }

@@ -22,7 +22,7 @@ import se.clientfunds.outcome.JobFailed;
  * a field that is missing or wrong is 400 naming it, an operation that makes no sense as things stand 409, any other
  * input error 400, a job that failed 500 with its cause. Access is not decided here (401 and 403 come from security).
  */
-@RestControllerAdvice(basePackageClasses = ApiProblems.class)
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiProblems {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);

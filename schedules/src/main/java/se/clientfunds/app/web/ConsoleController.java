@@ -94,7 +94,7 @@ class ConsoleController {
             };
             flash.addFlashAttribute(outcome.jobFailed() ? "error" : "message", outcome.message());
             return "redirect:/console/executions/" + outcome.result().id();
-        } catch (InputError refused) {
+        } catch (InputError | se.clientfunds.outcome.JobFailed refused) {
             flash.addFlashAttribute("error", refused.getMessage());
             return "redirect:/console/executions/" + id;
         }

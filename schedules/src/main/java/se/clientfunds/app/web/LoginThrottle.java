@@ -3,30 +3,37 @@ package se.clientfunds.app.web;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Turns a name, or an address, away for a while after too many failed logins, and logs every failure: guessing a
- * password over the API or the console takes years instead of minutes. Counted in this process, on its monotonic clock
- * (a restart forgets, which is no help to a guesser that has to wait for one).
+ * Turns a name away, from the address that guessed at it, for a while after too many failed logins, and logs every
+ * failure: guessing a password takes years instead of minutes, while the same name from another address (its owner)
+ * still gets in. Behind a proxy the address is the client's when the proxy sends X-Forwarded-For
+ * ({@code server.forward-headers-strategy}). Each attempt is counted before its password is checked, so guesses sent
+ * side by side are counted too; a login that succeeds takes its attempt back. Counted in this process, on its monotonic
+ * clock, for at most {@link #MAX_KEYS} name-and-address pairs at a time.
  */
 class LoginThrottle implements AuthenticationProvider {
 
+    static final int MAX_KEYS = 10_000;
+    private static final int MAX_NAME = 100;
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
     private final AuthenticationProvider passwords;
     private final int maxFailures;
     private final long lockoutNanos;
-    private final Map<String, Deque<Long>> failures = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Long>> attempts = new ConcurrentHashMap<>();
 
     LoginThrottle(AuthenticationProvider passwords, int maxFailures, Duration lockout) {
         this.passwords = passwords;
@@ -36,51 +43,65 @@ class LoginThrottle implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication login) {
-        String name = "name " + login.getName();
+        String name = printable(login.getName());
         String address = login.getDetails() instanceof WebAuthenticationDetails web && web.getRemoteAddress() != null
-                ? "address " + web.getRemoteAddress() : null;
-        for (String who : address == null ? new String[] {name} : new String[] {name, address}) {
-            if (recentFailures(who) >= maxFailures) {
-                log.warn("login refused for '{}'{}: {} failed logins within {} minutes", login.getName(),
-                        address == null ? "" : " from " + address, maxFailures, Duration.ofNanos(lockoutNanos).toMinutes());
-                throw new LockedException("too many failed logins: try again in " + Duration.ofNanos(lockoutNanos).toMinutes()
-                        + " minutes");
-            }
+                ? web.getRemoteAddress() : "unknown";
+        String key = name.toLowerCase(Locale.ROOT) + " from " + address;
+        long attempt = System.nanoTime();
+        if (!admitted(key, attempt)) {
+            log.warn("login refused for '{}' from {}: {} failed logins within {} minutes", name, address, maxFailures,
+                    Duration.ofNanos(lockoutNanos).toMinutes());
+            throw new LockedException("too many failed logins: try again in " + Duration.ofNanos(lockoutNanos).toMinutes()
+                    + " minutes");
         }
         try {
             Authentication authenticated = passwords.authenticate(login);
-            failures.remove(name);
+            attempts.remove(key);
             return authenticated;
-        } catch (BadCredentialsException e) {
-            long now = System.nanoTime();
-            failed(name, now);
-            if (address != null) {
-                failed(address, now);
-            }
-            log.warn("failed login for '{}'{}", login.getName(), address == null ? "" : " from " + address);
+        } catch (AuthenticationException e) {
+            log.warn("failed login for '{}' from {}", name, address);
             throw e;
         }
     }
 
-    private void failed(String who, long now) {
-        Deque<Long> times = failures.computeIfAbsent(who, key -> new ArrayDeque<>());
+    /** Counts the attempt, unless the pair has failed too often lately; whether it may go on. */
+    private boolean admitted(String key, long now) {
+        if (attempts.size() >= MAX_KEYS) {
+            forgetExpired(now);
+        }
+        Deque<Long> times = attempts.computeIfAbsent(key, unused -> new ArrayDeque<>());
         synchronized (times) {
+            while (!times.isEmpty() && now - times.peekFirst() > lockoutNanos) {
+                times.pollFirst();
+            }
+            if (times.size() >= maxFailures) {
+                return false;
+            }
             times.addLast(now);
+            return true;
         }
     }
 
-    private int recentFailures(String who) {
-        Deque<Long> times = failures.get(who);
-        if (times == null) {
-            return 0;
-        }
-        synchronized (times) {
-            long since = System.nanoTime() - lockoutNanos;
-            while (!times.isEmpty() && times.peekFirst() - since < 0) {
-                times.pollFirst();
+    private void forgetExpired(long now) {
+        for (Iterator<Map.Entry<String, Deque<Long>>> entries = attempts.entrySet().iterator(); entries.hasNext(); ) {
+            Deque<Long> times = entries.next().getValue();
+            synchronized (times) {
+                if (times.isEmpty() || now - times.peekLast() > lockoutNanos) {
+                    entries.remove();
+                }
             }
-            return times.size();
         }
+        // still full of pairs guessing right now: the oldest give way (their guessers start counting again)
+        for (Iterator<String> keys = attempts.keySet().iterator(); attempts.size() >= MAX_KEYS && keys.hasNext(); ) {
+            keys.next();
+            keys.remove();
+        }
+    }
+
+    /** The name as logged and counted: control characters out (no forged log lines), at most {@link #MAX_NAME} long. */
+    private static String printable(String name) {
+        String shown = name == null ? "" : name.replaceAll("\\p{Cntrl}", "?");
+        return shown.length() > MAX_NAME ? shown.substring(0, MAX_NAME) + "…" : shown;
     }
 
     @Override

@@ -85,7 +85,8 @@ class ReportsApi {
         }
         Path path = versions.chain().folder(date, shown.version()).resolve(file);
         if (!Files.isRegularFile(path)) {
-            throw new NotFound(path + " is listed in the manifest but is not there: settle verify " + date + " says more");
+            throw new NotFound(file + " of the reports of " + date + " version " + shown.version() + " is listed in the manifest"
+                    + " but is not there: settle verify " + date + " says more");
         }
         byte[] bytes = Files.readAllBytes(path);
         byte[] digest = sha256(bytes);

@@ -38,9 +38,9 @@ public record SecuritySettings(List<User> users, Integer maxFailedLogins, Intege
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("a user needs a name");
             }
-            if (password == null || !password.matches("\\{[a-z0-9]+}.+")) {
-                throw new IllegalArgumentException("user '" + name + "': password must be a hash with its scheme, such as"
-                        + " {bcrypt}$2a$10$... ('settle users hash-password' prints one), not the password itself");
+            if (password == null || !password.matches("\\{bcrypt}\\$2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}")) {
+                throw new IllegalArgumentException("user '" + name + "': password must be a bcrypt hash with its scheme, such"
+                        + " as {bcrypt}$2a$10$... ('settle users hash-password' prints one), not the password itself");
             }
             if (roles == null || roles.isEmpty()) {
                 throw new IllegalArgumentException("user '" + name + "' has no roles (OPERATOR, FINANCE, COMPLIANCE, AUDITOR,"

@@ -259,6 +259,30 @@ class ApiIT {
     }
 
     @Test
+    void theApiAndTheConsoleDoNotTakeEachOthersLogins() throws Exception {
+        // a console session is not a login to the API
+        org.springframework.mock.web.MockHttpSession session = (org.springframework.mock.web.MockHttpSession) api.perform(
+                org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
+                        .user("auditor").password(PASSWORD)).andReturn().getRequest().getSession();
+        assertThat(api.perform(get("/console").session(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(api.perform(get("/api/v1/days").session(session)).andReturn().getResponse().getStatus()).isEqualTo(401);
+        // and HTTP Basic is not a login to the console
+        MockHttpServletResponse basic = api.perform(get("/console").with(httpBasic("auditor", PASSWORD))).andReturn().getResponse();
+        assertThat(basic.getStatus()).isEqualTo(302);
+        assertThat(basic.getRedirectedUrl()).endsWith("/login");
+        // and a console action asks for its permission as the API does, with CSRF
+        for (Role role : Role.values()) {
+            org.springframework.mock.web.MockHttpSession console = (org.springframework.mock.web.MockHttpSession) api.perform(
+                    org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
+                            .user(role.name().toLowerCase()).password(PASSWORD)).andReturn().getRequest().getSession();
+            int status = api.perform(post("/console/executions/" + completed + "/restart").session(console).param("reason", "x")
+                    .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                    .andReturn().getResponse().getStatus();
+            assertThat(status).as(role.name()).isEqualTo(Permission.OPERATE_JOBS.roles().contains(role) ? 302 : 403);
+        }
+    }
+
+    @Test
     void theDescriptionAndHealthAreOpenAndAGuesserIsTurnedAway() throws Exception {
         MockHttpServletResponse description = api.perform(get("/api/v1/openapi.json")).andReturn().getResponse();
         assertThat(description.getStatus()).isEqualTo(200);
@@ -270,24 +294,25 @@ class ApiIT {
         assertThat(health.getStatus()).isIn(200, 503);
         assertThat(json(health).at("/components/db/status").asString()).isEqualTo("UP");
 
-        // when someone guesses a password five times (from an address of their own), then the right one is turned away
-        // too, for a while, from that address and for that name from anywhere
+        // when someone guesses a password five times from their address (the name in any case), then the right one is
+        // turned away too, from that address, for a while
         org.springframework.test.web.servlet.request.RequestPostProcessor guesser = request -> {
             request.setRemoteAddr("192.0.2.7");
             return request;
         };
-        for (int attempt = 0; attempt < 5; attempt++) {
-            assertThat(api.perform(get("/api/v1/days").with(guesser).with(httpBasic("guessed", "guess " + attempt))).andReturn()
+        for (String name : List.of("guessed", "Guessed", "GUESSED", "gUessed", "guesseD")) {
+            assertThat(api.perform(get("/api/v1/days").with(guesser).with(httpBasic(name, "guess"))).andReturn()
                     .getResponse().getStatus()).isEqualTo(401);
         }
-        MockHttpServletResponse locked = api.perform(get("/api/v1/days").with(httpBasic("guessed", PASSWORD))).andReturn()
-                .getResponse();
+        MockHttpServletResponse locked = api.perform(get("/api/v1/days").with(guesser).with(httpBasic("guessed", PASSWORD)))
+                .andReturn().getResponse();
         assertThat(locked.getStatus()).isEqualTo(401);
         assertThat(json(locked).get("detail").asString()).startsWith("too many failed logins");
-        assertThat(api.perform(get("/api/v1/days").with(guesser).with(httpBasic("auditor", PASSWORD))).andReturn().getResponse()
-                .getStatus()).isEqualTo(401);
-        assertThat(api.perform(get("/api/v1/days").with(httpBasic("auditor", PASSWORD))).andReturn().getResponse().getStatus())
+        // and its owner, from another address, still gets in, as does anyone else from the guesser's address
+        assertThat(api.perform(get("/api/v1/days").with(httpBasic("guessed", PASSWORD))).andReturn().getResponse().getStatus())
                 .isEqualTo(200);
+        assertThat(api.perform(get("/api/v1/days").with(guesser).with(httpBasic("auditor", PASSWORD))).andReturn().getResponse()
+                .getStatus()).isEqualTo(200);
     }
 
     private MockHttpServletResponse call(String endpoint, Role role) throws Exception {

@@ -22,12 +22,16 @@ class UsersTest {
 
     @Test
     void aPasswordWithoutItsSchemeIsRefusedNamingTheUser() {
-        assertThatThrownBy(() -> new SecuritySettings.User("anna", "secret", Set.of(Role.OPERATOR)))
-                .hasMessage("user 'anna': password must be a hash with its scheme, such as {bcrypt}$2a$10$... ('settle users"
-                        + " hash-password' prints one), not the password itself");
-        assertThatThrownBy(() -> new SecuritySettings.User("anna", "{bcrypt}$2a$10$x", Set.of()))
+        // a password, one in plain text under a scheme, and a scheme misspelled are all refused
+        for (String password : List.of("secret", "{noop}secret", "{bcyrpt}$2a$10$" + "x".repeat(53), "{bcrypt}notahash")) {
+            assertThatThrownBy(() -> new SecuritySettings.User("anna", password, Set.of(Role.OPERATOR))).as(password)
+                    .hasMessage("user 'anna': password must be a bcrypt hash with its scheme, such as {bcrypt}$2a$10$..."
+                            + " ('settle users hash-password' prints one), not the password itself");
+        }
+        String hash = "{bcrypt}$2a$10$" + "x".repeat(53);
+        assertThatThrownBy(() -> new SecuritySettings.User("anna", hash, Set.of()))
                 .hasMessage("user 'anna' has no roles (OPERATOR, FINANCE, COMPLIANCE, AUDITOR, ADMIN)");
-        SecuritySettings.User anna = new SecuritySettings.User("anna", "{bcrypt}$2a$10$x", Set.of(Role.OPERATOR));
+        SecuritySettings.User anna = new SecuritySettings.User("anna", hash, Set.of(Role.OPERATOR));
         assertThatThrownBy(() -> new SecuritySettings(List.of(anna, anna), null, null)).hasMessage("user 'anna' is listed twice");
     }
 
