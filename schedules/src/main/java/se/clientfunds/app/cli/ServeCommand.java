@@ -71,6 +71,7 @@ class ServeCommand implements Callable<Integer> {
                 String base = "http://" + context.getEnvironment().getProperty("server.address", "127.0.0.1") + ":"
                         + web.getWebServer().getPort();
                 console.println("  health:    " + base + "/actuator/health (metrics: /actuator/metrics)");
+                console.println("  console:   " + base + "/console");
                 console.println("  api:       " + base + "/api/v1 (HTTP Basic; described at " + base + "/api/v1/openapi.json)");
                 int users = context.getBean(se.clientfunds.app.web.SecuritySettings.class).usersOrNone().size();
                 console.println("  users:     " + (users == 0 ? "none: nobody can use the API; add settlement.security.users"
