@@ -2,7 +2,6 @@ package se.clientfunds.jobs;
 
 import static se.clientfunds.jobs.ColumnText.fit;
 
-import java.sql.Date;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -92,10 +91,8 @@ public class JobStarts implements JobExecutionListener, BeanPostProcessor {
                 jdbc.update("UPDATE operator_action SET subject = ?, job_execution_id = ? WHERE id = ?", subject, execution.getId(),
                         origin.recordedAction());
             } else {
-                se.clientfunds.operations.Actor actor = se.clientfunds.operations.Actor.current();
-                jdbc.update("INSERT INTO operator_action (operator, action, subject, reason, business_date, job_execution_id,"
-                        + " channel, role) VALUES (?, 'RESTART', ?, ?, ?, ?, ?, ?)", fit(origin.operator(), 100), subject,
-                        fit(reason, 1000), day == null ? null : Date.valueOf(day), execution.getId(), actor.channel(), actor.roles());
+                se.clientfunds.operations.OperatorActions.record(jdbc, new se.clientfunds.operations.OperatorActions.Entry(
+                        origin.operator(), "RESTART", subject, reason, day, execution.getId(), null));
             }
         }
         ProcessInstances process = processes.getIfAvailable();

@@ -3,7 +3,6 @@ package se.clientfunds.operations;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -18,9 +17,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class AuditTrail {
-
-    /** What the records are stamped with: when it happened, not the business clock (which a test or demo may fix). */
-    private static final Clock RECORDING_CLOCK = Clock.systemDefaultZone();
 
     /** At most this many days at a time. */
     public static final int MAX_DAYS = 92;
@@ -47,7 +43,7 @@ public class AuditTrail {
 
     /** From {@code from} to {@code to} (both days in), today when left out; {@code operator} narrows it to one person. */
     public Span between(LocalDate from, LocalDate to, String operator) {
-        LocalDate last = to != null ? to : LocalDate.now(RECORDING_CLOCK.withZone(clock.getZone()));
+        LocalDate last = to != null ? to : LocalDate.now(RecordedTimes.WALL_CLOCK.withZone(clock.getZone()));
         LocalDate first = from != null ? from : last;
         if (first.isAfter(last)) {
             throw new se.clientfunds.outcome.InputError("from " + first + " is after to " + last);
@@ -78,6 +74,6 @@ public class AuditTrail {
     }
 
     private ZonedDateTime time(Timestamp timestamp) {
-        return timestamp.toLocalDateTime().atZone(ZoneId.systemDefault()).withZoneSameInstant(clock.getZone());
+        return RecordedTimes.in(timestamp, clock.getZone());
     }
 }

@@ -2,7 +2,6 @@ package se.clientfunds.operations;
 
 import static se.clientfunds.jobs.ColumnText.fit;
 
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -62,9 +61,6 @@ public class JobOperations {
             return action == Action.RESTART && !"COMPLETED".equals(result.status());
         }
     }
-
-    /** Spring Batch stamps executions with the JVM's wall clock, in its zone: durations are measured on that clock. */
-    private static final Clock REPOSITORY_CLOCK = Clock.systemDefaultZone();
 
     private static final List<String> STATUSES = Arrays.stream(BatchStatus.values()).map(Enum::name).toList();
 
@@ -421,23 +417,8 @@ public class JobOperations {
 
     /** Records the action in the caller's transaction; returns its id. */
     private long record(Action action, ExecutionSummary summary, String operator, String reason, String what, String outcome) {
-        org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO operator_action (operator, action,"
-                    + " subject, reason, business_date, job_execution_id, channel, role, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    java.sql.Statement.RETURN_GENERATED_KEYS);
-            insert.setString(7, Actor.current().channel());
-            insert.setString(8, Actor.current().roles());
-            insert.setString(9, outcome);
-            insert.setString(1, fit(operator.trim(), 100));
-            insert.setString(2, action.name());
-            insert.setString(3, fit(summary.job() + " (job execution " + summary.id() + "): " + what, 200));
-            insert.setString(4, fit(reason.trim(), 1000));
-            insert.setDate(5, summary.businessDate() == null ? null : Date.valueOf(summary.businessDate()));
-            insert.setLong(6, summary.id());
-            return insert;
-        }, key);
-        return key.getKey().longValue();
+        return OperatorActions.record(jdbc, new OperatorActions.Entry(operator, action.name(), summary.job() + " (job execution "
+                + summary.id() + "): " + what, reason, summary.businessDate(), summary.id(), outcome));
     }
 
     private OperationRefused running(ExecutionSummary summary, String verb) {
@@ -505,13 +486,12 @@ public class JobOperations {
         }
         // a running one's so far: against the clock the job repository stamps with, not the business clock (which a
         // test or a demo fixes)
-        return Duration.between(started, ended != null ? ended : ZonedDateTime.now(REPOSITORY_CLOCK));
+        return Duration.between(started, ended != null ? ended : ZonedDateTime.now(RecordedTimes.WALL_CLOCK));
     }
 
     /** The job repository keeps the JVM's local time. */
     private ZonedDateTime time(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toLocalDateTime().atZone(java.time.ZoneId.systemDefault())
-                .withZoneSameInstant(clock.getZone());
+        return RecordedTimes.in(timestamp, clock.getZone());
     }
 
     private static String firstLine(String text) {

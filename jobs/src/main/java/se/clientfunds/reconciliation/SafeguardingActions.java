@@ -3,14 +3,11 @@ package se.clientfunds.reconciliation;
 import static se.clientfunds.jobs.ColumnText.fit;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -79,22 +76,9 @@ public class SafeguardingActions {
             throw new InputError("the amount of a " + type + " must be positive, is " + amount);
         }
         String subject = "safeguarding of " + day + " in " + chosen + ": " + type + " " + amount;
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
         String who = fit(operator, 100);
-        jdbc.update(connection -> {
-            se.clientfunds.operations.Actor actor = se.clientfunds.operations.Actor.current();
-            PreparedStatement statement = connection.prepareStatement("INSERT INTO operator_action (operator, action, subject,"
-                    + " reason, business_date, channel, role, outcome) VALUES (?, 'SAFEGUARDING_ACTION', ?, ?, ?, ?, ?, 'RECORDED')",
-                    Statement.RETURN_GENERATED_KEYS);
-            statement.setString(1, who);
-            statement.setString(2, fit(subject, 200));
-            statement.setString(3, fit(reason, 1000));
-            statement.setDate(4, Date.valueOf(day));
-            statement.setString(5, actor.channel());
-            statement.setString(6, actor.roles());
-            return statement;
-        }, key);
-        long operatorAction = key.getKey().longValue();
+        long operatorAction = se.clientfunds.operations.OperatorActions.record(jdbc, new se.clientfunds.operations.OperatorActions.Entry(
+                who, "SAFEGUARDING_ACTION", subject, reason, day, null, "RECORDED"));
         jdbc.update("INSERT INTO safeguarding_action (business_date, currency, action_type, amount_minor, operator, reason,"
                 + " recorded_for, operator_action_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Date.valueOf(day), chosen, type.name(),
                 amount.minorUnits(), who, fit(reason, 1000), Date.valueOf(day), operatorAction);

@@ -28,7 +28,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import se.clientfunds.calendar.BankingCalendars;
-import se.clientfunds.jobs.ColumnText;
 import se.clientfunds.operations.OperationRefused;
 
 /**
@@ -242,10 +241,8 @@ public class Schedules {
         } else {
             quartz.resumeTrigger(key);
         }
-        se.clientfunds.operations.Actor actor = se.clientfunds.operations.Actor.current();
-        jdbc.update("INSERT INTO operator_action (operator, action, subject, reason, channel, role, outcome) VALUES (?, ?, ?, ?, ?, ?,"
-                + " ?)", ColumnText.fit(operator, 100), pause ? "PAUSE_SCHEDULE" : "RESUME_SCHEDULE", ColumnText.fit("schedule " + name,
-                200), ColumnText.fit(reason.trim(), 1000), actor.channel(), actor.roles(), pause ? "PAUSED" : "RESUMED");
+        se.clientfunds.operations.OperatorActions.record(jdbc, new se.clientfunds.operations.OperatorActions.Entry(operator,
+                pause ? "PAUSE_SCHEDULE" : "RESUME_SCHEDULE", "schedule " + name, reason, null, null, pause ? "PAUSED" : "RESUMED"));
     }
 
     CronTrigger trigger(ScheduleSettings.Effective schedule) {

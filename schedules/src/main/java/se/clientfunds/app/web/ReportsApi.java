@@ -3,8 +3,6 @@ package se.clientfunds.app.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -89,11 +87,12 @@ class ReportsApi {
                     + " but is not there: settle verify " + date + " says more");
         }
         byte[] bytes = Files.readAllBytes(path);
-        byte[] digest = sha256(bytes);
+        String sha256 = se.clientfunds.files.Sha256.of(bytes);
+        byte[] digest = HexFormat.of().parseHex(sha256);
         return ResponseEntity.ok()
                 .contentType(MediaTypeFactory.getMediaType(file).orElse(MediaType.APPLICATION_OCTET_STREAM))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString())
-                .header("X-SHA-256", HexFormat.of().formatHex(digest))
+                .header("X-SHA-256", sha256)
                 .header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(digest) + ":")
                 .body(bytes);
     }
@@ -114,13 +113,5 @@ class ReportsApi {
         }
         return versions.get(date, version).orElseThrow(() -> new NotFound("the reports of " + date + " have no version "
                 + version));
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
