@@ -53,6 +53,34 @@ public class AllocationQueries {
                 }, status.name());
     }
 
+    /**
+     * The invoices not paid in full that a search text finds, for an allocation by hand: by OCR or invoice id (exact),
+     * by what they still have outstanding (a decimal such as {@code 17644.00}), or by the debtor's name (a part of it,
+     * case-insensitive); at most {@code limit}, in invoice id order.
+     */
+    public List<InvoiceLine> searchOpen(String text, int limit) {
+        String term = text == null ? "" : text.trim();
+        if (term.length() < 2) {
+            return List.of();
+        }
+        Long minor = null;
+        if (Money.isDecimalText(term) && !term.startsWith("-")) {
+            java.math.BigDecimal decimal = new java.math.BigDecimal(term);
+            if (decimal.scale() <= 2) {
+                minor = decimal.movePointRight(2).longValue();
+            }
+        }
+        String like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.query("SELECT invoice_id, client_id, ocr, currency, amount_minor, paid_minor, status, due_date, debtor_name"
+                + " FROM invoice_status WHERE status <> 'PAID' AND (ocr = ? OR invoice_id = ? OR amount_minor - paid_minor = ?"
+                + " OR debtor_name LIKE ?) ORDER BY invoice_id LIMIT ?", (rs, row) -> {
+                    String currency = rs.getString(4);
+                    return new InvoiceLine(rs.getString(1), rs.getString(2), rs.getString(3), Money.ofMinor(rs.getLong(5), currency),
+                            Money.ofMinor(rs.getLong(6), currency), InvoiceStatus.valueOf(rs.getString(7)),
+                            rs.getDate(8).toLocalDate(), rs.getString(9));
+                }, term, term, minor, like, limit);
+    }
+
     public List<UnallocatedPayment> unallocated() {
         return jdbc.query("SELECT account_iban, bank_reference, booking_date, currency, amount_minor, unallocated_minor, reason,"
                 + " debtor_name, payment_references FROM payment_allocation WHERE unallocated_minor > 0"

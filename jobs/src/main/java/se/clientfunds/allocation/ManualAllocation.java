@@ -32,19 +32,30 @@ public class ManualAllocation {
 
     public static final String MANUAL_ALLOCATION = "MANUAL_ALLOCATION";
 
-    /** What the allocation did. */
+    /**
+     * What the allocation did, or (when {@code proposal} is set) would do once a second person approves it: an amount
+     * above {@code settlement.approvals.allocate-above} ({@code approvalAbove}, null when none applies) is proposed, not
+     * posted.
+     */
     public record Result(String payment, String invoiceId, Money allocated, Money fee, Money stillUnallocated,
-                         LocalDate bookingDate) {
+                         LocalDate bookingDate, Money approvalAbove, se.clientfunds.approvals.ApprovalRequests.Request proposal) {
+
+        /** Whether it was posted (not only proposed). */
+        public boolean done() {
+            return proposal == null;
+        }
     }
 
     private final JdbcTemplate jdbc;
     private final Ledger ledger;
     private final OpenBusinessDay openBusinessDay;
     private final TransactionTemplate transaction;
+    private final se.clientfunds.approvals.ApprovalRequests approvals;
 
     public ManualAllocation(JdbcTemplate jdbc, Ledger ledger, OpenBusinessDay openBusinessDay,
-                            PlatformTransactionManager transactionManager) {
+                            PlatformTransactionManager transactionManager, se.clientfunds.approvals.ApprovalRequests approvals) {
         this.jdbc = jdbc;
+        this.approvals = approvals;
         this.ledger = ledger;
         this.openBusinessDay = openBusinessDay;
         this.transaction = new TransactionTemplate(transactionManager);
@@ -62,17 +73,45 @@ public class ManualAllocation {
         if (operator == null || operator.isBlank()) {
             throw new InputError("an allocation by hand needs the operator's name");
         }
-        return transaction.execute(status -> allocateInTransaction(paymentReference.trim(), invoiceId.trim(), operator, reason.trim()));
+        return transaction.execute(status -> allocateInTransaction(paymentReference.trim(), invoiceId.trim(), operator, reason.trim(),
+                Mode.ALLOCATE, null));
     }
 
-    private Result allocateInTransaction(String paymentReference, String invoiceId, String operator, String reason) {
+    /**
+     * What allocating the payment to the invoice would do now (the share, the fee, what would be left, and whether it
+     * needs a second person), without doing it; refused for the same reasons as the allocation itself.
+     */
+    public Result preview(String paymentReference, String invoiceId) {
+        TransactionTemplate readOnly = new TransactionTemplate(transaction.getTransactionManager());
+        readOnly.setReadOnly(true);
+        return readOnly.execute(status -> {
+            status.setRollbackOnly();
+            return allocateInTransaction(paymentReference.trim(), invoiceId.trim(), "preview", "preview", Mode.PREVIEW, null);
+        });
+    }
+
+    /**
+     * Allocates what a second person approved (called by the approval, in its transaction): refused when the share, the
+     * client or the fee it would allocate now differ from those proposed.
+     */
+    public Result allocateApproved(se.clientfunds.approvals.ApprovalRequests.Request proposed, String approver, String reason) {
+        return transaction.execute(status -> allocateInTransaction(proposed.payment(), proposed.invoiceId(), approver, reason,
+                Mode.APPROVED, proposed));
+    }
+
+    private enum Mode { ALLOCATE, PREVIEW, APPROVED }
+
+    private Result allocateInTransaction(String paymentReference, String invoiceId, String operator, String reason, Mode mode,
+                                         se.clientfunds.approvals.ApprovalRequests.Request proposed) {
+        // a preview only reads (what anyone may look at must not hold up the allocation job)
+        String lock = mode == Mode.PREVIEW ? "" : " FOR UPDATE";
         int slash = paymentReference.indexOf('/');
         List<Map<String, Object>> payments = slash > 0
                 ? jdbc.queryForList("SELECT account_iban, bank_reference, currency, unallocated_minor, outcome FROM payment_allocation"
-                        + " WHERE account_iban = ? AND bank_reference = ? FOR UPDATE", paymentReference.substring(0, slash),
+                        + " WHERE account_iban = ? AND bank_reference = ?" + lock, paymentReference.substring(0, slash),
                         paymentReference.substring(slash + 1))
                 : jdbc.queryForList("SELECT account_iban, bank_reference, currency, unallocated_minor, outcome FROM payment_allocation"
-                        + " WHERE bank_reference = ? FOR UPDATE", paymentReference);
+                        + " WHERE bank_reference = ?" + lock, paymentReference);
         if (payments.isEmpty()) {
             throw new InputError("payment " + paymentReference + ": no allocated payment has that reference"
                     + " (see ./settle unallocated)");
@@ -107,7 +146,7 @@ public class ManualAllocation {
         // a locking read of what the invoice has been paid: the allocation job and other operators wait for this
         // transaction before they read it, so the same outstanding amount is never taken twice
         long paid = jdbc.queryForObject("SELECT COALESCE(SUM(amount_minor), 0) FROM invoice_allocation WHERE invoice_id = ?"
-                + " FOR UPDATE", Long.class, invoiceId);
+                + lock, Long.class, invoiceId);
         Money outstanding = Money.ofMinor(((Number) invoice.get("amount_minor")).longValue() - paid, currency);
         if (!outstanding.isPositive()) {
             throw new InputError("invoice " + invoiceId + " is paid in full already");
@@ -122,6 +161,24 @@ public class ManualAllocation {
                 (String) invoice.get("client_currency")), (BigDecimal) invoice.get("fee_percent"));
         Money fee = terms.feeOn(share);
         LocalDate bookingDate = openBusinessDay.current().date();
+        String paymentId = iban + "/" + bankReference;
+        java.util.Optional<Money> limit = approvals.limitExceeded(se.clientfunds.approvals.ApprovalRequests.Kind.ALLOCATE, share);
+        if (mode == Mode.PREVIEW) {
+            return new Result(paymentId, invoiceId, share, fee, unallocated.minus(share), bookingDate, limit.orElse(null), null);
+        }
+        if (mode == Mode.APPROVED && !(share.equals(proposed.amount()) && fee.equals(proposed.fee())
+                && clientId.equals(proposed.clientId()))) {
+            throw new se.clientfunds.operations.OperationRefused("payment " + paymentId + " to invoice " + invoiceId + " would now"
+                    + " allocate " + share + " to client " + clientId + " with a fee of " + fee + "; the proposal said " + proposed.amount()
+                    + " to " + proposed.clientId() + " with " + proposed.fee() + ": reject it and propose again");
+        }
+        if (mode == Mode.ALLOCATE && limit.isPresent()) {
+            // four eyes: proposed now, posted when a different person approves it
+            se.clientfunds.approvals.ApprovalRequests.Request proposal = approvals.propose(
+                    se.clientfunds.approvals.ApprovalRequests.Kind.ALLOCATE, null, paymentId, invoiceId, clientId, fee, share, limit.get(),
+                    "allocate " + share + " of " + paymentId + " to invoice " + invoiceId, operator, reason);
+            return new Result(paymentId, invoiceId, share, fee, unallocated.minus(share), bookingDate, limit.get(), proposal);
+        }
         int number = jdbc.queryForObject("SELECT COALESCE(MAX(allocation_no), 0) + 1 FROM invoice_allocation"
                 + " WHERE account_iban = ? AND bank_reference = ?", Integer.class, iban, bankReference);
         jdbc.update("INSERT INTO invoice_allocation (account_iban, bank_reference, allocation_no, invoice_id, client_id, currency,"
@@ -144,13 +201,10 @@ public class ManualAllocation {
                     JournalLine.debit(LedgerAccount.client(clientId), fee), JournalLine.credit(LedgerAccount.PLATFORM_FEES, fee)));
         }
         ledger.post(entries);
-        se.clientfunds.operations.Actor actor = se.clientfunds.operations.Actor.current();
-        jdbc.update("INSERT INTO operator_action (operator, action, subject, reason, business_date, channel, role, outcome)"
-                + " VALUES (?, 'ALLOCATE', ?, ?, ?, ?, ?, ?)",
-                fit(operator, 100), fit(iban + "/" + bankReference + " -> " + invoiceId + " " + share, 200), fit(reason, 1000),
-                Date.valueOf(bookingDate), actor.channel(), actor.roles(), fit("allocated " + share + ", fee " + fee + ", "
-                        + left + " left", 200));
-        return new Result(iban + "/" + bankReference, invoiceId, share, fee, left, bookingDate);
+        se.clientfunds.operations.OperatorActions.record(jdbc, new se.clientfunds.operations.OperatorActions.Entry(operator,
+                "ALLOCATE", iban + "/" + bankReference + " -> " + invoiceId + " " + share, reason, bookingDate, null,
+                "allocated " + share + ", fee " + fee + ", " + left + " left"));
+        return new Result(paymentId, invoiceId, share, fee, left, bookingDate, limit.orElse(null), null);
     }
 
 

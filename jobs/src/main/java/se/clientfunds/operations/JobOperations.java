@@ -210,6 +210,24 @@ public class JobOperations {
     }
 
     /** What operators did about the executions of an execution's job instance (a restart names the new one), oldest first. */
+    /** The id of the latest operator action recorded (0 when none): what a later action's id is compared with. */
+    public long latestActionId() {
+        Long latest = jdbc.queryForObject("SELECT MAX(id) FROM operator_action", Long.class);
+        return latest == null ? 0 : latest;
+    }
+
+    /**
+     * The execution a restart of {@code id} by {@code operator}, recorded after the action {@code actionsAfter}, has
+     * started, once it has: the restart's own record names it (it is filled in when the execution is created).
+     */
+    public java.util.Optional<Long> restartedAs(long id, String operator, long actionsAfter) {
+        return jdbc.queryForList("SELECT a.job_execution_id FROM operator_action a WHERE a.id > ? AND a.action = 'RESTART'"
+                + " AND a.operator = ? AND a.job_execution_id > ? AND a.job_execution_id IN (SELECT x.JOB_EXECUTION_ID"
+                + " FROM BATCH_JOB_EXECUTION x JOIN BATCH_JOB_EXECUTION y ON y.JOB_INSTANCE_ID = x.JOB_INSTANCE_ID"
+                + " WHERE y.JOB_EXECUTION_ID = ?) ORDER BY a.id LIMIT 1", Long.class, actionsAfter, fit(operator.trim(), 100), id, id)
+                .stream().findFirst();
+    }
+
     public List<OperatorActionView> actions(long id) {
         return jdbc.query("SELECT id, acted_at, operator, action, subject, job_execution_id, business_date, reason, channel, role,"
                 + " outcome FROM operator_action WHERE job_execution_id IN (SELECT x.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION x"

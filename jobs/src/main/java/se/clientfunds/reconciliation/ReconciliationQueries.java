@@ -54,11 +54,14 @@ public class ReconciliationQueries {
     private final ReconciliationStore store;
     private final se.clientfunds.ledger.OpenBusinessDay openBusinessDay;
     private final int escalateAfterDays;
+    private final se.clientfunds.approvals.ApprovalRequests approvals;
 
     ReconciliationQueries(JdbcTemplate jdbc, BankingCalendar calendar, ReconciliationStore store,
                           se.clientfunds.ledger.OpenBusinessDay openBusinessDay,
-                          se.clientfunds.settings.SettlementProperties properties) {
+                          se.clientfunds.settings.SettlementProperties properties,
+                          se.clientfunds.approvals.ApprovalRequests approvals) {
         this.jdbc = jdbc;
+        this.approvals = approvals;
         this.escalateAfterDays = properties.reconciliation().escalateAfterDays();
         this.calendar = calendar;
         this.store = store;
@@ -199,17 +202,53 @@ public class ReconciliationQueries {
      * no longer offered to matching); who and why are kept. The ledger is never changed: a correction is a posting.
      */
     @Transactional
-    public void act(long breakId, boolean resolve, String operator, String reason) {
+    public java.util.Optional<se.clientfunds.approvals.ApprovalRequests.Request> act(long breakId, boolean resolve, String operator,
+                                                                                       String reason) {
         if (reason == null || reason.isBlank()) {
             throw new InputError("a break is " + (resolve ? "resolved" : "explained") + " with a reason (--reason TEXT)");
         }
-        List<String> status = jdbc.queryForList("SELECT status FROM reconciliation_break WHERE id = ? FOR UPDATE", String.class, breakId);
-        if (status.isEmpty()) {
+        Money amount = lockOpen(breakId);
+        if (resolve) {
+            java.util.Optional<Money> limit = approvals.limitExceeded(se.clientfunds.approvals.ApprovalRequests.Kind.RESOLVE_BREAK,
+                    amount);
+            if (limit.isPresent()) {
+                // four eyes: proposed now, resolved when a different person approves it
+                return java.util.Optional.of(approvals.propose(se.clientfunds.approvals.ApprovalRequests.Kind.RESOLVE_BREAK,
+                        breakId, null, null, null, null, amount, limit.get(), "resolve break " + breakId + " of " + amount, operator, reason));
+            }
+        }
+        apply(breakId, resolve, operator, reason.trim());
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Resolves a break whose resolution a second person approved (called by the approval, in its transaction): refused
+     * when the break was resolved meanwhile or its amount is no longer the one proposed.
+     */
+    @Transactional
+    public void resolveApproved(long breakId, Money proposed, String approver, String reason) {
+        Money amount = lockOpen(breakId);
+        if (!amount.equals(proposed)) {
+            throw new se.clientfunds.operations.OperationRefused("break " + breakId + " is now " + amount + ", the proposal said "
+                    + proposed + ": reject it and propose again");
+        }
+        apply(breakId, true, approver, se.clientfunds.jobs.ColumnText.fit(reason, 1000));
+    }
+
+    /** Locks a break that is not resolved; returns its amount. */
+    private Money lockOpen(long breakId) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT status, amount_minor, currency FROM reconciliation_break"
+                + " WHERE id = ? FOR UPDATE", breakId);
+        if (rows.isEmpty()) {
             throw new InputError("break " + breakId + ": no such break (see ./settle breaks DATE)");
         }
-        if ("RESOLVED".equals(status.get(0))) {
+        if ("RESOLVED".equals(rows.get(0).get("status"))) {
             throw new InputError("break " + breakId + " is resolved already");
         }
+        return Money.ofMinor(((Number) rows.get(0).get("amount_minor")).longValue(), (String) rows.get(0).get("currency"));
+    }
+
+    private void apply(long breakId, boolean resolve, String operator, String reason) {
         // the business day the action belongs to: the break leaves (or is explained in) that day's reconciliation and
         // every later one, never an earlier day's, whose reports stay as they were
         LocalDate concerns = openBusinessDay.current().date();
@@ -223,9 +262,8 @@ public class ReconciliationQueries {
                     + " WHERE id = ?", operator, reason, breakId);
         }
         store.event(breakId, concerns, null, resolve ? "RESOLVED" : "EXPLAINED", null, operator, reason);
-        se.clientfunds.operations.Actor actor = se.clientfunds.operations.Actor.current();
-        jdbc.update("INSERT INTO operator_action (operator, action, subject, reason, business_date, channel, role, outcome)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", operator, resolve ? "RESOLVE_BREAK" : "EXPLAIN_BREAK", "break " + breakId, reason,
-                Date.valueOf(concerns), actor.channel(), actor.roles(), resolve ? "RESOLVED" : "EXPLAINED");
+        se.clientfunds.operations.OperatorActions.record(jdbc, new se.clientfunds.operations.OperatorActions.Entry(operator,
+                resolve ? "RESOLVE_BREAK" : "EXPLAIN_BREAK", "break " + breakId, reason, concerns, null,
+                resolve ? "RESOLVED" : "EXPLAINED"));
     }
 }

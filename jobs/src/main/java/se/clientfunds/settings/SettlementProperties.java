@@ -22,6 +22,7 @@ import se.clientfunds.bank.AccountId;
  * @param reports        how the daily reports are written
  * @param close          when a business day may close
  * @param safeguarding   how clients' money is safeguarded, as the statement says
+ * @param approvals      which actions need a second person's approval (four eyes)
  */
 @ConfigurationProperties("settlement")
 public record SettlementProperties(
@@ -34,7 +35,8 @@ public record SettlementProperties(
         @DefaultValue Reconciliation reconciliation,
         @DefaultValue Reports reports,
         @DefaultValue Close close,
-        @DefaultValue Safeguarding safeguarding) {
+        @DefaultValue Safeguarding safeguarding,
+        @DefaultValue Approvals approvals) {
 
     public SettlementProperties {
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
@@ -178,6 +180,66 @@ public record SettlementProperties(
 
         public java.util.Locale toLocale() {
             return java.util.Locale.forLanguageTag(locale);
+        }
+    }
+
+    /**
+     * Four eyes: an action above its amount in a currency is proposed by one person and done only when a different person
+     * approves it. Amounts are decimals in the currency, per currency code ({@code SEK: 100000.00}); a currency not listed
+     * needs no approval, and an empty map (the default) turns four eyes off for that action.
+     *
+     * @param breakResolveAbove resolving a reconciliation break of more than this
+     * @param allocateAbove     allocating by hand more than this of a payment to an invoice
+     */
+    public record Approvals(java.util.Map<String, String> breakResolveAbove, java.util.Map<String, String> allocateAbove) {
+
+        public Approvals {
+            breakResolveAbove = checked("break-resolve-above", breakResolveAbove);
+            allocateAbove = checked("allocate-above", allocateAbove);
+        }
+
+        private static java.util.Map<String, String> checked(String key, java.util.Map<String, String> amounts) {
+            if (amounts == null) {
+                return java.util.Map.of();
+            }
+            java.util.Map<String, String> upper = new java.util.TreeMap<>();
+            amounts.forEach((currency, amount) -> {
+                String code = currency.trim().toUpperCase(java.util.Locale.ROOT);
+                try {
+                    amount(code, amount);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("settlement.approvals." + key + "." + currency + ": " + e.getMessage(), e);
+                }
+                upper.put(code, amount.trim());
+            });
+            return java.util.Collections.unmodifiableMap(upper);
+        }
+
+        /** The amount above which the action needs approval in the currency, if any. */
+        public java.util.Optional<se.clientfunds.money.Money> above(boolean breakResolve, String currency) {
+            String text = (breakResolve ? breakResolveAbove : allocateAbove).get(currency);
+            return text == null ? java.util.Optional.empty() : java.util.Optional.of(amount(currency, text));
+        }
+
+        /** A configured amount: YAML may hand over {@code 100000.00} as the number 100000.0, so the scale is the currency's. */
+        private static se.clientfunds.money.Money amount(String currency, String text) {
+            java.util.Currency unit;
+            try {
+                unit = java.util.Currency.getInstance(currency);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'" + currency + "' is not a currency code", e);
+            }
+            // (an unquoted 10000000.00 reaches us as the number 1.0E7)
+            if (text == null || !text.trim().matches("[0-9]+(\\.[0-9]+)?(E[0-9]+)?")) {
+                throw new IllegalArgumentException("must be a positive decimal like 100000.00, is '" + text + "'");
+            }
+            try {
+                java.math.BigDecimal decimal = new java.math.BigDecimal(text.trim()).stripTrailingZeros()
+                        .setScale(se.clientfunds.money.Money.minorDigits(unit), java.math.RoundingMode.UNNECESSARY);
+                return new se.clientfunds.money.Money(decimal.movePointRight(decimal.scale()).longValueExact(), unit);
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException("'" + text + "' has more decimals than " + currency + " or is too large", e);
+            }
         }
     }
 }

@@ -140,7 +140,13 @@ class BreaksCommand implements Callable<Integer> {
 
     private static int act(BreaksCommand breaks, long id, boolean resolve, String operator, String reason) {
         try (ConfigurableApplicationContext context = breaks.settle.openHome()) {
-            context.getBean(ReconciliationQueries.class).act(id, resolve, operator, reason);
+            java.util.Optional<se.clientfunds.approvals.ApprovalRequests.Request> proposal = context.getBean(ReconciliationQueries.class)
+                    .act(id, resolve, operator, reason);
+            if (proposal.isPresent()) {
+                breaks.console.println("break " + id + " (" + proposal.get().amount() + ") needs a second person: proposed by " + operator
+                        + " as approval " + proposal.get().id() + "; someone else approves it in the console or the API");
+                return SettleCommand.OK;
+            }
             breaks.console.println("break " + id + (resolve ? " resolved" : " explained") + " by " + operator + ": " + reason);
             return SettleCommand.OK;
         }

@@ -27,10 +27,25 @@ class ConsoleController {
 
     private final BusinessDayOverview days;
     private final JobOperations operations;
+    /** Runs the restarts asked from the console; a job it runs is stopped at shutdown like any other (StopJobsOnShutdown). */
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConsoleController.class);
+
+    /** At most four restarts from the console at once (each waits for the books' lock anyway); a fifth is refused. */
+    private final java.util.concurrent.ExecutorService executor = new java.util.concurrent.ThreadPoolExecutor(0, 4, 60,
+            java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), work -> {
+                Thread thread = new Thread(work, "console-restart");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     ConsoleController(BusinessDayOverview days, JobOperations operations) {
         this.days = days;
         this.operations = operations;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopRestarting() {
+        executor.shutdown();
     }
 
     @GetMapping("/login")
@@ -50,13 +65,6 @@ class ConsoleController {
         return "console/today";
     }
 
-    @GetMapping("/console/days/{date}")
-    @PreAuthorize("hasAuthority('READ')")
-    String day(@PathVariable LocalDate date, Model model) {
-        model.addAttribute("day", days.day(date));
-        return "console/day";
-    }
-
     @GetMapping("/console/executions")
     @PreAuthorize("hasAuthority('READ')")
     String executions(@RequestParam(required = false) String status, @RequestParam(required = false) String job,
@@ -68,6 +76,11 @@ class ConsoleController {
         model.addAttribute("job", job);
         model.addAttribute("date", date);
         model.addAttribute("page", page);
+        // what the table asks for again while an execution runs: this page, with its filters
+        model.addAttribute("refresh", org.springframework.web.util.UriComponentsBuilder.fromPath("/console/executions")
+                .queryParamIfPresent("status", java.util.Optional.ofNullable(blankToNull(status)))
+                .queryParamIfPresent("job", java.util.Optional.ofNullable(blankToNull(job)))
+                .queryParamIfPresent("date", java.util.Optional.ofNullable(date)).queryParam("page", page).encode().toUriString());
         return "console/executions";
     }
 
@@ -79,11 +92,25 @@ class ConsoleController {
         return "console/execution";
     }
 
-    /** Restart, stop, abandon or recover, with the reason typed beside the button; the outcome is said on the page. */
+    /** The live part of an execution's page (status, progress, steps), which the page asks for again while it runs. */
+    @GetMapping("/console/executions/{id}/live")
+    @PreAuthorize("hasAuthority('READ')")
+    String live(@PathVariable long id, Model model) {
+        model.addAttribute("execution", operations.show(id));
+        return "console/execution :: live";
+    }
+
+    /**
+     * Restart, stop, abandon or recover, with the reason typed beside the button; the outcome is said on the page. A
+     * restart runs on in the background once it has started: the page of the new execution follows it live.
+     */
     @PostMapping("/console/executions/{id}/{action}")
     @PreAuthorize("hasAuthority('OPERATE_JOBS')")
     String act(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) String reason,
-               Principal who, RedirectAttributes flash) {
+               Principal who, RedirectAttributes flash) throws InterruptedException {
+        if ("restart".equals(action)) {
+            return restart(id, reason, who, flash);
+        }
         try {
             JobOperations.Outcome outcome = switch (action) {
                 case "restart" -> operations.restart(id, who.getName(), reason);
@@ -98,6 +125,50 @@ class ConsoleController {
             flash.addFlashAttribute("error", refused.getMessage());
             return "redirect:/console/executions/" + id;
         }
+    }
+
+    private String restart(long id, String reason, Principal who, RedirectAttributes flash) throws InterruptedException {
+        se.clientfunds.operations.Actor actor = se.clientfunds.operations.Actor.current();
+        long actionsBefore = operations.latestActionId();
+        java.util.concurrent.Future<JobOperations.Outcome> running;
+        try {
+            running = executor.submit(() -> se.clientfunds.operations.Actor.as(actor, () -> operations.restart(id, who.getName(),
+                    reason)));
+        } catch (java.util.concurrent.RejectedExecutionException busy) {
+            flash.addFlashAttribute("error", "too many restarts are running from the console now: try again when one has ended");
+            return "redirect:/console/executions/" + id;
+        }
+        // until it is refused or ends, or this restart's own record names the execution it started (then the page follows it)
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (running.isDone()) {
+                try {
+                    JobOperations.Outcome outcome = running.get();
+                    flash.addFlashAttribute(outcome.jobFailed() ? "error" : "message", outcome.message());
+                    return "redirect:/console/executions/" + outcome.result().id();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof InputError || e.getCause() instanceof se.clientfunds.outcome.JobFailed) {
+                        flash.addFlashAttribute("error", e.getCause().getMessage());
+                    } else {
+                        LOG.error("the restart of job execution {} asked by {} failed", id, who.getName(), e.getCause());
+                        flash.addFlashAttribute("error", "the restart of job execution " + id + " failed unexpectedly: the"
+                                + " server's log says why");
+                    }
+                    return "redirect:/console/executions/" + id;
+                }
+            }
+            java.util.Optional<Long> started = operations.restartedAs(id, who.getName(), actionsBefore);
+            if (started.isPresent()) {
+                flash.addFlashAttribute("message", "job execution " + id + " (" + operations.show(started.get()).summary().job()
+                        + ") restarted as job execution " + started.get() + " by " + who.getName() + ": it runs, this page"
+                        + " follows it");
+                return "redirect:/console/executions/" + started.get();
+            }
+            Thread.sleep(100);
+        }
+        flash.addFlashAttribute("message", "the restart of job execution " + id + " waits for the books (another job holds"
+                + " them): it starts when they are free");
+        return "redirect:/console/executions/" + id;
     }
 
     private static String blankToNull(String text) {

@@ -1,7 +1,9 @@
 package se.clientfunds.app.web;
 
 import java.security.Principal;
+import java.util.Optional;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import se.clientfunds.allocation.ManualAllocation;
+import se.clientfunds.approvals.ApprovalRequests;
 import se.clientfunds.reconciliation.ReconciliationQueries;
 
 /** What operators and finance correct by hand: breaks resolved or explained, payments allocated (as the CLI does). */
@@ -18,8 +21,11 @@ import se.clientfunds.reconciliation.ReconciliationQueries;
 @RequestMapping("/api/v1")
 class CorrectionsApi {
 
-    /** What a break action did. */
-    record BreakOutcome(long breakId, String action, String operator, String reason) {
+    /**
+     * What a break action did: {@code RESOLVED} or {@code EXPLAINED}, or {@code PROPOSED} (HTTP 202) when resolving it
+     * needs a second person, with the proposal's id in {@code approval}.
+     */
+    record BreakOutcome(long breakId, String action, String operator, String reason, Long approval) {
     }
 
     /** The body of an allocation by hand. */
@@ -28,7 +34,7 @@ class CorrectionsApi {
 
     /** What an allocation by hand did, amounts as decimal text with their currency. */
     record AllocationOutcome(String payment, String invoiceId, String allocated, String fee, String stillUnallocated,
-                             String currency, String bookingDate, String operator) {
+                             String currency, String bookingDate, String operator, String status, Long approval) {
     }
 
     private final ReconciliationQueries reconciliation;
@@ -41,20 +47,25 @@ class CorrectionsApi {
 
     @PostMapping("/breaks/{id}/resolve")
     @PreAuthorize("hasAuthority('RESOLVE_BREAKS')")
-    BreakOutcome resolve(@PathVariable long id, @RequestBody(required = false) ActionRequest request, Principal who) {
+    ResponseEntity<BreakOutcome> resolve(@PathVariable long id, @RequestBody(required = false) ActionRequest request,
+                                         Principal who) {
         return act(id, true, request, who);
     }
 
     @PostMapping("/breaks/{id}/explain")
     @PreAuthorize("hasAuthority('RESOLVE_BREAKS')")
-    BreakOutcome explain(@PathVariable long id, @RequestBody(required = false) ActionRequest request, Principal who) {
+    ResponseEntity<BreakOutcome> explain(@PathVariable long id, @RequestBody(required = false) ActionRequest request,
+                                         Principal who) {
         return act(id, false, request, who);
     }
 
-    private BreakOutcome act(long id, boolean resolve, ActionRequest request, Principal who) {
+    private ResponseEntity<BreakOutcome> act(long id, boolean resolve, ActionRequest request, Principal who) {
         String reason = ActionRequest.reasonOf(request);
-        reconciliation.act(id, resolve, who.getName(), reason);
-        return new BreakOutcome(id, resolve ? "RESOLVED" : "EXPLAINED", who.getName(), reason);
+        Optional<ApprovalRequests.Request> proposal = reconciliation.act(id, resolve, who.getName(), reason);
+        if (proposal.isPresent()) {
+            return ResponseEntity.accepted().body(new BreakOutcome(id, "PROPOSED", who.getName(), reason, proposal.get().id()));
+        }
+        return ResponseEntity.ok(new BreakOutcome(id, resolve ? "RESOLVED" : "EXPLAINED", who.getName(), reason, null));
     }
 
     /**
@@ -63,7 +74,7 @@ class CorrectionsApi {
      */
     @PostMapping("/payments/{reference}/allocate")
     @PreAuthorize("hasAuthority('ALLOCATE')")
-    AllocationOutcome allocate(@PathVariable String reference, @RequestParam(required = false) String account,
+    ResponseEntity<AllocationOutcome> allocate(@PathVariable String reference, @RequestParam(required = false) String account,
                                @RequestBody(required = false) AllocationRequest request, Principal who) {
         if (request == null || request.invoiceId() == null || request.invoiceId().isBlank()) {
             throw new InvalidField("invoiceId", "invoiceId is required: the invoice the payment pays");
@@ -71,8 +82,10 @@ class CorrectionsApi {
         String reason = ActionRequest.reasonOf(new ActionRequest(request.reason()));
         ManualAllocation.Result result = allocation.allocate(account == null || account.isBlank() ? reference
                 : account.trim() + "/" + reference, request.invoiceId().trim(), who.getName(), reason);
-        return new AllocationOutcome(result.payment(), result.invoiceId(), result.allocated().toDecimalString(),
+        AllocationOutcome outcome = new AllocationOutcome(result.payment(), result.invoiceId(), result.allocated().toDecimalString(),
                 result.fee().toDecimalString(), result.stillUnallocated().toDecimalString(),
-                result.allocated().currency().getCurrencyCode(), result.bookingDate().toString(), who.getName());
+                result.allocated().currency().getCurrencyCode(), result.bookingDate().toString(), who.getName(),
+                result.done() ? "ALLOCATED" : "PROPOSED", result.done() ? null : result.proposal().id());
+        return result.done() ? ResponseEntity.ok(outcome) : ResponseEntity.accepted().body(outcome);
     }
 }

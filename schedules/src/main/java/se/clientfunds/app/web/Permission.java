@@ -29,7 +29,9 @@ public enum Permission {
     /** Resolve or explain a reconciliation break. */
     RESOLVE_BREAKS(OPERATOR, FINANCE, ADMIN),
     /** Allocate an unallocated payment to an invoice by hand. */
-    ALLOCATE(OPERATOR, ADMIN);
+    ALLOCATE(OPERATOR, ADMIN),
+    /** Sign the safeguarding statement off as prepared or reviewed. */
+    SIGN_OFF_SAFEGUARDING(FINANCE);
 
     private final Set<Role> roles;
 

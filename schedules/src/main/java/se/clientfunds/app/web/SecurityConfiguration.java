@@ -63,7 +63,8 @@ class SecurityConfiguration {
 
     /**
      * The console: a form login (a session, timed out by {@code server.servlet.session.timeout}), CSRF on every POST,
-     * Spring Security's headers, logout; health, metrics and the console's own CSS and script open on the loopback port.
+     * Spring Security's headers and a content security policy, logout; health, metrics and the console's own CSS and
+     * script open on the loopback port.
      */
     @Bean
     @Order(2)
@@ -75,6 +76,10 @@ class SecurityConfiguration {
                 .authenticationManager(authentication)
                 .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/console", true).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // only our own script and styles run (inline style attributes draw the progress bars); no framing
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self';"
+                        + " style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self';"
+                        + " base-uri 'none'; object-src 'none'")))
                 .addFilterAfter(new ApiActor("console"), org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .build();
     }

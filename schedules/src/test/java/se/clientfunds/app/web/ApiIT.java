@@ -93,6 +93,12 @@ class ApiIT {
         for (String action : List.of("restart", "stop", "abandon", "recover")) {
             endpoints.put("POST /api/v1/executions/" + completed + "/" + action, Permission.OPERATE_JOBS);
         }
+        endpoints.put("GET /api/v1/approvals", Permission.READ);
+        endpoints.put("GET /api/v1/days/" + FRI_2 + "/safeguarding/sign-offs", Permission.READ);
+        // approving or rejecting asks for the permission of the action proposed: one of these two
+        endpoints.put("POST /api/v1/approvals/999999/approve", Permission.RESOLVE_BREAKS);
+        endpoints.put("POST /api/v1/approvals/999999/reject", Permission.RESOLVE_BREAKS);
+        endpoints.put("POST /api/v1/days/" + FRI_2 + "/safeguarding/sign-off", Permission.SIGN_OFF_SAFEGUARDING);
         endpoints.put("POST /api/v1/schedules/daily-cycle/pause", Permission.OPERATE_SCHEDULES);
         endpoints.put("POST /api/v1/schedules/daily-cycle/resume", Permission.OPERATE_SCHEDULES);
 
@@ -154,7 +160,8 @@ class ApiIT {
     void theFiguresAreTheCommandLinesRowForRow() throws Exception {
         for (Map.Entry<String, String> csv : cliCsv.entrySet()) {
             // given the CLI's CSV of the day, when the API is asked for the same figures
-            JsonNode figures = json(call("GET /api/v1/days/" + FRI_2 + "/" + csv.getKey(), Role.AUDITOR));
+            // (through the served port, as a client outside would)
+            JsonNode figures = JSON.readTree(overHttp("/api/v1/days/" + FRI_2 + "/" + csv.getKey(), "auditor"));
             // then the same columns, and each row's values the same text
             List<String> lines = csv.getValue().lines().toList();
             List<String> columns = List.of(lines.get(0).split(",", -1));
@@ -169,7 +176,9 @@ class ApiIT {
 
     @Test
     void financeResolvesABreakWithAReasonAndItIsRecordedAsTheirs() throws Exception {
-        long breakId = jdbc.queryForObject("SELECT MIN(id) FROM reconciliation_break WHERE status <> 'RESOLVED'", Long.class);
+        // (the smallest: the largest needs a second person, see below)
+        long breakId = jdbc.queryForObject("SELECT id FROM reconciliation_break WHERE status <> 'RESOLVED' ORDER BY amount_minor, id"
+                + " LIMIT 1", Long.class);
         MockHttpServletResponse resolved = api.perform(post("/api/v1/breaks/" + breakId + "/resolve")
                 .with(httpBasic("finance", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"reason\": \"bank confirmed the fee\"}")).andReturn().getResponse();
@@ -181,6 +190,159 @@ class ApiIT {
                 .content("{\"reason\": \"twice\"}")).andReturn().getResponse();
         assertThat(again.getStatus()).isEqualTo(400);
         assertThat(json(again).get("detail").asString()).isEqualTo("break " + breakId + " is resolved already");
+    }
+
+    @Test
+    void aLargeBreakIsResolvedOnlyWhenASecondPersonApprovesIt() throws Exception {
+        // given Friday's largest break, above the four-eyes amount of 200000.00 SEK
+        Map<String, Object> large = jdbc.queryForMap("SELECT id, amount_minor FROM reconciliation_break WHERE status <> 'RESOLVED'"
+                + " ORDER BY amount_minor DESC LIMIT 1");
+        long breakId = ((Number) large.get("id")).longValue();
+        assertThat(((Number) large.get("amount_minor")).longValue()).isGreaterThan(200000_00L);
+
+        // when finance resolves it, then it is only proposed (202), and the break stays open
+        MockHttpServletResponse proposed = act("/api/v1/breaks/" + breakId + "/resolve", "finance", "the bank confirmed the payout");
+        assertThat(proposed.getStatus()).as(proposed.getContentAsString()).isEqualTo(202);
+        assertThat(json(proposed).get("action").asString()).isEqualTo("PROPOSED");
+        long approval = json(proposed).get("approval").asLong();
+        assertThat(jdbc.queryForObject("SELECT status FROM reconciliation_break WHERE id = ?", String.class, breakId)).isNotEqualTo("RESOLVED");
+        // and a second proposal of the same is refused while the first waits
+        MockHttpServletResponse twice = act("/api/v1/breaks/" + breakId + "/resolve", "operator", "again");
+        assertThat(twice.getStatus()).isEqualTo(409);
+        assertThat(json(twice).get("detail").asString()).contains("is proposed already as approval " + approval + " by finance");
+        // and it waits, as every reader sees
+        JsonNode waiting = json(call("GET /api/v1/approvals", Role.AUDITOR));
+        assertThat(waiting.valueStream().map(node -> node.get("id").asLong() + " " + node.get("status").asString()
+                + " " + node.get("amount").asString())).contains(approval + " PROPOSED " + new java.math.BigDecimal(
+                ((Number) large.get("amount_minor")).longValue()).movePointLeft(2).toPlainString());
+
+        // when its author approves it, then that is refused (four eyes); and an auditor may not
+        MockHttpServletResponse own = act("/api/v1/approvals/" + approval + "/approve", "finance", "looks right to me");
+        assertThat(own.getStatus()).isEqualTo(409);
+        assertThat(json(own).get("detail").asString()).isEqualTo("approval " + approval + " was proposed by finance: a different"
+                + " person approves it (four eyes)");
+        assertThat(act("/api/v1/approvals/" + approval + "/approve", "auditor", "x").getStatus()).isEqualTo(403);
+        // and without a reason, the field is named
+        assertThat(json(act("/api/v1/approvals/" + approval + "/approve", "finance2", " ")).get("field").asString())
+                .isEqualTo("reason");
+
+        // when a second finance user approves it, then the break is resolved, and all three steps are recorded
+        MockHttpServletResponse approved = act("/api/v1/approvals/" + approval + "/approve", "finance2", "statement line checked");
+        assertThat(approved.getStatus()).as(approved.getContentAsString()).isEqualTo(200);
+        assertThat(json(approved).at("/proposal/status").asString()).isEqualTo("APPROVED");
+        assertThat(jdbc.queryForObject("SELECT CONCAT_WS('|', status, operator) FROM reconciliation_break WHERE id = ?", String.class,
+                breakId)).isEqualTo("RESOLVED|finance2");
+        assertThat(jdbc.queryForList("SELECT CONCAT_WS('|', operator, action, channel, role, reason) FROM operator_action"
+                + " WHERE subject LIKE ? OR subject = ? ORDER BY id", String.class, "approval " + approval + ":%", "break " + breakId))
+                .containsExactly("finance|PROPOSE_RESOLVE_BREAK|api|FINANCE|the bank confirmed the payout",
+                        "finance2|RESOLVE_BREAK|api|FINANCE|the bank confirmed the payout (proposed by finance, approval " + approval + ")",
+                        "finance2|APPROVE|api|FINANCE|statement line checked");
+        // and it cannot be decided twice
+        assertThat(act("/api/v1/approvals/" + approval + "/reject", "operator", "too late").getStatus()).isEqualTo(409);
+    }
+
+    @Test
+    void aLargeAllocationByHandWaitsForASecondPersonAndARejectedOneChangesNothing() throws Exception {
+        // given the unallocated payment above the four-eyes amount (20000.00 SEK) and the open invoice owing the most
+        Map<String, Object> payment = jdbc.queryForMap("SELECT bank_reference, unallocated_minor FROM payment_allocation"
+                + " WHERE unallocated_minor > 2000000 ORDER BY unallocated_minor DESC LIMIT 1");
+        String reference = (String) payment.get("bank_reference");
+        String invoice = jdbc.queryForObject("SELECT invoice_id FROM invoice_status WHERE status <> 'PAID' AND currency = 'SEK'"
+                + " ORDER BY amount_minor - paid_minor DESC, invoice_id LIMIT 1", String.class);
+        long journalLines = jdbc.queryForObject("SELECT COUNT(*) FROM journal_line", Long.class);
+
+        // when the operator allocates it, then it is proposed with what it would do, and nothing is posted
+        MockHttpServletResponse proposed = api.perform(post("/api/v1/payments/" + reference + "/allocate")
+                .with(httpBasic("operator", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"invoiceId\": \"" + invoice + "\", \"reason\": \"the payer phoned\"}")).andReturn().getResponse();
+        assertThat(proposed.getStatus()).as(proposed.getContentAsString()).isEqualTo(202);
+        assertThat(json(proposed).get("status").asString()).isEqualTo("PROPOSED");
+        long approval = json(proposed).get("approval").asLong();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_line", Long.class)).isEqualTo(journalLines);
+
+        // when the operator rejects her own proposal, then it is withdrawn and the payment still waits
+        MockHttpServletResponse withdrawn = act("/api/v1/approvals/" + approval + "/reject", "operator", "wrong invoice");
+        assertThat(json(withdrawn).at("/proposal/status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(jdbc.queryForObject("SELECT unallocated_minor FROM payment_allocation WHERE bank_reference = ?", Long.class,
+                reference)).isEqualTo(((Number) payment.get("unallocated_minor")).longValue());
+
+        // when proposed again and approved by the admin, then it is posted, as the admin, with the proposal's reason
+        long again = json(api.perform(post("/api/v1/payments/" + reference + "/allocate").with(httpBasic("operator", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"invoiceId\": \"" + invoice + "\", \"reason\": \"the payer phoned\"}"))
+                .andReturn().getResponse()).get("approval").asLong();
+        assertThat(again).isNotEqualTo(approval);
+        MockHttpServletResponse approved = act("/api/v1/approvals/" + again + "/approve", "admin", "checked the call note");
+        assertThat(approved.getStatus()).as(approved.getContentAsString()).isEqualTo(200);
+        assertThat(json(approved).get("outcome").asString()).startsWith("allocated ");
+        assertThat(jdbc.queryForObject("SELECT CONCAT_WS('|', allocated_by, reason) FROM invoice_allocation WHERE invoice_id = ?"
+                + " ORDER BY allocation_no DESC LIMIT 1", String.class, invoice))
+                .isEqualTo("admin|the payer phoned (proposed by operator, approval " + again + ")");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_line", Long.class)).isGreaterThan(journalLines);
+    }
+
+    @Test
+    void theSafeguardingStatementIsPreparedAndReviewedByTwoFinanceUsers() throws Exception {
+        String path = "/api/v1/days/" + FRI_2 + "/safeguarding/sign-off";
+        // when an operator signs, then that is not theirs to do
+        assertThat(signOff(path, "operator", "PREPARED").getStatus()).isEqualTo(403);
+        // when the sign-off is not named, then the field is
+        MockHttpServletResponse unnamed = signOff(path, "finance", "CHECKED");
+        assertThat(unnamed.getStatus()).isEqualTo(400);
+        assertThat(json(unnamed).get("field").asString()).isEqualTo("signOff");
+        // and a day with no safeguarding statement has nothing to sign
+        assertThat(json(signOff("/api/v1/days/2026-01-07/safeguarding/sign-off", "finance", "PREPARED")).get("detail").asString())
+                .isEqualTo("business day 2026-01-07 has not been reconciled: there is no safeguarding statement to sign");
+        // when finance reviews first, then it must be prepared before
+        assertThat(json(signOff(path, "finance", "REVIEWED")).get("detail").asString()).endsWith("nobody has signed it as prepared yet");
+        // when finance prepares it, and then reviews it too, then the review is refused (four eyes)
+        MockHttpServletResponse prepared = signOff(path, "finance", "PREPARED");
+        assertThat(prepared.getStatus()).as(prepared.getContentAsString()).isEqualTo(200);
+        assertThat(json(signOff(path, "finance", "REVIEWED")).get("detail").asString()).endsWith("a different person reviews it (four eyes)");
+        // and a second finance user reviews it
+        assertThat(signOff(path, "finance2", "REVIEWED").getStatus()).isEqualTo(200);
+        JsonNode signed = json(call("GET /api/v1/days/" + FRI_2 + "/safeguarding/sign-offs", Role.AUDITOR));
+        assertThat(signed.valueStream().map(node -> node.get("signOff").asString() + " " + node.get("operator").asString()
+                + " " + node.get("currency").asString()).toList()).containsExactly("PREPARED finance SEK", "REVIEWED finance2 SEK");
+        assertThat(signed.get(0).get("statementSha256").asString()).hasSize(64).isEqualTo(signed.get(1).get("statementSha256").asString());
+        // and signed twice is refused
+        assertThat(signOff(path, "finance2", "PREPARED").getStatus()).isEqualTo(409);
+        // and both are in the audit trail, for the open business day (whose audit.pdf lists them)
+        String openDay = served.context.getBean(se.clientfunds.ledger.OpenBusinessDay.class).current().date().toString();
+        assertThat(jdbc.queryForList("SELECT CONCAT_WS('|', operator, action, role, business_date) FROM operator_action WHERE action"
+                + " LIKE 'SIGN_OFF_%' ORDER BY id", String.class)).containsExactly("finance|SIGN_OFF_PREPARED|FINANCE|" + openDay,
+                "finance2|SIGN_OFF_REVIEWED|FINANCE|" + openDay);
+    }
+
+    private MockHttpServletResponse signOff(String path, String user, String kind) throws Exception {
+        return api.perform(post(path).with(httpBasic(user, PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"signOff\": \"" + kind + "\", \"reason\": \"figures agree with the bank\"}")).andReturn().getResponse();
+    }
+
+    private MockHttpServletResponse act(String path, String user, String reason) throws Exception {
+        return api.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+                .with(httpBasic(user, PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\": \"" + reason + "\"}")).andReturn().getResponse();
+    }
+
+    @Test
+    void theExecutionsPageAsksForItselfAgainWhileAnExecutionRuns() throws Exception {
+        org.springframework.mock.web.MockHttpSession session = (org.springframework.mock.web.MockHttpSession) api.perform(
+                org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
+                        .user("auditor").password(PASSWORD)).andReturn().getRequest().getSession();
+        // when nothing runs, then the table is left alone
+        assertThat(api.perform(get("/console/executions").session(session)).andReturn().getResponse().getContentAsString())
+                .doesNotContain("hx-get");
+        // when one is marked running, then the table asks for the same page, with its filters, every two seconds
+        jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED' WHERE JOB_EXECUTION_ID = ?", completed);
+        try {
+            MockHttpServletResponse page = api.perform(get("/console/executions?status=STARTED&job=").session(session)).andReturn()
+                    .getResponse();
+            assertThat(page.getStatus()).isEqualTo(200);
+            assertThat(page.getContentAsString()).contains("hx-get=\"/console/executions?status=STARTED&amp;page=0\"",
+                    "hx-trigger=\"every 2s\"", "hx-select=\"#executions\"");
+        } finally {
+            jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'COMPLETED' WHERE JOB_EXECUTION_ID = ?", completed);
+        }
     }
 
     @Test
@@ -313,6 +475,17 @@ class ApiIT {
                 .isEqualTo(200);
         assertThat(api.perform(get("/api/v1/days").with(guesser).with(httpBasic("auditor", PASSWORD))).andReturn().getResponse()
                 .getStatus()).isEqualTo(200);
+    }
+
+    /** A GET through the server's real port on loopback, with HTTP Basic; the body when the answer is 200. */
+    private String overHttp(String path, String user) throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://127.0.0.1:" + served.port() + path))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + PASSWORD)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return response.body();
     }
 
     private MockHttpServletResponse call(String endpoint, Role role) throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -78,11 +79,17 @@ class ConsoleBrowserIT {
             assertThat(browser.getCurrentUrl()).endsWith("/console/executions/" + served.failedReconciliation);
             // and with one, then it runs to the end, and the page says so with who and why
             browser.findElement(By.id("reason-restart")).sendKeys("disk extended by the DBA");
-            browser.findElement(By.id("do-restart")).click();
+            clickThrough(browser, By.id("do-restart"));
             new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> driver.findElements(By.id("message")).size() == 1);
             assertThat(browser.findElement(By.id("message")).getText()).startsWith("job execution " + served.failedReconciliation
-                    + " (reconcileJob) restarted as job execution ").contains("attempt 2: COMPLETED");
-            assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("COMPLETED");
+                    + " (reconcileJob) restarted as job execution ");
+            // and the page of the new execution follows it as it runs, without being loaded again, to COMPLETED
+            ((JavascriptExecutor) browser).executeScript("window.stayed = true");
+            new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> "COMPLETED".equals(driver.findElement(By.id("status"))
+                    .getText()));
+            assertThat(((JavascriptExecutor) browser).executeScript("return window.stayed === true")).isEqualTo(true);
+            assertThat(browser.findElement(By.cssSelector("#progress > span")).getAttribute("style")).contains("width: 100%");
+            browser.navigate().refresh();
             assertThat(browser.findElement(By.id("operator-actions")).getText()).contains("operator RESTART disk extended by the DBA");
             screenshot(browser, "execution-restarted.png");
             assertThat(served.jdbc.queryForObject("SELECT CONCAT_WS('|', operator, channel, role, outcome) FROM operator_action"
@@ -136,7 +143,7 @@ class ConsoleBrowserIT {
             assertThat(browser.getCurrentUrl()).endsWith("/login");
             browser.findElement(By.id("username")).sendKeys("finance");
             browser.findElement(By.id("password")).sendKeys("not the password");
-            browser.findElement(By.id("login")).click();
+            clickThrough(browser, By.id("login"));
             assertThat(browser.getCurrentUrl()).endsWith("/login?error");
             assertThat(browser.findElement(By.cssSelector("p.flash.error")).getText()).startsWith("Wrong name or password");
         } finally {
@@ -144,11 +151,144 @@ class ConsoleBrowserIT {
         }
     }
 
+    @Test
+    void financeProposesResolvingALargeBreakAndASecondFinanceUserApprovesIt() throws Exception {
+        Map<String, Object> large = served.jdbc.queryForMap("SELECT id, amount_minor FROM reconciliation_break"
+                + " WHERE status <> 'RESOLVED' ORDER BY amount_minor DESC LIMIT 1");
+        long breakId = ((Number) large.get("id")).longValue();
+        WebDriver browser = browser();
+        try {
+            // when finance opens Friday, then the figures are there, and the large break has its actions
+            logIn(browser, "finance");
+            browser.get(base + "/console/days/" + ServedHome.FRI_2);
+            assertThat(browser.findElement(By.id("positions")).getText()).contains("opening", "closing");
+            assertThat(browser.findElement(By.id("safeguarding")).getText()).contains("requirement", "SEK");
+            assertThat(browser.findElement(By.id("verified")).getText()).startsWith("The reports verify");
+            screenshot(browser, "day.png");
+            // when she resolves it with a reason, then it is proposed, not resolved
+            browser.findElement(By.id("reason-resolve-" + breakId)).sendKeys("the bank confirmed the payout");
+            clickThrough(browser, By.id("resolve-" + breakId));
+            assertThat(browser.findElement(By.id("message")).getText()).startsWith("break " + breakId + " of ")
+                    .contains("needs a second person: proposed as approval ");
+            assertThat(browser.findElement(By.id("break-" + breakId)).getText()).doesNotContain("RESOLVED");
+            long approval = served.jdbc.queryForObject("SELECT id FROM approval_request WHERE break_id = ? AND status = 'PROPOSED'",
+                    Long.class, breakId);
+            // and on Approvals she may withdraw it but not approve it
+            browser.get(base + "/console/approvals");
+            assertThat(browser.findElements(By.id("approve-" + approval))).isEmpty();
+            assertThat(browser.findElements(By.id("reject-" + approval))).hasSize(1);
+            // and she prepares the safeguarding statement
+            browser.get(base + "/console/days/" + ServedHome.FRI_2);
+            browser.findElement(By.id("reason-PREPARED")).sendKeys("figures agree with the bank");
+            clickThrough(browser, By.id("sign-PREPARED"));
+            assertThat(browser.findElement(By.id("message")).getText()).endsWith("signed as prepared by finance");
+            logOut(browser);
+
+            // when a second finance user approves it with a reason, then the break is resolved, recorded as both did it
+            logIn(browser, "finance2");
+            browser.get(base + "/console/approvals");
+            assertThat(browser.getPageSource()).contains("id=\"approval-" + approval + "\"");
+            assertThat(browser.findElement(By.id("approval-" + approval)).getText()).contains("finance", "the bank confirmed the payout");
+            screenshot(browser, "approvals.png");
+            browser.findElement(By.id("reason-approve-" + approval)).sendKeys("statement line checked");
+            clickThrough(browser, By.id("approve-" + approval));
+            assertThat(browser.findElement(By.id("message")).getText()).isEqualTo("approval " + approval + " approved: RESOLVED break "
+                    + breakId);
+            assertThat(browser.findElement(By.id("decided")).getText()).contains("APPROVED finance finance2 statement line checked");
+            assertThat(served.jdbc.queryForObject("SELECT status FROM reconciliation_break WHERE id = ?", String.class, breakId))
+                    .isEqualTo("RESOLVED");
+            // and reviews the statement finance prepared
+            browser.get(base + "/console/days/" + ServedHome.FRI_2);
+            browser.findElement(By.id("reason-REVIEWED")).sendKeys("checked against the bank statement");
+            clickThrough(browser, By.id("sign-REVIEWED"));
+            assertThat(browser.findElement(By.id("sign-offs")).getText()).contains("SEK Prepared finance", "SEK Reviewed finance2");
+
+            // and the audit trail, filtered by person, lists what the second person did
+            browser.get(base + "/console/audit");
+            browser.findElement(By.id("audit-operator")).sendKeys("finance2");
+            clickThrough(browser, By.id("audit-filter"));
+            assertThat(browser.findElement(By.id("audit-actions")).getText()).contains("APPROVE", "RESOLVE_BREAK",
+                    "SIGN_OFF_REVIEWED").doesNotContain("PROPOSE_RESOLVE_BREAK");
+            screenshot(browser, "audit.png");
+            assertThat(served.jdbc.queryForList("SELECT CONCAT_WS('|', operator, action, channel) FROM operator_action WHERE subject"
+                    + " LIKE ? ORDER BY id", String.class, "approval " + approval + ":%"))
+                    .containsExactly("finance|PROPOSE_RESOLVE_BREAK|console", "finance2|APPROVE|console");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anOperatorAllocatesAPaymentByHandFromTheUnallocatedPageAndItLeavesTheList() throws Exception {
+        // given the smaller unallocated payment (below the four-eyes amount)
+        String reference = served.jdbc.queryForObject("SELECT bank_reference FROM payment_allocation WHERE unallocated_minor > 0"
+                + " ORDER BY unallocated_minor, bank_reference LIMIT 1", String.class);
+        String invoice = served.jdbc.queryForObject("SELECT invoice_id FROM invoice_status WHERE status = 'OPEN' AND currency = 'SEK'"
+                + " ORDER BY invoice_id LIMIT 1", String.class);
+        String ocr = served.jdbc.queryForObject("SELECT ocr FROM invoice_status WHERE invoice_id = ?", String.class, invoice);
+        WebDriver browser = browser();
+        try {
+            logIn(browser, "operator");
+            browser.get(base + "/console/unallocated");
+            assertThat(browser.findElement(By.id("payment-" + reference)).getText()).contains(reference);
+            screenshot(browser, "unallocated.png");
+            // when she chooses it and searches the invoice by its OCR, then the invoice is found
+            clickThrough(browser, By.id("choose-" + reference));
+            WebElement search = browser.findElement(By.id("invoice-search"));
+            search.clear();
+            search.sendKeys(ocr);
+            clickThrough(browser, By.id("search"));
+            assertThat(browser.findElement(By.id("invoices")).getText()).contains(invoice);
+            // when she asks what it would do, then she sees the share, the fee and what is left before confirming
+            clickThrough(browser, By.id("preview-" + invoice));
+            assertThat(browser.findElement(By.id("preview-share")).getText()).endsWith(" SEK");
+            assertThat(browser.findElement(By.id("preview-fee")).getText()).endsWith(" SEK");
+            assertThat(browser.findElement(By.id("preview-left")).getText()).endsWith(" SEK");
+            assertThat(browser.findElements(By.id("needs-approval"))).isEmpty();
+            screenshot(browser, "unallocated-preview.png");
+            String fee = browser.findElement(By.id("preview-fee")).getText();
+            browser.findElement(By.id("allocate-reason")).sendKeys("the payer phoned: meant " + invoice);
+            clickThrough(browser, By.id("allocate"));
+            // then it is allocated with that fee, and (nothing left) the payment leaves the list
+            assertThat(browser.findElement(By.id("message")).getText()).contains("allocated to invoice " + invoice, "fee " + fee);
+            String left = served.jdbc.queryForObject("SELECT unallocated_minor FROM payment_allocation WHERE bank_reference = ?",
+                    Long.class, reference) == 0 ? "gone" : "still listed";
+            assertThat(browser.findElements(By.id("payment-" + reference))).hasSize(left.equals("gone") ? 0 : 1);
+            assertThat(served.jdbc.queryForObject("SELECT CONCAT_WS('|', operator, action, channel, role) FROM operator_action"
+                    + " WHERE action = 'ALLOCATE' AND reason = ?", String.class, "the payer phoned: meant " + invoice))
+                    .isEqualTo("operator|ALLOCATE|console|OPERATOR");
+
+            // when she switches to Swedish, then the labels are Swedish, and stay so on the next page
+            clickThrough(browser, By.id("lang-sv"));
+            assertThat(browser.findElement(By.tagName("nav")).getText()).contains("Idag", "Körningar", "Ofördelat");
+            browser.get(base + "/console/schedules");
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Scheman");
+            assertThat(browser.findElement(By.id("schedules")).getText()).contains("daily-cycle");
+            screenshot(browser, "schedules-sv.png");
+            clickThrough(browser, By.id("lang-en"));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Schedules");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Clicks what leads to another page, and waits until the browser has left this one. */
+    private static void clickThrough(WebDriver browser, By what) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(what).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    }
+
+    private void logOut(WebDriver browser) {
+        clickThrough(browser, By.cssSelector("header form button"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().contains("/login"));
+    }
+
     private void logIn(WebDriver browser, String user) {
         browser.get(base + "/login");
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(ServedHome.PASSWORD);
-        browser.findElement(By.id("login")).click();
+        clickThrough(browser, By.id("login"));
     }
 
     private static WebDriver browser() {

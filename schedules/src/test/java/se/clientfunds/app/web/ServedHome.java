@@ -50,7 +50,7 @@ final class ServedHome implements AutoCloseable {
         Path generated = dir.resolve("generated");
         Path home = dir.resolve("home");
         assertThat(settle(null, "generate", "--out", generated.toString(), "--clients", "4", "--days", "2",
-                "--payments-per-day", "20")).isZero();
+                "--payments-per-day", "20", "--anomaly-rate", "250")).isZero();
         Files.createDirectories(home.resolve("inbox"));
         for (String file : List.of("clients.csv", "invoices.csv", "refunds.csv", "camt054-20260102.xml", "camt053-20260102.xml")) {
             Files.copy(generated.resolve(file), home.resolve("inbox").resolve(file));
@@ -72,13 +72,16 @@ final class ServedHome implements AutoCloseable {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("settlement.management.port", "0");
         settings.put("settlement.schedules.inbox-poll.enabled", "false");
+        // four eyes: Friday's largest break (217379.32) and the larger unallocated payment (31035.00) need a second person
+        settings.put("settlement.approvals.break-resolve-above.SEK", "200000.00");
+        settings.put("settlement.approvals.allocate-above.SEK", "20000.00");
         String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(PASSWORD);
         int user = 0;
         for (String name : userNames()) {
             settings.put("settlement.security.users[" + user + "].name", name);
             settings.put("settlement.security.users[" + user + "].password", hash);
             settings.put("settlement.security.users[" + user + "].roles[0]", name.equals("guessed") ? Role.AUDITOR.name()
-                    : name.toUpperCase());
+                    : name.replace("2", "").toUpperCase());
             user++;
         }
         ConfigurableApplicationContext context = SettlementContext.serve(home, new Console(new PrintWriter(new StringWriter()),
@@ -104,6 +107,8 @@ final class ServedHome implements AutoCloseable {
             names.add(role.name().toLowerCase());
         }
         names.add("guessed");
+        // a second person for four eyes
+        names.add("finance2");
         return names;
     }
 

@@ -41,7 +41,7 @@ class UsersTest {
                 .containsExactlyInAnyOrder("ROLE_AUDITOR", "READ");
         assertThat(Permission.authorities(Set.of(Role.FINANCE, Role.OPERATOR))).extracting(Object::toString)
                 .containsExactlyInAnyOrder("ROLE_FINANCE", "ROLE_OPERATOR", "READ", "OPERATE_JOBS", "OPERATE_SCHEDULES",
-                        "RESOLVE_BREAKS", "ALLOCATE");
+                        "RESOLVE_BREAKS", "ALLOCATE", "SIGN_OFF_SAFEGUARDING");
     }
 
     @Test

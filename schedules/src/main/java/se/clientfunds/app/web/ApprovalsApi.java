@@ -1,0 +1,140 @@
+package se.clientfunds.app.web;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.clientfunds.approvals.ApprovalRequests;
+import se.clientfunds.approvals.Approvals;
+import se.clientfunds.reconciliation.SafeguardingSignOffs;
+
+/**
+ * Four eyes: the proposals waiting for a second person and their decisions, and the safeguarding statement's sign-offs
+ * (prepared by one FINANCE user, reviewed by another).
+ */
+@RestController
+@RequestMapping("/api/v1")
+class ApprovalsApi {
+
+    /** A proposal; amounts as decimal text with their currency; the decision's fields are null while it waits. */
+    record Proposal(long id, String kind, String subject, String amount, String currency, String proposedBy, String proposedRole,
+                    ZonedDateTime proposedAt, String reason, String status, String decidedBy, ZonedDateTime decidedAt,
+                    String decisionReason) {
+
+        static Proposal of(ApprovalRequests.Request request) {
+            return new Proposal(request.id(), request.kind().name(), request.subject(), request.amount().toDecimalString(),
+                    request.amount().currency().getCurrencyCode(), request.proposedBy(), request.proposedRole(),
+                    request.proposedAt(), request.reason(), request.status().name(), request.decidedBy(), request.decidedAt(),
+                    request.decisionReason());
+        }
+    }
+
+    /** What a decision did. */
+    record Decided(Proposal proposal, String outcome) {
+    }
+
+    /** The body of a sign-off: {@code PREPARED} or {@code REVIEWED}, the currency (left out when the day has one), why. */
+    record SignOffRequest(String signOff, String currency, String reason) {
+    }
+
+    /** One sign-off as recorded. */
+    record SignOff(LocalDate day, String currency, String signOff, String operator, String role, ZonedDateTime at,
+                   String statementSha256, String reason) {
+
+        static SignOff of(SafeguardingSignOffs.SignOff signOff) {
+            return new SignOff(signOff.day(), signOff.currency(), signOff.kind().name(), signOff.operator(), signOff.role(),
+                    signOff.at(), signOff.statementSha256(), signOff.reason());
+        }
+    }
+
+    private final ApprovalRequests requests;
+    private final Approvals approvals;
+    private final SafeguardingSignOffs signOffs;
+
+    ApprovalsApi(ApprovalRequests requests, Approvals approvals, SafeguardingSignOffs signOffs) {
+        this.requests = requests;
+        this.approvals = approvals;
+        this.signOffs = signOffs;
+    }
+
+    /** The proposals waiting (status PROPOSED, the default), decided ones by status, or all (status ALL); newest first. */
+    @GetMapping("/approvals")
+    @PreAuthorize("hasAuthority('READ')")
+    List<Proposal> list(@RequestParam(defaultValue = "PROPOSED") String status) {
+        ApprovalRequests.Status wanted = null;
+        if (!"ALL".equalsIgnoreCase(status.trim())) {
+            try {
+                wanted = ApprovalRequests.Status.valueOf(status.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidField("status", "status '" + status + "' is not one of PROPOSED, APPROVED, REJECTED, WITHDRAWN, ALL");
+            }
+        }
+        return requests.list(wanted, 500).stream().map(Proposal::of).toList();
+    }
+
+    @GetMapping("/approvals/{id}")
+    @PreAuthorize("hasAuthority('READ')")
+    Proposal show(@PathVariable long id) {
+        return Proposal.of(requests.get(id));
+    }
+
+    /** Approves (and does) a proposal someone else made; the approver needs the permission the action itself needs. */
+    @PostMapping("/approvals/{id}/approve")
+    @PreAuthorize("hasAnyAuthority('RESOLVE_BREAKS', 'ALLOCATE')")
+    Decided approve(@PathVariable long id, @RequestBody(required = false) ActionRequest request, Authentication who) {
+        String reason = ActionRequest.reasonOf(request);
+        requirePermissionFor(requests.get(id), who);
+        Approvals.Decision decision = approvals.approve(id, who.getName(), reason);
+        return new Decided(Proposal.of(decision.request()), decision.outcome());
+    }
+
+    /** Rejects a proposal; its author rejecting it withdraws it. */
+    @PostMapping("/approvals/{id}/reject")
+    @PreAuthorize("hasAnyAuthority('RESOLVE_BREAKS', 'ALLOCATE')")
+    Decided reject(@PathVariable long id, @RequestBody(required = false) ActionRequest request, Authentication who) {
+        String reason = ActionRequest.reasonOf(request);
+        requirePermissionFor(requests.get(id), who);
+        Approvals.Decision decision = approvals.reject(id, who.getName(), reason);
+        return new Decided(Proposal.of(decision.request()), decision.outcome());
+    }
+
+    @GetMapping("/days/{date}/safeguarding/sign-offs")
+    @PreAuthorize("hasAuthority('READ')")
+    List<SignOff> signOffs(@PathVariable LocalDate date) {
+        return signOffs.of(date).stream().map(SignOff::of).toList();
+    }
+
+    @PostMapping("/days/{date}/safeguarding/sign-off")
+    @PreAuthorize("hasAuthority('SIGN_OFF_SAFEGUARDING')")
+    SignOff signOff(@PathVariable LocalDate date, @RequestBody(required = false) SignOffRequest request, Authentication who) {
+        String reason = ActionRequest.reasonOf(new ActionRequest(request == null ? null : request.reason()));
+        SafeguardingSignOffs.Kind kind;
+        try {
+            kind = SafeguardingSignOffs.Kind.valueOf(request.signOff() == null ? "" : request.signOff().trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("signOff", "signOff is required: PREPARED or REVIEWED");
+        }
+        return SignOff.of(signOffs.sign(date, request.currency(), kind, who.getName(), reason));
+    }
+
+    /** Approving or rejecting a proposal needs the permission its action needs. */
+    static void requirePermissionFor(ApprovalRequests.Request request, Authentication who) {
+        Permission needed = request.kind() == ApprovalRequests.Kind.RESOLVE_BREAK ? Permission.RESOLVE_BREAKS : Permission.ALLOCATE;
+        if (who.getAuthorities().stream().map(GrantedAuthority::getAuthority).noneMatch(needed.authority()::equals)) {
+            throw new AccessDeniedException("approval " + request.id() + " is decided by a user who may " + needed.name());
+        }
+    }
+}
