@@ -208,7 +208,8 @@ public record SettlementProperties(
                 try {
                     amount(code, amount);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("settlement.approvals." + key + "." + currency + ": " + e.getMessage(), e);
+                    // (no cause: the command line says the root cause's message, and this one names the key)
+                    throw new IllegalArgumentException("settlement.approvals." + key + "." + currency + ": " + e.getMessage());
                 }
                 upper.put(code, amount.trim());
             });
@@ -227,7 +228,7 @@ public record SettlementProperties(
             try {
                 unit = java.util.Currency.getInstance(currency);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'" + currency + "' is not a currency code", e);
+                throw new IllegalArgumentException("'" + currency + "' is not a currency code");
             }
             // (an unquoted 10000000.00 reaches us as the number 1.0E7)
             if (text == null || !text.trim().matches("[0-9]+(\\.[0-9]+)?(E[0-9]+)?")) {
@@ -238,7 +239,7 @@ public record SettlementProperties(
                         .setScale(se.clientfunds.money.Money.minorDigits(unit), java.math.RoundingMode.UNNECESSARY);
                 return new se.clientfunds.money.Money(decimal.movePointRight(decimal.scale()).longValueExact(), unit);
             } catch (ArithmeticException e) {
-                throw new IllegalArgumentException("'" + text + "' has more decimals than " + currency + " or is too large", e);
+                throw new IllegalArgumentException("'" + text + "' has more decimals than " + currency + " or is too large");
             }
         }
     }

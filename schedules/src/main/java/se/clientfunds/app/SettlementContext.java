@@ -64,6 +64,7 @@ public final class SettlementContext {
         defaults.put("settlement.home", root.toString());
         defaults.put("logging.file.name", root.resolve("logs").resolve("settlement.log").toString());
         if (Files.exists(root.resolve("settlement.yml"))) {
+            requireYaml(root.resolve("settlement.yml"));
             defaults.put("spring.config.import", "optional:file:" + root.resolve("settlement.yml"));
         }
         try {
@@ -80,6 +81,25 @@ public final class SettlementContext {
                         ? " (" + root.resolve("settlement.yml") + ")" : "") + ": " + Causes.rootMessage(e), e);
             }
             throw e;
+        }
+    }
+
+    /**
+     * Reads settlement.yml as Spring will (duplicate keys refused) before Spring does, so that a file that is not YAML
+     * is said in one line naming where, not in the stack trace Spring logs before its logging is set up.
+     */
+    private static void requireYaml(Path file) {
+        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        try (java.io.Reader reader = Files.newBufferedReader(file)) {
+            new org.yaml.snakeyaml.Yaml(options).loadAll(reader).forEach(document -> { });
+        } catch (org.yaml.snakeyaml.error.MarkedYAMLException yaml) {
+            org.yaml.snakeyaml.error.Mark mark = yaml.getProblemMark();
+            throw new ConfigurationException(file + (mark == null ? "" : " line " + (mark.getLine() + 1) + ", column "
+                    + (mark.getColumn() + 1)) + ": " + yaml.getProblem() + (yaml.getContext() == null ? "" : " (" + yaml.getContext()
+                    + ")") + "; write each key once, e.g. one settlement: with every section under it", yaml);
+        } catch (org.yaml.snakeyaml.error.YAMLException | java.io.IOException unreadable) {
+            throw new ConfigurationException(file + ": cannot be read as YAML: " + unreadable.getMessage(), unreadable);
         }
     }
 

@@ -70,7 +70,15 @@ class ConsoleController {
     String executions(@RequestParam(required = false) String status, @RequestParam(required = false) String job,
                       @RequestParam(required = false) LocalDate date, @RequestParam(defaultValue = "0") int page, Model model) {
         ExecutionQuery query = new ExecutionQuery(blankToNull(job), blankToNull(status), date, page, 50);
-        model.addAttribute("executions", operations.list(query));
+        java.util.List<se.clientfunds.operations.ExecutionSummary> listed = operations.list(query);
+        model.addAttribute("executions", listed);
+        // the progress of those that run (items done of those expected), for their bars
+        java.util.Map<Long, Long> percent = new java.util.HashMap<>();
+        listed.stream().filter(se.clientfunds.operations.ExecutionSummary::markedRunning).forEach(running -> {
+            se.clientfunds.operations.ExecutionDetail detail = operations.show(running.id());
+            percent.put(running.id(), detail.itemsExpected() > 0 ? Math.min(100, detail.itemsDone() * 100 / detail.itemsExpected()) : 0);
+        });
+        model.addAttribute("progress", percent);
         model.addAttribute("total", operations.count(query));
         model.addAttribute("status", status);
         model.addAttribute("job", job);

@@ -13,8 +13,8 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * The console's language: English or Swedish labels from {@code messages*.properties}, chosen with {@code ?lang=sv} or
- * {@code ?lang=en} and remembered in a cookie for a year; the browser's language until then.
+ * The console's language: English, Swedish or German labels from {@code console-messages*.properties}, chosen with
+ * {@code ?lang=en}, {@code sv} or {@code de} and remembered in a cookie for a year; the browser's language until then.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -26,7 +26,8 @@ class ConsoleLanguage implements WebMvcConfigurer {
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSameSite("Strict");
         resolver.setDefaultLocaleFunction(request -> request.getLocale() != null
-                && "sv".equals(request.getLocale().getLanguage()) ? Locale.forLanguageTag("sv") : Locale.ENGLISH);
+                && java.util.Set.of("sv", "de").contains(request.getLocale().getLanguage())
+                ? Locale.forLanguageTag(request.getLocale().getLanguage()) : Locale.ENGLISH);
         return resolver;
     }
 

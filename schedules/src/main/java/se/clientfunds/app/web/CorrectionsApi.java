@@ -1,10 +1,12 @@
 package se.clientfunds.app.web;
 
 import java.security.Principal;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -39,10 +41,13 @@ class CorrectionsApi {
 
     private final ReconciliationQueries reconciliation;
     private final ManualAllocation allocation;
+    private final se.clientfunds.allocation.AllocationQueries invoices;
 
-    CorrectionsApi(ReconciliationQueries reconciliation, ManualAllocation allocation) {
+    CorrectionsApi(ReconciliationQueries reconciliation, ManualAllocation allocation,
+                   se.clientfunds.allocation.AllocationQueries invoices) {
         this.reconciliation = reconciliation;
         this.allocation = allocation;
+        this.invoices = invoices;
     }
 
     @PostMapping("/breaks/{id}/resolve")
@@ -66,6 +71,28 @@ class CorrectionsApi {
             return ResponseEntity.accepted().body(new BreakOutcome(id, "PROPOSED", who.getName(), reason, proposal.get().id()));
         }
         return ResponseEntity.ok(new BreakOutcome(id, resolve ? "RESOLVED" : "EXPLAINED", who.getName(), reason, null));
+    }
+
+    /** An invoice not paid in full, with the CLI's {@code invoices} columns; amounts as decimal text. */
+    record OpenInvoice(String invoiceId, String clientId, String ocr, String currency, String amount, String paid,
+                       String outstanding, String dueDate, String debtorName) {
+    }
+
+    /**
+     * The invoices not paid in full that {@code q} finds, for an allocation by hand: by OCR or invoice id (exact), the
+     * amount outstanding (a decimal), or a part of the debtor's name; at most 25.
+     */
+    @GetMapping("/invoices")
+    @PreAuthorize("hasAuthority('READ')")
+    List<OpenInvoice> invoices(@RequestParam(required = false) String q) {
+        if (q == null || q.trim().length() < 2) {
+            throw new InvalidField("q", "q is required: an OCR, invoice id, amount outstanding or part of a debtor's name"
+                    + " (2 characters or more)");
+        }
+        return invoices.searchOpen(q, 25).stream().map(invoice -> new OpenInvoice(invoice.invoiceId(), invoice.clientId(),
+                invoice.ocr(), invoice.amount().currency().getCurrencyCode(), invoice.amount().toDecimalString(),
+                invoice.paid().toDecimalString(), invoice.outstanding().toDecimalString(), invoice.dueDate().toString(),
+                invoice.debtorName())).toList();
     }
 
     /**

@@ -241,9 +241,23 @@ class OperatorCommandsIT {
     @Test
     @Order(6)
     void aLargeAllocationOnTheCommandLineIsOnlyProposedAndItsAuthorMayWithdrawIt() throws IOException {
-        // given four eyes above 1.00 SEK, a payment still waiting and an open invoice
-        Files.writeString(home.resolve("settlement.yml"), "settlement:\n  approvals:\n    allocate-above: { SEK: 1.00 }\n");
         try {
+            // given a settlement.yml that is not YAML Spring takes (a key twice), then every command says where, in one line
+            Files.writeString(home.resolve("settlement.yml"), "settlement:\n  approvals:\n    allocate-above: { SEK: 1.00 }\n"
+                    + "settlement:\n  reports:\n    locale: sv\n");
+            Run twice = settle("--home", home.toString(), "approvals");
+            assertThat(twice.exitCode).isEqualTo(2);
+            assertThat(twice.err.strip()).isEqualTo("approvals: " + home.toAbsolutePath().normalize().resolve("settlement.yml")
+                    + " line 4, column 1: found duplicate key settlement (while constructing a mapping); write each key once,"
+                    + " e.g. one settlement: with every section under it");
+            // and an amount with more decimals than the currency has is refused naming the key
+            Files.writeString(home.resolve("settlement.yml"), "settlement:\n  approvals:\n    allocate-above: { SEK: 1.001 }\n");
+            Run decimals = settle("--home", home.toString(), "approvals");
+            assertThat(decimals.exitCode).isEqualTo(2);
+            assertThat(decimals.err).contains("settlement.approvals.allocate-above.SEK: '1.001' has more decimals than SEK or is too large");
+
+            // given four eyes above 1.00 SEK, a payment still waiting and an open invoice
+            Files.writeString(home.resolve("settlement.yml"), "settlement:\n  approvals:\n    allocate-above: { SEK: 1.00 }\n");
             Map<String, String> waiting = csv(settle("--home", home.toString(), "unallocated", "--format", "csv").out).get(0);
             String payment = waiting.get("payment");
             String invoiceId = csv(settle("--home", home.toString(), "invoices", "--status", "open", "--format", "csv").out).get(0)

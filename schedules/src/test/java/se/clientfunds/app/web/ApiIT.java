@@ -94,6 +94,7 @@ class ApiIT {
             endpoints.put("POST /api/v1/executions/" + completed + "/" + action, Permission.OPERATE_JOBS);
         }
         endpoints.put("GET /api/v1/approvals", Permission.READ);
+        endpoints.put("GET /api/v1/invoices?q=INV", Permission.READ);
         endpoints.put("GET /api/v1/days/" + FRI_2 + "/safeguarding/sign-offs", Permission.READ);
         // approving or rejecting asks for the permission of the action proposed: one of these two
         endpoints.put("POST /api/v1/approvals/999999/approve", Permission.RESOLVE_BREAKS);
@@ -247,8 +248,19 @@ class ApiIT {
         Map<String, Object> payment = jdbc.queryForMap("SELECT bank_reference, unallocated_minor FROM payment_allocation"
                 + " WHERE unallocated_minor > 2000000 ORDER BY unallocated_minor DESC LIMIT 1");
         String reference = (String) payment.get("bank_reference");
-        String invoice = jdbc.queryForObject("SELECT invoice_id FROM invoice_status WHERE status <> 'PAID' AND currency = 'SEK'"
-                + " ORDER BY amount_minor - paid_minor DESC, invoice_id LIMIT 1", String.class);
+        Map<String, Object> owing = jdbc.queryForMap("SELECT invoice_id, debtor_name, ocr FROM invoice_status WHERE status <> 'PAID'"
+                + " AND currency = 'SEK' ORDER BY amount_minor - paid_minor DESC, invoice_id LIMIT 1");
+        String invoice = (String) owing.get("invoice_id");
+        // (as the operator finds it: by a part of the debtor's name, or by its OCR)
+        String debtor = (String) owing.get("debtor_name");
+        // (MockMvc encodes the query as a URI template does)
+        JsonNode byName = json(call("GET /api/v1/invoices?q=" + debtor.substring(debtor.length() - 5), Role.OPERATOR));
+        assertThat(byName.valueStream().map(found -> found.get("invoiceId").asString())).contains(invoice);
+        JsonNode byOcr = json(call("GET /api/v1/invoices?q=" + owing.get("ocr"), Role.OPERATOR));
+        assertThat(byOcr.valueStream().map(found -> found.get("invoiceId").asString()).toList()).containsExactly(invoice);
+        MockHttpServletResponse noQuery = call("GET /api/v1/invoices", Role.OPERATOR);
+        assertThat(noQuery.getStatus()).isEqualTo(400);
+        assertThat(json(noQuery).get("field").asString()).isEqualTo("q");
         long journalLines = jdbc.queryForObject("SELECT COUNT(*) FROM journal_line", Long.class);
 
         // when the operator allocates it, then it is proposed with what it would do, and nothing is posted
@@ -340,6 +352,8 @@ class ApiIT {
             assertThat(page.getStatus()).isEqualTo(200);
             assertThat(page.getContentAsString()).contains("hx-get=\"/console/executions?status=STARTED&amp;page=0\"",
                     "hx-trigger=\"every 2s\"", "hx-select=\"#executions\"");
+            // and the running one has its progress bar
+            assertThat(page.getContentAsString()).contains("id=\"progress-" + completed + "\"");
         } finally {
             jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'COMPLETED' WHERE JOB_EXECUTION_ID = ?", completed);
         }

@@ -265,6 +265,8 @@ class ConsoleBrowserIT {
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Scheman");
             assertThat(browser.findElement(By.id("schedules")).getText()).contains("daily-cycle");
             screenshot(browser, "schedules-sv.png");
+            clickThrough(browser, By.id("lang-de"));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Zeitpläne");
             clickThrough(browser, By.id("lang-en"));
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Schedules");
         } finally {
