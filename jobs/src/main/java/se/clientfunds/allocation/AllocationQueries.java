@@ -63,22 +63,28 @@ public class AllocationQueries {
         if (term.length() < 2) {
             return List.of();
         }
-        Long minor = null;
-        if (Money.isDecimalText(term) && !term.startsWith("-")) {
-            java.math.BigDecimal decimal = new java.math.BigDecimal(term);
-            if (decimal.scale() <= 2) {
-                minor = decimal.movePointRight(2).longValue();
-            }
+        // an amount is looked for as each currency would write it (2 decimals, none, 3), then kept only in its own
+        java.math.BigDecimal decimal = Money.isDecimalText(term) && !term.startsWith("-") ? new java.math.BigDecimal(term) : null;
+        List<Long> minors = new java.util.ArrayList<>();
+        for (int digits : new int[] {2, 0, 3}) {
+            minors.add(decimal != null && decimal.scale() <= digits ? decimal.movePointRight(digits).longValue() : null);
         }
         String like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return jdbc.query("SELECT invoice_id, client_id, ocr, currency, amount_minor, paid_minor, status, due_date, debtor_name"
-                + " FROM invoice_status WHERE status <> 'PAID' AND (ocr = ? OR invoice_id = ? OR amount_minor - paid_minor = ?"
-                + " OR debtor_name LIKE ?) ORDER BY invoice_id LIMIT ?", (rs, row) -> {
+        List<InvoiceLine> found = new java.util.ArrayList<>();
+        jdbc.query("SELECT invoice_id, client_id, ocr, currency, amount_minor, paid_minor, status, due_date, debtor_name,"
+                + " (ocr = ? OR invoice_id = ? OR debtor_name LIKE ?) AS by_text FROM invoice_status WHERE status <> 'PAID'"
+                + " AND (ocr = ? OR invoice_id = ? OR debtor_name LIKE ? OR amount_minor - paid_minor IN (?, ?, ?))"
+                + " ORDER BY invoice_id LIMIT ?", rs -> {
                     String currency = rs.getString(4);
-                    return new InvoiceLine(rs.getString(1), rs.getString(2), rs.getString(3), Money.ofMinor(rs.getLong(5), currency),
-                            Money.ofMinor(rs.getLong(6), currency), InvoiceStatus.valueOf(rs.getString(7)),
-                            rs.getDate(8).toLocalDate(), rs.getString(9));
-                }, term, term, minor, like, limit);
+                    InvoiceLine invoice = new InvoiceLine(rs.getString(1), rs.getString(2), rs.getString(3),
+                            Money.ofMinor(rs.getLong(5), currency), Money.ofMinor(rs.getLong(6), currency),
+                            InvoiceStatus.valueOf(rs.getString(7)), rs.getDate(8).toLocalDate(), rs.getString(9));
+                    // (found by an amount only in another currency's decimals: 17644 is not 176.44 SEK)
+                    if (rs.getBoolean(10) || decimal != null && invoice.outstanding().toBigDecimal().compareTo(decimal) == 0) {
+                        found.add(invoice);
+                    }
+                }, term, term, like, term, term, like, minors.get(0), minors.get(1), minors.get(2), limit);
+        return found;
     }
 
     public List<UnallocatedPayment> unallocated() {

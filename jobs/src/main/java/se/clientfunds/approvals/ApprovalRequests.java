@@ -72,6 +72,11 @@ public class ApprovalRequests {
      */
     public Request propose(Kind kind, Long breakId, String payment, String invoiceId, String clientId, Money fee, Money amount,
                            Money limit, String subject, String operator, String reason) {
+        if (Actor.current().roles() == null) {
+            // the command line's person is whatever --operator says: four eyes need both people known by a login
+            throw new OperationRefused(subject + ": " + amount + " is above " + limit + ", so a second person approves it; propose"
+                    + " it in the console or the API, where who proposes and who approves are known by their logins");
+        }
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         try {
             jdbc.update(connection -> {

@@ -72,6 +72,10 @@ public class Approvals {
     /** Rejects a waiting proposal; its author rejecting it withdraws it. Nothing else changes. */
     public Decision reject(long id, String who, String reason) {
         String because = required(who, reason, "rejected");
+        if (se.clientfunds.operations.Actor.current().roles() == null) {
+            throw new OperationRefused("approval " + id + " is rejected or withdrawn by a logged-in user in the console or the API,"
+                    + " not on the command line, where anyone can name themselves with --operator");
+        }
         return transaction.execute(status -> {
             Request request = waiting(requests.lock(id));
             boolean own = request.proposedBy().equalsIgnoreCase(who.trim());

@@ -209,7 +209,6 @@ public class JobOperations {
         return trace.length() == 0 ? "job execution " + id + " left no exit message\n" : trace.toString();
     }
 
-    /** What operators did about the executions of an execution's job instance (a restart names the new one), oldest first. */
     /** The id of the latest operator action recorded (0 when none): what a later action's id is compared with. */
     public long latestActionId() {
         Long latest = jdbc.queryForObject("SELECT MAX(id) FROM operator_action", Long.class);
@@ -228,6 +227,7 @@ public class JobOperations {
                 .stream().findFirst();
     }
 
+    /** What operators did about the executions of an execution's job instance (a restart names the new one), oldest first. */
     public List<OperatorActionView> actions(long id) {
         return jdbc.query("SELECT id, acted_at, operator, action, subject, job_execution_id, business_date, reason, channel, role,"
                 + " outcome FROM operator_action WHERE job_execution_id IN (SELECT x.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION x"

@@ -55,9 +55,12 @@ public class SafeguardingSignOffs {
         this.clock = clock;
     }
 
-    /** Signs the day's statement in the currency (left out when the day has one) as prepared or reviewed. */
+    /**
+     * Signs the day's statement in the currency (left out when the day has one) as prepared or reviewed; {@code seen},
+     * when given, is the figures' SHA-256 the signer was shown, and the sign-off is refused if they have changed since.
+     */
     @Transactional
-    public SignOff sign(LocalDate day, String currency, Kind kind, String operator, String reason) {
+    public SignOff sign(LocalDate day, String currency, Kind kind, String operator, String reason, String seen) {
         if (kind == null) {
             throw new InputError("say which sign-off: PREPARED or REVIEWED");
         }
@@ -85,13 +88,26 @@ public class SafeguardingSignOffs {
         }
         String which = chosen;
         String sha256 = hashes.get(which);
+        if (seen != null && !seen.isBlank() && !seen.trim().equalsIgnoreCase(sha256)) {
+            throw new OperationRefused("the safeguarding figures of " + day + " in " + which + " changed after you were shown them"
+                    + " (the day was reconciled again): look at them again before signing");
+        }
+        // one sign-off of a statement at a time (two users preparing at once would each think theirs stands)
+        jdbc.queryForList("SELECT id FROM safeguarding_signoff WHERE business_date = ? AND currency = ? FOR UPDATE", Long.class,
+                Date.valueOf(day), which);
         List<SignOff> earlier = of(day).stream().filter(s -> s.currency().equals(which)).toList();
         SignOff prepared = earlier.stream().filter(s -> s.kind() == Kind.PREPARED).findFirst().orElse(null);
         SignOff reviewed = earlier.stream().filter(s -> s.kind() == Kind.REVIEWED).findFirst().orElse(null);
         String statement = "the safeguarding statement of " + day + " in " + which;
-        if (reviewed != null) {
+        if (reviewed != null && (reviewed.current() || kind == Kind.REVIEWED)) {
             throw new OperationRefused(statement + " is signed off already: prepared by " + prepared.operator() + ", reviewed by "
-                    + reviewed.operator());
+                    + reviewed.operator() + (reviewed.current() ? "" : "; its figures changed since, so it is prepared again first"));
+        }
+        if (reviewed != null) {
+            // the figures changed after both signed: preparing them starts a new round (the earlier sign-offs stay in the
+            // operator actions, with the figures' hash they signed)
+            jdbc.update("DELETE FROM safeguarding_signoff WHERE business_date = ? AND currency = ?", Date.valueOf(day), which);
+            prepared = null;
         }
         if (kind == Kind.PREPARED && prepared != null && prepared.current()) {
             throw new OperationRefused(statement + " is signed as prepared already (by " + prepared.operator() + ")");
@@ -143,9 +159,9 @@ public class SafeguardingSignOffs {
 
     /**
      * The SHA-256 of the day's safeguarding figures per currency, as its latest reconciliation run left them (the
-     * figures only: a run again to the same figures signs the same statement).
+     * figures only: a run again to the same figures signs the same statement); what a sign-off signs.
      */
-    private Map<String, String> figures(LocalDate day) {
+    public Map<String, String> figures(LocalDate day) {
         Map<String, String> hashes = new java.util.TreeMap<>();
         jdbc.query("SELECT s.currency, s.requirement_minor, s.resource_minor, s.difference_minor, s.status, s.resource_complete"
                 + " FROM safeguarding s WHERE s.business_date = ? AND s.run_no = (SELECT MAX(r.run_no) FROM reconciliation_run r"

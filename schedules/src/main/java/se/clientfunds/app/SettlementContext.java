@@ -89,15 +89,20 @@ public final class SettlementContext {
      * is said in one line naming where, not in the stack trace Spring logs before its logging is set up.
      */
     private static void requireYaml(Path file) {
+        // as Spring Boot's loader: duplicate keys refused, no limit on aliases, recursive keys or size
         org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
         options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(Integer.MAX_VALUE);
+        options.setAllowRecursiveKeys(true);
+        options.setCodePointLimit(Integer.MAX_VALUE);
         try (java.io.Reader reader = Files.newBufferedReader(file)) {
             new org.yaml.snakeyaml.Yaml(options).loadAll(reader).forEach(document -> { });
         } catch (org.yaml.snakeyaml.error.MarkedYAMLException yaml) {
             org.yaml.snakeyaml.error.Mark mark = yaml.getProblemMark();
             throw new ConfigurationException(file + (mark == null ? "" : " line " + (mark.getLine() + 1) + ", column "
                     + (mark.getColumn() + 1)) + ": " + yaml.getProblem() + (yaml.getContext() == null ? "" : " (" + yaml.getContext()
-                    + ")") + "; write each key once, e.g. one settlement: with every section under it", yaml);
+                    + ")") + (yaml.getProblem() != null && yaml.getProblem().startsWith("found duplicate key")
+                    ? "; write each key once, e.g. one settlement: with every section under it" : ""), yaml);
         } catch (org.yaml.snakeyaml.error.YAMLException | java.io.IOException unreadable) {
             throw new ConfigurationException(file + ": cannot be read as YAML: " + unreadable.getMessage(), unreadable);
         }

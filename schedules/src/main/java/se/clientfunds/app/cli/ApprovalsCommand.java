@@ -18,8 +18,8 @@ import se.clientfunds.report.TableFormat;
 @Command(name = "approvals", mixinStandardHelpOptions = true,
         description = {"Lists the proposals waiting for a second person (four eyes, settlement.approvals.*):"
                 + " id,kind,subject,amount,currency,proposed_by,proposed_at,reason,status,decided_by,decision_reason.",
-                "'approvals reject ID --reason TEXT' rejects one (its author withdraws it). Approving is done by a logged-in"
-                        + " user in the console or the API; 'approvals approve' says so."},
+                "Proposals are made, approved, rejected and withdrawn by logged-in users in the console or the API;"
+                        + " 'approvals approve|reject' says so (exit 2): on the command line anyone can name themselves."},
         subcommands = {ApprovalsCommand.Approve.class, ApprovalsCommand.Reject.class})
 class ApprovalsCommand implements Callable<Integer> {
 
@@ -100,7 +100,7 @@ class ApprovalsCommand implements Callable<Integer> {
     }
 
     @Command(name = "reject", mixinStandardHelpOptions = true,
-            description = "Rejects a proposal (its author withdraws it): nothing is done.")
+            description = "Refused on the command line: a proposal is rejected or withdrawn in the console or the API.")
     static class Reject extends Decide {
 
         @Override

@@ -29,16 +29,20 @@ import se.clientfunds.reconciliation.SafeguardingSignOffs;
 @RequestMapping("/api/v1")
 class ApprovalsApi {
 
-    /** A proposal; amounts as decimal text with their currency; the decision's fields are null while it waits. */
-    record Proposal(long id, String kind, String subject, String amount, String currency, String proposedBy, String proposedRole,
-                    ZonedDateTime proposedAt, String reason, String status, String decidedBy, ZonedDateTime decidedAt,
-                    String decisionReason) {
+    /**
+     * A proposal: what it does (the break, or the payment, invoice, client and fee an allocation posts exactly), amounts as
+     * decimal text with their currency; the decision's fields are null while it waits.
+     */
+    record Proposal(long id, String kind, String subject, Long breakId, String payment, String invoiceId, String clientId,
+                    String fee, String amount, String currency, String proposedBy, String proposedRole, ZonedDateTime proposedAt,
+                    String reason, String status, String decidedBy, ZonedDateTime decidedAt, String decisionReason) {
 
         static Proposal of(ApprovalRequests.Request request) {
-            return new Proposal(request.id(), request.kind().name(), request.subject(), request.amount().toDecimalString(),
-                    request.amount().currency().getCurrencyCode(), request.proposedBy(), request.proposedRole(),
-                    request.proposedAt(), request.reason(), request.status().name(), request.decidedBy(), request.decidedAt(),
-                    request.decisionReason());
+            return new Proposal(request.id(), request.kind().name(), request.subject(), request.breakId(), request.payment(),
+                    request.invoiceId(), request.clientId(), request.fee() == null ? null : request.fee().toDecimalString(),
+                    request.amount().toDecimalString(), request.amount().currency().getCurrencyCode(), request.proposedBy(),
+                    request.proposedRole(), request.proposedAt(), request.reason(), request.status().name(), request.decidedBy(),
+                    request.decidedAt(), request.decisionReason());
         }
     }
 
@@ -46,17 +50,25 @@ class ApprovalsApi {
     record Decided(Proposal proposal, String outcome) {
     }
 
-    /** The body of a sign-off: {@code PREPARED} or {@code REVIEWED}, the currency (left out when the day has one), why. */
-    record SignOffRequest(String signOff, String currency, String reason) {
+    /**
+     * The body of a sign-off: {@code PREPARED} or {@code REVIEWED}, the currency (left out when the day has one), why,
+     * and (optional) the figures' SHA-256 the signer was shown ({@code GET …/safeguarding/sign-offs} gives the current
+     * one): refused if the figures have changed since.
+     */
+    record SignOffRequest(String signOff, String currency, String reason, String statementSha256) {
     }
 
-    /** One sign-off as recorded. */
+    /** The day's sign-offs, and the SHA-256 of the figures a sign-off would sign now, per currency. */
+    record SignOffs(List<SignOff> signOffs, java.util.Map<String, String> currentStatementSha256) {
+    }
+
+    /** One sign-off as recorded; {@code current} false when the figures changed after it. */
     record SignOff(LocalDate day, String currency, String signOff, String operator, String role, ZonedDateTime at,
-                   String statementSha256, String reason) {
+                   String statementSha256, String reason, boolean current) {
 
         static SignOff of(SafeguardingSignOffs.SignOff signOff) {
             return new SignOff(signOff.day(), signOff.currency(), signOff.kind().name(), signOff.operator(), signOff.role(),
-                    signOff.at(), signOff.statementSha256(), signOff.reason());
+                    signOff.at(), signOff.statementSha256(), signOff.reason(), signOff.current());
         }
     }
 
@@ -113,8 +125,8 @@ class ApprovalsApi {
 
     @GetMapping("/days/{date}/safeguarding/sign-offs")
     @PreAuthorize("hasAuthority('READ')")
-    List<SignOff> signOffs(@PathVariable LocalDate date) {
-        return signOffs.of(date).stream().map(SignOff::of).toList();
+    SignOffs signOffs(@PathVariable LocalDate date) {
+        return new SignOffs(signOffs.of(date).stream().map(SignOff::of).toList(), signOffs.figures(date));
     }
 
     @PostMapping("/days/{date}/safeguarding/sign-off")
@@ -127,7 +139,7 @@ class ApprovalsApi {
         } catch (IllegalArgumentException e) {
             throw new InvalidField("signOff", "signOff is required: PREPARED or REVIEWED");
         }
-        return SignOff.of(signOffs.sign(date, request.currency(), kind, who.getName(), reason));
+        return SignOff.of(signOffs.sign(date, request.currency(), kind, who.getName(), reason, request.statementSha256()));
     }
 
     /** Approving or rejecting a proposal needs the permission its action needs. */

@@ -140,14 +140,23 @@ class ConsoleController {
         long actionsBefore = operations.latestActionId();
         java.util.concurrent.Future<JobOperations.Outcome> running;
         try {
-            running = executor.submit(() -> se.clientfunds.operations.Actor.as(actor, () -> operations.restart(id, who.getName(),
-                    reason)));
+            running = executor.submit(() -> {
+                try {
+                    return se.clientfunds.operations.Actor.as(actor, () -> operations.restart(id, who.getName(), reason));
+                } catch (RuntimeException failed) {
+                    // said on the page when it comes while the request waits; logged in any case, the page may have moved on
+                    LOG.warn("the restart of job execution {} asked by {} in the console ended: {}", id, who.getName(),
+                            failed.getMessage());
+                    throw failed;
+                }
+            });
         } catch (java.util.concurrent.RejectedExecutionException busy) {
             flash.addFlashAttribute("error", "too many restarts are running from the console now: try again when one has ended");
             return "redirect:/console/executions/" + id;
         }
         // until it is refused or ends, or this restart's own record names the execution it started (then the page follows it)
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        // (longer than an operator's wait for the books' lock, so that a refusal for want of it is said here)
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
         while (System.nanoTime() < deadline) {
             if (running.isDone()) {
                 try {
@@ -174,8 +183,8 @@ class ConsoleController {
             }
             Thread.sleep(100);
         }
-        flash.addFlashAttribute("message", "the restart of job execution " + id + " waits for the books (another job holds"
-                + " them): it starts when they are free");
+        flash.addFlashAttribute("message", "the restart of job execution " + id + " has not started after 15 seconds: see"
+                + " Executions for the new one, or the server's log for why");
         return "redirect:/console/executions/" + id;
     }
 

@@ -80,6 +80,8 @@ class ConsolePages {
         figures.put("safeguarding", table(() -> tables.safeguarding(date)));
         model.addAttribute("figures", figures);
         model.addAttribute("signOffs", signOffs.of(date));
+        // what a sign-off from this page signs: the figures shown, per currency
+        model.addAttribute("statements", signOffs.figures(date));
         java.util.Set<String> breaks = figures.get("breaks") instanceof DayTables.Table table
                 ? table.rows().stream().map(row -> row.get(0)).collect(java.util.stream.Collectors.toSet()) : java.util.Set.of();
         model.addAttribute("waiting", requests.list(ApprovalRequests.Status.PROPOSED, 500).stream()
@@ -130,10 +132,11 @@ class ConsolePages {
     @PostMapping("/console/days/{date}/sign-off")
     @PreAuthorize("hasAuthority('SIGN_OFF_SAFEGUARDING')")
     String signOff(@PathVariable LocalDate date, @RequestParam String currency, @RequestParam String signOff,
-                   @RequestParam(required = false) String reason, Principal who, RedirectAttributes flash) {
+                   @RequestParam(required = false) String reason, @RequestParam(required = false) String seen, Principal who,
+                   RedirectAttributes flash) {
         return said(flash, "/console/days/" + date, () -> {
             SafeguardingSignOffs.SignOff signed = signOffs.sign(date, currency, SafeguardingSignOffs.Kind.valueOf(signOff),
-                    who.getName(), reason);
+                    who.getName(), reason, seen);
             return "safeguarding statement of " + date + " in " + signed.currency() + " signed as "
                     + signed.kind().name().toLowerCase(java.util.Locale.ROOT) + " by " + signed.operator();
         });

@@ -248,7 +248,8 @@ class ApiIT {
         Map<String, Object> payment = jdbc.queryForMap("SELECT bank_reference, unallocated_minor FROM payment_allocation"
                 + " WHERE unallocated_minor > 2000000 ORDER BY unallocated_minor DESC LIMIT 1");
         String reference = (String) payment.get("bank_reference");
-        Map<String, Object> owing = jdbc.queryForMap("SELECT invoice_id, debtor_name, ocr FROM invoice_status WHERE status <> 'PAID'"
+        Map<String, Object> owing = jdbc.queryForMap("SELECT invoice_id, debtor_name, ocr, amount_minor - paid_minor AS outstanding"
+                + " FROM invoice_status WHERE status <> 'PAID'"
                 + " AND currency = 'SEK' ORDER BY amount_minor - paid_minor DESC, invoice_id LIMIT 1");
         String invoice = (String) owing.get("invoice_id");
         // (as the operator finds it: by a part of the debtor's name, or by its OCR)
@@ -258,6 +259,13 @@ class ApiIT {
         assertThat(byName.valueStream().map(found -> found.get("invoiceId").asString())).contains(invoice);
         JsonNode byOcr = json(call("GET /api/v1/invoices?q=" + owing.get("ocr"), Role.OPERATOR));
         assertThat(byOcr.valueStream().map(found -> found.get("invoiceId").asString()).toList()).containsExactly(invoice);
+        String outstanding = java.math.BigDecimal.valueOf(((Number) owing.get("outstanding")).longValue(), 2).toPlainString();
+        JsonNode byAmount = json(call("GET /api/v1/invoices?q=" + outstanding, Role.OPERATOR));
+        assertThat(byAmount.valueStream().map(found -> found.get("invoiceId").asString() + " " + found.get("outstanding").asString()))
+                .contains(invoice + " " + outstanding);
+        // (the same digits without the decimals are another amount in SEK)
+        assertThat(json(call("GET /api/v1/invoices?q=" + outstanding.replace(".", ""), Role.OPERATOR)).valueStream()
+                .map(found -> found.get("invoiceId").asString())).doesNotContain(invoice);
         MockHttpServletResponse noQuery = call("GET /api/v1/invoices", Role.OPERATOR);
         assertThat(noQuery.getStatus()).isEqualTo(400);
         assertThat(json(noQuery).get("field").asString()).isEqualTo("q");
@@ -306,23 +314,52 @@ class ApiIT {
                 .isEqualTo("business day 2026-01-07 has not been reconciled: there is no safeguarding statement to sign");
         // when finance reviews first, then it must be prepared before
         assertThat(json(signOff(path, "finance", "REVIEWED")).get("detail").asString()).endsWith("nobody has signed it as prepared yet");
+        // when finance signs figures other than those there are now, then it is refused
+        MockHttpServletResponse unseen = api.perform(post(path).with(httpBasic("finance", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"signOff\": \"PREPARED\", \"reason\": \"x\", \"statementSha256\": \"" + "0".repeat(64) + "\"}"))
+                .andReturn().getResponse();
+        assertThat(json(unseen).get("detail").asString()).endsWith("changed after you were shown them (the day was reconciled"
+                + " again): look at them again before signing");
         // when finance prepares it, and then reviews it too, then the review is refused (four eyes)
         MockHttpServletResponse prepared = signOff(path, "finance", "PREPARED");
         assertThat(prepared.getStatus()).as(prepared.getContentAsString()).isEqualTo(200);
         assertThat(json(signOff(path, "finance", "REVIEWED")).get("detail").asString()).endsWith("a different person reviews it (four eyes)");
         // and a second finance user reviews it
         assertThat(signOff(path, "finance2", "REVIEWED").getStatus()).isEqualTo(200);
-        JsonNode signed = json(call("GET /api/v1/days/" + FRI_2 + "/safeguarding/sign-offs", Role.AUDITOR));
+        JsonNode listed = json(call("GET /api/v1/days/" + FRI_2 + "/safeguarding/sign-offs", Role.AUDITOR));
+        JsonNode signed = listed.get("signOffs");
         assertThat(signed.valueStream().map(node -> node.get("signOff").asString() + " " + node.get("operator").asString()
-                + " " + node.get("currency").asString()).toList()).containsExactly("PREPARED finance SEK", "REVIEWED finance2 SEK");
-        assertThat(signed.get(0).get("statementSha256").asString()).hasSize(64).isEqualTo(signed.get(1).get("statementSha256").asString());
+                + " " + node.get("currency").asString() + " " + node.get("current").asBoolean()).toList())
+                .containsExactly("PREPARED finance SEK true", "REVIEWED finance2 SEK true");
+        assertThat(signed.get(0).get("statementSha256").asString()).hasSize(64).isEqualTo(signed.get(1).get("statementSha256").asString())
+                .isEqualTo(listed.at("/currentStatementSha256/SEK").asString());
         // and signed twice is refused
         assertThat(signOff(path, "finance2", "PREPARED").getStatus()).isEqualTo(409);
+
+        // when the day's figures change after both signed (as a reconciliation run again to other figures would), then the
+        // sign-offs are marked, a review is refused, and preparing them again starts a new round
+        jdbc.update("UPDATE safeguarding SET requirement_minor = requirement_minor + 1, difference_minor = difference_minor - 1"
+                + " WHERE business_date = ?", java.sql.Date.valueOf(FRI_2));
+        try {
+            assertThat(json(call("GET /api/v1/days/" + FRI_2 + "/safeguarding/sign-offs", Role.AUDITOR)).get("signOffs")
+                    .valueStream().map(node -> node.get("current").asBoolean()).toList()).containsExactly(false, false);
+            assertThat(json(signOff(path, "finance", "REVIEWED")).get("detail").asString())
+                    .endsWith("its figures changed since, so it is prepared again first");
+            assertThat(signOff(path, "finance2", "PREPARED").getStatus()).isEqualTo(200);
+            assertThat(signOff(path, "finance", "REVIEWED").getStatus()).isEqualTo(200);
+            assertThat(json(call("GET /api/v1/days/" + FRI_2 + "/safeguarding/sign-offs", Role.AUDITOR)).get("signOffs")
+                    .valueStream().map(node -> node.get("operator").asString() + " " + node.get("current").asBoolean()).toList())
+                    .containsExactly("finance2 true", "finance true");
+        } finally {
+            jdbc.update("UPDATE safeguarding SET requirement_minor = requirement_minor - 1, difference_minor = difference_minor + 1"
+                    + " WHERE business_date = ?", java.sql.Date.valueOf(FRI_2));
+        }
         // and both are in the audit trail, for the open business day (whose audit.pdf lists them)
         String openDay = served.context.getBean(se.clientfunds.ledger.OpenBusinessDay.class).current().date().toString();
         assertThat(jdbc.queryForList("SELECT CONCAT_WS('|', operator, action, role, business_date) FROM operator_action WHERE action"
                 + " LIKE 'SIGN_OFF_%' ORDER BY id", String.class)).containsExactly("finance|SIGN_OFF_PREPARED|FINANCE|" + openDay,
-                "finance2|SIGN_OFF_REVIEWED|FINANCE|" + openDay);
+                "finance2|SIGN_OFF_REVIEWED|FINANCE|" + openDay, "finance2|SIGN_OFF_PREPARED|FINANCE|" + openDay,
+                "finance|SIGN_OFF_REVIEWED|FINANCE|" + openDay);
     }
 
     private MockHttpServletResponse signOff(String path, String user, String kind) throws Exception {
