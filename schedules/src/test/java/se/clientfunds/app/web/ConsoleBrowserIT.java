@@ -67,6 +67,12 @@ class ConsoleBrowserIT {
             assertThat(status.getText()).isEqualTo("FAILED");
             assertThat(status.getCssValue("color")).isEqualTo("rgba(179, 38, 30, 1)");
             screenshot(browser, "today.png");
+            // and on a phone's width the page still fits without scrolling sideways
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            screenshot(browser, "today-phone.png");
+            assertThat(((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth + ' <= '"
+                    + " + document.documentElement.clientWidth")).isEqualTo("390 <= 390");
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
 
             // when she follows the failed job to its execution, then its cause is there, with the actions
             monday.findElement(By.linkText("job execution " + served.failedReconciliation + " (reconcileJob)")).click();
