@@ -374,6 +374,54 @@ class ApiIT {
     }
 
     @Test
+    void everyConsolePageAndActionAnswersEachRoleAsThePermissionTableSays() throws Exception {
+        // given every console page (READ) and action with its permission, each action on something that does not exist or
+        // without what it needs (a role let in is answered by the service, which refuses it on the page: a redirect)
+        Map<String, Permission> endpoints = new LinkedHashMap<>();
+        for (String page : List.of("/console", "/console/executions", "/console/executions/" + completed, "/console/days/" + FRI_2,
+                "/console/unallocated", "/console/approvals", "/console/schedules", "/console/audit")) {
+            endpoints.put("GET " + page, Permission.READ);
+        }
+        endpoints.put("POST /console/executions/" + completed + "/restart", Permission.OPERATE_JOBS);
+        endpoints.put("POST /console/schedules/no-such-schedule/pause", Permission.OPERATE_SCHEDULES);
+        endpoints.put("POST /console/breaks/999999/explain?date=" + FRI_2, Permission.RESOLVE_BREAKS);
+        endpoints.put("POST /console/unallocated/allocate?payment=NO-SUCH-REFERENCE&invoice=NO-SUCH-INVOICE", Permission.ALLOCATE);
+        endpoints.put("POST /console/approvals/999999/approve", Permission.RESOLVE_BREAKS);
+        endpoints.put("POST /console/days/" + FRI_2 + "/sign-off?currency=SEK&signOff=PREPARED&seen=" + "0".repeat(64),
+                Permission.SIGN_OFF_SAFEGUARDING);
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, Permission> endpoint : endpoints.entrySet()) {
+            String[] methodAndPath = endpoint.getKey().split(" ", 2);
+            // when asked without a login, then the login page
+            MockHttpServletResponse anonymous = api.perform(methodAndPath[0].equals("GET") ? get(methodAndPath[1])
+                    : post(methodAndPath[1]).param("reason", "console matrix")
+                            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                    .andReturn().getResponse();
+            if (anonymous.getStatus() != 302 || !anonymous.getRedirectedUrl().endsWith("/login")) {
+                wrong.add(endpoint.getKey() + " without a login: " + anonymous.getStatus());
+            }
+            // and by each role: the page (200) or the action's outcome said on a page (302) if it may, 403 if not
+            for (Role role : Role.values()) {
+                org.springframework.mock.web.MockHttpSession session = (org.springframework.mock.web.MockHttpSession) api.perform(
+                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
+                                .user(role.name().toLowerCase()).password(PASSWORD)).andReturn().getRequest().getSession();
+                MockHttpServletResponse response = api.perform(methodAndPath[0].equals("GET")
+                        ? get(methodAndPath[1]).session(session)
+                        : post(methodAndPath[1]).session(session).param("reason", "console matrix")
+                                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                        .andReturn().getResponse();
+                int expected = !endpoint.getValue().roles().contains(role) ? 403 : methodAndPath[0].equals("GET") ? 200 : 302;
+                if (response.getStatus() != expected) {
+                    wrong.add(endpoint.getKey() + " as " + role + ": " + response.getStatus() + ", expected " + expected);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        // and nothing was done by any of them
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM operator_action WHERE reason = 'console matrix'", Long.class)).isZero();
+    }
+
+    @Test
     void theExecutionsPageAsksForItselfAgainWhileAnExecutionRuns() throws Exception {
         org.springframework.mock.web.MockHttpSession session = (org.springframework.mock.web.MockHttpSession) api.perform(
                 org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
