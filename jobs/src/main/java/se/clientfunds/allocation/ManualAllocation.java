@@ -37,7 +37,7 @@ public class ManualAllocation {
      * above {@code settlement.approvals.allocate-above} ({@code approvalAbove}, null when none applies) is proposed, not
      * posted.
      */
-    public record Result(String payment, String invoiceId, Money allocated, Money fee, Money stillUnallocated,
+    public record Result(String payment, String invoiceId, String clientId, Money allocated, Money fee, Money stillUnallocated,
                          LocalDate bookingDate, Money approvalAbove, se.clientfunds.approvals.ApprovalRequests.Request proposal) {
 
         /** Whether it was posted (not only proposed). */
@@ -164,7 +164,7 @@ public class ManualAllocation {
         String paymentId = iban + "/" + bankReference;
         java.util.Optional<Money> limit = approvals.limitExceeded(se.clientfunds.approvals.ApprovalRequests.Kind.ALLOCATE, share);
         if (mode == Mode.PREVIEW) {
-            return new Result(paymentId, invoiceId, share, fee, unallocated.minus(share), bookingDate, limit.orElse(null), null);
+            return new Result(paymentId, invoiceId, clientId, share, fee, unallocated.minus(share), bookingDate, limit.orElse(null), null);
         }
         if (mode == Mode.APPROVED && !(share.equals(proposed.amount()) && fee.equals(proposed.fee())
                 && clientId.equals(proposed.clientId()))) {
@@ -177,7 +177,7 @@ public class ManualAllocation {
             se.clientfunds.approvals.ApprovalRequests.Request proposal = approvals.propose(
                     se.clientfunds.approvals.ApprovalRequests.Kind.ALLOCATE, null, paymentId, invoiceId, clientId, fee, share, limit.get(),
                     "allocate " + share + " of " + paymentId + " to invoice " + invoiceId, operator, reason);
-            return new Result(paymentId, invoiceId, share, fee, unallocated.minus(share), bookingDate, limit.get(), proposal);
+            return new Result(paymentId, invoiceId, clientId, share, fee, unallocated.minus(share), bookingDate, limit.get(), proposal);
         }
         int number = jdbc.queryForObject("SELECT COALESCE(MAX(allocation_no), 0) + 1 FROM invoice_allocation"
                 + " WHERE account_iban = ? AND bank_reference = ?", Integer.class, iban, bankReference);
@@ -204,7 +204,7 @@ public class ManualAllocation {
         se.clientfunds.operations.OperatorActions.record(jdbc, new se.clientfunds.operations.OperatorActions.Entry(operator,
                 "ALLOCATE", iban + "/" + bankReference + " -> " + invoiceId + " " + share, reason, bookingDate, null,
                 "allocated " + share + ", fee " + fee + ", " + left + " left"));
-        return new Result(paymentId, invoiceId, share, fee, left, bookingDate, limit.orElse(null), null);
+        return new Result(paymentId, invoiceId, clientId, share, fee, left, bookingDate, limit.orElse(null), null);
     }
 
 

@@ -69,6 +69,38 @@ public class Approvals {
         });
     }
 
+    /**
+     * Why a waiting proposal could no longer be approved as it stands, if it could not: its subject was settled another
+     * way meanwhile (the break cleared by a later reconciliation, the payment used up) or changed (another share, client
+     * or fee). Read only; approving checks the same again under locks.
+     */
+    public java.util.Optional<String> noLongerApplies(Request request) {
+        if (request.status() != Status.PROPOSED) {
+            return java.util.Optional.empty();
+        }
+        try {
+            switch (request.kind()) {
+                case RESOLVE_BREAK -> {
+                    se.clientfunds.money.Money amount = reconciliation.openAmount(request.breakId());
+                    if (!amount.equals(request.amount())) {
+                        return java.util.Optional.of("break " + request.breakId() + " is now " + amount);
+                    }
+                }
+                case ALLOCATE -> {
+                    ManualAllocation.Result now = allocation.preview(request.payment(), request.invoiceId());
+                    if (!(now.allocated().equals(request.amount()) && now.fee().equals(request.fee())
+                            && now.clientId().equals(request.clientId()))) {
+                        return java.util.Optional.of("it would now allocate " + now.allocated() + " to client " + now.clientId()
+                                + " with a fee of " + now.fee());
+                    }
+                }
+            }
+            return java.util.Optional.empty();
+        } catch (InputError settled) {
+            return java.util.Optional.of(settled.getMessage());
+        }
+    }
+
     /** Rejects a waiting proposal; its author rejecting it withdraws it. Nothing else changes. */
     public Decision reject(long id, String who, String reason) {
         String because = required(who, reason, "rejected");

@@ -235,10 +235,19 @@ public class ReconciliationQueries {
         apply(breakId, true, approver, se.clientfunds.jobs.ColumnText.fit(reason, 1000));
     }
 
+    /** The amount of a break not resolved yet (read, not locked); refused, saying why, for one resolved or unknown. */
+    public Money openAmount(long breakId) {
+        return open(breakId, "");
+    }
+
     /** Locks a break that is not resolved; returns its amount. */
     private Money lockOpen(long breakId) {
+        return open(breakId, " FOR UPDATE");
+    }
+
+    private Money open(long breakId, String lock) {
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT status, amount_minor, currency FROM reconciliation_break"
-                + " WHERE id = ? FOR UPDATE", breakId);
+                + " WHERE id = ?" + lock, breakId);
         if (rows.isEmpty()) {
             throw new InputError("break " + breakId + ": no such break (see ./settle breaks DATE)");
         }

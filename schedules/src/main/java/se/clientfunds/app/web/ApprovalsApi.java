@@ -31,18 +31,26 @@ class ApprovalsApi {
 
     /**
      * A proposal: what it does (the break, or the payment, invoice, client and fee an allocation posts exactly), amounts as
-     * decimal text with their currency; the decision's fields are null while it waits.
+     * decimal text with their currency; the decision's fields are null while it waits; {@code noLongerApplies} says why
+     * a waiting proposal could no longer be approved as it stands (its subject settled another way, or changed), null when
+     * it could.
      */
     record Proposal(long id, String kind, String subject, Long breakId, String payment, String invoiceId, String clientId,
                     String fee, String amount, String currency, String proposedBy, String proposedRole, ZonedDateTime proposedAt,
-                    String reason, String status, String decidedBy, ZonedDateTime decidedAt, String decisionReason) {
+                    String reason, String status, String decidedBy, ZonedDateTime decidedAt, String decisionReason,
+                    String noLongerApplies) {
+
+        Proposal withNoLongerApplies(String why) {
+            return new Proposal(id, kind, subject, breakId, payment, invoiceId, clientId, fee, amount, currency, proposedBy,
+                    proposedRole, proposedAt, reason, status, decidedBy, decidedAt, decisionReason, why);
+        }
 
         static Proposal of(ApprovalRequests.Request request) {
             return new Proposal(request.id(), request.kind().name(), request.subject(), request.breakId(), request.payment(),
                     request.invoiceId(), request.clientId(), request.fee() == null ? null : request.fee().toDecimalString(),
                     request.amount().toDecimalString(), request.amount().currency().getCurrencyCode(), request.proposedBy(),
                     request.proposedRole(), request.proposedAt(), request.reason(), request.status().name(), request.decidedBy(),
-                    request.decidedAt(), request.decisionReason());
+                    request.decidedAt(), request.decisionReason(), null);
         }
     }
 
@@ -94,13 +102,18 @@ class ApprovalsApi {
                 throw new InvalidField("status", "status '" + status + "' is not one of PROPOSED, APPROVED, REJECTED, WITHDRAWN, ALL");
             }
         }
-        return requests.list(wanted, 500).stream().map(Proposal::of).toList();
+        return requests.list(wanted, 500).stream().map(this::shown).toList();
     }
 
     @GetMapping("/approvals/{id}")
     @PreAuthorize("hasAuthority('READ')")
     Proposal show(@PathVariable long id) {
-        return Proposal.of(requests.get(id));
+        return shown(requests.get(id));
+    }
+
+    /** A proposal with, while it waits, why it could no longer be approved as it stands (null when it could). */
+    private Proposal shown(ApprovalRequests.Request request) {
+        return Proposal.of(request).withNoLongerApplies(approvals.noLongerApplies(request).orElse(null));
     }
 
     /** Approves (and does) a proposal someone else made; the approver needs the permission the action itself needs. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -194,7 +195,12 @@ class ConsolePages {
     @GetMapping("/console/approvals")
     @PreAuthorize("hasAuthority('READ')")
     String approvals(Model model) {
-        model.addAttribute("waiting", requests.list(ApprovalRequests.Status.PROPOSED, 500));
+        List<ApprovalRequests.Request> waiting = requests.list(ApprovalRequests.Status.PROPOSED, 500);
+        model.addAttribute("waiting", waiting);
+        // those that can no longer be approved as they stand, and why: only rejecting them is offered
+        Map<Long, String> stale = new LinkedHashMap<>();
+        waiting.forEach(request -> approvals.noLongerApplies(request).ifPresent(why -> stale.put(request.id(), why)));
+        model.addAttribute("stale", stale);
         model.addAttribute("decided", requests.list(null, 100).stream()
                 .filter(request -> request.status() != ApprovalRequests.Status.PROPOSED).toList());
         return "console/approvals";

@@ -291,6 +291,22 @@ class ApiIT {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"invoiceId\": \"" + invoice + "\", \"reason\": \"the payer phoned\"}"))
                 .andReturn().getResponse()).get("approval").asLong();
         assertThat(again).isNotEqualTo(approval);
+        assertThat(json(call("GET /api/v1/approvals/" + again, Role.AUDITOR)).get("noLongerApplies").isNull()).isTrue();
+        // when part of the payment is used meanwhile (as the allocation job or another operator would), then the proposal
+        // says it no longer applies, and approving it is refused
+        long share = new java.math.BigDecimal(json(call("GET /api/v1/approvals/" + again, Role.AUDITOR)).get("amount").asString())
+                .movePointRight(2).longValueExact();
+        jdbc.update("UPDATE payment_allocation SET unallocated_minor = ? WHERE bank_reference = ?", share - 100, reference);
+        try {
+            assertThat(json(call("GET /api/v1/approvals/" + again, Role.AUDITOR)).get("noLongerApplies").asString())
+                    .startsWith("it would now allocate ");
+            MockHttpServletResponse stale = act("/api/v1/approvals/" + again + "/approve", "admin", "checked the call note");
+            assertThat(stale.getStatus()).isEqualTo(409);
+            assertThat(json(stale).get("detail").asString()).endsWith(": reject it and propose again");
+        } finally {
+            jdbc.update("UPDATE payment_allocation SET unallocated_minor = ? WHERE bank_reference = ?",
+                    ((Number) payment.get("unallocated_minor")).longValue(), reference);
+        }
         MockHttpServletResponse approved = act("/api/v1/approvals/" + again + "/approve", "admin", "checked the call note");
         assertThat(approved.getStatus()).as(approved.getContentAsString()).isEqualTo(200);
         assertThat(json(approved).get("outcome").asString()).startsWith("allocated ");
