@@ -21,7 +21,7 @@ import se.clientfunds.operations.Actor;
 import se.clientfunds.operations.NotFound;
 import se.clientfunds.operations.OperationRefused;
 import se.clientfunds.operations.OperatorActions;
-import se.clientfunds.operations.RecordedTimes;
+import se.clientfunds.jobs.RecordedTimes;
 import se.clientfunds.settings.SettlementProperties;
 
 /**
@@ -72,7 +72,7 @@ public class ApprovalRequests {
      */
     public Request propose(Kind kind, Long breakId, String payment, String invoiceId, String clientId, Money fee, Money amount,
                            Money limit, String subject, String operator, String reason) {
-        if (Actor.current().roles() == null) {
+        if (!Actor.current().loggedIn()) {
             // the command line's person is whatever --operator says: four eyes need both people known by a login
             throw new OperationRefused(subject + ": " + amount + " is above " + limit + ", so a second person approves it; propose"
                     + " it in the console or the API, where who proposes and who approves are known by their logins");
@@ -118,12 +118,8 @@ public class ApprovalRequests {
         return get(id);
     }
 
-    JdbcTemplate jdbc() {
-        return jdbc;
-    }
-
     /** The business day a proposal or decision is recorded for: the open one, whose audit.pdf lists it. */
-    java.time.LocalDate actionDay() {
+    private java.time.LocalDate actionDay() {
         return openBusinessDay.current().date();
     }
 
@@ -145,16 +141,13 @@ public class ApprovalRequests {
                 this::request, status == null ? null : status.name(), status == null ? null : status.name(), limit);
     }
 
-    /** The waiting proposal about a break, if one waits. */
-    public Optional<Request> waitingForBreak(long breakId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM approval_request WHERE status = 'PROPOSED' AND break_id = ?", this::request,
-                breakId).stream().findFirst();
-    }
-
-    void decide(long id, Status status, String who, String reason) {
+    /** Records a decision on a waiting proposal, and the operator action {@code action} saying so, in the caller's transaction. */
+    void decide(Request request, Status status, String who, String reason, String action, String outcome) {
         jdbc.update("UPDATE approval_request SET status = ?, decided_by = ?, decided_role = ?, decided_at = CURRENT_TIMESTAMP(6),"
                 + " decision_reason = ? WHERE id = ? AND status = 'PROPOSED'", status.name(), ColumnText.fit(who.trim(), 100),
-                Actor.current().roles(), ColumnText.fit(reason.trim(), 1000), id);
+                Actor.current().roles(), ColumnText.fit(reason.trim(), 1000), request.id());
+        OperatorActions.record(jdbc, new OperatorActions.Entry(who, action, "approval " + request.id() + ": " + request.subject(),
+                reason, actionDay(), null, outcome));
     }
 
     private Request request(ResultSet rs, int row) throws SQLException {

@@ -8,7 +8,6 @@ import se.clientfunds.allocation.ManualAllocation;
 import se.clientfunds.approvals.ApprovalRequests.Request;
 import se.clientfunds.approvals.ApprovalRequests.Status;
 import se.clientfunds.operations.OperationRefused;
-import se.clientfunds.operations.OperatorActions;
 import se.clientfunds.outcome.InputError;
 import se.clientfunds.reconciliation.ReconciliationQueries;
 
@@ -41,7 +40,7 @@ public class Approvals {
     public Decision approve(long id, String who, String reason) {
         String because = required(who, reason, "approved");
         return transaction.execute(status -> {
-            if (se.clientfunds.operations.Actor.current().roles() == null) {
+            if (!se.clientfunds.operations.Actor.current().loggedIn()) {
                 // the command line's person is whatever --operator says: a second person is only known by a login
                 throw new OperationRefused("approval " + id + " is approved by a logged-in user in the console or the API, not"
                         + " on the command line, where anyone can name themselves with --operator");
@@ -62,9 +61,7 @@ public class Approvals {
                     yield "allocated " + result.allocated() + ", fee " + result.fee() + ", " + result.stillUnallocated() + " left";
                 }
             };
-            requests.decide(id, Status.APPROVED, who, because);
-            OperatorActions.record(requestsJdbc(), new OperatorActions.Entry(who, "APPROVE", "approval " + id + ": "
-                    + request.subject(), because, requests.actionDay(), null, "APPROVED: " + outcome));
+            requests.decide(request, Status.APPROVED, who, because, "APPROVE", "APPROVED: " + outcome);
             return new Decision(requests.get(id), outcome);
         });
     }
@@ -104,7 +101,7 @@ public class Approvals {
     /** Rejects a waiting proposal; its author rejecting it withdraws it. Nothing else changes. */
     public Decision reject(long id, String who, String reason) {
         String because = required(who, reason, "rejected");
-        if (se.clientfunds.operations.Actor.current().roles() == null) {
+        if (!se.clientfunds.operations.Actor.current().loggedIn()) {
             throw new OperationRefused("approval " + id + " is rejected or withdrawn by a logged-in user in the console or the API,"
                     + " not on the command line, where anyone can name themselves with --operator");
         }
@@ -112,15 +109,9 @@ public class Approvals {
             Request request = waiting(requests.lock(id));
             boolean own = request.proposedBy().equalsIgnoreCase(who.trim());
             Status decided = own ? Status.WITHDRAWN : Status.REJECTED;
-            requests.decide(id, decided, who, because);
-            OperatorActions.record(requestsJdbc(), new OperatorActions.Entry(who, own ? "WITHDRAW" : "REJECT", "approval " + id
-                    + ": " + request.subject(), because, requests.actionDay(), null, decided.name()));
+            requests.decide(request, decided, who, because, own ? "WITHDRAW" : "REJECT", decided.name());
             return new Decision(requests.get(id), decided.name());
         });
-    }
-
-    private org.springframework.jdbc.core.JdbcTemplate requestsJdbc() {
-        return requests.jdbc();
     }
 
     private static Request waiting(Request request) {

@@ -12,7 +12,18 @@ import java.time.ZoneId;
  */
 public final class RecordedTimes {
 
+    /**
+     * The wall clock records are stamped with: when it happened, not the business clock a test or demo may fix (Spring
+     * Batch's executions, the operator actions and the files received are all stamped with it).
+     */
+    public static final java.time.Clock WALL_CLOCK = java.time.Clock.systemDefaultZone();
+
     private RecordedTimes() {
+    }
+
+    /** A recorded timestamp shown in {@code zone} (the business clock's); null stays null. */
+    public static java.time.ZonedDateTime in(Timestamp timestamp, ZoneId zone) {
+        return timestamp == null ? null : timestamp.toLocalDateTime().atZone(ZoneId.systemDefault()).withZoneSameInstant(zone);
     }
 
     public static OffsetDateTime withOffset(LocalDateTime local) {

@@ -14,6 +14,16 @@ public record Actor(String channel, String roles) {
 
     private static final ThreadLocal<Actor> CURRENT = new ThreadLocal<>();
 
+    /** Whether a logged-in user acts (the API's and the console's users have roles; the command line's person does not). */
+    public boolean loggedIn() {
+        return roles != null;
+    }
+
+    /** Whether the logged-in user acts in {@code role}. */
+    public boolean hasRole(String role) {
+        return roles != null && java.util.Arrays.asList(roles.split(",")).contains(role);
+    }
+
     /** Who acts on this thread now; the command line when no door said otherwise. */
     public static Actor current() {
         Actor actor = CURRENT.get();

@@ -43,7 +43,7 @@ public class AuditTrail {
 
     /** From {@code from} to {@code to} (both days in), today when left out; {@code operator} narrows it to one person. */
     public Span between(LocalDate from, LocalDate to, String operator) {
-        LocalDate last = to != null ? to : LocalDate.now(RecordedTimes.WALL_CLOCK.withZone(clock.getZone()));
+        LocalDate last = to != null ? to : LocalDate.now(se.clientfunds.jobs.RecordedTimes.WALL_CLOCK.withZone(clock.getZone()));
         LocalDate first = from != null ? from : last;
         if (first.isAfter(last)) {
             throw new se.clientfunds.outcome.InputError("from " + first + " is after to " + last);
@@ -74,6 +74,6 @@ public class AuditTrail {
     }
 
     private ZonedDateTime time(Timestamp timestamp) {
-        return RecordedTimes.in(timestamp, clock.getZone());
+        return se.clientfunds.jobs.RecordedTimes.in(timestamp, clock.getZone());
     }
 }

@@ -504,12 +504,12 @@ public class JobOperations {
         }
         // a running one's so far: against the clock the job repository stamps with, not the business clock (which a
         // test or a demo fixes)
-        return Duration.between(started, ended != null ? ended : ZonedDateTime.now(RecordedTimes.WALL_CLOCK));
+        return Duration.between(started, ended != null ? ended : ZonedDateTime.now(se.clientfunds.jobs.RecordedTimes.WALL_CLOCK));
     }
 
     /** The job repository keeps the JVM's local time. */
     private ZonedDateTime time(Timestamp timestamp) {
-        return RecordedTimes.in(timestamp, clock.getZone());
+        return se.clientfunds.jobs.RecordedTimes.in(timestamp, clock.getZone());
     }
 
     private static String firstLine(String text) {

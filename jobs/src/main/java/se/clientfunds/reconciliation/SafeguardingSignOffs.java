@@ -19,7 +19,7 @@ import se.clientfunds.ledger.OpenBusinessDay;
 import se.clientfunds.operations.Actor;
 import se.clientfunds.operations.OperationRefused;
 import se.clientfunds.operations.OperatorActions;
-import se.clientfunds.operations.RecordedTimes;
+import se.clientfunds.jobs.RecordedTimes;
 import se.clientfunds.outcome.InputError;
 
 /**
@@ -68,7 +68,7 @@ public class SafeguardingSignOffs {
             throw new InputError("a sign-off is given with a reason or remark (reason)");
         }
         String roles = Actor.current().roles();
-        if (roles == null || !List.of(roles.split(",")).contains(ROLE)) {
+        if (!Actor.current().hasRole(ROLE)) {
             throw new OperationRefused("the safeguarding statement is signed off by a " + ROLE + " user in the console or the API;"
                     + " " + operator + " acts " + (roles == null ? "without a role (" + Actor.current().channel() + ")" : "as " + roles));
         }
@@ -95,7 +95,7 @@ public class SafeguardingSignOffs {
         // one sign-off of a statement at a time (two users preparing at once would each think theirs stands)
         jdbc.queryForList("SELECT id FROM safeguarding_signoff WHERE business_date = ? AND currency = ? FOR UPDATE", Long.class,
                 Date.valueOf(day), which);
-        List<SignOff> earlier = of(day).stream().filter(s -> s.currency().equals(which)).toList();
+        List<SignOff> earlier = of(day, hashes).stream().filter(s -> s.currency().equals(which)).toList();
         SignOff prepared = earlier.stream().filter(s -> s.kind() == Kind.PREPARED).findFirst().orElse(null);
         SignOff reviewed = earlier.stream().filter(s -> s.kind() == Kind.REVIEWED).findFirst().orElse(null);
         String statement = "the safeguarding statement of " + day + " in " + which;
@@ -144,12 +144,16 @@ public class SafeguardingSignOffs {
                 throw new OperationRefused(statement + " was signed as " + kind.name().toLowerCase(Locale.ROOT) + " meanwhile");
             }
         }
-        return of(day).stream().filter(s -> s.currency().equals(which) && s.kind() == kind).findFirst().orElseThrow();
+        return of(day, hashes).stream().filter(s -> s.currency().equals(which) && s.kind() == kind).findFirst().orElseThrow();
     }
 
     /** The day's sign-offs, by currency, prepared before reviewed, each saying whether it signs the figures as they are now. */
     public List<SignOff> of(LocalDate day) {
-        Map<String, String> now = figures(day);
+        return of(day, figures(day));
+    }
+
+    /** The day's sign-offs, compared with the figures' hashes {@code now}. */
+    private List<SignOff> of(LocalDate day, Map<String, String> now) {
         return jdbc.query("SELECT business_date, currency, signoff, operator, role, signed_at, statement_sha256, reason"
                 + " FROM safeguarding_signoff WHERE business_date = ? ORDER BY currency, signoff", (rs, n) -> new SignOff(
                 rs.getDate(1).toLocalDate(), rs.getString(2), Kind.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),

@@ -8,7 +8,6 @@ import java.util.Locale;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -120,19 +119,21 @@ class ApprovalsApi {
     @PostMapping("/approvals/{id}/approve")
     @PreAuthorize("hasAnyAuthority('RESOLVE_BREAKS', 'ALLOCATE')")
     Decided approve(@PathVariable long id, @RequestBody(required = false) ActionRequest request, Authentication who) {
-        String reason = ActionRequest.reasonOf(request);
-        requirePermissionFor(requests.get(id), who);
-        Approvals.Decision decision = approvals.approve(id, who.getName(), reason);
-        return new Decided(Proposal.of(decision.request()), decision.outcome());
+        return decide(id, request, who, true);
     }
 
     /** Rejects a proposal; its author rejecting it withdraws it. */
     @PostMapping("/approvals/{id}/reject")
     @PreAuthorize("hasAnyAuthority('RESOLVE_BREAKS', 'ALLOCATE')")
     Decided reject(@PathVariable long id, @RequestBody(required = false) ActionRequest request, Authentication who) {
+        return decide(id, request, who, false);
+    }
+
+    private Decided decide(long id, ActionRequest request, Authentication who, boolean approve) {
         String reason = ActionRequest.reasonOf(request);
         requirePermissionFor(requests.get(id), who);
-        Approvals.Decision decision = approvals.reject(id, who.getName(), reason);
+        Approvals.Decision decision = approve ? approvals.approve(id, who.getName(), reason)
+                : approvals.reject(id, who.getName(), reason);
         return new Decided(Proposal.of(decision.request()), decision.outcome());
     }
 
@@ -158,7 +159,7 @@ class ApprovalsApi {
     /** Approving or rejecting a proposal needs the permission its action needs. */
     static void requirePermissionFor(ApprovalRequests.Request request, Authentication who) {
         Permission needed = request.kind() == ApprovalRequests.Kind.RESOLVE_BREAK ? Permission.RESOLVE_BREAKS : Permission.ALLOCATE;
-        if (who.getAuthorities().stream().map(GrantedAuthority::getAuthority).noneMatch(needed.authority()::equals)) {
+        if (!needed.isGrantedTo(who)) {
             throw new AccessDeniedException("approval " + request.id() + " is decided by a user who may " + needed.name());
         }
     }

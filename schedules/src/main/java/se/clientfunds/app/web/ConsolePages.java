@@ -156,7 +156,7 @@ class ConsolePages {
                        org.springframework.security.core.Authentication who) {
         model.addAttribute("payments", allocations.unallocated());
         // searching and previewing is for those who may allocate
-        if (who.getAuthorities().stream().noneMatch(authority -> Permission.ALLOCATE.authority().equals(authority.getAuthority()))) {
+        if (!Permission.ALLOCATE.isGrantedTo(who)) {
             return "console/unallocated";
         }
         model.addAttribute("payment", payment);

@@ -43,6 +43,11 @@ public enum Permission {
         return roles;
     }
 
+    /** Whether the logged-in user was granted this permission. */
+    public boolean isGrantedTo(org.springframework.security.core.Authentication who) {
+        return who.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(authority()::equals);
+    }
+
     /** The authority an endpoint asks for. */
     public String authority() {
         return name();
