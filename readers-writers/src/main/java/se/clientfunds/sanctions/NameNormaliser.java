@@ -36,13 +36,17 @@ public final class NameNormaliser {
         if (name == null || name.isBlank()) {
             return List.of();
         }
-        String latin;
-        synchronized (TO_LATIN) {
-            // (an ICU transliterator is not safe for concurrent use)
-            latin = TO_LATIN.transliterate(Normalizer.normalize(name, Normalizer.Form.NFKC));
+        // most names are in Latin script already: the transliterator (slow) is only for those that are not
+        String plain = plainLatin(name);
+        if (plain == null) {
+            String latin;
+            synchronized (TO_LATIN) {
+                // (an ICU transliterator is not safe for concurrent use)
+                latin = TO_LATIN.transliterate(Normalizer.normalize(name, Normalizer.Form.NFKC));
+            }
+            plain = withoutMarks(latin);
         }
-        String plain = Normalizer.normalize(latin, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
+        plain = plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
         List<String> tokens = new ArrayList<>();
         for (String token : plain.split(" ")) {
             if (!token.isEmpty()) {
@@ -57,6 +61,42 @@ public final class NameNormaliser {
             tokens.remove(0);
         }
         return List.copyOf(tokens);
+    }
+
+    /** The name in ASCII letters when it is in Latin script (diacritics off, ß as ss, ø as o...), else null. */
+    private static String plainLatin(String name) {
+        String stripped = withoutMarks(Normalizer.normalize(name, Normalizer.Form.NFKC));
+        StringBuilder ascii = new StringBuilder(stripped.length() + 4);
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            if (c < 0x80) {
+                ascii.append(c);
+                continue;
+            }
+            String letter = switch (c) {
+                case 'ß' -> "ss";
+                case 'æ' -> "ae";
+                case 'Æ' -> "AE";
+                case 'ø', 'Ø' -> "o";
+                case 'œ' -> "oe";
+                case 'Œ' -> "OE";
+                case 'ł', 'Ł' -> "l";
+                case 'đ', 'Đ', 'ð', 'Ð' -> "d";
+                case 'þ', 'Þ' -> "th";
+                case 'ı' -> "i";
+                default -> null;
+            };
+            if (letter == null && Character.isLetterOrDigit(c)) {
+                // a letter of another script (or one this list does not know): the transliterator's
+                return null;
+            }
+            ascii.append(letter == null ? " " : letter);
+        }
+        return ascii.toString();
+    }
+
+    private static String withoutMarks(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
     }
 
     /** The tokens joined by single spaces: the key of an exact normalised match. */
