@@ -29,6 +29,7 @@ import se.clientfunds.outcome.InputError;
 import se.clientfunds.outcome.JobFailed;
 import se.clientfunds.reconciliation.ReconciliationQueries;
 import se.clientfunds.reports.ReportPublication;
+import se.clientfunds.sanctions.EuSanctionsListReader;
 import se.clientfunds.settings.ClientFundsAccount;
 import se.clientfunds.settings.SettlementHome;
 
@@ -245,6 +246,10 @@ public class DailyCycle {
 
     /** Orders by what a file is, read from its content, never from its name. */
     private static InboxFile classify(Path file) {
+        if (EuSanctionsListReader.recognises(file)) {
+            // first: the day's payments are screened against the newest list
+            return new InboxFile(file, -1);
+        }
         if (BankFileParsers.isBankFile(file)) {
             boolean notification = BankFileParsers.detect(file).map(BankFileFormat::isNotification).orElse(false);
             return new InboxFile(file, notification ? 10 : 11);

@@ -18,9 +18,11 @@ import org.springframework.stereotype.Service;
 import se.clientfunds.bank.BankFileParsers;
 import se.clientfunds.jobs.Causes;
 import se.clientfunds.jobs.JobRestarts;
+import se.clientfunds.sanctions.EuSanctionsListReader;
 
 /**
- * Imports one input file with the job for what it is (a bank file or a platform extract, told by its content), or
+ * Imports one input file with the job for what it is (a bank file, a sanctions list or a platform extract, told by its
+ * content), or
  * restarts the earlier execution when the same bytes failed part way: a restarted import resumes after its last
  * committed chunk. A file whose bytes were already imported is refused before any job runs.
  */
@@ -31,6 +33,7 @@ public class FileImports {
     private final JobRepository jobRepository;
     private final Job importExtractsJob;
     private final Job importBankFilesJob;
+    private final Job importSanctionsListJob;
     private final ImportedFiles importedFiles;
     private final InputFileMover mover;
     private final JobRestarts restarts;
@@ -38,13 +41,15 @@ public class FileImports {
 
     public FileImports(JobOperator jobOperator, JobRepository jobRepository,
                        @Qualifier("importExtractsJob") Job importExtractsJob,
-                       @Qualifier("importBankFilesJob") Job importBankFilesJob, ImportedFiles importedFiles,
+                       @Qualifier("importBankFilesJob") Job importBankFilesJob,
+                       @Qualifier("importSanctionsListJob") Job importSanctionsListJob, ImportedFiles importedFiles,
                        InputFileMover mover, JobRestarts restarts, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.importExtractsJob = importExtractsJob;
         this.importBankFilesJob = importBankFilesJob;
+        this.importSanctionsListJob = importSanctionsListJob;
         this.importedFiles = importedFiles;
         this.mover = mover;
         this.restarts = restarts;
@@ -63,7 +68,9 @@ public class FileImports {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + ": no such file");
         }
-        Job job = BankFileParsers.isBankFile(file) ? importBankFilesJob : importExtractsJob;
+        // a sanctions list is XML too: asked first
+        Job job = EuSanctionsListReader.recognises(file) ? importSanctionsListJob
+                : BankFileParsers.isBankFile(file) ? importBankFilesJob : importExtractsJob;
         String sha256 = Sha256.of(file);
         JobParameters parameters = parameters(file, sha256, businessDate);
         JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters);

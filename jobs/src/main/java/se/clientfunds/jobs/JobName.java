@@ -5,6 +5,7 @@ public enum JobName {
 
     IMPORT_EXTRACTS("importExtractsJob"),
     IMPORT_BANK_FILES("importBankFilesJob"),
+    IMPORT_SANCTIONS_LIST("importSanctionsListJob"),
     ALLOCATE_PAYMENTS("allocatePaymentsJob"),
     REFUNDS_AND_PAYOUTS("refundsAndPayoutsJob"),
     CLOSE_BUSINESS_DAY("closeBusinessDayJob"),

@@ -33,12 +33,34 @@ public final class EuSanctionsListReader {
     /** More entities than any list the EU has published holds many times over: a guard against a runaway file. */
     static final int MAX_ENTITIES = 200_000;
 
+    /** The longest id and reference taken (the EU's are a few characters), and the longest name. */
+    static final int MAX_ID = 64;
+    static final int MAX_NAME = 1000;
+
     private EuSanctionsListReader() {
+    }
+
+    private static void requireLength(String value, int max, String fileName, String where, String field) {
+        if (value.length() > max) {
+            throw new SanctionsListException(fileName, where, field + " is " + value.length() + " characters long, more than the "
+                    + max + " taken: '" + value.substring(0, 40) + "...'");
+        }
     }
 
     /** Whether the start of a file (its first few kilobytes, as text) is an EU sanctions list: what import detection asks. */
     public static boolean recognises(String start) {
         return start.contains("<export") && start.contains(NAMESPACE);
+    }
+
+    /** Whether the file is an EU sanctions list, told by its first few kilobytes (never by its name). */
+    public static boolean recognises(java.nio.file.Path file) {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] start = in.readNBytes(4096);
+            return recognises(new String(start, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            // unreadable: whatever import the file is given to says why
+            return false;
+        }
     }
 
     /** Reads and validates the whole list. */
@@ -116,7 +138,9 @@ public final class EuSanctionsListReader {
             throw new SanctionsListException(fileName, "sanctionEntity at line " + line, "logicalId is missing");
         }
         String where = where(logicalId, line);
+        requireLength(logicalId, MAX_ID, fileName, where, "logicalId");
         String reference = attribute(xml, "euReferenceNumber");
+        requireLength(reference, MAX_ID, fileName, where, "euReferenceNumber");
         SanctionsList.SubjectType type = null;
         List<SanctionsList.NameAlias> aliases = new ArrayList<>();
         List<SanctionsList.Birthdate> birthdates = new ArrayList<>();
@@ -134,6 +158,7 @@ public final class EuSanctionsListReader {
                 case "subjectType" -> type = subjectType(attribute(xml, "code"), fileName, where);
                 case "nameAlias" -> {
                     String whole = attribute(xml, "wholeName").strip().replaceAll("\\s+", " ");
+                    requireLength(whole, MAX_NAME, fileName, where, "nameAlias/@wholeName");
                     if (!whole.isEmpty()) {
                         aliases.add(new SanctionsList.NameAlias(whole, attribute(xml, "nameLanguage"),
                                 "true".equals(attribute(xml, "strong"))));

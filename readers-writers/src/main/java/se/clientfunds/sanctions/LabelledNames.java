@@ -31,6 +31,18 @@ public final class LabelledNames {
 
     /** The list and the names to screen against it. */
     public record Set(List<NameMatcher.ListedName> list, List<Labelled> names) {
+
+        /** The list as the EU would publish it (a company is an enterprise, everyone else a person). */
+        public SanctionsList asEuList(java.time.OffsetDateTime generated, String globalFileId) {
+            List<SanctionsList.Entity> entities = new ArrayList<>();
+            for (NameMatcher.ListedName name : list) {
+                boolean company = name.alias().endsWith(" LLC") || name.alias().endsWith(" Ltd");
+                entities.add(new SanctionsList.Entity(name.entityId(), name.reference(), company
+                        ? SanctionsList.SubjectType.ENTERPRISE : SanctionsList.SubjectType.PERSON,
+                        List.of(new SanctionsList.NameAlias(name.alias(), "EN", true)), List.of(), List.of(), List.of()));
+            }
+            return new SanctionsList(generated, globalFileId, entities);
+        }
     }
 
     private static final String[] ONSETS = {"b", "d", "g", "k", "l", "m", "n", "r", "s", "t", "v", "z", "kh", "sh", "dr",
