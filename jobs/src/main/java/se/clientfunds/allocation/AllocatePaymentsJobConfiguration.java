@@ -18,6 +18,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -25,21 +26,34 @@ import se.clientfunds.jobs.JobName;
 import se.clientfunds.ledger.BusinessDays;
 import se.clientfunds.ledger.Ledger;
 import se.clientfunds.money.Money;
+import se.clientfunds.monitoring.AmlAlerts;
+import se.clientfunds.monitoring.PaymentHolds;
+import se.clientfunds.monitoring.PaymentScreeningWriter;
+import se.clientfunds.monitoring.PaymentToScreen;
+import se.clientfunds.monitoring.SanctionsLists;
 import se.clientfunds.settings.SettlementProperties;
 
 /**
  * {@code allocatePaymentsJob}: every incoming payment booked on or before the business date and not yet allocated is
- * allocated to the invoices its references name ({@link PaymentAllocator}), in the order the bank booked them, and
- * posted on the business date. See README.md beside this class.
+ * first screened against the sanctions list in force (an exact hit is held), then allocated to the invoices its
+ * references name ({@link PaymentAllocator}), in the order the bank booked them, and posted on the business date. See
+ * README.md beside this class.
  */
 @Configuration(proxyBeanMethods = false)
 class AllocatePaymentsJobConfiguration {
 
+    /** The last import whose payments were screened (job context): allocation takes no payment of a later one. */
+    static final String SCREENED_UP_TO = "screenedUpTo";
+    /** The sanctions list screened against (its import id), 0 for none (job context). */
+    static final String SANCTIONS_LIST = "sanctionsList";
+
     @Bean
-    Job allocatePaymentsJob(JobRepository jobRepository, Step checkDayOpenForAllocationStep, Step allocatePaymentsStep,
-                            Step recordDeductionsStep) {
+    Job allocatePaymentsJob(JobRepository jobRepository, Step checkDayOpenForAllocationStep, Step chooseSanctionsListStep,
+                            Step screenPaymentsStep, Step allocatePaymentsStep, Step recordDeductionsStep) {
         return new JobBuilder(JobName.ALLOCATE_PAYMENTS.jobName(), jobRepository)
                 .start(checkDayOpenForAllocationStep)
+                .next(chooseSanctionsListStep)
+                .next(screenPaymentsStep)
                 .next(allocatePaymentsStep)
                 .next(recordDeductionsStep)
                 .build();
@@ -68,6 +82,86 @@ class AllocatePaymentsJobConfiguration {
         };
     }
 
+    // --- screen: the payers of the payments about to be allocated, against the sanctions list in force. Both steps run
+    // again on every restart, so that a payment imported since is screened too: allocation takes only the payments
+    // of the imports screened (screenedUpTo), never one that arrived after the screening
+
+    @Bean
+    Step chooseSanctionsListStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                 SanctionsLists lists, JdbcTemplate jdbc) {
+        return new StepBuilder("chooseSanctionsList", jobRepository)
+                .tasklet((contribution, chunkContext) -> {
+                    var jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+                    var inForce = lists.inForce();
+                    jobContext.putLong(SCREENED_UP_TO, jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM imported_file"
+                            + " WHERE status = 'IMPORTED'", Long.class));
+                    jobContext.putLong(SANCTIONS_LIST, inForce.map(SanctionsLists.ImportedList::importId).orElse(0L));
+                    contribution.setExitStatus(new org.springframework.batch.core.ExitStatus("COMPLETED",
+                            inForce.map(list -> "screening against " + list.label())
+                                    .orElse("no sanctions list imported: payers are not screened")));
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
+    Step screenPaymentsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                            SettlementProperties properties, JdbcCursorItemReader<PaymentToScreen> paymentsToScreenReader,
+                            PaymentScreeningWriter paymentScreeningWriter) {
+        return new StepBuilder("screenPayments", jobRepository)
+                .<PaymentToScreen, PaymentToScreen>chunk(properties.sanctions().chunkSize())
+                .transactionManager(transactionManager)
+                .reader(paymentsToScreenReader)
+                .writer(paymentScreeningWriter)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    JdbcCursorItemReader<PaymentToScreen> paymentsToScreenReader(DataSource dataSource, SettlementProperties properties,
+                                                                 @Value("#{jobParameters['businessDate']}") LocalDate businessDate,
+                                                                 @Value("#{jobExecutionContext['screenedUpTo']}") Long screenedUpTo,
+                                                                 @Value("#{jobExecutionContext['sanctionsList']}") Long list) {
+        return new JdbcCursorItemReaderBuilder<PaymentToScreen>()
+                .name("paymentsToScreenReader")
+                .dataSource(dataSource)
+                // what a restart finds held is not read again; an alert found again is the same alert
+                .saveState(false)
+                .fetchSize(properties.sanctions().chunkSize())
+                .verifyCursorPosition(false)
+                .sql("SELECT t.account_iban, t.bank_reference, t.amount_minor, t.currency,"
+                        + " COALESCE(t.booking_date, f.business_date) AS booked, t.counterparty_name, t.payment_references"
+                        + " FROM bank_transaction t JOIN imported_file f ON f.id = t.import_id AND f.status = 'IMPORTED'"
+                        + " WHERE ? > 0 AND t.is_payment = 1 AND t.direction = 'C' AND t.amount_minor > 0"
+                        + " AND COALESCE(t.booking_date, f.business_date) <= ? AND t.import_id <= ?"
+                        + " AND NOT EXISTS (SELECT 1 FROM payment_allocation a"
+                        + "   WHERE a.account_iban = t.account_iban AND a.bank_reference = t.bank_reference)"
+                        + " AND NOT EXISTS (SELECT 1 FROM payment_hold h"
+                        + "   WHERE h.account_iban = t.account_iban AND h.bank_reference = t.bank_reference)"
+                        + " ORDER BY booked, t.import_id, t.entry_no, t.transaction_no")
+                .queryArguments(list, Date.valueOf(businessDate), screenedUpTo)
+                .rowMapper((rs, row) -> new PaymentToScreen(rs.getString(1), rs.getString(2),
+                        Money.ofMinor(rs.getLong(3), rs.getString(4)), rs.getDate(5).toLocalDate(), rs.getString(6),
+                        rs.getString(7)))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    PaymentScreeningWriter paymentScreeningWriter(SanctionsLists lists, SettlementProperties properties, AmlAlerts alerts,
+                                                  PaymentHolds holds,
+                                                  @Value("#{jobParameters['businessDate']}") LocalDate businessDate,
+                                                  @Value("#{jobExecutionContext['sanctionsList']}") Long list,
+                                                  @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
+        // (with no list the reader reads nothing, and the writer is never asked)
+        var imported = list == 0 ? java.util.Optional.<SanctionsLists.ImportedList>empty() : lists.byImport(list);
+        return new PaymentScreeningWriter(imported.isPresent() ? lists.matcher(list) : new se.clientfunds.sanctions.NameMatcher(
+                java.util.List.of()), properties.sanctions().matchThreshold().doubleValue(), list,
+                imported.map(SanctionsLists.ImportedList::label).orElse("none"), businessDate, jobExecutionId, alerts, holds);
+    }
+
     // --- allocate: chunked; a payment allocated is one with a payment_allocation row, written with its postings
 
     @Bean
@@ -85,7 +179,8 @@ class AllocatePaymentsJobConfiguration {
     @Bean
     @StepScope
     JdbcCursorItemReader<IncomingPayment> unallocatedPaymentReader(DataSource dataSource, SettlementProperties properties,
-                                                                   @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+                                                                   @Value("#{jobParameters['businessDate']}") LocalDate businessDate,
+                                                                   @Value("#{jobExecutionContext['screenedUpTo']}") Long screenedUpTo) {
         return new JdbcCursorItemReaderBuilder<IncomingPayment>()
                 .name("unallocatedPaymentReader")
                 .dataSource(dataSource)
@@ -98,11 +193,13 @@ class AllocatePaymentsJobConfiguration {
                         + " COALESCE(t.booking_date, f.business_date) AS booked, t.payment_references, t.counterparty_name"
                         + " FROM bank_transaction t JOIN imported_file f ON f.id = t.import_id AND f.status = 'IMPORTED'"
                         + " WHERE t.is_payment = 1 AND t.direction = 'C' AND t.amount_minor > 0"
-                        + " AND COALESCE(t.booking_date, f.business_date) <= ?"
+                        + " AND COALESCE(t.booking_date, f.business_date) <= ? AND t.import_id <= ?"
                         + " AND NOT EXISTS (SELECT 1 FROM payment_allocation a"
                         + "   WHERE a.account_iban = t.account_iban AND a.bank_reference = t.bank_reference)"
+                        + " AND NOT EXISTS (SELECT 1 FROM payment_hold h WHERE h.account_iban = t.account_iban"
+                        + "   AND h.bank_reference = t.bank_reference AND h.released_on IS NULL)"
                         + " ORDER BY booked, t.import_id, t.entry_no, t.transaction_no")
-                .queryArguments(Date.valueOf(businessDate))
+                .queryArguments(Date.valueOf(businessDate), screenedUpTo)
                 .rowMapper((rs, row) -> new IncomingPayment(rs.getString(1), rs.getString(2),
                         Money.ofMinor(rs.getLong(3), rs.getString(4)), rs.getDate(5).toLocalDate(),
                         IncomingPayment.splitReferences(rs.getString(6)), rs.getString(7)))

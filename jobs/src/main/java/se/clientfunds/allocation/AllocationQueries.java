@@ -88,8 +88,11 @@ public class AllocationQueries {
     }
 
     public List<UnallocatedPayment> unallocated() {
+        // with the payments a sanctions hit holds: their money is in UNALLOCATED too, waiting for compliance
         return jdbc.query("SELECT account_iban, bank_reference, booking_date, currency, amount_minor, unallocated_minor, reason,"
                 + " debtor_name, payment_references FROM payment_allocation WHERE unallocated_minor > 0"
+                + " UNION ALL SELECT account_iban, bank_reference, booking_date, currency, amount_minor, amount_minor, reason,"
+                + " payer_name, payment_references FROM payment_hold WHERE released_on IS NULL"
                 + " ORDER BY booking_date, account_iban, bank_reference", (rs, row) -> {
                     String currency = rs.getString(4);
                     return new UnallocatedPayment(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),

@@ -113,6 +113,11 @@ public class ManualAllocation {
                 : jdbc.queryForList("SELECT account_iban, bank_reference, currency, unallocated_minor, outcome FROM payment_allocation"
                         + " WHERE bank_reference = ?" + lock, paymentReference);
         if (payments.isEmpty()) {
+            List<String> held = jdbc.queryForList("SELECT reason FROM payment_hold WHERE released_on IS NULL AND (bank_reference = ?"
+                    + " OR CONCAT(account_iban, '/', bank_reference) = ?)", String.class, paymentReference, paymentReference);
+            if (!held.isEmpty()) {
+                throw new InputError("payment " + paymentReference + " is held: " + held.get(0));
+            }
             throw new InputError("payment " + paymentReference + ": no allocated payment has that reference"
                     + " (see ./settle unallocated)");
         }

@@ -79,7 +79,7 @@ class DayReportRecords {
 
     /** Allocation reasons start with one of these codes (see {@code PaymentAllocator}); anything else is OTHER. */
     private static final List<String> REASON_CODES = List.of("INVALID_OCR", "UNKNOWN_OCR", "AMBIGUOUS_OCR", "CURRENCY_MISMATCH",
-            "NO_REFERENCE");
+            "NO_REFERENCE", "SANCTIONS_HOLD");
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -139,12 +139,17 @@ class DayReportRecords {
                             new Amount(rs.getLong(7), currency));
                 }, date);
         // as the day left them: what operators allocated by hand on a later day is added back
-        List<UnallocatedLine> unallocated = jdbc.query("SELECT p.bank_reference, p.booking_date, p.currency, p.amount_minor,"
-                + " p.unallocated_minor + COALESCE((SELECT SUM(a.amount_minor) FROM invoice_allocation a"
+        // with the payments a sanctions hit held that day, as the day left them
+        List<UnallocatedLine> unallocated = jdbc.query("SELECT * FROM (SELECT p.bank_reference, p.booking_date, p.currency,"
+                + " p.amount_minor, p.unallocated_minor + COALESCE((SELECT SUM(a.amount_minor) FROM invoice_allocation a"
                 + "   WHERE a.account_iban = p.account_iban AND a.bank_reference = p.bank_reference"
                 + "   AND a.allocated_by IS NOT NULL AND a.allocated_on > ?), 0) AS open_minor,"
-                + " p.reason, p.debtor_name, p.payment_references FROM payment_allocation p WHERE p.allocated_on <= ?"
-                + " HAVING open_minor > 0 ORDER BY p.booking_date, p.account_iban, p.bank_reference",
+                + " p.reason, p.debtor_name, p.payment_references, p.account_iban FROM payment_allocation p WHERE p.allocated_on <= ?"
+                + " HAVING open_minor > 0"
+                + " UNION ALL SELECT h.bank_reference, h.booking_date, h.currency, h.amount_minor, h.amount_minor, h.reason,"
+                + " h.payer_name, h.payment_references, h.account_iban FROM payment_hold h"
+                + " WHERE h.held_on <= ? AND (h.released_on IS NULL OR h.released_on > ?)) u"
+                + " ORDER BY booking_date, account_iban, bank_reference",
                 (rs, row) -> {
                     String currency = rs.getString(3);
                     String reason = nonNull(rs.getString(6));
@@ -152,7 +157,7 @@ class DayReportRecords {
                     return new UnallocatedLine(rs.getString(1), booked, new Amount(rs.getLong(4), currency),
                             new Amount(rs.getLong(5), currency), reasonCode(reason), reason, nonNull(rs.getString(7)),
                             nonNull(rs.getString(8)), age(booked, day));
-                }, date, date);
+                }, date, date, date, date);
         // what is owed back to payers, per payment: the excess or duplicate, less the refunds paid up to the day
         List<DebtorCreditLine> debtorCredit = jdbc.query("SELECT p.bank_reference, p.booking_date, p.currency, p.debtor_name,"
                 + " p.payment_references, p.outcome, p.to_debtor_credit_minor - COALESCE((SELECT SUM(r.amount_minor)"

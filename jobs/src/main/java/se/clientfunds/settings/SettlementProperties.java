@@ -23,6 +23,7 @@ import se.clientfunds.bank.AccountId;
  * @param close          when a business day may close
  * @param safeguarding   how clients' money is safeguarded, as the statement says
  * @param approvals      which actions need a second person's approval (four eyes)
+ * @param sanctions      how payers are screened against the sanctions list
  */
 @ConfigurationProperties("settlement")
 public record SettlementProperties(
@@ -36,7 +37,8 @@ public record SettlementProperties(
         @DefaultValue Reports reports,
         @DefaultValue Close close,
         @DefaultValue Safeguarding safeguarding,
-        @DefaultValue Approvals approvals) {
+        @DefaultValue Approvals approvals,
+        @DefaultValue Sanctions sanctions) {
 
     public SettlementProperties {
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
@@ -240,6 +242,25 @@ public record SettlementProperties(
                 return new se.clientfunds.money.Money(decimal.movePointRight(decimal.scale()).longValueExact(), unit);
             } catch (ArithmeticException e) {
                 throw new IllegalArgumentException("'" + text + "' has more decimals than " + currency + " or is too large");
+            }
+        }
+    }
+
+    /**
+     * Sanctions screening (DESIGN §2.6).
+     *
+     * @param matchThreshold a name scoring this or more against a listed name is an alert (0.5 to 1.0; an exact hit, the
+     *                       same normalised tokens in any order, scores 1.0 and also holds the payment)
+     * @param chunkSize      payments screened per transaction
+     */
+    public record Sanctions(@DefaultValue("0.90") java.math.BigDecimal matchThreshold, @DefaultValue("2000") int chunkSize) {
+
+        public Sanctions {
+            if (matchThreshold.compareTo(new java.math.BigDecimal("0.5")) < 0 || matchThreshold.compareTo(java.math.BigDecimal.ONE) > 0) {
+                throw new IllegalArgumentException("settlement.sanctions.match-threshold: must be from 0.5 to 1.0, is " + matchThreshold);
+            }
+            if (chunkSize < 1) {
+                throw new IllegalArgumentException("settlement.sanctions.chunk-size: must be 1 or more, is " + chunkSize);
             }
         }
     }

@@ -90,7 +90,7 @@ public final class PositionsFixture {
 
     /** The unallocated payments: one per reason code, in the order of the codes, the first two as before. */
     static final List<String> REASON_CODES = List.of("UNKNOWN_OCR", "NO_REFERENCE", "INVALID_OCR", "AMBIGUOUS_OCR",
-            "CURRENCY_MISMATCH", "MANUAL", "OTHER");
+            "CURRENCY_MISMATCH", "MANUAL", "OTHER", "SANCTIONS_HOLD");
 
     public static List<UnallocatedLine> unallocated() {
         return List.of(
@@ -106,7 +106,10 @@ public final class PositionsFixture {
                 new UnallocatedLine("OCR 8888888888", BUSINESS_DATE.minusDays(7), sek(40_000), sek(40_000), "MANUAL",
                         "karin.operator: väntar på kundens besked", "Anna Andersson", "8888888888", 5),
                 new UnallocatedLine("OCR 9999999999", BUSINESS_DATE, sek(50_000), sek(50_000), "OTHER", "", "Björk & Söner AB",
-                        "9999999999", 0));
+                        "9999999999", 0),
+                new UnallocatedLine("OCR 1111111116", BUSINESS_DATE, sek(60_000), sek(60_000), "SANCTIONS_HOLD",
+                        "SANCTIONS_HOLD: payer \"Ivar Testovsky\" is an exact hit on EU.9001.01 (alert 1)", "Ivar Testovsky",
+                        "1111111116", 0));
     }
 
     /** Money held in DEBTOR_CREDIT: an overpayment and a payment made twice. */

@@ -80,7 +80,7 @@ class PositionsXlsxRendererTest {
             }
             assertThat(autoFilter(workbook, "Positions")).isEqualTo("A1:H12");
             assertThat(autoFilter(workbook, "Movements")).isEqualTo("A1:G12");
-            assertThat(autoFilter(workbook, "Unallocated")).isEqualTo("A1:J8");
+            assertThat(autoFilter(workbook, "Unallocated")).isEqualTo("A1:J9");
             assertThat(autoFilter(workbook, "Debtor credit")).isEqualTo("A1:H3");
             assertThat(workbook.getSheet("Summary").getRow(0).getCell(0).getStringCellValue())
                     .isEqualTo("Client-funds positions");

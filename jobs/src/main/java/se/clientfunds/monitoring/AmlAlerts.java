@@ -1,0 +1,44 @@
+package se.clientfunds.monitoring;
+
+import static se.clientfunds.jobs.ColumnText.fit;
+
+import java.sql.Date;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The alerts table: raising an alert once, whatever restarts happen, and what analysts do with it. */
+@Repository
+public class AmlAlerts {
+
+    private final JdbcTemplate jdbc;
+
+    public AmlAlerts(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Raises the alert, or finds the one raised before with the same rule, subject, business date and evidence (a
+     * restarted run); returns its id. The payments it rests on are attached once.
+     */
+    public long raise(NewAlert alert, Long jobExecutionId) {
+        String subject = fit(alert.subject(), 200);
+        String evidenceKey = fit(alert.evidenceKey(), 300);
+        jdbc.update("INSERT IGNORE INTO aml_alert (rule, severity, business_date, subject_kind, subject, evidence_key,"
+                + " amount_minor, currency, explanation, sanctions_list, job_execution_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", alert.rule().name(), alert.severity().name(),
+                Date.valueOf(alert.businessDate()), alert.subjectKind().name(), subject, evidenceKey,
+                alert.amount() == null ? null : alert.amount().minorUnits(),
+                alert.amount() == null ? null : alert.amount().currency().getCurrencyCode(), fit(alert.explanation(), 2000),
+                alert.sanctionsList(), jobExecutionId);
+        long id = jdbc.queryForObject("SELECT id FROM aml_alert WHERE rule = ? AND subject_kind = ? AND subject = ?"
+                + " AND business_date = ? AND evidence_key = ?", Long.class, alert.rule().name(), alert.subjectKind().name(),
+                subject, Date.valueOf(alert.businessDate()), evidenceKey);
+        for (String payment : alert.payments()) {
+            int slash = payment.indexOf('/');
+            jdbc.update("INSERT IGNORE INTO aml_alert_payment (alert_id, account_iban, bank_reference) VALUES (?, ?, ?)", id,
+                    payment.substring(0, slash), payment.substring(slash + 1));
+        }
+        return id;
+    }
+}
