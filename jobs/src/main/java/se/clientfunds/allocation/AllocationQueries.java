@@ -101,6 +101,16 @@ public class AllocationQueries {
                 });
     }
 
+    /** Payments a sanctions hit holds, in words: each waits for a compliance decision by two people. */
+    public List<String> holdsWaiting() {
+        return jdbc.query("SELECT account_iban, bank_reference, currency, amount_minor, payer_name, alert_id FROM payment_hold"
+                + " WHERE released_on IS NULL ORDER BY held_on, account_iban, bank_reference",
+                (rs, row) -> "payment " + rs.getString(1) + "/" + rs.getString(2) + " of "
+                        + Money.ofMinor(rs.getLong(4), rs.getString(3)) + " from \"" + rs.getString(5) + "\" is held by a"
+                        + " sanctions hit (alert " + rs.getLong(6) + ") until compliance decides: settle alerts show "
+                        + rs.getLong(6));
+    }
+
     /** Deductions (BGMax TK21) waiting for an operator, in words: each leaves UNALLOCATED short. */
     public List<String> deductionsWaiting() {
         return jdbc.query("SELECT account_iban, bank_reference, currency, unallocated_minor, booking_date FROM payment_allocation"

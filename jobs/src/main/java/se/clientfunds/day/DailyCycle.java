@@ -154,6 +154,7 @@ public class DailyCycle {
         late.stream().filter(outcome -> outcome.reportsFailure() != null).forEach(outcome -> attention.add(outcome.businessDate()
                 + ": its reports were not written again: " + outcome.reportsFailure()));
         allocations.deductionsWaiting().forEach(attention::add);
+        allocations.holdsWaiting().forEach(attention::add);
         for (LocalDate day : days) {
             boolean reconciled = jobs.stream().anyMatch(job -> job.job() == JobName.RECONCILE && job.businessDate().equals(day)
                     && job.status() != DayJobOutcome.Status.FAILED);

@@ -140,7 +140,7 @@ public final class EveryWordFixtures {
         }
         List<OperatorAction> actions = new ArrayList<>();
         for (String code : List.of("ALLOCATE", "EXPLAIN_BREAK", "RESOLVE_BREAK", "RESTART", "STOP", "ABANDON", "RECOVER",
-                "SAFEGUARDING_ACTION")) {
+                "SAFEGUARDING_ACTION", "ALERT_ASSIGN", "ALERT_COMMENT", "ALERT_CLOSE", "ALERT_ESCALATE")) {
             actions.add(new OperatorAction(noon.plusMinutes(actions.size()), LocalDate.of(2025, 3, 14), "karin.operator", code,
                     "job execution 4705", "enligt rutin"));
         }

@@ -31,7 +31,7 @@ import se.clientfunds.settings.SettlementHome;
                 UnallocatedCommand.class, AllocateCommand.class, BreaksCommand.class, SafeguardingCommand.class,
                 ReconciliationCommand.class, ReconcileCommand.class, ReportsCommand.class, VerifyCommand.class,
                 ResolutionPackCommand.class, JobsCommand.class, DaysCommand.class, ServeCommand.class, SchedulesCommand.class,
-                UsersCommand.class, ApprovalsCommand.class},
+                UsersCommand.class, ApprovalsCommand.class, AlertsCommand.class},
         footer = {"", "Exit codes: 0 success, 1 a job failed, 2 a usage or input error, 3 the day completed but needs attention"
                 + " (an unexplained reconciliation difference, a safeguarding shortfall, a statement gap)."})
 public class SettleCommand implements Callable<Integer> {

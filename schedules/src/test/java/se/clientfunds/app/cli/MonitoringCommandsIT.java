@@ -1,0 +1,125 @@
+package se.clientfunds.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import se.clientfunds.app.Console;
+import se.clientfunds.sanctions.EuSanctionsListWriter;
+import se.clientfunds.sanctions.SanctionsList;
+
+/**
+ * Screening from the command line: a generated day with a sanctions list in the inbox that names one of its payers;
+ * run-day holds that payer's payments and says so, {@code settle alerts} lists the alerts, an analyst works one.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MonitoringCommandsIT {
+
+    private static final String DAY = "2026-01-02";
+    private static final Pattern PAYER = Pattern.compile("<Dbtr>\\s*<Pty>\\s*<Nm>([^<]+)</Nm>");
+
+    @TempDir
+    static Path dir;
+
+    private static Path home;
+    private static String sanctioned;
+    private static Run day;
+
+    @BeforeAll
+    static void runAGeneratedDayWithAListNamingOneOfItsPayers() throws IOException {
+        Path generated = dir.resolve("generated");
+        Run generate = settle("generate", "--out", generated.toString(), "--clients", "4", "--days", "1",
+                "--payments-per-day", "30");
+        assertThat(generate.exitCode).as(generate.err).isZero();
+        home = dir.resolve("home");
+        Path inbox = Files.createDirectories(home.resolve("inbox"));
+        for (String file : List.of("clients.csv", "invoices.csv", "camt054-20260102.xml", "camt053-20260102.xml")) {
+            Files.copy(generated.resolve(file), inbox.resolve(file));
+        }
+        Matcher payer = PAYER.matcher(Files.readString(generated.resolve("camt054-20260102.xml")));
+        assertThat(payer.find()).isTrue();
+        sanctioned = payer.group(1);
+        EuSanctionsListWriter.write(new SanctionsList(OffsetDateTime.parse("2026-01-01T20:00:00+01:00"), "1", List.of(
+                new SanctionsList.Entity("8001", "EU.8001.01", SanctionsList.SubjectType.PERSON,
+                        List.of(new SanctionsList.NameAlias(sanctioned.toUpperCase(java.util.Locale.ROOT), "", true)), List.of(),
+                        List.of(), List.of()))), inbox.resolve("eu-sanctions.xml"));
+        day = settle("--home", home.toString(), "run-day", DAY);
+    }
+
+    @Test
+    @Order(1)
+    void runDayHoldsTheSanctionedPayersPaymentsAndSaysSo() {
+        assertThat(day.exitCode).as(day.out + day.err).isEqualTo(SettleCommand.NEEDS_ATTENTION);
+        assertThat(day.err).contains("from \"" + sanctioned + "\" is held by a sanctions hit (alert ");
+        List<String> unallocated = settle("--home", home.toString(), "unallocated", "--format", "csv").out.lines().toList();
+        // (CSV doubles the quotes inside a field)
+        assertThat(unallocated.stream().filter(line -> line.contains("SANCTIONS_HOLD: payer \"\"" + sanctioned + "\"\" is an exact"
+                + " hit on EU.8001.01"))).isNotEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void alertsAreListedWithTheHeaderComplianceExpects() {
+        // when
+        Run csv = settle("--home", home.toString(), "alerts", DAY, "--format", "csv");
+        Run fresh = settle("--home", home.toString(), "alerts", "--status", "NEW", "--format", "csv");
+        Run otherDay = settle("--home", home.toString(), "alerts", "2026-01-05", "--format", "csv");
+        // then
+        assertThat(csv.exitCode).as(csv.err).isZero();
+        List<String> lines = csv.out.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("id,rule,severity,subject,amount,currency,evidence,status");
+        assertThat(lines.subList(1, lines.size())).isNotEmpty().allSatisfy(line -> assertThat(line)
+                .matches("[0-9]+,SANCTIONS_MATCH,HIGH," + Pattern.quote(sanctioned) + ",[0-9]+\\.[0-9]{2},SEK,SE[0-9]+/[^ ]+ \\(held\\),NEW"));
+        assertThat(fresh.out.lines().toList()).isEqualTo(lines);
+        assertThat(otherDay.out.lines().toList()).containsExactly(lines.get(0));
+    }
+
+    @Test
+    @Order(3)
+    void anAnalystTakesAnAlertIntoReviewButCannotCloseItWhileItHoldsAPayment() {
+        // given
+        String id = settle("--home", home.toString(), "alerts", "--format", "csv").out.lines().skip(1).findFirst().orElseThrow()
+                .split(",")[0];
+        // when
+        Run assign = settle("--home", home.toString(), "alerts", "assign", id, "--reason", "checking the payer's birth date",
+                "--operator", "karin");
+        Run close = settle("--home", home.toString(), "alerts", "close", id, "--reason", "not our payer", "--operator", "karin");
+        Run show = settle("--home", home.toString(), "alerts", "show", id);
+        Run badStatus = settle("--home", home.toString(), "alerts", "--status", "OPEN");
+        // then
+        assertThat(assign.exitCode).as(assign.err).isZero();
+        assertThat(assign.out).isEqualTo("alert " + id + " (SANCTIONS_MATCH, " + sanctioned + ") is IN_REVIEW, analyst karin\n");
+        assertThat(close.exitCode).isEqualTo(SettleCommand.INPUT_ERROR);
+        assertThat(close.err).contains("alert " + id + " holds a payment: release the hold first");
+        assertThat(show.out).contains("alert " + id + ": SANCTIONS_MATCH, HIGH, IN_REVIEW, analyst karin")
+                .contains("why: payer \"" + sanctioned + "\": exact hit on alias \"" + sanctioned.toUpperCase(java.util.Locale.ROOT)
+                        + "\" of EU.8001.01 (entity 8001)")
+                .contains("karin assign (NEW -> IN_REVIEW): checking the payer's birth date");
+        assertThat(badStatus.exitCode).isEqualTo(SettleCommand.INPUT_ERROR);
+    }
+
+    private static Run settle(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = SettleCommand.execute(args, new Console(new PrintWriter(out, true), new PrintWriter(err, true), false));
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    private record Run(int exitCode, String out, String err) {
+    }
+}
