@@ -157,6 +157,10 @@ class AllocatePaymentsJobConfiguration {
                                                   @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
         // (with no list the reader reads nothing, and the writer is never asked)
         var imported = list == 0 ? java.util.Optional.<SanctionsLists.ImportedList>empty() : lists.byImport(list);
+        if (list != 0 && imported.isEmpty()) {
+            // never screen against nothing: a list chosen and then gone fails the step, and a restart chooses again
+            throw new IllegalStateException("sanctions list of import " + list + " is not in the books any more");
+        }
         return new PaymentScreeningWriter(imported.isPresent() ? lists.matcher(list) : new se.clientfunds.sanctions.NameMatcher(
                 java.util.List.of()), properties.sanctions().matchThreshold().doubleValue(), list,
                 imported.map(SanctionsLists.ImportedList::label).orElse("none"), businessDate, jobExecutionId, alerts, holds);

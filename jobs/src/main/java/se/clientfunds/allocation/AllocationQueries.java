@@ -91,8 +91,11 @@ public class AllocationQueries {
         // with the payments a sanctions hit holds: their money is in UNALLOCATED too, waiting for compliance
         return jdbc.query("SELECT account_iban, bank_reference, booking_date, currency, amount_minor, unallocated_minor, reason,"
                 + " debtor_name, payment_references FROM payment_allocation WHERE unallocated_minor > 0"
-                + " UNION ALL SELECT account_iban, bank_reference, booking_date, currency, amount_minor, amount_minor, reason,"
-                + " payer_name, payment_references FROM payment_hold WHERE released_on IS NULL"
+                + " UNION ALL SELECT h.account_iban, h.bank_reference, h.booking_date, h.currency, h.amount_minor, h.amount_minor,"
+                + " CASE WHEN h.released_on IS NULL THEN h.reason ELSE CONCAT('released from its sanctions hold on ', h.released_on,"
+                + " ' by ', h.released_by, ' and ', h.approved_by, ': the next allocation takes it') END,"
+                + " h.payer_name, h.payment_references FROM payment_hold h WHERE NOT EXISTS (SELECT 1 FROM payment_allocation p"
+                + "   WHERE p.account_iban = h.account_iban AND p.bank_reference = h.bank_reference)"
                 + " ORDER BY booking_date, account_iban, bank_reference", (rs, row) -> {
                     String currency = rs.getString(4);
                     return new UnallocatedPayment(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),

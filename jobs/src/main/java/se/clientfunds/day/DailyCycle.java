@@ -45,7 +45,7 @@ public class DailyCycle {
 
     /** What each business day runs after its imports, in order. */
     private static final List<JobName> DAY_JOBS = List.of(JobName.ALLOCATE_PAYMENTS, JobName.REFUNDS_AND_PAYOUTS,
-            JobName.CLOSE_BUSINESS_DAY, JobName.RECONCILE, JobName.REPORTS);
+            JobName.CLOSE_BUSINESS_DAY, JobName.MONITOR, JobName.RECONCILE, JobName.REPORTS);
 
     private final SettlementHome home;
     private final BusinessDays businessDays;

@@ -40,6 +40,8 @@ public final class DemoDataGenerator {
     public static final String CLIENTS_FILE = "clients.csv";
     public static final String INVOICES_FILE = "invoices.csv";
     public static final String REFUNDS_FILE = "refunds.csv";
+    /** The demo sanctions list (EU format, made-up names), written with the monitoring patterns. */
+    public static final String SANCTIONS_FILE = "eu-sanctions-demo.xml";
     public static final String TRUTH_FILE = "truth.json";
     public static final String CLIENTS_HEADER =
             "client_id,org_number,name,currency,payout_account,payout_schedule,fee_fixed,fee_percent";
@@ -94,6 +96,10 @@ public final class DemoDataGenerator {
         files.add(out.resolve(INVOICES_FILE));
         long refunds = writeRefunds(out.resolve(REFUNDS_FILE), planner);
         files.add(out.resolve(REFUNDS_FILE));
+        if (settings.monitoringPatterns()) {
+            se.clientfunds.sanctions.EuSanctionsListWriter.write(demoSanctionsList(settings), out.resolve(SANCTIONS_FILE));
+            files.add(out.resolve(SANCTIONS_FILE));
+        }
 
         List<DayTotals> days = new ArrayList<>();
         Money opening = Money.zero(settings.currency());
@@ -114,6 +120,28 @@ public final class DemoDataGenerator {
                 invoices, refunds);
         files.add(out.resolve(TRUTH_FILE));
         return new GenerationSummary(files, planner.paymentCount(), invoices, refunds, anomalies);
+    }
+
+    /** A list in the EU's shape naming the planted sanctioned payer among other made-up entities, generated the day before. */
+    private static se.clientfunds.sanctions.SanctionsList demoSanctionsList(DemoDataSettings settings) {
+        java.util.List<se.clientfunds.sanctions.SanctionsList.Entity> entities = new ArrayList<>();
+        entities.add(person("990001", "EU.9901.01", PaymentPlanner.SANCTIONED_NAME, "Ивар Тестовский"));
+        entities.add(person("990002", "EU.9902.02", "Olga Exempel"));
+        entities.add(new se.clientfunds.sanctions.SanctionsList.Entity("990003", "EU.9903.03",
+                se.clientfunds.sanctions.SanctionsList.SubjectType.ENTERPRISE, List.of(
+                        new se.clientfunds.sanctions.SanctionsList.NameAlias("Golden Star Trading LLC", "EN", true)),
+                List.of(), List.of(), List.of()));
+        for (var name : se.clientfunds.sanctions.LabelledNames.generate(40, 0, 0, settings.seed()).list()) {
+            entities.add(person(name.entityId(), name.reference(), name.alias()));
+        }
+        return new se.clientfunds.sanctions.SanctionsList(settings.start().minusDays(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC),
+                "demo-" + settings.seed(), entities);
+    }
+
+    private static se.clientfunds.sanctions.SanctionsList.Entity person(String id, String reference, String... names) {
+        return new se.clientfunds.sanctions.SanctionsList.Entity(id, reference, se.clientfunds.sanctions.SanctionsList.SubjectType.PERSON,
+                java.util.Arrays.stream(names).map(name -> new se.clientfunds.sanctions.SanctionsList.NameAlias(name, "", true)).toList(),
+                List.of(), List.of(), List.of());
     }
 
     private List<LocalDate> bankingDays(DemoDataSettings settings) {
@@ -157,7 +185,7 @@ public final class DemoDataGenerator {
                 if (payment.refundId() != null) {
                     Money excess = payment.excess();
                     csv.row(payment.refundId(), payment.accountServicerReference(), excess.toDecimalString(),
-                            excess.currency().getCurrencyCode(), payment.debtor().account().value(),
+                            excess.currency().getCurrencyCode(), payment.refundTo().value(),
                             payment.debtor().name(), payment.refundApprover());
                 }
             }

@@ -21,7 +21,8 @@ public record DemoDataSettings(
         LocalDate start,
         int anomalyPerMille,
         Iban account,
-        Currency currency) {
+        Currency currency,
+        boolean monitoringPatterns) {
 
     public static final LocalDate DEFAULT_START = LocalDate.of(2026, 1, 2);
     public static final int DEFAULT_ANOMALY_PER_MILLE = 50;
@@ -57,28 +58,45 @@ public record DemoDataSettings(
     /** Settings with the defaults for start date, anomaly rate, account and currency. */
     public static DemoDataSettings of(Path out, int clients, int days, int paymentsPerDay, long seed) {
         return new DemoDataSettings(out, clients, days, paymentsPerDay, seed, DEFAULT_START,
-                DEFAULT_ANOMALY_PER_MILLE, DEFAULT_ACCOUNT, DEFAULT_CURRENCY);
+                DEFAULT_ANOMALY_PER_MILLE, DEFAULT_ACCOUNT, DEFAULT_CURRENCY, false);
     }
 
     public DemoDataSettings withOut(Path newOut) {
-        return new DemoDataSettings(newOut, clients, days, paymentsPerDay, seed, start, anomalyPerMille, account, currency);
+        return new DemoDataSettings(newOut, clients, days, paymentsPerDay, seed, start, anomalyPerMille, account, currency, monitoringPatterns);
     }
 
     public DemoDataSettings withSeed(long newSeed) {
-        return new DemoDataSettings(out, clients, days, paymentsPerDay, newSeed, start, anomalyPerMille, account, currency);
+        return new DemoDataSettings(out, clients, days, paymentsPerDay, newSeed, start, anomalyPerMille, account, currency, monitoringPatterns);
     }
 
     public DemoDataSettings withStart(LocalDate newStart) {
-        return new DemoDataSettings(out, clients, days, paymentsPerDay, seed, newStart, anomalyPerMille, account, currency);
+        return new DemoDataSettings(out, clients, days, paymentsPerDay, seed, newStart, anomalyPerMille, account, currency, monitoringPatterns);
     }
 
     public DemoDataSettings withAnomalyPerMille(int newAnomalyPerMille) {
-        return new DemoDataSettings(out, clients, days, paymentsPerDay, seed, start, newAnomalyPerMille, account, currency);
+        return new DemoDataSettings(out, clients, days, paymentsPerDay, seed, start, newAnomalyPerMille, account, currency, monitoringPatterns);
     }
 
     /** The client-funds account the bank files are about. */
     public DemoDataSettings withAccount(Iban newAccount) {
-        return new DemoDataSettings(out, clients, days, paymentsPerDay, seed, start, anomalyPerMille, newAccount, currency);
+        return new DemoDataSettings(out, clients, days, paymentsPerDay, seed, start, anomalyPerMille, newAccount, currency, monitoringPatterns);
+    }
+
+    /**
+     * Settings that also plant the patterns monitoring looks for (a large payment, a sanctioned payer with the demo
+     * sanctions list, structuring, one payer paying many clients, a round overpayment refunded to another account),
+     * listed in truth.json; needs at least 3 days, 8 payments a day and 5 clients.
+     */
+    public DemoDataSettings withMonitoringPatterns() {
+        if (!canPlantMonitoringPatterns()) {
+            throw new IllegalArgumentException("the monitoring patterns need at least 3 days, 8 payments a day and 5 clients");
+        }
+        return new DemoDataSettings(out, clients, days, paymentsPerDay, seed, start, anomalyPerMille, account, currency, true);
+    }
+
+    /** Whether there is room for the monitoring patterns (see {@link #withMonitoringPatterns()}). */
+    public boolean canPlantMonitoringPatterns() {
+        return days >= 3 && paymentsPerDay >= 8 && clients >= 5;
     }
 
     public long totalPayments() {

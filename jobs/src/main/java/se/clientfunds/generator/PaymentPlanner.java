@@ -48,6 +48,17 @@ final class PaymentPlanner {
     private static final int[] BBAN_LENGTHS = {20, 11, 14, 14, 18};
     private static final String[] APPROVERS = {"anna.lindqvist", "bjorn.ostrom", "mari.akesson", "sven.berg"};
 
+    /** The monitoring patterns planted when the settings ask for them, each at fixed payment indexes of the first days. */
+    enum Planted { LARGE_PAYMENT, SANCTIONED_PAYER, STRUCTURING, ONE_PAYER_MANY_CLIENTS, ROUND_REFUNDED_ELSEWHERE }
+
+    /** The made-up payer on the demo sanctions list. */
+    static final String SANCTIONED_NAME = "Ivar Testovsky";
+    static final String LARGE_PAYER = "Stor Betalare AB";
+    static final String STRUCTURING_PAYER = "Viktor Strukturell";
+    static final String MANY_CLIENTS_PAYER = "Mångbetalaren AB";
+    static final String ROUND_PAYER = "Rund Betalare HB";
+    private static final long[] STRUCTURED_MAJOR = {140_000, 145_000, 139_000};
+
     private final DemoDataSettings settings;
     private final List<LocalDate> days;
     // formatted once per day rather than once per payment and pass: references are built millions of times
@@ -112,10 +123,67 @@ final class PaymentPlanner {
         long minor = r.nextInt(4) == 0 ? r.nextLong(minorFactor) : 0;
         // issued 20 to 40 days before payment with 30 days to pay: most pay near the due date, some late
         int issuedDaysBefore = 20 + r.nextInt(21);
-        long debtor = r.nextLong(debtorPool);
+        long debtorIndex = r.nextLong(debtorPool);
         LocalDate issued = dayOf(index).minusDays(issuedDaysBefore);
+        Debtor debtor = debtor(debtorIndex);
+        Planted planted = planted(index);
+        if (planted != null) {
+            int day = (int) (index / settings.paymentsPerDay());
+            minor = 0;
+            switch (planted) {
+                case LARGE_PAYMENT -> {
+                    major = 200_000;
+                    debtor = plantedDebtor("DBPLANT01", LARGE_PAYER);
+                }
+                case SANCTIONED_PAYER -> debtor = plantedDebtor("DBPLANT02", SANCTIONED_NAME);
+                case STRUCTURING -> {
+                    major = STRUCTURED_MAJOR[day];
+                    debtor = plantedDebtor("DBPLANT03", STRUCTURING_PAYER);
+                }
+                case ONE_PAYER_MANY_CLIENTS -> {
+                    // five payments on the second day, to clients 1 to 5
+                    client = (int) (index % settings.paymentsPerDay()) - 3;
+                    debtor = plantedDebtor("DBPLANT04", MANY_CLIENTS_PAYER);
+                }
+                case ROUND_REFUNDED_ELSEWHERE -> {
+                    major = 55_000;
+                    debtor = plantedDebtor("DBPLANT05", ROUND_PAYER);
+                }
+            }
+        }
         return new PlannedInvoice("INV" + pad(index + 1, 10), clientId(client), invoiceOcr(index),
-                new Money(major * minorFactor + minor, settings.currency()), issued, issued.plusDays(30), debtor(debtor));
+                new Money(major * minorFactor + minor, settings.currency()), issued, issued.plusDays(30), debtor);
+    }
+
+    /**
+     * The pattern planted at a payment index, or null: on the first day a large payment (payment 1) and the sanctioned
+     * payer (payment 2); payment 3 of each of the first three days structured; on the second day a round overpayment
+     * refunded to another account (payment 1) and five payments of one payer to five clients (payments 4 to 8).
+     */
+    Planted planted(long index) {
+        if (!settings.monitoringPatterns()) {
+            return null;
+        }
+        long day = index / settings.paymentsPerDay();
+        long n = index % settings.paymentsPerDay();
+        if (day > 2) {
+            return null;
+        }
+        if (n == 2) {
+            return Planted.STRUCTURING;
+        }
+        if (day == 0) {
+            return n == 0 ? Planted.LARGE_PAYMENT : n == 1 ? Planted.SANCTIONED_PAYER : null;
+        }
+        if (day == 1 && n == 0) {
+            return Planted.ROUND_REFUNDED_ELSEWHERE;
+        }
+        return day == 1 && n >= 3 && n <= 7 ? Planted.ONE_PAYER_MANY_CLIENTS : null;
+    }
+
+    private Debtor plantedDebtor(String id, String name) {
+        SplittableRandom r = random(DEBTOR_SALT, id.hashCode());
+        return new Debtor(id, name, "SE", Iban.of("SE", digits(r, 20)));
     }
 
     static String invoiceOcr(long index) {
@@ -127,6 +195,11 @@ final class PaymentPlanner {
         SplittableRandom r = random(KIND_SALT, index);
         int roll = r.nextInt(1000);
         int kind = r.nextInt(KINDS.length);
+        Planted planted = planted(index);
+        if (planted != null) {
+            // a planted pattern is paid as planned: the round one overpays its invoice, the others pay it exactly
+            return planted == Planted.ROUND_REFUNDED_ELSEWHERE ? AnomalyType.OVERPAYMENT : null;
+        }
         return roll < settings.anomalyPerMille() ? KINDS[kind] : null;
     }
 
@@ -153,6 +226,13 @@ final class PaymentPlanner {
         boolean refunded = r.nextBoolean();
         String approver = pick(r, APPROVERS);
 
+        Iban refundAccount = null;
+        if (planted(index) == Planted.ROUND_REFUNDED_ELSEWHERE) {
+            // 60,000 paid on an invoice of 55,000: round, and the excess refunded to an account the money never came from
+            excess = 5_000 * minorFactor;
+            refunded = true;
+            refundAccount = plantedDebtor("DBPLANT06", ROUND_PAYER).account();
+        }
         Money amount = own.amount();
         String ocr = own.ocr();
         Debtor debtor = own.debtor();
@@ -194,7 +274,7 @@ final class PaymentPlanner {
             }
         }
         return new PlannedPayment(index, day, reference, endToEndId, amount, ocr, debtor, invoice, anomaly, related,
-                feeReference, fee, refundId, refundId == null ? null : approver);
+                feeReference, fee, refundId, refundId == null ? null : approver, refundId == null ? null : refundAccount);
     }
 
     String reference(long index) {
@@ -213,7 +293,8 @@ final class PaymentPlanner {
         SplittableRandom r = random(DUPLICATE_SALT, index);
         long from = index - 1 - r.nextLong(Math.min(index, DUPLICATE_WINDOW));
         for (long j = from; j >= 0 && j > index - 1 - 2L * DUPLICATE_WINDOW; j--) {
-            if (drawnAnomaly(j) == null) {
+            // (a planted pattern is not paid twice: that would be a second finding)
+            if (drawnAnomaly(j) == null && planted(j) == null) {
                 return j;
             }
         }

@@ -3,6 +3,7 @@ package se.clientfunds.generator;
 import java.time.LocalDate;
 
 import se.clientfunds.money.Money;
+import se.clientfunds.reference.Iban;
 
 /**
  * One incoming payment and everything the generator derives with it: the invoice it was meant for (null when its
@@ -23,7 +24,13 @@ record PlannedPayment(
         String bankFeeReference,
         Money bankFee,
         String refundId,
-        String refundApprover) {
+        String refundApprover,
+        Iban refundAccount) {
+
+    /** The account a refund of the payment is paid to: the payer's own, unless planted otherwise. */
+    Iban refundTo() {
+        return refundAccount != null ? refundAccount : debtor.account();
+    }
 
     boolean onStatement() {
         return anomaly != AnomalyType.PAYMENT_MISSING_FROM_STATEMENT;

@@ -53,6 +53,9 @@ final class TruthFile {
                 }
             }
             json.writeEndArray();
+            if (settings.monitoringPatterns()) {
+                writeMonitoring(json, settings, planner);
+            }
             json.writeName("totals");
             json.writeStartObject();
             json.writeNumberProperty("payments", planner.paymentCount());
@@ -73,6 +76,47 @@ final class TruthFile {
             throw new UncheckedIOException("cannot write " + file, e);
         }
         return counts;
+    }
+
+    /**
+     * The alerts the planted patterns raise with the demo's rules (LARGE_PAYMENT from 150,000, STRUCTURING 135,000 to
+     * under 150,000 three times in five banking days, ROUND_AMOUNT from 60,000 in tens of thousands, ONE_PAYER_MANY_CLIENTS
+     * five clients in one banking day, REFUND_TO_OTHER_ACCOUNT, exact sanctions hits held): rule, business date, subject
+     * and the payments, as {@code iban/bank reference}.
+     */
+    private static void writeMonitoring(JsonGenerator json, DemoDataSettings settings, PaymentPlanner planner) {
+        int perDay = settings.paymentsPerDay();
+        json.writeName("monitoring");
+        json.writeStartArray();
+        writeExpected(json, "LARGE_PAYMENT", planner, PaymentPlanner.LARGE_PAYER, settings, null, 0);
+        writeExpected(json, "SANCTIONS_MATCH", planner, PaymentPlanner.SANCTIONED_NAME, settings, null, 1);
+        writeExpected(json, "ROUND_AMOUNT", planner, PaymentPlanner.ROUND_PAYER, settings, null, perDay);
+        writeExpected(json, "REFUND_TO_OTHER_ACCOUNT", planner, PaymentPlanner.ROUND_PAYER, settings,
+                planner.payment(perDay).refundId(), perDay);
+        writeExpected(json, "ONE_PAYER_MANY_CLIENTS", planner, PaymentPlanner.MANY_CLIENTS_PAYER, settings, null,
+                perDay + 3, perDay + 4, perDay + 5, perDay + 6, perDay + 7);
+        writeExpected(json, "STRUCTURING", planner, PaymentPlanner.STRUCTURING_PAYER, settings, null, 2, perDay + 2,
+                2L * perDay + 2);
+        json.writeEndArray();
+    }
+
+    private static void writeExpected(JsonGenerator json, String rule, PaymentPlanner planner, String subject,
+                                      DemoDataSettings settings, String refundId, long... indexes) {
+        json.writeStartObject();
+        json.writeStringProperty("rule", rule);
+        json.writeStringProperty("businessDate", planner.dayOf(indexes[indexes.length - 1]).toString());
+        json.writeStringProperty("subject", subject);
+        if (refundId != null) {
+            json.writeStringProperty("refundId", refundId);
+        }
+        json.writeName("payments");
+        json.writeStartArray();
+        for (long index : indexes) {
+            json.writeString(settings.account().value() + "/" + planner.reference(index));
+        }
+        json.writeEndArray();
+        json.writeBooleanProperty("held", "SANCTIONS_MATCH".equals(rule));
+        json.writeEndObject();
     }
 
     private static ObjectWriteContext prettyPrinting() {

@@ -9,6 +9,7 @@ public enum JobName {
     ALLOCATE_PAYMENTS("allocatePaymentsJob"),
     REFUNDS_AND_PAYOUTS("refundsAndPayoutsJob"),
     CLOSE_BUSINESS_DAY("closeBusinessDayJob"),
+    MONITOR("monitorJob"),
     RECONCILE("reconcileJob"),
     REPORTS("reportsJob");
 

@@ -58,9 +58,11 @@ public class Alerts {
     }
 
     private final JdbcTemplate jdbc;
+    private final se.clientfunds.ledger.OpenBusinessDay openBusinessDay;
 
-    public Alerts(JdbcTemplate jdbc) {
+    public Alerts(JdbcTemplate jdbc, se.clientfunds.ledger.OpenBusinessDay openBusinessDay) {
         this.jdbc = jdbc;
+        this.openBusinessDay = openBusinessDay;
     }
 
     /** Alerts of a business date (null: every date), with a status (null: any), by date then id; at most {@code limit}. */
@@ -156,6 +158,76 @@ public class Alerts {
         OperatorActions.record(jdbc, new OperatorActions.Entry(operator, action.code(), "alert " + id + " ("
                 + rows.get(0).get("subject") + ")", reason, date, null, from == to ? null : from + " -> " + to));
         return get(id);
+    }
+
+    /** What a release-hold request did: proposed it (waiting for a second person), or released the payments. */
+    public record Release(Alert alert, boolean released, String proposedBy, List<String> payments) {
+    }
+
+    /**
+     * Releases the payments the alert holds, with two people, both logged in (the API or the console; on the command line
+     * anyone can give any name, so it is refused there): the first request proposes the release; a request by a
+     * different person releases them, for the open business day's allocation.
+     */
+    @Transactional
+    public Release releaseHold(long id, String operator, String reason) {
+        if (operator == null || operator.isBlank()) {
+            throw new InputError("alert " + id + ": who acts must be named (--operator)");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InputError("alert " + id + ": a reason is required (--reason)");
+        }
+        if (!se.clientfunds.operations.Actor.current().loggedIn()) {
+            // on the command line anyone can give any name: both people are known by their logins, or it is not four eyes
+            throw new InputError("alert " + id + ": releasing a held payment is proposed and approved by two logged-in compliance"
+                    + " analysts (API: POST /api/v1/alerts/" + id + "/release-hold, or the console's Alerts page), not on the"
+                    + " command line, where anyone can give any name");
+        }
+        List<Map<String, Object>> alert = jdbc.queryForList("SELECT subject FROM aml_alert WHERE id = ? FOR UPDATE", id);
+        if (alert.isEmpty()) {
+            throw new InputError("alert " + id + ": no such alert (see settle alerts)");
+        }
+        List<Map<String, Object>> holds = jdbc.queryForList("SELECT account_iban, bank_reference, release_proposed_by,"
+                + " release_proposal FROM payment_hold WHERE alert_id = ? AND released_on IS NULL ORDER BY account_iban,"
+                + " bank_reference FOR UPDATE", id);
+        if (holds.isEmpty()) {
+            throw new InputError("alert " + id + " holds no payment (see settle alerts show " + id + ")");
+        }
+        List<String> payments = holds.stream().map(hold -> hold.get("account_iban") + "/" + hold.get("bank_reference")).toList();
+        String proposer = (String) holds.get(0).get("release_proposed_by");
+        String subject = "alert " + id + " (" + alert.get(0).get("subject") + ")";
+        if (proposer == null) {
+            jdbc.update("UPDATE payment_hold SET release_proposed_by = ?, release_proposed_at = CURRENT_TIMESTAMP(6),"
+                    + " release_proposal = ? WHERE alert_id = ? AND released_on IS NULL", operator.trim(),
+                    fit(reason.trim(), 1000), id);
+            event(id, "PROPOSE_RELEASE", operator, reason);
+            OperatorActions.record(jdbc, new OperatorActions.Entry(operator, "HOLD_RELEASE_PROPOSED", subject, reason,
+                    openBusinessDay.current().date(), null, "waits for a second person: " + String.join(" ", payments)));
+            return new Release(get(id), false, operator.trim(), payments);
+        }
+        if (proposer.trim().toLowerCase(Locale.ROOT).equals(operator.trim().toLowerCase(Locale.ROOT))) {
+            throw new InputError("alert " + id + ": " + operator.trim() + " proposed this release; a second person releases it"
+                    + " (four eyes)");
+        }
+        LocalDate day = openBusinessDay.current().date();
+        jdbc.update("UPDATE payment_hold SET released_on = ?, released_by = release_proposed_by, approved_by = ?,"
+                + " release_reason = ? WHERE alert_id = ? AND released_on IS NULL", Date.valueOf(day), operator.trim(),
+                fit(reason.trim(), 1000), id);
+        event(id, "RELEASE_HOLD", operator, reason);
+        OperatorActions.record(jdbc, new OperatorActions.Entry(operator, "HOLD_RELEASED", subject, reason, day, null,
+                "released " + String.join(" ", payments) + " for allocation from " + day + ", proposed by " + proposer));
+        return new Release(get(id), true, proposer, payments);
+    }
+
+    private void event(long id, String action, String operator, String comment) {
+        String status = jdbc.queryForObject("SELECT status FROM aml_alert WHERE id = ?", String.class, id);
+        jdbc.update("INSERT INTO aml_alert_event (alert_id, action, from_status, to_status, operator, role, comment)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", id, action, status, status, operator.trim(),
+                se.clientfunds.operations.Actor.current().roles(), comment.trim());
+    }
+
+    private static String fit(String text, int length) {
+        return se.clientfunds.jobs.ColumnText.fit(text, length);
     }
 
     /** The workflow's moves, as a plain rule. */

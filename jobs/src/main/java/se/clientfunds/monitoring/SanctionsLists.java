@@ -72,7 +72,10 @@ public class SanctionsLists {
             for (SanctionsList.NameAlias alias : entity.aliases()) {
                 aliases.add(new Object[] {importId, entity.logicalId(), number++, alias.wholeName(),
                         alias.language().isEmpty() ? null : alias.language(), alias.strong() ? 1 : 0,
-                        fit(NameNormaliser.normalised(alias.wholeName()), 1000)});
+                        // (a name that normalises to nothing, only a legal form, is kept as published and never matches)
+                        NameNormaliser.normalised(alias.wholeName()).length() > 1000
+                                ? NameNormaliser.normalised(alias.wholeName()).substring(0, 1000)
+                                : NameNormaliser.normalised(alias.wholeName())});
             }
         }
         jdbc.batchUpdate("INSERT INTO sanctions_entity (import_id, logical_id, reference, subject_type, birthdates, citizenships)"

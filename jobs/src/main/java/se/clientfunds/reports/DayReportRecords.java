@@ -139,16 +139,19 @@ class DayReportRecords {
                             new Amount(rs.getLong(7), currency));
                 }, date);
         // as the day left them: what operators allocated by hand on a later day is added back
-        // with the payments a sanctions hit held that day, as the day left them
+        // with the payments a sanctions hit held, until the day an allocation took them (after their release)
         List<UnallocatedLine> unallocated = jdbc.query("SELECT * FROM (SELECT p.bank_reference, p.booking_date, p.currency,"
                 + " p.amount_minor, p.unallocated_minor + COALESCE((SELECT SUM(a.amount_minor) FROM invoice_allocation a"
                 + "   WHERE a.account_iban = p.account_iban AND a.bank_reference = p.bank_reference"
                 + "   AND a.allocated_by IS NOT NULL AND a.allocated_on > ?), 0) AS open_minor,"
                 + " p.reason, p.debtor_name, p.payment_references, p.account_iban FROM payment_allocation p WHERE p.allocated_on <= ?"
                 + " HAVING open_minor > 0"
-                + " UNION ALL SELECT h.bank_reference, h.booking_date, h.currency, h.amount_minor, h.amount_minor, h.reason,"
+                + " UNION ALL SELECT h.bank_reference, h.booking_date, h.currency, h.amount_minor, h.amount_minor,"
+                + " CASE WHEN h.released_on <= ? THEN CONCAT('SANCTIONS_HOLD: released on ', h.released_on, ', the next allocation"
+                + " takes it') ELSE h.reason END,"
                 + " h.payer_name, h.payment_references, h.account_iban FROM payment_hold h"
-                + " WHERE h.held_on <= ? AND (h.released_on IS NULL OR h.released_on > ?)) u"
+                + " WHERE h.held_on <= ? AND NOT EXISTS (SELECT 1 FROM payment_allocation p2 WHERE p2.account_iban = h.account_iban"
+                + "   AND p2.bank_reference = h.bank_reference AND p2.allocated_on <= ?)) u"
                 + " ORDER BY booking_date, account_iban, bank_reference",
                 (rs, row) -> {
                     String currency = rs.getString(3);
@@ -157,7 +160,7 @@ class DayReportRecords {
                     return new UnallocatedLine(rs.getString(1), booked, new Amount(rs.getLong(4), currency),
                             new Amount(rs.getLong(5), currency), reasonCode(reason), reason, nonNull(rs.getString(7)),
                             nonNull(rs.getString(8)), age(booked, day));
-                }, date, date, date, date);
+                }, date, date, date, date, date);
         // what is owed back to payers, per payment: the excess or duplicate, less the refunds paid up to the day
         List<DebtorCreditLine> debtorCredit = jdbc.query("SELECT p.bank_reference, p.booking_date, p.currency, p.debtor_name,"
                 + " p.payment_references, p.outcome, p.to_debtor_credit_minor - COALESCE((SELECT SUM(r.amount_minor)"

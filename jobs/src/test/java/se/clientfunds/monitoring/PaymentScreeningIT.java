@@ -1,6 +1,7 @@
 package se.clientfunds.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,8 @@ import se.clientfunds.files.ImportOutcome;
 import se.clientfunds.generator.DemoDataGenerator;
 import se.clientfunds.generator.DemoDataSettings;
 import se.clientfunds.jobs.JobName;
+import se.clientfunds.operations.Actor;
+import se.clientfunds.outcome.InputError;
 import se.clientfunds.sanctions.EuSanctionsListWriter;
 import se.clientfunds.sanctions.SanctionsList;
 import se.clientfunds.settings.SettlementHome;
@@ -50,6 +53,12 @@ class PaymentScreeningIT {
 
     @Autowired
     AllocationQueries allocationQueries;
+
+    @Autowired
+    Alerts alerts;
+
+    @Autowired
+    Filings filings;
 
     @Autowired
     SettlementHome home;
@@ -147,6 +156,66 @@ class PaymentScreeningIT {
         assertThat(restarted.status()).isEqualTo(DayJobOutcome.Status.COMPLETED);
         assertThat(restarted.jobExecutionId()).isNotEqualTo(failed.jobExecutionId());
         assertThat(alertsAndHolds()).isEqualTo(uninterrupted);
+    }
+
+    @Test
+    void aHeldPaymentReleasedByTwoPeopleIsAllocatedByTheNextAllocation() {
+        // given the day allocated with the sanctioned payer's payments held
+        assertThat(dayJobs.run(JobName.ALLOCATE_PAYMENTS, DAY).status()).isEqualTo(DayJobOutcome.Status.COMPLETED);
+        long alert = jdbc.queryForObject("SELECT MIN(alert_id) FROM payment_hold", Long.class);
+        String held = jdbc.queryForObject("SELECT bank_reference FROM payment_hold WHERE alert_id = ?", String.class, alert);
+        // when one analyst proposes the release (logged in), tries to release it herself, someone tries on the command line,
+        // and a second analyst releases it
+        Actor karin = new Actor("api", "COMPLIANCE");
+        Alerts.Release proposed = Actor.as(karin, () -> alerts.releaseHold(alert, "karin",
+                "the listed person was born in 1961, the payer in 1990"));
+        assertThatThrownBy(() -> Actor.as(karin, () -> alerts.releaseHold(alert, "KARIN ", "sure"))).isInstanceOf(InputError.class)
+                .hasMessage("alert " + alert + ": KARIN proposed this release; a second person releases it (four eyes)");
+        assertThatThrownBy(() -> alerts.releaseHold(alert, "per", "agreed")).isInstanceOf(InputError.class)
+                .hasMessageContaining("not on the command line, where anyone can give any name");
+        Alerts.Release released = Actor.as(new Actor("console", "COMPLIANCE"), () -> alerts.releaseHold(alert, "per", "agreed"));
+        LocalDate next = LocalDate.of(2026, 1, 5);
+        DayJobOutcome nextDay = dayJobs.run(JobName.ALLOCATE_PAYMENTS, next);
+        // then
+        assertThat(proposed.released()).isFalse();
+        assertThat(released.released()).isTrue();
+        assertThat(released.alert().held()).isFalse();
+        assertThat(nextDay.status()).isEqualTo(DayJobOutcome.Status.COMPLETED);
+        assertThat(jdbc.queryForObject("SELECT allocated_on FROM payment_allocation WHERE bank_reference = ?", LocalDate.class, held))
+                .isEqualTo(next);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_hold WHERE alert_id = ? AND released_by = 'karin'"
+                + " AND approved_by = 'per'", Long.class, alert)).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM payment_hold"
+                + " WHERE alert_id = ?", Long.class, alert));
+        // and it is screened no more: not held again
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM aml_alert WHERE business_date = ?", Long.class, next)).isZero();
+    }
+
+    @Test
+    void anEscalatedHitIsFiledAsAGoamlReportThatValidatesAgainstTheFiusSchema() throws Exception {
+        // given the day screened, the sanctioned payer's alert escalated
+        assertThat(dayJobs.run(JobName.ALLOCATE_PAYMENTS, DAY).status()).isEqualTo(DayJobOutcome.Status.COMPLETED);
+        long alert = jdbc.queryForObject("SELECT MIN(alert_id) FROM payment_hold", Long.class);
+        long variant = jdbc.queryForObject("SELECT MIN(id) FROM aml_alert WHERE severity = 'MEDIUM'", Long.class);
+        assertThatThrownBy(() -> filings.file(alert, "karin")).isInstanceOf(InputError.class)
+                .hasMessage("alert " + alert + " is NEW: only an ESCALATED alert is filed (settle alerts escalate " + alert
+                        + " --reason TEXT first)");
+        alerts.escalate(alert, "karin", "exact hit on a listed person, payments from a Swedish account");
+        // when
+        Filings.Filing filing = filings.file(alert, "karin");
+        // then
+        assertThat(filing.file()).isEqualTo(home.filings().resolve("2026-01-02").resolve("goaml-STR-" + alert + ".xml"));
+        String xml = Files.readString(filing.file());
+        assertThat(xml).contains("<rentity_id>4711</rentity_id>", "<report_code>STR</report_code>",
+                "<entity_reference>alert-" + alert + "</entity_reference>", "<name>" + sanctioned.replace("&", "&amp;") + "</name>",
+                "Escalated by karin: exact hit on a listed person", "<swift>TESTSESS</swift>");
+        assertThat(Files.readAllLines(filing.file()).stream().filter(line -> line.contains("<transactionnumber>")).count())
+                .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM aml_alert_payment WHERE alert_id = ?", Long.class, alert));
+        assertThat(alerts.get(alert).status()).isEqualTo(Alerts.Status.FILED);
+        assertThat(filing.sha256()).isEqualTo(se.clientfunds.files.Sha256.of(filing.file()));
+        // filed once: a second request finds it FILED
+        assertThatThrownBy(() -> filings.file(alert, "karin")).isInstanceOf(InputError.class)
+                .hasMessageStartingWith("alert " + alert + " is FILED");
+        assertThat(variant).isNotEqualTo(alert);
     }
 
     private void generatedAgain() {

@@ -21,10 +21,10 @@ public final class NameNormaliser {
     static final Set<String> LEGAL_FORMS = Set.of("ab", "hb", "kb", "aktiebolag", "handelsbolag", "kommanditbolag", "publ",
             "ltd", "limited", "plc", "llc", "llp", "inc", "incorporated", "corp", "corporation", "co", "company",
             "gmbh", "ag", "kg", "ug", "ohg", "ev", "mbh", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "oy", "oyj", "as", "asa",
-            "aps", "sp", "zoo", "ooo", "zao", "oao", "pao", "jsc", "pjsc", "fze", "fzco", "lp");
+            "aps", "sp", "zoo", "ooo", "ao", "zao", "oao", "pao", "jsc", "pjsc", "tov", "too", "fze", "fzco", "lp");
 
-    /** Legal forms written in front of the name ("AB Volvo"). */
-    static final Set<String> LEADING_LEGAL_FORMS = Set.of("ab");
+    /** Legal forms written in front of the name ("AB Volvo", "OOO Romashka", "PAO Example"). */
+    static final Set<String> LEADING_LEGAL_FORMS = Set.of("ab", "ooo", "ao", "zao", "oao", "pao", "jsc", "pjsc", "tov", "too");
 
     private static final Transliterator TO_LATIN = Transliterator.getInstance("Any-Latin; Latin-ASCII");
 
@@ -57,7 +57,7 @@ public final class NameNormaliser {
         while (!tokens.isEmpty() && LEGAL_FORMS.contains(tokens.get(tokens.size() - 1))) {
             tokens.remove(tokens.size() - 1);
         }
-        if (!tokens.isEmpty() && LEADING_LEGAL_FORMS.contains(tokens.get(0))) {
+        while (tokens.size() > 1 && LEADING_LEGAL_FORMS.contains(tokens.get(0))) {
             tokens.remove(0);
         }
         return List.copyOf(tokens);

@@ -24,6 +24,10 @@ class NameNormaliserTest {
         assertThat(NameNormaliser.normalised("Example GmbH & Co. KG")).isEqualTo("example");
         assertThat(NameNormaliser.normalised("AB Volvo (publ)")).isEqualTo("volvo");
         assertThat(NameNormaliser.normalised("Equinor ASA")).isEqualTo("equinor");
+        // Russian and Ukrainian companies write the form in front, in Latin or Cyrillic script
+        assertThat(NameNormaliser.normalised("OOO Romashka")).isEqualTo("romashka");
+        assertThat(NameNormaliser.normalised("ООО «Ромашка»")).isEqualTo("romaska");
+        assertThat(NameNormaliser.normalised("PAO Romashka")).isEqualTo(NameNormaliser.normalised("Romashka AO"));
         // but a word that is a legal form only where legal forms stand: Åsa and Co are names here
         assertThat(NameNormaliser.normalised("Åsa Co Andersson")).isEqualTo("asa co andersson");
         // and a name that is only a legal form or punctuation leaves nothing to compare

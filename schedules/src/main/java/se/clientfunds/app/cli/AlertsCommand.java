@@ -23,7 +23,7 @@ import se.clientfunds.report.TableFormat;
                         + " each action is recorded with who and why. 'alerts show ID' prints one alert with its explanation"
                         + " and history."},
         subcommands = {AlertsCommand.Show.class, AlertsCommand.Assign.class, AlertsCommand.Comment.class,
-                AlertsCommand.Close.class, AlertsCommand.Escalate.class})
+                AlertsCommand.Close.class, AlertsCommand.Escalate.class, AlertsCommand.ReleaseHold.class, AlertsCommand.File.class})
 class AlertsCommand implements Callable<Integer> {
 
     static final List<String> COLUMNS = List.of("id", "rule", "severity", "subject", "amount", "currency", "evidence", "status");
@@ -163,6 +163,64 @@ class AlertsCommand implements Callable<Integer> {
         @Override
         Alerts.Alert act(Alerts service) {
             return service.escalate(id, operator, reason);
+        }
+    }
+
+    @Command(name = "release-hold", mixinStandardHelpOptions = true,
+            description = {"Refused (exit 2), naming where it is done: releasing the payments a sanctions hit holds is proposed"
+                    + " and approved by two logged-in compliance analysts (API: POST /api/v1/alerts/ID/release-hold, or the"
+                    + " console), because on the command line anyone can give any name."})
+    static class ReleaseHold implements Callable<Integer> {
+
+        @ParentCommand
+        AlertsCommand alerts;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The alert (see settle alerts).")
+        long id;
+
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why the payments may go on.")
+        String reason;
+
+        @Option(names = "--operator", defaultValue = "${sys:user.name}", paramLabel = "NAME",
+                description = "Who proposes (default: the OS user).")
+        String operator;
+
+        @Override
+        public Integer call() {
+            try (ConfigurableApplicationContext context = alerts.settle.openHome()) {
+                Alerts.Release release = context.getBean(Alerts.class).releaseHold(id, operator, reason);
+                alerts.console.println("release of " + String.join(" ", release.payments()) + " (alert " + id + ") proposed by "
+                        + release.proposedBy() + ": a second compliance analyst, logged in, releases them"
+                        + " (POST /api/v1/alerts/" + id + "/release-hold)");
+                return SettleCommand.OK;
+            }
+        }
+    }
+
+    @Command(name = "file", mixinStandardHelpOptions = true,
+            description = {"Files an ESCALATED alert with the FIU: writes filings/<date>/goaml-<report-code>-<id>.xml, a goAML"
+                    + " suspicious-transaction report of its payments validated against settlement.goaml.schema (refused,"
+                    + " naming the element, when it does not validate), and marks the alert FILED."})
+    static class File implements Callable<Integer> {
+
+        @ParentCommand
+        AlertsCommand alerts;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The escalated alert (see settle alerts --status ESCALATED).")
+        long id;
+
+        @Option(names = "--operator", defaultValue = "${sys:user.name}", paramLabel = "NAME",
+                description = "Who files (default: the OS user).")
+        String operator;
+
+        @Override
+        public Integer call() {
+            try (ConfigurableApplicationContext context = alerts.settle.openHome()) {
+                se.clientfunds.monitoring.Filings.Filing filing = context.getBean(se.clientfunds.monitoring.Filings.class)
+                        .file(id, operator);
+                alerts.console.println("alert " + id + " FILED: " + filing.file() + " (SHA-256 " + filing.sha256() + ")");
+                return SettleCommand.OK;
+            }
         }
     }
 }

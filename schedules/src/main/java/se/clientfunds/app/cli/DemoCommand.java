@@ -92,6 +92,10 @@ class DemoCommand implements Callable<Integer> {
             Path generated = home.root().resolve("demo");
             DemoDataSettings settings = GenerateCommand.settings(generated, clients, days, paymentsPerDay, seed, null,
                     DemoDataSettings.DEFAULT_ANOMALY_PER_MILLE);
+            // with room for them, the patterns monitoring looks for and a sanctions list naming one payer
+            if (settings.canPlantMonitoringPatterns()) {
+                settings = settings.withMonitoringPatterns();
+            }
             GenerationSummary summary = GenerateCommand.generate(console, settings);
             summary.describe(generated).forEach(console::println);
             DailyCycle cycle = context.getBean(DailyCycle.class);
@@ -106,6 +110,9 @@ class DemoCommand implements Callable<Integer> {
                 if (day == 0) {
                     arriving.addAll(0, List.of(DemoDataGenerator.CLIENTS_FILE, DemoDataGenerator.INVOICES_FILE,
                             DemoDataGenerator.REFUNDS_FILE));
+                    if (settings.monitoringPatterns()) {
+                        arriving.add(0, DemoDataGenerator.SANCTIONS_FILE);
+                    }
                 }
                 deliver(generated, home.inbox(), arriving);
                 if (day > 0) {
@@ -124,7 +131,8 @@ class DemoCommand implements Callable<Integer> {
             console.println("  archive:    " + home.archive());
             console.println("  quarantine: " + home.quarantine());
             console.println("  inbox:      " + home.inbox());
-            console.println("  truth.json: " + generated.resolve(DemoDataGenerator.TRUTH_FILE) + " (the anomalies the demo injected)");
+            console.println("  truth.json: " + generated.resolve(DemoDataGenerator.TRUTH_FILE) + " (the anomalies the demo injected"
+                    + (settings.monitoringPatterns() ? ", and the alerts its monitoring patterns raise: ./settle alerts" : "") + ")");
             console.println("  database:   " + home.database() + " (embedded MariaDB, unless spring.datasource.url is set)");
             return worst;
         }

@@ -31,7 +31,11 @@ public enum Permission {
     /** Allocate an unallocated payment to an invoice by hand. */
     ALLOCATE(OPERATOR, ADMIN),
     /** Sign the safeguarding statement off as prepared or reviewed. */
-    SIGN_OFF_SAFEGUARDING(FINANCE);
+    SIGN_OFF_SAFEGUARDING(FINANCE),
+    /** See monitoring alerts (AML and sanctions): who is suspected stays with those who must know. */
+    READ_ALERTS(COMPLIANCE, AUDITOR, ADMIN),
+    /** Work alerts through (assign, comment, close, escalate) and release a held payment (two people). */
+    WORK_ALERTS(COMPLIANCE);
 
     private final Set<Role> roles;
 

@@ -113,6 +113,24 @@ class MonitoringCommandsIT {
         assertThat(badStatus.exitCode).isEqualTo(SettleCommand.INPUT_ERROR);
     }
 
+    @Test
+    @Order(4)
+    void theBenchmarkScreensNamesAgainstAListAndSaysHowWellItFoundThem() {
+        // when
+        Run bench = settle("--home", home.toString(), "bench", "--stages", "screen", "--rows", "5000", "--format", "csv");
+        // then
+        assertThat(bench.exitCode).as(bench.err).isZero();
+        List<String> lines = bench.out.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("stage,rows,seconds,baseline_seconds,ratio,peak_heap_mb");
+        assertThat(lines.get(1)).startsWith("screen,5000,");
+        Matcher quality = Pattern.compile("screen: recall ([0-9.]+) \\(([0-9]+) of 100 listed names written another way found\\),"
+                + " false-positive rate ([0-9.]+)% \\(([0-9]+) of 4900 other names\\), at match-threshold 0.90 against 10,000"
+                + " entries").matcher(bench.err);
+        assertThat(quality.find()).as(bench.err).isTrue();
+        assertThat(Double.parseDouble(quality.group(1))).isGreaterThanOrEqualTo(0.98);
+        assertThat(Double.parseDouble(quality.group(3))).isLessThanOrEqualTo(0.1);
+    }
+
     private static Run settle(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -30,17 +30,17 @@ class OperationsCommandsIT {
         assertThat(rows.get(0)).isEqualTo(String.join(",", JobsCommand.COLUMNS));
         assertThat(rows).hasSize(4);
         String user = System.getProperty("user.name");
-        assertThat(rows.get(1)).startsWith("17,reportsJob,2026-01-05,,COMPLETED,1 of 1,").endsWith("," + user + ",");
-        assertThat(rows.get(2)).startsWith("16,reconcileJob,2026-01-05,,COMPLETED,1 of 1,");
-        assertThat(jobs.err()).isEqualTo("executions 1–3 of 17 (page 0); --page 1 for more\n");
+        assertThat(rows.get(1)).startsWith("19,reportsJob,2026-01-05,,COMPLETED,1 of 1,").endsWith("," + user + ",");
+        assertThat(rows.get(2)).startsWith("18,reconcileJob,2026-01-05,,COMPLETED,1 of 1,");
+        assertThat(jobs.err()).isEqualTo("executions 1–3 of 19 (page 0); --page 1 for more\n");
         InProcessSettle files = settle("--home", home, "jobs", "--job", "importBankFilesJob", "--date", "2026-01-05", "--format", "csv");
         assertThat(files.out().lines().skip(1).map(line -> line.split(",")[3]).toList())
                 .containsExactly("file=camt053-20260105.xml", "file=camt054-20260105.xml");
 
         // when one is shown, then its steps with their counts
-        InProcessSettle show = settle("--home", home, "jobs", "show", "13");
+        InProcessSettle show = settle("--home", home, "jobs", "show", "14");
         assertThat(show.exitCode()).as(show.err()).isZero();
-        assertThat(show.out()).startsWith("job execution 13: allocatePaymentsJob for 2026-01-05\n  status:     COMPLETED\n"
+        assertThat(show.out()).startsWith("job execution 14: allocatePaymentsJob for 2026-01-05\n  status:     COMPLETED\n"
                 + "  attempt:    1 of 1, started by " + user + "\n");
         assertThat(show.out()).containsPattern("\nallocatePayments +COMPLETED +40 +40 +0 +1 +0 +0 ");
 
@@ -50,9 +50,9 @@ class OperationsCommandsIT {
         assertThat(days.out().lines().toList()).containsExactly("date,status,why,files,jobs",
                 "2026-01-07,OPEN,nothing run yet,,",
                 "2026-01-05," + status(days, "2026-01-05") + "," + why(days, "2026-01-05")
-                        + ",\"camt054-20260105.xml, camt053-20260105.xml\",7 completed",
+                        + ",\"camt054-20260105.xml, camt053-20260105.xml\",8 completed",
                 "2026-01-02," + status(days, "2026-01-02") + "," + why(days, "2026-01-02")
-                        + ",\"clients.csv, invoices.csv, refunds.csv, camt054-20260102.xml, camt053-20260102.xml\",10 completed");
+                        + ",\"clients.csv, invoices.csv, refunds.csv, camt054-20260102.xml, camt053-20260102.xml\",11 completed");
         boolean attention = days.out().contains(",NEEDS_ATTENTION,");
         assertThat(days.exitCode()).isEqualTo(attention ? SettleCommand.NEEDS_ATTENTION : SettleCommand.OK);
         assertThat(List.of(status(days, "2026-01-05"), status(days, "2026-01-02"))).allSatisfy(status -> assertThat(status)
@@ -72,13 +72,13 @@ class OperationsCommandsIT {
         });
 
         // and what makes no sense is refused with exit 2, saying why
-        InProcessSettle restart = settle("--home", home, "jobs", "restart", "16", "--reason", "again");
+        InProcessSettle restart = settle("--home", home, "jobs", "restart", "18", "--reason", "again");
         assertThat(restart.exitCode()).isEqualTo(SettleCommand.INPUT_ERROR);
-        assertThat(restart.err()).isEqualTo("restart: job execution 16 (reconcileJob) completed: there is nothing to restart\n");
-        assertThat(settle("--home", home, "jobs", "recover", "16", "--reason", "x").err())
-                .isEqualTo("recover: job execution 16 is COMPLETED: only an execution a crash left marked running needs recovering\n");
+        assertThat(restart.err()).isEqualTo("restart: job execution 18 (reconcileJob) completed: there is nothing to restart\n");
+        assertThat(settle("--home", home, "jobs", "recover", "18", "--reason", "x").err())
+                .isEqualTo("recover: job execution 18 is COMPLETED: only an execution a crash left marked running needs recovering\n");
         assertThat(settle("--home", home, "jobs", "show", "999").err()).isEqualTo("show: no job execution 999; 'settle jobs' lists them\n");
-        InProcessSettle noReason = settle("--home", home, "jobs", "abandon", "16");
+        InProcessSettle noReason = settle("--home", home, "jobs", "abandon", "18");
         assertThat(noReason.exitCode()).isEqualTo(SettleCommand.INPUT_ERROR);
         assertThat(noReason.err()).startsWith("abandon: Missing required option: '--reason=TEXT'");
         assertThat(settle("--home", home, "jobs", "--status", "BROKEN").err()).startsWith("jobs: no status 'BROKEN'; a status is one of ");

@@ -102,6 +102,10 @@ class ApiIT {
         endpoints.put("POST /api/v1/days/" + FRI_2 + "/safeguarding/sign-off", Permission.SIGN_OFF_SAFEGUARDING);
         endpoints.put("POST /api/v1/schedules/daily-cycle/pause", Permission.OPERATE_SCHEDULES);
         endpoints.put("POST /api/v1/schedules/daily-cycle/resume", Permission.OPERATE_SCHEDULES);
+        endpoints.put("GET /api/v1/alerts", Permission.READ_ALERTS);
+        for (String action : List.of("assign", "comment", "close", "escalate", "release-hold", "file")) {
+            endpoints.put("POST /api/v1/alerts/999999/" + action, Permission.WORK_ALERTS);
+        }
 
         // when each is asked without credentials and by each role, then
         List<String> wrong = new ArrayList<>();
@@ -390,6 +394,42 @@ class ApiIT {
     }
 
     @Test
+    void aHeldPaymentIsReleasedOnlyByASecondComplianceAnalyst() throws Exception {
+        // given an alert holding a payment (as screening leaves one)
+        jdbc.update("INSERT INTO aml_alert (rule, severity, business_date, subject_kind, subject, evidence_key, amount_minor,"
+                + " currency, explanation) VALUES ('SANCTIONS_MATCH', 'HIGH', ?, 'PAYER', 'Ivar Testovsky', 'SE01/HELD-1', 100000,"
+                + " 'SEK', 'payer Ivar Testovsky: exact hit (test)')", MON_5);
+        long alert = jdbc.queryForObject("SELECT id FROM aml_alert WHERE evidence_key = 'SE01/HELD-1'", Long.class);
+        jdbc.update("INSERT INTO payment_hold (account_iban, bank_reference, currency, amount_minor, booking_date, held_on, reason,"
+                + " alert_id, payer_name) VALUES ('SE01', 'HELD-1', 'SEK', 100000, ?, ?, 'SANCTIONS_HOLD: test', ?, 'Ivar Testovsky')",
+                MON_5, MON_5, alert);
+        String path = "/api/v1/alerts/" + alert;
+        // when one analyst proposes, tries to approve her own proposal, and a second analyst releases it
+        JsonNode proposed = json(act(path + "/release-hold", "compliance", "the birth date does not match the listing"));
+        MockHttpServletResponse own = act(path + "/release-hold", "compliance", "still sure");
+        MockHttpServletResponse byAnOperator = act(path + "/release-hold", "operator", "x");
+        JsonNode released = json(act(path + "/release-hold", "compliance2", "checked the passport copy"));
+        // then
+        assertThat(proposed.get("released").asBoolean()).isFalse();
+        assertThat(proposed.get("proposedBy").asString()).isEqualTo("compliance");
+        assertThat(own.getStatus()).isEqualTo(400);
+        assertThat(json(own).get("detail").asString()).isEqualTo("alert " + alert + ": compliance proposed this release; a second"
+                + " person releases it (four eyes)");
+        assertThat(byAnOperator.getStatus()).isEqualTo(403);
+        assertThat(released.get("released").asBoolean()).isTrue();
+        assertThat(released.get("alert").get("held").asBoolean()).isFalse();
+        assertThat(released.get("payments").get(0).asString()).isEqualTo("SE01/HELD-1");
+        assertThat(jdbc.queryForObject("SELECT CONCAT(released_by, '|', approved_by, '|', release_reason) FROM payment_hold"
+                + " WHERE bank_reference = 'HELD-1'", String.class)).isEqualTo("compliance|compliance2|checked the passport copy");
+        assertThat(jdbc.queryForList("SELECT CONCAT(operator, '|', action, '|', channel, '|', role) FROM operator_action"
+                + " WHERE subject LIKE ? ORDER BY id", String.class, "alert " + alert + " %")).containsExactly(
+                        "compliance|HOLD_RELEASE_PROPOSED|api|COMPLIANCE", "compliance2|HOLD_RELEASED|api|COMPLIANCE");
+        JsonNode detail = json(call("GET " + path, Role.AUDITOR));
+        assertThat(detail.get("history").size()).isEqualTo(2);
+        assertThat(call("GET " + path, Role.OPERATOR).getStatus()).isEqualTo(403);
+    }
+
+    @Test
     void everyConsolePageAndActionAnswersEachRoleAsThePermissionTableSays() throws Exception {
         // given every console page (READ) and action with its permission, each action on something that does not exist or
         // without what it needs (a role let in is answered by the service, which refuses it on the page: a redirect)
@@ -405,6 +445,8 @@ class ApiIT {
         endpoints.put("POST /console/approvals/999999/approve", Permission.RESOLVE_BREAKS);
         endpoints.put("POST /console/days/" + FRI_2 + "/sign-off?currency=SEK&signOff=PREPARED&seen=" + "0".repeat(64),
                 Permission.SIGN_OFF_SAFEGUARDING);
+        endpoints.put("GET /console/alerts", Permission.READ_ALERTS);
+        endpoints.put("POST /console/alerts/999999/comment", Permission.WORK_ALERTS);
         List<String> wrong = new ArrayList<>();
         for (Map.Entry<String, Permission> endpoint : endpoints.entrySet()) {
             String[] methodAndPath = endpoint.getKey().split(" ", 2);

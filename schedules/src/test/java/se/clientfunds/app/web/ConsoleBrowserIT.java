@@ -225,6 +225,62 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void complianceWorksAnAlertAndTwoAnalystsReleaseAHeldPayment() throws Exception {
+        // given a sanctions alert holding a payment (as screening leaves one)
+        served.jdbc.update("INSERT INTO aml_alert (rule, severity, business_date, subject_kind, subject, evidence_key, amount_minor,"
+                + " currency, explanation) VALUES ('SANCTIONS_MATCH', 'HIGH', ?, 'PAYER', 'Ivar Testovsky', 'SE01/BROWSER-1', 100000,"
+                + " 'SEK', 'payer Ivar Testovsky: exact hit on alias IVAR TESTOVSKY of EU.9001.01')", ServedHome.MON_5);
+        long alert = served.jdbc.queryForObject("SELECT id FROM aml_alert WHERE evidence_key = 'SE01/BROWSER-1'", Long.class);
+        served.jdbc.update("INSERT INTO aml_alert_payment (alert_id, account_iban, bank_reference) VALUES (?, 'SE01', 'BROWSER-1')",
+                alert);
+        served.jdbc.update("INSERT INTO payment_hold (account_iban, bank_reference, currency, amount_minor, booking_date, held_on,"
+                + " reason, alert_id, payer_name) VALUES ('SE01', 'BROWSER-1', 'SEK', 100000, ?, ?, 'SANCTIONS_HOLD: test', ?,"
+                + " 'Ivar Testovsky')", ServedHome.MON_5, ServedHome.MON_5, alert);
+        WebDriver browser = browser();
+        try {
+            // when an operator logs in, then there is no Alerts page for her
+            logIn(browser, "operator");
+            assertThat(browser.findElements(By.id("nav-alerts"))).isEmpty();
+            logOut(browser);
+            // when a compliance analyst opens the alert, takes it into review and proposes releasing the hold
+            logIn(browser, "compliance");
+            clickThrough(browser, By.id("nav-alerts"));
+            assertThat(browser.findElement(By.id("alert-" + alert)).getText()).contains("SANCTIONS_MATCH", "HIGH", "Ivar Testovsky",
+                    "1000.00", "NEW");
+            screenshot(browser, "alerts.png");
+            clickThrough(browser, By.id("open-" + alert));
+            assertThat(browser.findElement(By.id("alert-explanation")).getText()).contains("exact hit on alias IVAR TESTOVSKY");
+            browser.findElement(By.id("reason-assign")).sendKeys("checking the listing");
+            clickThrough(browser, By.id("assign"));
+            assertThat(browser.findElement(By.id("alert-status")).getText()).isEqualTo("IN_REVIEW");
+            browser.findElement(By.id("reason-release-hold")).sendKeys("born 1990, the listed person 1961");
+            clickThrough(browser, By.id("release-hold"));
+            assertThat(browser.findElement(By.id("message")).getText()).isEqualTo("alert " + alert
+                    + ": release proposed; a second analyst releases it");
+            // and tries to release it herself
+            browser.findElement(By.id("reason-release-hold")).sendKeys("sure");
+            clickThrough(browser, By.id("release-hold"));
+            assertThat(browser.findElement(By.id("error")).getText()).endsWith("a second person releases it (four eyes)");
+            logOut(browser);
+            // then a second analyst releases it
+            logIn(browser, "compliance2");
+            browser.get(base + "/console/alerts/" + alert);
+            browser.findElement(By.id("reason-release-hold")).sendKeys("agreed: not the listed person");
+            clickThrough(browser, By.id("release-hold"));
+            assertThat(browser.findElement(By.id("message")).getText()).isEqualTo("alert " + alert
+                    + ": SE01/BROWSER-1 released (proposed by compliance): the next allocation takes them");
+            assertThat(browser.findElement(By.id("alert-history")).getText()).contains("ASSIGN", "PROPOSE_RELEASE", "RELEASE_HOLD");
+            screenshot(browser, "alert.png");
+            assertThat(served.jdbc.queryForList("SELECT CONCAT_WS('|', operator, action, channel) FROM operator_action WHERE subject"
+                    + " LIKE ? ORDER BY id", String.class, "alert " + alert + " %")).containsExactly(
+                            "compliance|ALERT_ASSIGN|console", "compliance|HOLD_RELEASE_PROPOSED|console",
+                            "compliance2|HOLD_RELEASED|console");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
     void anOperatorAllocatesAPaymentByHandFromTheUnallocatedPageAndItLeavesTheList() throws Exception {
         // given the smaller unallocated payment (below the four-eyes amount)
         String reference = served.jdbc.queryForObject("SELECT bank_reference FROM payment_allocation WHERE unallocated_minor > 0"

@@ -109,6 +109,7 @@ final class ServedHome implements AutoCloseable {
         names.add("guessed");
         // a second person for four eyes
         names.add("finance2");
+        names.add("compliance2");
         return names;
     }
 

@@ -38,7 +38,7 @@ class UsersTest {
     @Test
     void aUserGetsThePermissionsOfEachOfTheirRoles() {
         assertThat(Permission.authorities(Set.of(Role.AUDITOR))).extracting(Object::toString)
-                .containsExactlyInAnyOrder("ROLE_AUDITOR", "READ");
+                .containsExactlyInAnyOrder("ROLE_AUDITOR", "READ", "READ_ALERTS");
         assertThat(Permission.authorities(Set.of(Role.FINANCE, Role.OPERATOR))).extracting(Object::toString)
                 .containsExactlyInAnyOrder("ROLE_FINANCE", "ROLE_OPERATOR", "READ", "OPERATE_JOBS", "OPERATE_SCHEDULES",
                         "RESOLVE_BREAKS", "ALLOCATE", "SIGN_OFF_SAFEGUARDING");

@@ -1,0 +1,341 @@
+package se.clientfunds.monitoring;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import se.clientfunds.calendar.BankingCalendar;
+import se.clientfunds.jobs.JobName;
+import se.clientfunds.money.Money;
+
+/**
+ * {@code monitorJob}: the AML rules over a business day's incoming payments and the history they need, with the rules
+ * in force on that day ({@link MonitoringSettings}). One chunked step per rule: the SQL picks the candidates, the rule
+ * (a plain class) decides, the alerts are raised once whatever restarts happen. See README.md beside this class.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({MonitoringSettings.class, GoamlSettings.class})
+class MonitorJobConfiguration {
+
+    /** The payments the rules look at: imported, incoming, dated by the business day they entered the books. */
+    private static final String PAYMENTS = " FROM bank_transaction t JOIN imported_file f ON f.id = t.import_id"
+            + " AND f.status = 'IMPORTED' WHERE t.is_payment = 1 AND t.direction = 'C' AND t.amount_minor > 0";
+
+    @Bean
+    Job monitorJob(JobRepository jobRepository, Step largePaymentsStep, Step structuringStep, Step roundAmountsStep,
+                   Step onePayerManyClientsStep, Step refundsToOtherAccountsStep, Step summariseAlertsStep) {
+        return new JobBuilder(JobName.MONITOR.jobName(), jobRepository)
+                .start(largePaymentsStep)
+                .next(structuringStep)
+                .next(roundAmountsStep)
+                .next(onePayerManyClientsStep)
+                .next(refundsToOtherAccountsStep)
+                .next(summariseAlertsStep)
+                .build();
+    }
+
+    // --- LARGE_PAYMENT: each payment of the day at or above its currency's threshold
+
+    @Bean
+    Step largePaymentsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, MonitoringSettings settings,
+                           JdbcCursorItemReader<PaymentFact> dayPaymentsReader, ItemProcessor<PaymentFact, NewAlert> largePaymentRule,
+                           ItemWriter<NewAlert> alertWriter) {
+        return ruleStep("largePayments", jobRepository, transactionManager, settings, dayPaymentsReader, largePaymentRule, alertWriter);
+    }
+
+    @Bean
+    @StepScope
+    JdbcCursorItemReader<PaymentFact> dayPaymentsReader(DataSource dataSource, MonitoringSettings settings,
+                                                       @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+        // the lowest threshold of any currency: what is under it cannot be large in any
+        long lowest = settings.inForce(AlertRule.LARGE_PAYMENT, businessDate)
+                .map(setting -> setting.thresholds().stream().mapToLong(Money::minorUnits).min().orElse(Long.MAX_VALUE))
+                .orElse(Long.MAX_VALUE);
+        return new JdbcCursorItemReaderBuilder<PaymentFact>()
+                .name("dayPaymentsReader")
+                .dataSource(dataSource)
+                // an alert raised again is the same alert: a restart reads the day again
+                .saveState(false)
+                .verifyCursorPosition(false)
+                .sql("SELECT CONCAT(t.account_iban, '/', t.bank_reference), t.counterparty_name, t.amount_minor, t.currency,"
+                        + " f.business_date" + PAYMENTS + " AND f.business_date = ? AND t.amount_minor >= ?"
+                        + " ORDER BY t.import_id, t.entry_no, t.transaction_no")
+                .queryArguments(Date.valueOf(businessDate), lowest)
+                .rowMapper((rs, row) -> new PaymentFact(rs.getString(1), rs.getString(2), Money.ofMinor(rs.getLong(3),
+                        rs.getString(4)), rs.getDate(5).toLocalDate()))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<PaymentFact, NewAlert> largePaymentRule(MonitoringSettings settings,
+                                                         @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+        Optional<LargePaymentRule> rule = settings.inForce(AlertRule.LARGE_PAYMENT, businessDate).map(LargePaymentRule::new);
+        return payment -> rule.flatMap(large -> large.evaluate(payment)).orElse(null);
+    }
+
+    // --- STRUCTURING: payers with payments just under the threshold within the window, one of them on the day
+
+    @Bean
+    Step structuringStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, MonitoringSettings settings,
+                         JdbcCursorItemReader<PayerInWindow> structuringCandidatesReader,
+                         ItemProcessor<PayerInWindow, NewAlert> structuringRule, ItemWriter<NewAlert> alertWriter) {
+        return ruleStep("structuring", jobRepository, transactionManager, settings, structuringCandidatesReader, structuringRule, alertWriter);
+    }
+
+    /** A payer with enough payments in the band within the window to be looked at, in one currency. */
+    record PayerInWindow(String payer, String currency) {
+    }
+
+    @Bean
+    @StepScope
+    JdbcCursorItemReader<PayerInWindow> structuringCandidatesReader(DataSource dataSource, MonitoringSettings settings,
+                                                                    BankingCalendar calendar,
+                                                                    @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+        Optional<StructuringRule> rule = settings.inForce(AlertRule.STRUCTURING, businessDate).map(StructuringRule::new);
+        List<Object> arguments = new ArrayList<>();
+        StringBuilder band = new StringBuilder();
+        rule.ifPresent(structuring -> settings.inForce(AlertRule.STRUCTURING, businessDate).orElseThrow().thresholds()
+                .forEach(threshold -> {
+                    band.append(band.isEmpty() ? "" : " OR ").append("(t.currency = ? AND t.amount_minor >= ? AND t.amount_minor < ?)");
+                    arguments.add(threshold.currency().getCurrencyCode());
+                    arguments.add(structuring.lowest(threshold).minorUnits());
+                    arguments.add(threshold.minorUnits());
+                }));
+        LocalDate from = rule.map(structuring -> calendar.plusBankingDays(businessDate, -(structuring.windowDays() - 1)))
+                .orElse(businessDate);
+        arguments.add(0, Date.valueOf(from));
+        arguments.add(1, Date.valueOf(businessDate));
+        arguments.add(Date.valueOf(businessDate));
+        return new JdbcCursorItemReaderBuilder<PayerInWindow>()
+                .name("structuringCandidatesReader")
+                .dataSource(dataSource)
+                .saveState(false)
+                .verifyCursorPosition(false)
+                .sql("SELECT t.counterparty_name, t.currency" + PAYMENTS + " AND f.business_date BETWEEN ? AND ?"
+                        + " AND t.counterparty_name IS NOT NULL AND (" + (band.isEmpty() ? "1 = 0" : band) + ")"
+                        + " GROUP BY t.counterparty_name, t.currency HAVING MAX(f.business_date) = ?"
+                        + " ORDER BY t.counterparty_name, t.currency")
+                .queryArguments(arguments.toArray())
+                .rowMapper((rs, row) -> new PayerInWindow(rs.getString(1), rs.getString(2)))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<PayerInWindow, NewAlert> structuringRule(MonitoringSettings settings, BankingCalendar calendar, JdbcTemplate jdbc,
+                                                          @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+        Optional<StructuringRule> rule = settings.inForce(AlertRule.STRUCTURING, businessDate).map(StructuringRule::new);
+        return candidate -> {
+            if (rule.isEmpty()) {
+                return null;
+            }
+            LocalDate from = calendar.plusBankingDays(businessDate, -(rule.get().windowDays() - 1));
+            List<PaymentFact> window = jdbc.query("SELECT CONCAT(t.account_iban, '/', t.bank_reference), t.counterparty_name,"
+                    + " t.amount_minor, t.currency, f.business_date" + PAYMENTS + " AND f.business_date BETWEEN ? AND ?"
+                    + " AND t.counterparty_name = ? AND t.currency = ?", (rs, row) -> new PaymentFact(rs.getString(1),
+                            rs.getString(2), Money.ofMinor(rs.getLong(3), rs.getString(4)), rs.getDate(5).toLocalDate()),
+                    Date.valueOf(from), Date.valueOf(businessDate), candidate.payer(), candidate.currency());
+            return rule.get().evaluate(candidate.payer(), businessDate, window).orElse(null);
+        };
+    }
+
+    // --- ROUND_AMOUNT: the day's payments from the minimum that are round and pay no invoice exactly
+
+    /** A payment, and whether its amount is the amount of an invoice it paid. */
+    record RoundCandidate(PaymentFact payment, boolean paysAnInvoiceExactly) {
+    }
+
+    @Bean
+    Step roundAmountsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, MonitoringSettings settings,
+                          JdbcCursorItemReader<RoundCandidate> roundCandidatesReader,
+                          ItemProcessor<RoundCandidate, NewAlert> roundAmountRule, ItemWriter<NewAlert> alertWriter) {
+        return ruleStep("roundAmounts", jobRepository, transactionManager, settings, roundCandidatesReader, roundAmountRule, alertWriter);
+    }
+
+    @Bean
+    @StepScope
+    JdbcCursorItemReader<RoundCandidate> roundCandidatesReader(DataSource dataSource, MonitoringSettings settings,
+                                                              @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+        long lowest = settings.inForce(AlertRule.ROUND_AMOUNT, businessDate)
+                .map(setting -> setting.minimums().stream().mapToLong(Money::minorUnits).min().orElse(Long.MAX_VALUE))
+                .orElse(Long.MAX_VALUE);
+        return new JdbcCursorItemReaderBuilder<RoundCandidate>()
+                .name("roundCandidatesReader")
+                .dataSource(dataSource)
+                .saveState(false)
+                .verifyCursorPosition(false)
+                .sql("SELECT CONCAT(t.account_iban, '/', t.bank_reference), t.counterparty_name, t.amount_minor, t.currency,"
+                        + " f.business_date, EXISTS (SELECT 1 FROM invoice_allocation a JOIN current_invoice i"
+                        + "   ON i.invoice_id = a.invoice_id WHERE a.account_iban = t.account_iban"
+                        + "   AND a.bank_reference = t.bank_reference AND i.amount_minor = t.amount_minor)"
+                        + PAYMENTS + " AND f.business_date = ? AND t.amount_minor >= ?"
+                        + " ORDER BY t.import_id, t.entry_no, t.transaction_no")
+                .queryArguments(Date.valueOf(businessDate), lowest)
+                .rowMapper((rs, row) -> new RoundCandidate(new PaymentFact(rs.getString(1), rs.getString(2),
+                        Money.ofMinor(rs.getLong(3), rs.getString(4)), rs.getDate(5).toLocalDate()), rs.getBoolean(6)))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<RoundCandidate, NewAlert> roundAmountRule(MonitoringSettings settings,
+                                                           @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+        Optional<RoundAmountRule> rule = settings.inForce(AlertRule.ROUND_AMOUNT, businessDate).map(RoundAmountRule::new);
+        return candidate -> rule.flatMap(round -> round.evaluate(candidate.payment(), candidate.paysAnInvoiceExactly()))
+                .orElse(null);
+    }
+
+    // --- ONE_PAYER_MANY_CLIENTS: payers whose payments went to many clients within the window, one allocated on the day
+
+    @Bean
+    Step onePayerManyClientsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                 MonitoringSettings settings, JdbcCursorItemReader<String> manyClientsPayersReader,
+                                 ItemProcessor<String, NewAlert> onePayerManyClientsRule, ItemWriter<NewAlert> alertWriter) {
+        return ruleStep("onePayerManyClients", jobRepository, transactionManager, settings, manyClientsPayersReader, onePayerManyClientsRule, alertWriter);
+    }
+
+    /** What a payer paid to clients: each share of a payment allocated to a client's invoice, dated by its allocation. */
+    private static final String CLIENT_SHARES = " FROM invoice_allocation a JOIN bank_transaction t ON t.account_iban = a.account_iban"
+            + " AND t.bank_reference = a.bank_reference AND t.is_payment = 1 AND t.direction = 'C'"
+            + " JOIN imported_file f ON f.id = t.import_id AND f.status = 'IMPORTED'"
+            + " WHERE a.allocated_on BETWEEN ? AND ? AND t.counterparty_name IS NOT NULL";
+
+    @Bean
+    @StepScope
+    JdbcCursorItemReader<String> manyClientsPayersReader(DataSource dataSource, MonitoringSettings settings, BankingCalendar calendar,
+                                                        @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+        Optional<MonitoringSettings.RuleSetting> setting = settings.inForce(AlertRule.ONE_PAYER_MANY_CLIENTS, businessDate);
+        LocalDate from = setting.map(rule -> calendar.plusBankingDays(businessDate, -(rule.windowDays() - 1))).orElse(businessDate);
+        return new JdbcCursorItemReaderBuilder<String>()
+                .name("manyClientsPayersReader")
+                .dataSource(dataSource)
+                .saveState(false)
+                .verifyCursorPosition(false)
+                .sql("SELECT t.counterparty_name" + CLIENT_SHARES + " GROUP BY t.counterparty_name"
+                        + " HAVING COUNT(DISTINCT a.client_id) >= ? AND MAX(a.allocated_on) = ? ORDER BY t.counterparty_name")
+                .queryArguments(Date.valueOf(from), Date.valueOf(businessDate),
+                        setting.map(MonitoringSettings.RuleSetting::minClients).orElse(Integer.MAX_VALUE), Date.valueOf(businessDate))
+                .rowMapper((rs, row) -> rs.getString(1))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<String, NewAlert> onePayerManyClientsRule(MonitoringSettings settings, BankingCalendar calendar, JdbcTemplate jdbc,
+                                                           @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+        Optional<OnePayerManyClientsRule> rule = settings.inForce(AlertRule.ONE_PAYER_MANY_CLIENTS, businessDate)
+                .map(OnePayerManyClientsRule::new);
+        return payer -> {
+            if (rule.isEmpty()) {
+                return null;
+            }
+            LocalDate from = calendar.plusBankingDays(businessDate, -(rule.get().windowDays() - 1));
+            List<OnePayerManyClientsRule.ClientPayment> window = jdbc.query("SELECT CONCAT(a.account_iban, '/', a.bank_reference),"
+                    + " a.client_id, a.allocated_on" + CLIENT_SHARES + " AND t.counterparty_name = ?",
+                    (rs, row) -> new OnePayerManyClientsRule.ClientPayment(rs.getString(1), rs.getString(2),
+                            rs.getDate(3).toLocalDate()), Date.valueOf(from), Date.valueOf(businessDate), payer);
+            return rule.get().evaluate(payer, businessDate, window).orElse(null);
+        };
+    }
+
+    // --- REFUND_TO_OTHER_ACCOUNT: the day's refunds paid elsewhere than the payment came from
+
+    @Bean
+    Step refundsToOtherAccountsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                    MonitoringSettings settings, JdbcCursorItemReader<RefundToOtherAccountRule.Refund> paidRefundsReader,
+                                    ItemProcessor<RefundToOtherAccountRule.Refund, NewAlert> refundToOtherAccountRule,
+                                    ItemWriter<NewAlert> alertWriter) {
+        return ruleStep("refundsToOtherAccounts", jobRepository, transactionManager, settings, paidRefundsReader, refundToOtherAccountRule, alertWriter);
+    }
+
+    @Bean
+    @StepScope
+    JdbcCursorItemReader<RefundToOtherAccountRule.Refund> paidRefundsReader(DataSource dataSource,
+                                                                           @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+        return new JdbcCursorItemReaderBuilder<RefundToOtherAccountRule.Refund>()
+                .name("paidRefundsReader")
+                .dataSource(dataSource)
+                .saveState(false)
+                .verifyCursorPosition(false)
+                .sql("SELECT r.refund_id, CONCAT(r.account_iban, '/', r.bank_reference), t.counterparty_name, t.counterparty_account,"
+                        + " r.to_account, r.to_name, r.amount_minor, r.currency FROM refund_payment r"
+                        + " JOIN bank_transaction t ON t.account_iban = r.account_iban AND t.bank_reference = r.bank_reference"
+                        + " AND t.is_payment = 1 AND t.direction = 'C'"
+                        + " JOIN imported_file f ON f.id = t.import_id AND f.status = 'IMPORTED'"
+                        + " WHERE r.status = 'PAID' AND r.business_date = ? ORDER BY r.refund_id")
+                .queryArguments(Date.valueOf(businessDate))
+                .rowMapper((rs, row) -> new RefundToOtherAccountRule.Refund(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), Money.ofMinor(rs.getLong(7), rs.getString(8)),
+                        businessDate))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<RefundToOtherAccountRule.Refund, NewAlert> refundToOtherAccountRule(MonitoringSettings settings,
+            @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+        Optional<RefundToOtherAccountRule> rule = settings.inForce(AlertRule.REFUND_TO_OTHER_ACCOUNT, businessDate)
+                .map(RefundToOtherAccountRule::new);
+        return refund -> rule.flatMap(check -> check.evaluate(refund)).orElse(null);
+    }
+
+    // --- summary: the day's alerts by rule, for run-day and the operators
+
+    @Bean
+    Step summariseAlertsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
+        return new StepBuilder("summariseAlerts", jobRepository)
+                .tasklet((contribution, chunkContext) -> {
+                    var execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+                    LocalDate day = execution.getJobParameters().getLocalDate("businessDate");
+                    List<String> counts = jdbc.query("SELECT rule, COUNT(*) FROM aml_alert WHERE business_date = ? GROUP BY rule"
+                            + " ORDER BY rule", (rs, row) -> rs.getString(1) + " " + rs.getLong(2), Date.valueOf(day));
+                    execution.getExecutionContext().putString("summary", counts.isEmpty() ? "no alerts"
+                            : "alerts: " + String.join(", ", counts) + " (settle alerts " + day + ")");
+                    return org.springframework.batch.infrastructure.repeat.RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+
+    /** A rule's step: its candidates read, judged by the rule, the alerts raised in the chunk's transaction. */
+    private static <T> Step ruleStep(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                     MonitoringSettings settings, org.springframework.batch.infrastructure.item.ItemReader<T> reader,
+                                     ItemProcessor<T, NewAlert> rule, ItemWriter<NewAlert> alertWriter) {
+        return new StepBuilder(name, jobRepository)
+                .<T, NewAlert>chunk(settings.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(reader)
+                .processor(rule)
+                .writer(alertWriter)
+                .build();
+    }
+
+    // --- every rule's alerts: raised once, in the chunk's transaction
+
+    @Bean
+    @StepScope
+    ItemWriter<NewAlert> alertWriter(AmlAlerts alerts, @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
+        return chunk -> chunk.forEach(alert -> alerts.raise(alert, jobExecutionId));
+    }
+}

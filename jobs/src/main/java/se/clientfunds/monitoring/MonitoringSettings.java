@@ -1,0 +1,212 @@
+package se.clientfunds.monitoring;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import se.clientfunds.money.Money;
+
+/**
+ * The monitoring rules as configured ({@code settlement.monitoring.rules}): each entry is one rule with its thresholds,
+ * in force from its {@code valid-from} date until a later entry of the same rule. A day is monitored with the entries
+ * in force on it, so an old day run again is judged by the rules of its time.
+ */
+@ConfigurationProperties("settlement.monitoring")
+public record MonitoringSettings(List<RuleSetting> rules, @DefaultValue("2000") int chunkSize) {
+
+    public MonitoringSettings(List<RuleSetting> rules) {
+        this(rules, 2000);
+    }
+
+    @ConstructorBinding
+    public MonitoringSettings {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("settlement.monitoring.chunk-size: must be 1 or more, is " + chunkSize);
+        }
+        rules = rules == null ? List.of() : List.copyOf(rules);
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i) == null) {
+                throw new IllegalArgumentException("settlement.monitoring.rules[" + i + "]: empty");
+            }
+            rules.get(i).check("settlement.monitoring.rules[" + i + "]");
+        }
+        for (int i = 0; i < rules.size(); i++) {
+            for (int j = i + 1; j < rules.size(); j++) {
+                if (rules.get(i).rule() == rules.get(j).rule() && rules.get(i).validFrom().equals(rules.get(j).validFrom())) {
+                    throw new IllegalArgumentException("settlement.monitoring.rules[" + j + "]: " + rules.get(j).rule()
+                            + " is already configured from " + rules.get(j).validFrom() + " (rules[" + i + "])");
+                }
+            }
+        }
+    }
+
+    /** The entry of the rule in force on the date: the latest valid-from on or before it. */
+    public Optional<RuleSetting> inForce(AlertRule rule, LocalDate date) {
+        return rules.stream().filter(setting -> setting.rule() == rule && !setting.validFrom().isAfter(date))
+                .max(Comparator.comparing(RuleSetting::validFrom));
+    }
+
+    /**
+     * One rule from a date on. Which keys a rule needs: LARGE_PAYMENT {@code threshold}; STRUCTURING {@code threshold},
+     * {@code below-percent}, {@code min-count}, {@code window-days}; ROUND_AMOUNT {@code minimum}, {@code multiple};
+     * ONE_PAYER_MANY_CLIENTS {@code min-clients}, {@code window-days}; REFUND_TO_OTHER_ACCOUNT none.
+     *
+     * @param threshold    per currency, decimals in the currency ({@code SEK: 150000.00})
+     * @param belowPercent how far under the threshold a payment may be and still count as structured (1 to 99)
+     * @param minCount     how many such payments from one payer make a pattern
+     * @param windowDays   over how many banking days, the business day included
+     * @param minimum      per currency: the smallest payment a round amount counts from
+     * @param multiple     per currency: what a round amount is a multiple of
+     * @param minClients   how many different clients one payer pays within the window to be reported
+     */
+    public record RuleSetting(AlertRule rule, LocalDate validFrom, NewAlert.Severity severity, Map<String, String> threshold,
+                              Integer belowPercent, Integer minCount, Integer windowDays, Map<String, String> minimum,
+                              Map<String, String> multiple, Integer minClients) {
+
+        @ConstructorBinding
+        public RuleSetting {
+            threshold = threshold == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(upperCase(threshold)));
+            minimum = minimum == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(upperCase(minimum)));
+            multiple = multiple == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(upperCase(multiple)));
+        }
+
+        /** A setting with a threshold and the structuring keys (the rules that need no others). */
+        public RuleSetting(AlertRule rule, LocalDate validFrom, NewAlert.Severity severity, Map<String, String> threshold,
+                           Integer belowPercent, Integer minCount, Integer windowDays) {
+            this(rule, validFrom, severity, threshold, belowPercent, minCount, windowDays, null, null, null);
+        }
+
+        void check(String key) {
+            if (rule == null) {
+                throw new IllegalArgumentException(key + ".rule: missing; one of " + java.util.Arrays.toString(AlertRule.values()));
+            }
+            String where = key + " (" + rule + ")";
+            if (validFrom == null) {
+                throw new IllegalArgumentException(where + ".valid-from: missing; the first day the rule is in force, yyyy-MM-dd");
+            }
+            if (severity == null) {
+                throw new IllegalArgumentException(where + ".severity: missing; LOW, MEDIUM or HIGH");
+            }
+            switch (rule) {
+                case LARGE_PAYMENT -> requireThreshold(where);
+                case STRUCTURING -> {
+                    requireThreshold(where);
+                    require(where, "below-percent", belowPercent, 1, 99);
+                    require(where, "min-count", minCount, 2, 1000);
+                    require(where, "window-days", windowDays, 1, 250);
+                }
+                case ROUND_AMOUNT -> {
+                    requireAmounts(where, "minimum", minimum);
+                    requireAmounts(where, "multiple", multiple);
+                    multiple.forEach((currency, text) -> {
+                        if (amount(where + ".multiple." + currency, currency, text).isZero()) {
+                            throw new IllegalArgumentException(where + ".multiple." + currency + ": must be more than 0");
+                        }
+                    });
+                    if (!minimum.keySet().equals(multiple.keySet())) {
+                        throw new IllegalArgumentException(where + ": minimum and multiple name different currencies: "
+                                + minimum.keySet() + " and " + multiple.keySet());
+                    }
+                }
+                case ONE_PAYER_MANY_CLIENTS -> {
+                    require(where, "min-clients", minClients, 2, 10_000);
+                    require(where, "window-days", windowDays, 1, 250);
+                }
+                case REFUND_TO_OTHER_ACCOUNT -> {
+                    // nothing to set: any refund paid elsewhere than the payment came from
+                }
+                default -> throw new IllegalArgumentException(where + ": this rule is not built yet; configure LARGE_PAYMENT,"
+                        + " STRUCTURING, ROUND_AMOUNT, ONE_PAYER_MANY_CLIENTS or REFUND_TO_OTHER_ACCOUNT");
+            }
+        }
+
+        private void requireThreshold(String where) {
+            requireAmounts(where, "threshold", threshold);
+        }
+
+        private static void requireAmounts(String where, String name, Map<String, String> amounts) {
+            if (amounts.isEmpty()) {
+                throw new IllegalArgumentException(where + "." + name + ": missing; an amount per currency, such as { SEK: 150000.00 }");
+            }
+            amounts.forEach((currency, amount) -> amount(where + "." + name + "." + currency, currency, amount));
+        }
+
+        /** The minimum of a round amount in the currency, if the rule has one for it. */
+        public Optional<Money> minimum(Currency currency) {
+            String text = minimum.get(currency.getCurrencyCode());
+            return text == null ? Optional.empty() : Optional.of(amount("minimum", currency.getCurrencyCode(), text));
+        }
+
+        /** What a round amount in the currency is a multiple of, if the rule has it. */
+        public Optional<Money> multiple(Currency currency) {
+            String text = multiple.get(currency.getCurrencyCode());
+            return text == null ? Optional.empty() : Optional.of(amount("multiple", currency.getCurrencyCode(), text));
+        }
+
+        /** Every minimum the rule has. */
+        public List<Money> minimums() {
+            List<Money> amounts = new ArrayList<>();
+            minimum.forEach((currency, text) -> amounts.add(amount("minimum", currency, text)));
+            return amounts;
+        }
+
+        private static void require(String where, String name, Integer value, int min, int max) {
+            if (value == null || value < min || value > max) {
+                throw new IllegalArgumentException(where + "." + name + ": must be from " + min + " to " + max + ", is " + value);
+            }
+        }
+
+        /** The threshold in the currency, if the rule has one for it. */
+        public Optional<Money> threshold(Currency currency) {
+            String text = threshold.get(currency.getCurrencyCode());
+            return text == null ? Optional.empty() : Optional.of(amount("threshold", currency.getCurrencyCode(), text));
+        }
+
+        /** Every threshold the rule has. */
+        public List<Money> thresholds() {
+            List<Money> amounts = new ArrayList<>();
+            threshold.forEach((currency, text) -> amounts.add(amount("threshold", currency, text)));
+            return amounts;
+        }
+
+        private static Map<String, String> upperCase(Map<String, String> amounts) {
+            Map<String, String> upper = new TreeMap<>();
+            amounts.forEach((currency, amount) -> upper.put(currency.trim().toUpperCase(Locale.ROOT), amount == null ? null
+                    : amount.trim()));
+            return upper;
+        }
+
+        /** An amount as configured: YAML may hand over 150000.00 as the number 150000.0 (or 1.5E5), so the scale is the currency's. */
+        private static Money amount(String key, String currency, String text) {
+            Currency unit;
+            try {
+                unit = Currency.getInstance(currency);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(key + ": '" + currency + "' is not a currency code");
+            }
+            if (text == null || !text.matches("[0-9]+(\\.[0-9]+)?(E[0-9]+)?")) {
+                throw new IllegalArgumentException(key + ": must be a positive decimal like 150000.00, is '" + text + "'");
+            }
+            try {
+                BigDecimal decimal = new BigDecimal(text).stripTrailingZeros().setScale(Money.minorDigits(unit),
+                        RoundingMode.UNNECESSARY);
+                return new Money(decimal.movePointRight(decimal.scale()).longValueExact(), unit);
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException(key + ": '" + text + "' has more decimals than " + currency + " or is too large");
+            }
+        }
+    }
+}
