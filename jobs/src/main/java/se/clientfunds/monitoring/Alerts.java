@@ -65,7 +65,7 @@ public class Alerts {
         this.openBusinessDay = openBusinessDay;
     }
 
-    /** Alerts of a business date (null: every date), with a status (null: any), by date then id; at most {@code limit}. */
+    /** Alerts of a business date (null: every date), with a status (null: any), newest first; at most {@code limit}. */
     public List<Alert> list(LocalDate date, Status status, int limit) {
         List<Object> arguments = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
@@ -83,7 +83,7 @@ public class Alerts {
                 + " (SELECT GROUP_CONCAT(CONCAT(p.account_iban, '/', p.bank_reference) ORDER BY p.account_iban, p.bank_reference"
                 + "   SEPARATOR ' ') FROM aml_alert_payment p WHERE p.alert_id = a.id) AS payments,"
                 + " EXISTS (SELECT 1 FROM payment_hold h WHERE h.alert_id = a.id AND h.released_on IS NULL) AS held"
-                + " FROM aml_alert a" + where + " ORDER BY a.business_date, a.id LIMIT ?", (rs, row) -> new Alert(rs.getLong(1),
+                + " FROM aml_alert a" + where + " ORDER BY a.business_date DESC, a.id DESC LIMIT ?", (rs, row) -> new Alert(rs.getLong(1),
                         AlertRule.valueOf(rs.getString(2)), NewAlert.Severity.valueOf(rs.getString(3)), rs.getDate(4).toLocalDate(),
                         NewAlert.SubjectKind.valueOf(rs.getString(5)), rs.getString(6),
                         rs.getString(8) == null ? null : Money.ofMinor(rs.getLong(7), rs.getString(8)),
@@ -150,13 +150,13 @@ public class Alerts {
                     + ", approved by a second person), then close the alert");
         }
         jdbc.update("UPDATE aml_alert SET status = ?" + (action == Action.ASSIGN ? ", analyst = ?" : "") + " WHERE id = ?",
-                action == Action.ASSIGN ? new Object[] {to.name(), operator.trim(), id} : new Object[] {to.name(), id});
+                action == Action.ASSIGN ? new Object[] {to.name(), fit(operator.trim(), 100), id} : new Object[] {to.name(), id});
         jdbc.update("INSERT INTO aml_alert_event (alert_id, action, from_status, to_status, operator, role, comment)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", id, action.name(), from.name(), to.name(), operator.trim(),
-                se.clientfunds.operations.Actor.current().roles(), reason.trim());
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", id, action.name(), from.name(), to.name(), fit(operator.trim(), 100),
+                se.clientfunds.operations.Actor.current().roles(), fit(reason.trim(), 2000));
         LocalDate date = ((java.sql.Date) rows.get(0).get("business_date")).toLocalDate();
-        OperatorActions.record(jdbc, new OperatorActions.Entry(operator, action.code(), "alert " + id + " ("
-                + rows.get(0).get("subject") + ")", reason, date, null, from == to ? null : from + " -> " + to));
+        OperatorActions.record(jdbc, new OperatorActions.Entry(operator, action.code(), auditSubject(id), IN_HISTORY, date, null,
+                from == to ? null : from + " -> " + to));
         return get(id);
     }
 
@@ -195,14 +195,14 @@ public class Alerts {
         }
         List<String> payments = holds.stream().map(hold -> hold.get("account_iban") + "/" + hold.get("bank_reference")).toList();
         String proposer = (String) holds.get(0).get("release_proposed_by");
-        String subject = "alert " + id + " (" + alert.get(0).get("subject") + ")";
+        String subject = auditSubject(id);
         if (proposer == null) {
             jdbc.update("UPDATE payment_hold SET release_proposed_by = ?, release_proposed_at = CURRENT_TIMESTAMP(6),"
-                    + " release_proposal = ? WHERE alert_id = ? AND released_on IS NULL", operator.trim(),
+                    + " release_proposal = ? WHERE alert_id = ? AND released_on IS NULL", fit(operator.trim(), 100),
                     fit(reason.trim(), 1000), id);
             event(id, "PROPOSE_RELEASE", operator, reason);
-            OperatorActions.record(jdbc, new OperatorActions.Entry(operator, "HOLD_RELEASE_PROPOSED", subject, reason,
-                    openBusinessDay.current().date(), null, "waits for a second person: " + String.join(" ", payments)));
+            OperatorActions.record(jdbc, new OperatorActions.Entry(operator, "HOLD_RELEASE_PROPOSED", subject, IN_HISTORY,
+                    openBusinessDay.current().date(), null, "waits for a second person"));
             return new Release(get(id), false, operator.trim(), payments);
         }
         if (proposer.trim().toLowerCase(Locale.ROOT).equals(operator.trim().toLowerCase(Locale.ROOT))) {
@@ -211,20 +211,33 @@ public class Alerts {
         }
         LocalDate day = openBusinessDay.current().date();
         jdbc.update("UPDATE payment_hold SET released_on = ?, released_by = release_proposed_by, approved_by = ?,"
-                + " release_reason = ? WHERE alert_id = ? AND released_on IS NULL", Date.valueOf(day), operator.trim(),
+                + " release_reason = ? WHERE alert_id = ? AND released_on IS NULL", Date.valueOf(day), fit(operator.trim(), 100),
                 fit(reason.trim(), 1000), id);
         event(id, "RELEASE_HOLD", operator, reason);
-        OperatorActions.record(jdbc, new OperatorActions.Entry(operator, "HOLD_RELEASED", subject, reason, day, null,
-                "released " + String.join(" ", payments) + " for allocation from " + day + ", proposed by " + proposer));
+        OperatorActions.record(jdbc, new OperatorActions.Entry(operator, "HOLD_RELEASED", subject, IN_HISTORY, day, null,
+                "released " + payments.size() + " payment" + (payments.size() == 1 ? "" : "s") + " for allocation from " + day
+                        + ", proposed by " + proposer));
         return new Release(get(id), true, proposer, payments);
     }
 
     private void event(long id, String action, String operator, String comment) {
         String status = jdbc.queryForObject("SELECT status FROM aml_alert WHERE id = ?", String.class, id);
         jdbc.update("INSERT INTO aml_alert_event (alert_id, action, from_status, to_status, operator, role, comment)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", id, action, status, status, operator.trim(),
-                se.clientfunds.operations.Actor.current().roles(), comment.trim());
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", id, action, status, status, fit(operator.trim(), 100),
+                se.clientfunds.operations.Actor.current().roles(), fit(comment.trim(), 2000));
     }
+
+    /**
+     * What the general audit trail (READ: operators, finance) says of an alert's action: the alert's number, not whom it
+     * suspects, and not the analyst's words, which stay in the alert's history for those who may read alerts (no
+     * tipping-off through the audit trail or audit.pdf).
+     */
+    static String auditSubject(long id) {
+        return "alert " + id;
+    }
+
+    /** The reason the general audit trail records for an alert's action. */
+    static final String IN_HISTORY = "recorded in the alert's history (READ_ALERTS)";
 
     private static String fit(String text, int length) {
         return se.clientfunds.jobs.ColumnText.fit(text, length);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,13 +51,23 @@ public class Filings {
     }
 
     @Transactional
-    public Filing file(long id, String operator) {
+    public Filing file(long id, String operator, String reason) {
         if (operator == null || operator.isBlank()) {
             throw new InputError("alert " + id + ": who files must be named (--operator)");
         }
-        jdbc.queryForList("SELECT id FROM aml_alert WHERE id = ? FOR UPDATE", id);
+        if (reason == null || reason.isBlank()) {
+            throw new InputError("alert " + id + ": a reason is required (--reason)");
+        }
+        List<String> status = jdbc.queryForList("SELECT status FROM aml_alert WHERE id = ? FOR UPDATE", String.class, id);
+        if (status.isEmpty()) {
+            throw new InputError("alert " + id + ": no such alert (see settle alerts)");
+        }
         Alerts.Alert alert = alerts.get(id);
-        if (alert.status() != Alerts.Status.ESCALATED) {
+        if (alert.rule() == AlertRule.REFUND_TO_OTHER_ACCOUNT) {
+            throw new InputError("alert " + id + " is a REFUND_TO_OTHER_ACCOUNT alert: its refund leg is not filed yet, only"
+                    + " the incoming payment would be; file it by hand in the FIU's portal");
+        }
+        if (!"ESCALATED".equals(status.get(0))) {
             throw new InputError("alert " + id + " is " + alert.status() + ": only an ESCALATED alert is filed (settle alerts"
                     + " escalate " + id + " --reason TEXT first)");
         }
@@ -78,15 +89,16 @@ public class Filings {
         }
         Path folder = home.filings().resolve(alert.businessDate().toString());
         Path file = folder.resolve("goaml-" + settings.reportCode() + "-" + id + ".xml");
-        write(folder, file, xml);
         String sha256 = Sha256.of(xml);
+        // the books first, the file last, in the same transaction: a file is never left behind by a rolled-back filing
         jdbc.update("UPDATE aml_alert SET status = 'FILED' WHERE id = ?", id);
-        String escalation = "filed as " + home.filings().relativize(file) + " (SHA-256 " + sha256 + ")";
+        String filed = "filed as " + home.filings().relativize(file) + " (SHA-256 " + sha256 + "): " + reason.trim();
         jdbc.update("INSERT INTO aml_alert_event (alert_id, action, from_status, to_status, operator, role, comment)"
-                + " VALUES (?, 'FILE', 'ESCALATED', 'FILED', ?, ?, ?)", id, operator.trim(),
-                se.clientfunds.operations.Actor.current().roles(), escalation);
-        OperatorActions.record(jdbc, new OperatorActions.Entry(operator, "ALERT_FILE", "alert " + id + " (" + alert.subject()
-                + ")", escalation, alert.businessDate(), null, "ESCALATED -> FILED"));
+                + " VALUES (?, 'FILE', 'ESCALATED', 'FILED', ?, ?, ?)", id, se.clientfunds.jobs.ColumnText.fit(operator.trim(), 100),
+                se.clientfunds.operations.Actor.current().roles(), se.clientfunds.jobs.ColumnText.fit(filed, 2000));
+        OperatorActions.record(jdbc, new OperatorActions.Entry(operator, "ALERT_FILE", Alerts.auditSubject(id),
+                Alerts.IN_HISTORY, alert.businessDate(), null, "ESCALATED -> FILED"));
+        write(folder, file, xml);
         return new Filing(id, file, sha256);
     }
 
@@ -95,8 +107,9 @@ public class Filings {
                 .reduce((first, second) -> second).map(event -> " Escalated by " + event.operator() + ": " + event.comment())
                 .orElse("");
         List<GoamlReport.Transaction> transactions = new ArrayList<>();
-        for (String payment : alert.payments()) {
-            transactions.add(transaction(alert, payment));
+        for (String[] payment : jdbc.query("SELECT account_iban, bank_reference FROM aml_alert_payment WHERE alert_id = ?"
+                + " ORDER BY account_iban, bank_reference", (rs, row) -> new String[] {rs.getString(1), rs.getString(2)}, alert.id())) {
+            transactions.add(transaction(alert, payment[0], payment[1]));
         }
         if (transactions.isEmpty()) {
             throw new InputError("alert " + alert.id() + " rests on no payment: there is no transaction to report");
@@ -115,13 +128,13 @@ public class Filings {
                 transactions, settings.indicators());
     }
 
-    private GoamlReport.Transaction transaction(Alerts.Alert alert, String payment) {
-        int slash = payment.indexOf('/');
+    private GoamlReport.Transaction transaction(Alerts.Alert alert, String ourIban, String bankReference) {
+        String payment = ourIban + "/" + bankReference;
         List<java.util.Map<String, Object>> rows = jdbc.queryForList("SELECT t.amount_minor, t.currency, t.counterparty_name,"
                 + " t.counterparty_account, t.counterparty_country, COALESCE(t.booking_date, f.business_date) AS booked,"
                 + " t.remittance_text FROM bank_transaction t JOIN imported_file f ON f.id = t.import_id AND f.status = 'IMPORTED'"
                 + " WHERE t.account_iban = ? AND t.bank_reference = ? AND t.is_payment = 1 ORDER BY t.import_id LIMIT 1",
-                payment.substring(0, slash), payment.substring(slash + 1));
+                ourIban, bankReference);
         if (rows.isEmpty()) {
             throw new InputError("alert " + alert.id() + ": payment " + payment + " is not in the books");
         }
@@ -131,33 +144,79 @@ public class Filings {
             throw new InputError("alert " + alert.id() + ": payment " + payment + " is in " + amount.currency().getCurrencyCode()
                     + ", not " + settings.localCurrency() + ": foreign-currency transactions are not filed yet");
         }
-        String payer = row.get("counterparty_name") == null ? "(no name given by the bank)" : (String) row.get("counterparty_name");
+        String name = (String) row.get("counterparty_name");
+        boolean named = name != null && !name.isBlank();
         String fromAccount = (String) row.get("counterparty_account");
-        String payerCountry = row.get("counterparty_country") != null ? (String) row.get("counterparty_country")
-                : fromAccount != null && fromAccount.length() > 2 ? fromAccount.substring(0, 2) : "-";
-        // the bank gives the payer's account, not the payer's bank: the bank is named by the IBAN's bank code
         boolean iban = fromAccount != null && fromAccount.matches("[A-Z]{2}[0-9]{2}[A-Z0-9]{8,30}");
+        String country = (String) row.get("counterparty_country");
+        String payerCountry = country != null && country.strip().matches("[A-Za-z]{2}") ? country.strip().toUpperCase(Locale.ROOT)
+                : iban ? fromAccount.substring(0, 2) : "-";
+        // the bank gives the payer's account, not the payer's bank: the bank is named by the IBAN's bank code where the
+        // country's IBAN has one we know, else "-"; an account that is no IBAN (a bankgiro number) is given as it is
         GoamlReport.Account from = fromAccount == null ? null : new GoamlReport.Account(
-                "unknown: the bank gave the account only", null, iban ? fromAccount.substring(4, 8) : "-", fromAccount, null,
-                payer, iban ? fromAccount : null, payer, null, null);
-        String ourIban = payment.substring(0, slash);
+                "unknown: the bank gave the account only", null, iban ? bankCode(fromAccount) : "-", fromAccount, null,
+                named ? name : null, iban ? fromAccount : null, named ? name : null, null, null);
+        String ourCountry = ourIban.substring(0, 2);
         GoamlReport.Account to = new GoamlReport.Account(settings.bank().name(), settings.bank().swift(), null, ourIban,
                 amount.currency().getCurrencyCode(), settings.entity().name() + " client funds", ourIban, settings.entity().name(),
-                settings.entity().organisationNumber(), "SE");
+                settings.entity().organisationNumber(), ourCountry);
         LocalDate booked = ((java.sql.Date) row.get("booked")).toLocalDate();
-        return new GoamlReport.Transaction(payment.substring(slash + 1), "", "Incoming bank transfer to the client-funds account"
-                + (row.get("remittance_text") == null ? "" : ": " + row.get("remittance_text")), booked,
-                amount.toBigDecimal(), settings.fundsCode(), settings.transmodeCode(), from, payer, payerCountry, to, "SE");
+        // goAML takes a transaction number of 100 characters; a longer bank reference is given whole in the description
+        String number = bankReference.length() <= 100 ? bankReference : bankReference.substring(0, 100);
+        String description = "Incoming bank transfer to the client-funds account"
+                + (bankReference.length() > 100 ? ", bank reference " + bankReference : "")
+                + (row.get("remittance_text") == null ? "" : ": " + row.get("remittance_text"));
+        return new GoamlReport.Transaction(number, "", description, booked, amount.toBigDecimal(), settings.fundsCode(),
+                settings.transmodeCode(), from, named ? name : "(no name given by the bank)", payerCountry, to, ourCountry);
     }
 
+    /** The bank code in an IBAN, for the countries whose IBAN layout we know (SE, FI: 3; NO, DK, GB, NL, IE: 4; FR: 5; DE: 8). */
+    static String bankCode(String iban) {
+        int length = switch (iban.substring(0, 2)) {
+            case "SE", "FI" -> 3;
+            case "NO", "DK", "GB", "NL", "IE" -> 4;
+            case "FR" -> 5;
+            case "DE" -> 8;
+            default -> 0;
+        };
+        return length == 0 || iban.length() < 4 + length ? "-" : iban.substring(4, 4 + length);
+    }
+
+    /**
+     * Writes the filing atomically, never over a different one (a filing of the same alert with the same bytes is the
+     * same filing), and takes it back if the transaction that recorded it rolls back.
+     */
     private static void write(Path folder, Path file, byte[] xml) {
         try {
+            if (Files.exists(file)) {
+                if (java.util.Arrays.equals(Files.readAllBytes(file), xml)) {
+                    return;
+                }
+                throw new InputError(file + " exists with other content: a filing is never overwritten; move it aside if it"
+                        + " was not sent");
+            }
             Files.createDirectories(folder);
             Path partial = folder.resolve("." + file.getFileName() + ".partial");
             Files.write(partial, xml);
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the filing " + file, e);
+        }
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            if (status != STATUS_COMMITTED) {
+                                try {
+                                    Files.deleteIfExists(file);
+                                } catch (IOException e) {
+                                    // the filing stays on disk; the alert still says ESCALATED, and filing again refuses or
+                                    // accepts it by its bytes
+                                }
+                            }
+                        }
+                    });
         }
     }
 }

@@ -56,6 +56,10 @@ public record GoamlSettings(Path schema, Integer rentityId, String rentityBranch
                 {reportingPerson.lastName(), "reporting-person.last-name"}, {location.address(), "location.address"},
                 {location.city(), "location.city"}, {bank.name(), "bank.name"}, {bank.swift(), "bank.swift"},
                 {entity.name(), "entity.name"}};
+        if (reportingPerson.phoneNumber() != null && !reportingPerson.phoneNumber().isBlank()
+                && (reportingPerson.phoneCountryPrefix() == null || reportingPerson.phoneCountryPrefix().isBlank())) {
+            return "settlement.goaml.reporting-person.phone-country-prefix";
+        }
         for (String[] value : required) {
             if (value[0] == null || value[0].isBlank()) {
                 return "settlement.goaml." + value[1];

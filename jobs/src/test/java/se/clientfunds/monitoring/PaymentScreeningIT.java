@@ -78,7 +78,7 @@ class PaymentScreeningIT {
     @BeforeEach
     void generateOneDayAndAListNamingTwoOfItsPayers() throws Exception {
         DatabaseReset.emptyAllTables(jdbc);
-        TestFolders.empty(home.inbox(), home.archive(), home.quarantine(), home.outbox());
+        TestFolders.empty(home.inbox(), home.archive(), home.quarantine(), home.outbox(), home.filings());
         new DemoDataGenerator(calendar).generate(DemoDataSettings.of(generated, 8, 1, 40, 5L));
         importInputs();
         List<String> payers = jdbc.queryForList("SELECT DISTINCT counterparty_name FROM bank_transaction WHERE is_payment = 1"
@@ -196,12 +196,12 @@ class PaymentScreeningIT {
         assertThat(dayJobs.run(JobName.ALLOCATE_PAYMENTS, DAY).status()).isEqualTo(DayJobOutcome.Status.COMPLETED);
         long alert = jdbc.queryForObject("SELECT MIN(alert_id) FROM payment_hold", Long.class);
         long variant = jdbc.queryForObject("SELECT MIN(id) FROM aml_alert WHERE severity = 'MEDIUM'", Long.class);
-        assertThatThrownBy(() -> filings.file(alert, "karin")).isInstanceOf(InputError.class)
+        assertThatThrownBy(() -> filings.file(alert, "karin", "exact hit")).isInstanceOf(InputError.class)
                 .hasMessage("alert " + alert + " is NEW: only an ESCALATED alert is filed (settle alerts escalate " + alert
                         + " --reason TEXT first)");
         alerts.escalate(alert, "karin", "exact hit on a listed person, payments from a Swedish account");
         // when
-        Filings.Filing filing = filings.file(alert, "karin");
+        Filings.Filing filing = filings.file(alert, "karin", "sanctioned payer, payments held");
         // then
         assertThat(filing.file()).isEqualTo(home.filings().resolve("2026-01-02").resolve("goaml-STR-" + alert + ".xml"));
         String xml = Files.readString(filing.file());
@@ -213,8 +213,13 @@ class PaymentScreeningIT {
         assertThat(alerts.get(alert).status()).isEqualTo(Alerts.Status.FILED);
         assertThat(filing.sha256()).isEqualTo(se.clientfunds.files.Sha256.of(filing.file()));
         // filed once: a second request finds it FILED
-        assertThatThrownBy(() -> filings.file(alert, "karin")).isInstanceOf(InputError.class)
+        assertThatThrownBy(() -> filings.file(alert, "karin", "again")).isInstanceOf(InputError.class)
                 .hasMessageStartingWith("alert " + alert + " is FILED");
+        // and the general audit trail names the alert, not the payer, and keeps the analyst's words out
+        assertThat(jdbc.queryForList("SELECT CONCAT_WS('|', action, subject, reason) FROM operator_action WHERE action LIKE 'ALERT%'"
+                + " ORDER BY id", String.class)).containsExactly(
+                        "ALERT_ESCALATE|alert " + alert + "|recorded in the alert's history (READ_ALERTS)",
+                        "ALERT_FILE|alert " + alert + "|recorded in the alert's history (READ_ALERTS)");
         assertThat(variant).isNotEqualTo(alert);
     }
 

@@ -87,7 +87,7 @@ public final class GoamlWriter {
     static byte[] xml(GoamlReport report) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
+            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
             Indent w = new Indent(xml);
             xml.writeStartDocument("UTF-8", "1.0");
             w.open("report", 0);

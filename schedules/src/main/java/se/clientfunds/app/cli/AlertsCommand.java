@@ -18,7 +18,7 @@ import se.clientfunds.report.TableFormat;
 
 @Command(name = "alerts", mixinStandardHelpOptions = true,
         description = {"Lists monitoring alerts (sanctions matches; AML rules): id,rule,severity,subject,amount,currency,evidence,"
-                + "status, of a business date or of every date, newest last.",
+                + "status, of a business date or of every date, newest first.",
                 "An analyst takes an alert into review (assign), comments, and closes it as a false positive or escalates it;"
                         + " each action is recorded with who and why. 'alerts show ID' prints one alert with its explanation"
                         + " and history."},
@@ -209,6 +209,9 @@ class AlertsCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "ID", description = "The escalated alert (see settle alerts --status ESCALATED).")
         long id;
 
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why it is filed (recorded with it).")
+        String reason;
+
         @Option(names = "--operator", defaultValue = "${sys:user.name}", paramLabel = "NAME",
                 description = "Who files (default: the OS user).")
         String operator;
@@ -217,7 +220,7 @@ class AlertsCommand implements Callable<Integer> {
         public Integer call() {
             try (ConfigurableApplicationContext context = alerts.settle.openHome()) {
                 se.clientfunds.monitoring.Filings.Filing filing = context.getBean(se.clientfunds.monitoring.Filings.class)
-                        .file(id, operator);
+                        .file(id, operator, reason);
                 alerts.console.println("alert " + id + " FILED: " + filing.file() + " (SHA-256 " + filing.sha256() + ")");
                 return SettleCommand.OK;
             }

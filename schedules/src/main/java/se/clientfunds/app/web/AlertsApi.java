@@ -63,8 +63,8 @@ class AlertsApi {
 
     @PostMapping("/alerts/{id}/file")
     @PreAuthorize("hasAuthority('WORK_ALERTS')")
-    Filed file(@PathVariable long id, Authentication who) {
-        se.clientfunds.monitoring.Filings.Filing filing = filings.file(id, who.getName());
+    Filed file(@PathVariable long id, @RequestBody(required = false) ActionRequest request, Authentication who) {
+        se.clientfunds.monitoring.Filings.Filing filing = filings.file(id, who.getName(), ActionRequest.reasonOf(request));
         return new Filed(filing.alertId(), filing.file().getFileName().toString(), filing.sha256());
     }
 

@@ -84,7 +84,7 @@ class ConsoleAlerts {
                             + release.proposedBy() + "): the next allocation takes them"
                             : "alert " + id + ": release proposed; a second analyst releases it";
                 }
-                case "file" -> "alert " + id + " FILED: " + filings.file(id, who.getName()).file().getFileName();
+                case "file" -> "alert " + id + " FILED: " + filings.file(id, who.getName(), reason).file().getFileName();
                 default -> throw new InputError("no action '" + action + "' on an alert");
             };
             flash.addFlashAttribute("message", said);

@@ -74,6 +74,18 @@ class ClusterIT {
                 + "  schedules:\n    daily-cycle:\n      cron: \"0/3 * * * * ?\"\n      calendar: none\n"
                 + "    inbox-poll:\n      enabled: false\n");
 
+        // and the allocation held 20 ms a payment while a gate stands (the schema made first: any command that opens the
+        // home makes it), so that the kill lands in the middle of it however fast this machine allocates and however long
+        // the second server takes to start
+        assertThat(run(dir.resolve("schema.txt"), "--home", home.toString(), "schedules").waitFor()).isZero();
+        try (Connection database = DriverManager.getConnection(server.jdbcUrl(), "root", "");
+             java.sql.Statement statement = database.createStatement()) {
+            statement.execute("CREATE TABLE test_gate (open TINYINT)");
+            statement.execute("INSERT INTO test_gate VALUES (1)");
+            statement.execute("CREATE TRIGGER test_slow_allocation BEFORE INSERT ON payment_allocation FOR EACH ROW"
+                    + " BEGIN IF (SELECT COUNT(*) FROM test_gate) > 0 THEN DO SLEEP(0.02); END IF; END");
+        }
+
         // when two servers serve it, the clock on the next morning, one started after the other has made the schema
         Path logA = dir.resolve("a.log");
         Path logB = dir.resolve("b.log");
@@ -101,13 +113,17 @@ class ClusterIT {
         Path survivorLog = running == a ? logB : logA;
         long allocatedAtKill;
         try (Connection database = DriverManager.getConnection(server.jdbcUrl(), "root", "")) {
-            // killed as soon as its first chunk is committed: the rest of the allocation takes long enough for the kill to
-            // land before it ends, however fast this machine runs it
+            // killed as soon as its first chunk is committed: the gate makes the rest of the allocation take long enough for
+            // the kill to land before it ends
             RunningSettle.waitForCount(database, running, "SELECT COUNT(*) FROM payment_allocation", ALLOCATION_CHUNK,
                     Duration.ofMinutes(2));
             running.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             allocatedAtKill = RunningSettle.count(database, "SELECT COUNT(*) FROM payment_allocation");
             assertThat(allocatedAtKill).as("allocated when killed").isPositive().isLessThan(PAYMENTS);
+            try (java.sql.Statement statement = database.createStatement()) {
+                statement.execute("DROP TRIGGER test_slow_allocation");
+                statement.execute("DROP TABLE test_gate");
+            }
         }
 
         // then the survivor recovers the killed server's cycle and finishes the day

@@ -272,7 +272,7 @@ class ConsoleBrowserIT {
             assertThat(browser.findElement(By.id("alert-history")).getText()).contains("ASSIGN", "PROPOSE_RELEASE", "RELEASE_HOLD");
             screenshot(browser, "alert.png");
             assertThat(served.jdbc.queryForList("SELECT CONCAT_WS('|', operator, action, channel) FROM operator_action WHERE subject"
-                    + " LIKE ? ORDER BY id", String.class, "alert " + alert + " %")).containsExactly(
+                    + " = ? ORDER BY id", String.class, "alert " + alert)).containsExactly(
                             "compliance|ALERT_ASSIGN|console", "compliance|HOLD_RELEASE_PROPOSED|console",
                             "compliance2|HOLD_RELEASED|console");
         } finally {
