@@ -104,8 +104,11 @@ class MonitorJobConfiguration {
         return ruleStep("structuring", jobRepository, transactionManager, settings, structuringCandidatesReader, structuringRule, alertWriter);
     }
 
-    /** A payer with enough payments in the band within the window to be looked at, in one currency. */
-    record PayerInWindow(String payer, String currency) {
+    /**
+     * A payer to look at, in one currency: the name and the account the bank gave (empty when none). Two people of one
+     * name who pay from two accounts are two payers; one name paying from several accounts is as many payers.
+     */
+    record PayerInWindow(String payer, String account, String currency) {
     }
 
     @Bean
@@ -133,12 +136,14 @@ class MonitorJobConfiguration {
                 .dataSource(dataSource)
                 .saveState(false)
                 .verifyCursorPosition(false)
-                .sql("SELECT t.counterparty_name, t.currency" + PAYMENTS + " AND f.business_date BETWEEN ? AND ?"
+                .sql("SELECT t.counterparty_name, COALESCE(t.counterparty_account, ''), t.currency" + PAYMENTS
+                        + " AND f.business_date BETWEEN ? AND ?"
                         + " AND t.counterparty_name IS NOT NULL AND (" + (band.isEmpty() ? "1 = 0" : band) + ")"
-                        + " GROUP BY t.counterparty_name, t.currency HAVING MAX(f.business_date) = ?"
+                        + " GROUP BY t.counterparty_name, COALESCE(t.counterparty_account, ''), t.currency"
+                        + " HAVING MAX(f.business_date) = ?"
                         + " ORDER BY t.counterparty_name, t.currency")
                 .queryArguments(arguments.toArray())
-                .rowMapper((rs, row) -> new PayerInWindow(rs.getString(1), rs.getString(2)))
+                .rowMapper((rs, row) -> new PayerInWindow(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .build();
     }
 
@@ -154,9 +159,11 @@ class MonitorJobConfiguration {
             LocalDate from = calendar.plusBankingDays(businessDate, -(rule.get().windowDays() - 1));
             List<PaymentFact> window = jdbc.query("SELECT CONCAT(t.account_iban, '/', t.bank_reference), t.counterparty_name,"
                     + " t.amount_minor, t.currency, f.business_date" + PAYMENTS + " AND f.business_date BETWEEN ? AND ?"
-                    + " AND t.counterparty_name = ? AND t.currency = ?", (rs, row) -> new PaymentFact(rs.getString(1),
+                    + " AND t.counterparty_name = ? AND COALESCE(t.counterparty_account, '') = ? AND t.currency = ?",
+                    (rs, row) -> new PaymentFact(rs.getString(1),
                             rs.getString(2), Money.ofMinor(rs.getLong(3), rs.getString(4)), rs.getDate(5).toLocalDate()),
-                    Date.valueOf(from), Date.valueOf(businessDate), candidate.payer(), candidate.currency());
+                    Date.valueOf(from), Date.valueOf(businessDate), candidate.payer(), candidate.account(),
+                    candidate.currency());
             return rule.get().evaluate(candidate.payer(), businessDate, window).orElse(null);
         };
     }
@@ -211,8 +218,8 @@ class MonitorJobConfiguration {
 
     @Bean
     Step onePayerManyClientsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                 MonitoringSettings settings, JdbcCursorItemReader<String> manyClientsPayersReader,
-                                 ItemProcessor<String, NewAlert> onePayerManyClientsRule, ItemWriter<NewAlert> alertWriter) {
+                                 MonitoringSettings settings, JdbcCursorItemReader<String[]> manyClientsPayersReader,
+                                 ItemProcessor<String[], NewAlert> onePayerManyClientsRule, ItemWriter<NewAlert> alertWriter) {
         return ruleStep("onePayerManyClients", jobRepository, transactionManager, settings, manyClientsPayersReader, onePayerManyClientsRule, alertWriter);
     }
 
@@ -224,38 +231,43 @@ class MonitorJobConfiguration {
 
     @Bean
     @StepScope
-    JdbcCursorItemReader<String> manyClientsPayersReader(DataSource dataSource, MonitoringSettings settings, BankingCalendar calendar,
+    JdbcCursorItemReader<String[]> manyClientsPayersReader(DataSource dataSource, MonitoringSettings settings, BankingCalendar calendar,
                                                         @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
         Optional<MonitoringSettings.RuleSetting> setting = settings.inForce(AlertRule.ONE_PAYER_MANY_CLIENTS, businessDate);
         LocalDate from = setting.map(rule -> calendar.plusBankingDays(businessDate, -(rule.windowDays() - 1))).orElse(businessDate);
-        return new JdbcCursorItemReaderBuilder<String>()
+        return new JdbcCursorItemReaderBuilder<String[]>()
                 .name("manyClientsPayersReader")
                 .dataSource(dataSource)
                 .saveState(false)
                 .verifyCursorPosition(false)
-                .sql("SELECT t.counterparty_name" + CLIENT_SHARES + " GROUP BY t.counterparty_name"
+                // a payer is a name and the account it pays from, as for STRUCTURING
+                .sql("SELECT t.counterparty_name, COALESCE(t.counterparty_account, '')" + CLIENT_SHARES
+                        + " GROUP BY t.counterparty_name, COALESCE(t.counterparty_account, '')"
                         + " HAVING COUNT(DISTINCT a.client_id) >= ? AND MAX(a.allocated_on) = ? ORDER BY t.counterparty_name")
                 .queryArguments(Date.valueOf(from), Date.valueOf(businessDate),
                         setting.map(MonitoringSettings.RuleSetting::minClients).orElse(Integer.MAX_VALUE), Date.valueOf(businessDate))
-                .rowMapper((rs, row) -> rs.getString(1))
+                .rowMapper((rs, row) -> new String[] {rs.getString(1), rs.getString(2)})
                 .build();
     }
 
     @Bean
     @StepScope
-    ItemProcessor<String, NewAlert> onePayerManyClientsRule(MonitoringSettings settings, BankingCalendar calendar, JdbcTemplate jdbc,
+    ItemProcessor<String[], NewAlert> onePayerManyClientsRule(MonitoringSettings settings, BankingCalendar calendar, JdbcTemplate jdbc,
                                                            @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
         Optional<OnePayerManyClientsRule> rule = settings.inForce(AlertRule.ONE_PAYER_MANY_CLIENTS, businessDate)
                 .map(OnePayerManyClientsRule::new);
-        return payer -> {
+        return payerAndAccount -> {
+            String payer = payerAndAccount[0];
             if (rule.isEmpty()) {
                 return null;
             }
             LocalDate from = calendar.plusBankingDays(businessDate, -(rule.get().windowDays() - 1));
             List<OnePayerManyClientsRule.ClientPayment> window = jdbc.query("SELECT CONCAT(a.account_iban, '/', a.bank_reference),"
-                    + " a.client_id, a.allocated_on" + CLIENT_SHARES + " AND t.counterparty_name = ?",
+                    + " a.client_id, a.allocated_on" + CLIENT_SHARES + " AND t.counterparty_name = ?"
+                    + " AND COALESCE(t.counterparty_account, '') = ?",
                     (rs, row) -> new OnePayerManyClientsRule.ClientPayment(rs.getString(1), rs.getString(2),
-                            rs.getDate(3).toLocalDate()), Date.valueOf(from), Date.valueOf(businessDate), payer);
+                            rs.getDate(3).toLocalDate()), Date.valueOf(from), Date.valueOf(businessDate), payer,
+                    payerAndAccount[1]);
             return rule.get().evaluate(payer, businessDate, window).orElse(null);
         };
     }

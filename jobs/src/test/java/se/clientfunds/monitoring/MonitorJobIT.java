@@ -72,8 +72,10 @@ class MonitorJobIT {
         TestFolders.empty(home.inbox(), home.archive(), home.quarantine(), home.outbox());
         notification(MONDAY, payment(MONDAY, "M1", 15_000_000, "Stora Betalaren AB"),
                 payment(MONDAY, "M2", 14_999_999, "Nästan Stor"), payment(MONDAY, "M3", 14_000_000, "Sven Struktur"));
+        // (another Sven Struktur, paying from another account: another payer)
         notification(TUESDAY, payment(TUESDAY, "T1", 14_500_000, "Sven Struktur"),
-                payment(TUESDAY, "T2", 13_499_999, "Olle Utanför"));
+                payment(TUESDAY, "T2", 13_499_999, "Olle Utanför"), payment(TUESDAY, "T3", 14_200_000, "Sven Struktur",
+                        Iban.of("SE", "12300000000000000002")));
         notification(WEDNESDAY, payment(WEDNESDAY, "W1", 13_900_000, "Sven Struktur"),
                 payment(WEDNESDAY, "W2", 2_000, "Liten Betalare"), payment(WEDNESDAY, "W3", 25_000_000, "Rund Summa"),
                 payment(WEDNESDAY, "W4", 25_000_100, "Nästan Rund"));
@@ -133,9 +135,12 @@ class MonitorJobIT {
     }
 
     private static CamtEntry payment(LocalDate day, String reference, long minor, String payer) {
+        return payment(day, reference, minor, payer, Iban.of("SE", "12300000000000000001"));
+    }
+
+    private static CamtEntry payment(LocalDate day, String reference, long minor, String payer, Iban account) {
         return new CamtEntry(Money.ofMinor(minor, "SEK"), CreditDebit.CRDT, day, day, reference, "E2E-" + reference,
-                BankTransactionCode.RECEIVED_CREDIT_TRANSFER, new Counterparty(payer, "SE", Iban.of("SE", "12300000000000000001")),
-                null);
+                BankTransactionCode.RECEIVED_CREDIT_TRANSFER, new Counterparty(payer, "SE", account), null);
     }
 
     private void notification(LocalDate day, CamtEntry... entries) throws Exception {
