@@ -85,18 +85,18 @@ public record DemoDataSettings(
     /**
      * Settings that also plant the patterns monitoring looks for (a large payment, a sanctioned payer with the demo
      * sanctions list, structuring, one payer paying many clients, a round overpayment refunded to another account),
-     * listed in truth.json; needs at least 3 days, 8 payments a day and 5 clients.
+     * listed in truth.json; needs at least 3 days, 11 payments a day and 8 clients.
      */
     public DemoDataSettings withMonitoringPatterns() {
         if (!canPlantMonitoringPatterns()) {
-            throw new IllegalArgumentException("the monitoring patterns need at least 3 days, 8 payments a day and 5 clients");
+            throw new IllegalArgumentException("the monitoring patterns need at least 3 days, 11 payments a day and 8 clients");
         }
         return new DemoDataSettings(out, clients, days, paymentsPerDay, seed, start, anomalyPerMille, account, currency, true);
     }
 
     /** Whether there is room for the monitoring patterns (see {@link #withMonitoringPatterns()}). */
     public boolean canPlantMonitoringPatterns() {
-        return days >= 3 && paymentsPerDay >= 8 && clients >= 5;
+        return days >= 3 && paymentsPerDay >= 11 && clients >= 8;
     }
 
     public long totalPayments() {

@@ -141,7 +141,7 @@ final class PaymentPlanner {
                     debtor = plantedDebtor("DBPLANT03", STRUCTURING_PAYER);
                 }
                 case ONE_PAYER_MANY_CLIENTS -> {
-                    // five payments on the second day, to clients 1 to 5
+                    // eight payments on the second day, to clients 1 to 8
                     client = (int) (index % settings.paymentsPerDay()) - 3;
                     debtor = plantedDebtor("DBPLANT04", MANY_CLIENTS_PAYER);
                 }
@@ -158,7 +158,7 @@ final class PaymentPlanner {
     /**
      * The pattern planted at a payment index, or null: on the first day a large payment (payment 1) and the sanctioned
      * payer (payment 2); payment 3 of each of the first three days structured; on the second day a round overpayment
-     * refunded to another account (payment 1) and five payments of one payer to five clients (payments 4 to 8).
+     * refunded to another account (payment 1) and eight payments of one payer to eight clients (payments 4 to 11).
      */
     Planted planted(long index) {
         if (!settings.monitoringPatterns()) {
@@ -178,7 +178,7 @@ final class PaymentPlanner {
         if (day == 1 && n == 0) {
             return Planted.ROUND_REFUNDED_ELSEWHERE;
         }
-        return day == 1 && n >= 3 && n <= 7 ? Planted.ONE_PAYER_MANY_CLIENTS : null;
+        return day == 1 && n >= 3 && n <= 10 ? Planted.ONE_PAYER_MANY_CLIENTS : null;
     }
 
     private Debtor plantedDebtor(String id, String name) {

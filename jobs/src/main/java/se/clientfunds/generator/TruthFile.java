@@ -81,7 +81,7 @@ final class TruthFile {
     /**
      * The alerts the planted patterns raise with the demo's rules (LARGE_PAYMENT from 150,000, STRUCTURING 135,000 to
      * under 150,000 three times in five banking days, ROUND_AMOUNT from 60,000 in tens of thousands, ONE_PAYER_MANY_CLIENTS
-     * five clients in one banking day, REFUND_TO_OTHER_ACCOUNT, exact sanctions hits held): rule, business date, subject
+     * eight clients in one banking day, REFUND_TO_OTHER_ACCOUNT, exact sanctions hits held): rule, business date, subject
      * and the payments, as {@code iban/bank reference}.
      */
     private static void writeMonitoring(JsonGenerator json, DemoDataSettings settings, PaymentPlanner planner) {
@@ -94,7 +94,7 @@ final class TruthFile {
         writeExpected(json, "REFUND_TO_OTHER_ACCOUNT", planner, PaymentPlanner.ROUND_PAYER, settings,
                 planner.payment(perDay).refundId(), perDay);
         writeExpected(json, "ONE_PAYER_MANY_CLIENTS", planner, PaymentPlanner.MANY_CLIENTS_PAYER, settings, null,
-                perDay + 3, perDay + 4, perDay + 5, perDay + 6, perDay + 7);
+                perDay + 3, perDay + 4, perDay + 5, perDay + 6, perDay + 7, perDay + 8, perDay + 9, perDay + 10);
         writeExpected(json, "STRUCTURING", planner, PaymentPlanner.STRUCTURING_PAYER, settings, null, 2, perDay + 2,
                 2L * perDay + 2);
         json.writeEndArray();

@@ -59,7 +59,7 @@ class MonitoringPatternsIT {
     @Test
     void everyPlantedPatternRaisesExactlyItsAlert() throws Exception {
         // given a month of generated days with the patterns, and the demo sanctions list arriving first
-        DemoDataSettings settings = DemoDataSettings.of(generated, 6, DAYS, 12, 11L).withMonitoringPatterns();
+        DemoDataSettings settings = DemoDataSettings.of(generated, 8, DAYS, 12, 11L).withMonitoringPatterns();
         List<LocalDate> days = GeneratedDays.generate(calendar, settings);
         JsonNode truth = JsonMapper.builder().build().readTree(generated.resolve(DemoDataGenerator.TRUTH_FILE).toFile());
         // when each day's files arrive and the day is run
