@@ -51,11 +51,14 @@ public class ManualAllocation {
     private final OpenBusinessDay openBusinessDay;
     private final TransactionTemplate transaction;
     private final se.clientfunds.approvals.ApprovalRequests approvals;
+    private final se.clientfunds.monitoring.SanctionsLists sanctionsLists;
 
     public ManualAllocation(JdbcTemplate jdbc, Ledger ledger, OpenBusinessDay openBusinessDay,
-                            PlatformTransactionManager transactionManager, se.clientfunds.approvals.ApprovalRequests approvals) {
+                            PlatformTransactionManager transactionManager, se.clientfunds.approvals.ApprovalRequests approvals,
+                            se.clientfunds.monitoring.SanctionsLists sanctionsLists) {
         this.jdbc = jdbc;
         this.approvals = approvals;
+        this.sanctionsLists = sanctionsLists;
         this.ledger = ledger;
         this.openBusinessDay = openBusinessDay;
         this.transaction = new TransactionTemplate(transactionManager);
@@ -127,6 +130,7 @@ public class ManualAllocation {
         }
         Map<String, Object> payment = payments.get(0);
         String iban = (String) payment.get("account_iban");
+        requireNoSanctionsHit(paymentReference, iban, (String) payment.get("bank_reference"));
         String bankReference = (String) payment.get("bank_reference");
         Money unallocated = Money.ofMinor(((Number) payment.get("unallocated_minor")).longValue(), (String) payment.get("currency"));
         if ("DEDUCTION".equals(payment.get("outcome"))) {
@@ -213,4 +217,27 @@ public class ManualAllocation {
     }
 
 
+
+    /**
+     * A payment left in UNALLOCATED before its payer's name came onto the sanctions list (or before any list was
+     * imported) was never screened: an allocation by hand screens it against the list in force, and an exact hit is
+     * refused, for compliance to decide.
+     */
+    private void requireNoSanctionsHit(String paymentReference, String iban, String bankReference) {
+        var inForce = sanctionsLists.inForce();
+        if (inForce.isEmpty()) {
+            return;
+        }
+        String payer = jdbc.queryForObject("SELECT debtor_name FROM payment_allocation WHERE account_iban = ? AND bank_reference = ?",
+                String.class, iban, bankReference);
+        if (payer == null || payer.isBlank()) {
+            return;
+        }
+        var hits = sanctionsLists.matcher(inForce.get().importId()).exactHits(payer);
+        if (!hits.isEmpty()) {
+            throw new InputError("payment " + paymentReference + ": its payer \"" + payer + "\" is an exact hit on "
+                    + hits.get(0).reference() + " of the sanctions list in force (" + inForce.get().label() + "): it is not"
+                    + " allocated by hand; compliance decides");
+        }
+    }
 }

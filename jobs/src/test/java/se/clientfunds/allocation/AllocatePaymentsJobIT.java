@@ -127,6 +127,32 @@ class AllocatePaymentsJobIT {
     }
 
     @Test
+    void aWaitingPaymentWhosePayerCameOntoTheSanctionsListIsNotAllocatedByHand() throws Exception {
+        // given the day allocated, an unknown-OCR payment waiting, and then a list naming its payer
+        importInputs();
+        dayJobs.run(JobName.ALLOCATE_PAYMENTS, DAY);
+        String payment = firstAnomaly("UNKNOWN_OCR", "INVALID_OCR");
+        String payer = jdbc.queryForObject("SELECT debtor_name FROM payment_allocation WHERE bank_reference = ?", String.class,
+                payment);
+        Path list = generated.resolve("eu-list.xml");
+        se.clientfunds.sanctions.EuSanctionsListWriter.write(new se.clientfunds.sanctions.SanctionsList(
+                java.time.OffsetDateTime.parse("2026-01-02T20:00:00+01:00"), "1", List.of(new se.clientfunds.sanctions.SanctionsList.Entity(
+                        "8001", "EU.8001.01", se.clientfunds.sanctions.SanctionsList.SubjectType.PERSON,
+                        List.of(new se.clientfunds.sanctions.SanctionsList.NameAlias(payer, "", true)), List.of(), List.of(),
+                        List.of()))), list);
+        assertThat(imports.importFile(list, DAY).status()).isEqualTo(ImportOutcome.Status.IMPORTED);
+        String invoiceId = jdbc.queryForObject("SELECT invoice_id FROM invoice_status WHERE status = 'OPEN' ORDER BY invoice_id"
+                + " LIMIT 1", String.class);
+        // then
+        assertThatThrownBy(() -> manualAllocation.allocate(payment, invoiceId, "anna", "phoned the payer"))
+                .hasMessageStartingWith("payment " + payment + ": its payer \"" + payer + "\" is an exact hit on EU.8001.01 of the"
+                        + " sanctions list in force (eu-list.xml")
+                .hasMessageEndingWith("it is not allocated by hand; compliance decides");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invoice_allocation WHERE bank_reference = ?", Long.class, payment))
+                .isZero();
+    }
+
+    @Test
     void operatorAllocatesAnUnmatchedPaymentByHandAndWhoAndWhyAreKept() throws Exception {
         // given the day allocated, with an unknown-OCR payment waiting and an invoice still open
         importInputs();
