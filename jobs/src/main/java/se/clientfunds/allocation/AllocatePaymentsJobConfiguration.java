@@ -47,6 +47,16 @@ class AllocatePaymentsJobConfiguration {
     /** The sanctions list screened against (its import id), 0 for none (job context). */
     static final String SANCTIONS_LIST = "sanctionsList";
 
+    /**
+     * The incoming payments booked on or before the date (first argument) of the imports screened (second argument) that
+     * no allocation has dealt with: what screening looks at, and then allocation (each leaving out its holds).
+     */
+    private static final String WAITING_PAYMENTS = " FROM bank_transaction t JOIN imported_file f ON f.id = t.import_id"
+            + " AND f.status = 'IMPORTED' WHERE t.is_payment = 1 AND t.direction = 'C' AND t.amount_minor > 0"
+            + " AND COALESCE(t.booking_date, f.business_date) <= ? AND t.import_id <= ?"
+            + " AND NOT EXISTS (SELECT 1 FROM payment_allocation a"
+            + "   WHERE a.account_iban = t.account_iban AND a.bank_reference = t.bank_reference)";
+
     @Bean
     Job allocatePaymentsJob(JobRepository jobRepository, Step checkDayOpenForAllocationStep, Step chooseSanctionsListStep,
                             Step screenPaymentsStep, Step allocatePaymentsStep, Step recordDeductionsStep) {
@@ -133,15 +143,11 @@ class AllocatePaymentsJobConfiguration {
                 .verifyCursorPosition(false)
                 .sql("SELECT t.account_iban, t.bank_reference, t.amount_minor, t.currency,"
                         + " COALESCE(t.booking_date, f.business_date) AS booked, t.counterparty_name, t.payment_references"
-                        + " FROM bank_transaction t JOIN imported_file f ON f.id = t.import_id AND f.status = 'IMPORTED'"
-                        + " WHERE ? > 0 AND t.is_payment = 1 AND t.direction = 'C' AND t.amount_minor > 0"
-                        + " AND COALESCE(t.booking_date, f.business_date) <= ? AND t.import_id <= ?"
-                        + " AND NOT EXISTS (SELECT 1 FROM payment_allocation a"
-                        + "   WHERE a.account_iban = t.account_iban AND a.bank_reference = t.bank_reference)"
+                        + WAITING_PAYMENTS
                         + " AND NOT EXISTS (SELECT 1 FROM payment_hold h"
                         + "   WHERE h.account_iban = t.account_iban AND h.bank_reference = t.bank_reference)"
-                        + " ORDER BY booked, t.import_id, t.entry_no, t.transaction_no")
-                .queryArguments(list, Date.valueOf(businessDate), screenedUpTo)
+                        + " AND ? > 0 ORDER BY booked, t.import_id, t.entry_no, t.transaction_no")
+                .queryArguments(Date.valueOf(businessDate), screenedUpTo, list)
                 .rowMapper((rs, row) -> new PaymentToScreen(rs.getString(1), rs.getString(2),
                         Money.ofMinor(rs.getLong(3), rs.getString(4)), rs.getDate(5).toLocalDate(), rs.getString(6),
                         rs.getString(7)))
@@ -195,11 +201,7 @@ class AllocatePaymentsJobConfiguration {
                 .verifyCursorPosition(false)
                 .sql("SELECT t.account_iban, t.bank_reference, t.amount_minor, t.currency,"
                         + " COALESCE(t.booking_date, f.business_date) AS booked, t.payment_references, t.counterparty_name"
-                        + " FROM bank_transaction t JOIN imported_file f ON f.id = t.import_id AND f.status = 'IMPORTED'"
-                        + " WHERE t.is_payment = 1 AND t.direction = 'C' AND t.amount_minor > 0"
-                        + " AND COALESCE(t.booking_date, f.business_date) <= ? AND t.import_id <= ?"
-                        + " AND NOT EXISTS (SELECT 1 FROM payment_allocation a"
-                        + "   WHERE a.account_iban = t.account_iban AND a.bank_reference = t.bank_reference)"
+                        + WAITING_PAYMENTS
                         + " AND NOT EXISTS (SELECT 1 FROM payment_hold h WHERE h.account_iban = t.account_iban"
                         + "   AND h.bank_reference = t.bank_reference AND h.released_on IS NULL)"
                         + " ORDER BY booked, t.import_id, t.entry_no, t.transaction_no")

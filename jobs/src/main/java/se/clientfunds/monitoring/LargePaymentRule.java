@@ -7,17 +7,19 @@ import java.util.Optional;
 public final class LargePaymentRule {
 
     private final MonitoringSettings.RuleSetting setting;
+    private final java.util.Map<java.util.Currency, se.clientfunds.money.Money> thresholds;
 
     public LargePaymentRule(MonitoringSettings.RuleSetting setting) {
         if (setting.rule() != AlertRule.LARGE_PAYMENT) {
             throw new IllegalArgumentException("not a LARGE_PAYMENT setting: " + setting.rule());
         }
         this.setting = setting;
+        this.thresholds = setting.thresholds();
     }
 
     /** The alert the payment raises, if it is large; a currency with no threshold raises none. */
     public Optional<NewAlert> evaluate(PaymentFact payment) {
-        return setting.threshold(payment.amount().currency())
+        return Optional.ofNullable(thresholds.get(payment.amount().currency()))
                 .filter(threshold -> payment.amount().compareTo(threshold) >= 0)
                 .map(threshold -> new NewAlert(AlertRule.LARGE_PAYMENT, setting.severity(), payment.day(),
                         NewAlert.SubjectKind.PAYER, Rules.payer(payment), payment.key(), payment.amount(),

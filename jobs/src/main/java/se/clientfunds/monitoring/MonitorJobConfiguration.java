@@ -70,7 +70,7 @@ class MonitorJobConfiguration {
                                                        @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
         // the lowest threshold of any currency: what is under it cannot be large in any
         long lowest = settings.inForce(AlertRule.LARGE_PAYMENT, businessDate)
-                .map(setting -> setting.thresholds().stream().mapToLong(Money::minorUnits).min().orElse(Long.MAX_VALUE))
+                .map(setting -> setting.thresholds().values().stream().mapToLong(Money::minorUnits).min().orElse(Long.MAX_VALUE))
                 .orElse(Long.MAX_VALUE);
         return new JdbcCursorItemReaderBuilder<PaymentFact>()
                 .name("dayPaymentsReader")
@@ -119,7 +119,7 @@ class MonitorJobConfiguration {
         Optional<StructuringRule> rule = settings.inForce(AlertRule.STRUCTURING, businessDate).map(StructuringRule::new);
         List<Object> arguments = new ArrayList<>();
         StringBuilder band = new StringBuilder();
-        rule.ifPresent(structuring -> settings.inForce(AlertRule.STRUCTURING, businessDate).orElseThrow().thresholds()
+        rule.ifPresent(structuring -> structuring.thresholds().values()
                 .forEach(threshold -> {
                     band.append(band.isEmpty() ? "" : " OR ").append("(t.currency = ? AND t.amount_minor >= ? AND t.amount_minor < ?)");
                     arguments.add(threshold.currency().getCurrencyCode());
@@ -186,7 +186,7 @@ class MonitorJobConfiguration {
     JdbcCursorItemReader<RoundCandidate> roundCandidatesReader(DataSource dataSource, MonitoringSettings settings,
                                                               @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
         long lowest = settings.inForce(AlertRule.ROUND_AMOUNT, businessDate)
-                .map(setting -> setting.minimums().stream().mapToLong(Money::minorUnits).min().orElse(Long.MAX_VALUE))
+                .map(setting -> setting.minimums().values().stream().mapToLong(Money::minorUnits).min().orElse(Long.MAX_VALUE))
                 .orElse(Long.MAX_VALUE);
         return new JdbcCursorItemReaderBuilder<RoundCandidate>()
                 .name("roundCandidatesReader")

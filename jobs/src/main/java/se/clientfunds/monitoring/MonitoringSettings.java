@@ -1,9 +1,6 @@
 package se.clientfunds.monitoring;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Currency;
@@ -18,6 +15,7 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import se.clientfunds.money.Money;
+import se.clientfunds.settings.ConfiguredAmount;
 
 /**
  * The monitoring rules as configured ({@code settlement.monitoring.rules}): each entry is one rule with its thresholds,
@@ -144,23 +142,14 @@ public record MonitoringSettings(List<RuleSetting> rules, @DefaultValue("2000") 
             amounts.forEach((currency, amount) -> amount(where + "." + name + "." + currency, currency, amount));
         }
 
-        /** The minimum of a round amount in the currency, if the rule has one for it. */
-        public Optional<Money> minimum(Currency currency) {
-            String text = minimum.get(currency.getCurrencyCode());
-            return text == null ? Optional.empty() : Optional.of(amount("minimum", currency.getCurrencyCode(), text));
+        /** Every minimum the rule has, by currency. */
+        public Map<Currency, Money> minimums() {
+            return amounts("minimum", minimum);
         }
 
-        /** What a round amount in the currency is a multiple of, if the rule has it. */
-        public Optional<Money> multiple(Currency currency) {
-            String text = multiple.get(currency.getCurrencyCode());
-            return text == null ? Optional.empty() : Optional.of(amount("multiple", currency.getCurrencyCode(), text));
-        }
-
-        /** Every minimum the rule has. */
-        public List<Money> minimums() {
-            List<Money> amounts = new ArrayList<>();
-            minimum.forEach((currency, text) -> amounts.add(amount("minimum", currency, text)));
-            return amounts;
+        /** Every multiple the rule has, by currency. */
+        public Map<Currency, Money> multiples() {
+            return amounts("multiple", multiple);
         }
 
         private static void require(String where, String name, Integer value, int min, int max) {
@@ -169,17 +158,18 @@ public record MonitoringSettings(List<RuleSetting> rules, @DefaultValue("2000") 
             }
         }
 
-        /** The threshold in the currency, if the rule has one for it. */
-        public Optional<Money> threshold(Currency currency) {
-            String text = threshold.get(currency.getCurrencyCode());
-            return text == null ? Optional.empty() : Optional.of(amount("threshold", currency.getCurrencyCode(), text));
+        /** Every threshold the rule has, by currency. */
+        public Map<Currency, Money> thresholds() {
+            return amounts("threshold", threshold);
         }
 
-        /** Every threshold the rule has. */
-        public List<Money> thresholds() {
-            List<Money> amounts = new ArrayList<>();
-            threshold.forEach((currency, text) -> amounts.add(amount("threshold", currency, text)));
-            return amounts;
+        private static Map<Currency, Money> amounts(String name, Map<String, String> texts) {
+            Map<Currency, Money> amounts = new java.util.LinkedHashMap<>();
+            texts.forEach((currency, text) -> {
+                Money amount = amount(name, currency, text);
+                amounts.put(amount.currency(), amount);
+            });
+            return Collections.unmodifiableMap(amounts);
         }
 
         private static Map<String, String> upperCase(Map<String, String> amounts) {
@@ -189,23 +179,11 @@ public record MonitoringSettings(List<RuleSetting> rules, @DefaultValue("2000") 
             return upper;
         }
 
-        /** An amount as configured: YAML may hand over 150000.00 as the number 150000.0 (or 1.5E5), so the scale is the currency's. */
         private static Money amount(String key, String currency, String text) {
-            Currency unit;
             try {
-                unit = Currency.getInstance(currency);
+                return ConfiguredAmount.parse(currency, text);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(key + ": '" + currency + "' is not a currency code");
-            }
-            if (text == null || !text.matches("[0-9]+(\\.[0-9]+)?(E[0-9]+)?")) {
-                throw new IllegalArgumentException(key + ": must be a positive decimal like 150000.00, is '" + text + "'");
-            }
-            try {
-                BigDecimal decimal = new BigDecimal(text).stripTrailingZeros().setScale(Money.minorDigits(unit),
-                        RoundingMode.UNNECESSARY);
-                return new Money(decimal.movePointRight(decimal.scale()).longValueExact(), unit);
-            } catch (ArithmeticException e) {
-                throw new IllegalArgumentException(key + ": '" + text + "' has more decimals than " + currency + " or is too large");
+                throw new IllegalArgumentException(key + ": " + e.getMessage());
             }
         }
     }

@@ -32,9 +32,4 @@ public class PaymentHolds {
                 payment.amount().minorUnits(), Date.valueOf(payment.bookingDate()), Date.valueOf(businessDate), fit(reason, 500),
                 alertId, fit(payment.payerName(), 140), fit(payment.references(), 600));
     }
-
-    /** How many payments are held now. */
-    public int heldCount() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM payment_hold WHERE released_on IS NULL", Integer.class);
-    }
 }

@@ -10,12 +10,16 @@ import java.util.Optional;
 public final class RoundAmountRule {
 
     private final MonitoringSettings.RuleSetting setting;
+    private final java.util.Map<java.util.Currency, se.clientfunds.money.Money> minimums;
+    private final java.util.Map<java.util.Currency, se.clientfunds.money.Money> multiples;
 
     public RoundAmountRule(MonitoringSettings.RuleSetting setting) {
         if (setting.rule() != AlertRule.ROUND_AMOUNT) {
             throw new IllegalArgumentException("not a ROUND_AMOUNT setting: " + setting.rule());
         }
         this.setting = setting;
+        this.minimums = setting.minimums();
+        this.multiples = setting.multiples();
     }
 
     /**
@@ -25,8 +29,8 @@ public final class RoundAmountRule {
      */
     public Optional<NewAlert> evaluate(PaymentFact payment, boolean paysAnInvoiceExactly) {
         var currency = payment.amount().currency();
-        var minimum = setting.minimum(currency);
-        var multiple = setting.multiple(currency);
+        var minimum = Optional.ofNullable(minimums.get(currency));
+        var multiple = Optional.ofNullable(multiples.get(currency));
         if (paysAnInvoiceExactly || minimum.isEmpty() || multiple.isEmpty() || payment.amount().compareTo(minimum.get()) < 0
                 || payment.amount().minorUnits() % multiple.get().minorUnits() != 0) {
             return Optional.empty();

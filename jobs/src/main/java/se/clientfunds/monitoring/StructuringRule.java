@@ -18,12 +18,19 @@ import se.clientfunds.money.Money;
 public final class StructuringRule {
 
     private final MonitoringSettings.RuleSetting setting;
+    private final java.util.Map<java.util.Currency, Money> thresholds;
 
     public StructuringRule(MonitoringSettings.RuleSetting setting) {
         if (setting.rule() != AlertRule.STRUCTURING) {
             throw new IllegalArgumentException("not a STRUCTURING setting: " + setting.rule());
         }
         this.setting = setting;
+        this.thresholds = setting.thresholds();
+    }
+
+    /** The thresholds, by currency: where the band of each currency ends. */
+    public java.util.Map<java.util.Currency, Money> thresholds() {
+        return thresholds;
     }
 
     public int windowDays() {
@@ -45,7 +52,7 @@ public final class StructuringRule {
         if (window.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Money> configured = setting.threshold(window.get(0).amount().currency());
+        Optional<Money> configured = Optional.ofNullable(thresholds.get(window.get(0).amount().currency()));
         if (configured.isEmpty()) {
             return Optional.empty();
         }

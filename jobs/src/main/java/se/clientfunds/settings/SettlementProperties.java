@@ -224,25 +224,8 @@ public record SettlementProperties(
             return text == null ? java.util.Optional.empty() : java.util.Optional.of(amount(currency, text));
         }
 
-        /** A configured amount: YAML may hand over {@code 100000.00} as the number 100000.0, so the scale is the currency's. */
         private static se.clientfunds.money.Money amount(String currency, String text) {
-            java.util.Currency unit;
-            try {
-                unit = java.util.Currency.getInstance(currency);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'" + currency + "' is not a currency code");
-            }
-            // (an unquoted 10000000.00 reaches us as the number 1.0E7)
-            if (text == null || !text.trim().matches("[0-9]+(\\.[0-9]+)?(E[0-9]+)?")) {
-                throw new IllegalArgumentException("must be a positive decimal like 100000.00, is '" + text + "'");
-            }
-            try {
-                java.math.BigDecimal decimal = new java.math.BigDecimal(text.trim()).stripTrailingZeros()
-                        .setScale(se.clientfunds.money.Money.minorDigits(unit), java.math.RoundingMode.UNNECESSARY);
-                return new se.clientfunds.money.Money(decimal.movePointRight(decimal.scale()).longValueExact(), unit);
-            } catch (ArithmeticException e) {
-                throw new IllegalArgumentException("'" + text + "' has more decimals than " + currency + " or is too large");
-            }
+            return ConfiguredAmount.parse(currency, text);
         }
     }
 

@@ -239,11 +239,6 @@ public final class NameMatcher {
         return exactIndex.getOrDefault(exactKey(tokens), List.of()).stream().map(listed::get).toList();
     }
 
-    /** How many listed names the blocking index gives the name to compare with (for measuring the index). */
-    int candidateCount(String name) {
-        return candidates(Token.all(NameNormaliser.tokens(name))).length;
-    }
-
     /** The best match at or above the threshold, if any. */
     public Optional<Match> best(String name, double threshold) {
         return matches(name, threshold).stream().findFirst();
