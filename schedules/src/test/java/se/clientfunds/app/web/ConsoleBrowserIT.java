@@ -18,6 +18,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -340,7 +341,20 @@ class ConsoleBrowserIT {
     private static void clickThrough(WebDriver browser, By what) {
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(what).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> hasLeft(page));
+    }
+
+    /**
+     * Whether the browser has replaced this page. Chromium reports the old page's root as stale, or, when it is asked in the
+     * middle of the replacement, as an "unknown error: node does not belong to the document": both mean the page is gone.
+     */
+    private static boolean hasLeft(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (WebDriverException gone) {
+            return true;
+        }
     }
 
     private void logOut(WebDriver browser) {
