@@ -42,6 +42,11 @@ public final class DemoDataGenerator {
     public static final String REFUNDS_FILE = "refunds.csv";
     /** The demo sanctions list (EU format, made-up names), written with the monitoring patterns. */
     public static final String SANCTIONS_FILE = "eu-sanctions-demo.xml";
+    /**
+     * The demo's list of high-risk countries (the monitoring's dated reference data, see {@code HighRiskCountries}),
+     * written with the monitoring patterns; it goes to the home's {@code reference/} folder, not to the inbox.
+     */
+    public static final String HIGH_RISK_COUNTRIES_FILE = "high-risk-countries.csv";
     public static final String TRUTH_FILE = "truth.json";
     public static final String CLIENTS_HEADER =
             "client_id,org_number,name,currency,payout_account,payout_schedule,fee_fixed,fee_percent";
@@ -99,6 +104,7 @@ public final class DemoDataGenerator {
         if (settings.monitoringPatterns()) {
             se.clientfunds.sanctions.EuSanctionsListWriter.write(demoSanctionsList(settings), out.resolve(SANCTIONS_FILE));
             files.add(out.resolve(SANCTIONS_FILE));
+            files.add(writeHighRiskCountries(out.resolve(HIGH_RISK_COUNTRIES_FILE)));
         }
 
         List<DayTotals> days = new ArrayList<>();
@@ -152,6 +158,26 @@ public final class DemoDataGenerator {
             day = calendar.nextBankingDay(day);
         }
         return days;
+    }
+
+    /**
+     * Two countries that have been on the EU's list since its first version (Delegated Regulation (EU) 2016/1675, in
+     * force from 23 September 2016): enough for the demo. It is not the list in force: compliance keeps that.
+     */
+    private static Path writeHighRiskCountries(Path file) {
+        try {
+            Files.writeString(file, String.join("\n",
+                "# The demo's extract of the EU's high-risk third countries (Delegated Regulation (EU) 2016/1675 as amended).",
+                "# Not the list in force: keep this file from the Official Journal. A line is never removed: a country taken",
+                "# off the list gets its delisted-from date, so that an old day monitored again is judged by the list of its time.",
+                "country,listed-from,delisted-from",
+                "IR,2016-09-23,",
+                "KP,2016-09-23,",
+                ""), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + file, e);
+        }
+        return file;
     }
 
     private static Path writeClients(Path file, DemoDataSettings settings, PaymentPlanner planner) {

@@ -84,8 +84,9 @@ public record DemoDataSettings(
 
     /**
      * Settings that also plant the patterns monitoring looks for (a large payment, a sanctioned payer with the demo
-     * sanctions list, structuring, one payer paying many clients, a round overpayment refunded to another account),
-     * listed in truth.json; needs at least 3 days, 11 payments a day and 8 clients.
+     * sanctions list, structuring, one payer paying many clients, a round overpayment refunded to another account, a
+     * debtor of a high-risk country with the demo's list of countries, a spike in a client's inflow), listed in
+     * truth.json; needs at least 3 days, 11 payments a day and 8 clients.
      */
     public DemoDataSettings withMonitoringPatterns() {
         if (!canPlantMonitoringPatterns()) {

@@ -49,7 +49,10 @@ final class PaymentPlanner {
     private static final String[] APPROVERS = {"anna.lindqvist", "bjorn.ostrom", "mari.akesson", "sven.berg"};
 
     /** The monitoring patterns planted when the settings ask for them, each at fixed payment indexes of the first days. */
-    enum Planted { LARGE_PAYMENT, SANCTIONED_PAYER, STRUCTURING, ONE_PAYER_MANY_CLIENTS, ROUND_REFUNDED_ELSEWHERE }
+    enum Planted {
+        LARGE_PAYMENT, SANCTIONED_PAYER, STRUCTURING, ONE_PAYER_MANY_CLIENTS, ROUND_REFUNDED_ELSEWHERE, HIGH_RISK_DEBTOR,
+        VELOCITY_SPIKE
+    }
 
     /** The made-up payer on the demo sanctions list. */
     static final String SANCTIONED_NAME = "Ivar Testovsky";
@@ -57,6 +60,12 @@ final class PaymentPlanner {
     static final String STRUCTURING_PAYER = "Viktor Strukturell";
     static final String MANY_CLIENTS_PAYER = "Mångbetalaren AB";
     static final String ROUND_PAYER = "Rund Betalare HB";
+    static final String HIGH_RISK_DEBTOR = "Darius Demovand";
+    /** On the demo's list of high-risk countries (see {@link DemoDataGenerator#HIGH_RISK_COUNTRIES_FILE}). */
+    static final String HIGH_RISK_COUNTRY = "IR";
+    /** The client whose inflow spikes on the third day: eight payments of 123,456 more than its usual day. */
+    static final int VELOCITY_CLIENT = 0;
+    private static final long VELOCITY_MAJOR = 123_456;
     private static final long[] STRUCTURED_MAJOR = {140_000, 145_000, 139_000};
 
     private final DemoDataSettings settings;
@@ -149,6 +158,13 @@ final class PaymentPlanner {
                     major = 55_000;
                     debtor = plantedDebtor("DBPLANT05", ROUND_PAYER);
                 }
+                // an ordinary amount to an ordinary client, from a debtor the invoice gives a high-risk country
+                case HIGH_RISK_DEBTOR -> debtor = plantedDebtor("DBPLANT07", HIGH_RISK_DEBTOR, HIGH_RISK_COUNTRY);
+                // from the day's ordinary debtors, each under every other rule's limits
+                case VELOCITY_SPIKE -> {
+                    major = VELOCITY_MAJOR;
+                    client = VELOCITY_CLIENT;
+                }
             }
         }
         return new PlannedInvoice("INV" + pad(index + 1, 10), clientId(client), invoiceOcr(index),
@@ -158,7 +174,9 @@ final class PaymentPlanner {
     /**
      * The pattern planted at a payment index, or null: on the first day a large payment (payment 1) and the sanctioned
      * payer (payment 2); payment 3 of each of the first three days structured; on the second day a round overpayment
-     * refunded to another account (payment 1) and eight payments of one payer to eight clients (payments 4 to 11).
+     * refunded to another account (payment 1) and eight payments of one payer to eight clients (payments 4 to 11); on
+     * the third day a debtor of a high-risk country (payment 1) and eight payments to the first client (payments 4 to
+     * 11), a spike in its inflow.
      */
     Planted planted(long index) {
         if (!settings.monitoringPatterns()) {
@@ -175,15 +193,23 @@ final class PaymentPlanner {
         if (day == 0) {
             return n == 0 ? Planted.LARGE_PAYMENT : n == 1 ? Planted.SANCTIONED_PAYER : null;
         }
-        if (day == 1 && n == 0) {
-            return Planted.ROUND_REFUNDED_ELSEWHERE;
+        if (n == 0) {
+            return day == 1 ? Planted.ROUND_REFUNDED_ELSEWHERE : Planted.HIGH_RISK_DEBTOR;
         }
-        return day == 1 && n >= 3 && n <= 10 ? Planted.ONE_PAYER_MANY_CLIENTS : null;
+        if (n >= 3 && n <= 10) {
+            return day == 1 ? Planted.ONE_PAYER_MANY_CLIENTS : Planted.VELOCITY_SPIKE;
+        }
+        return null;
     }
 
     private Debtor plantedDebtor(String id, String name) {
+        return plantedDebtor(id, name, "SE");
+    }
+
+    /** A planted debtor of a country; they pay from a Swedish account whatever their country. */
+    private Debtor plantedDebtor(String id, String name, String country) {
         SplittableRandom r = random(DEBTOR_SALT, id.hashCode());
-        return new Debtor(id, name, "SE", Iban.of("SE", digits(r, 20)));
+        return new Debtor(id, name, country, Iban.of("SE", digits(r, 20)));
     }
 
     static String invoiceOcr(long index) {

@@ -81,8 +81,9 @@ final class TruthFile {
     /**
      * The alerts the planted patterns raise with the demo's rules (LARGE_PAYMENT from 150,000, STRUCTURING 135,000 to
      * under 150,000 three times in five banking days, ROUND_AMOUNT from 60,000 in tens of thousands, ONE_PAYER_MANY_CLIENTS
-     * eight clients in one banking day, REFUND_TO_OTHER_ACCOUNT, exact sanctions hits held): rule, business date, subject
-     * and the payments, as {@code iban/bank reference}.
+     * eight clients in one banking day, REFUND_TO_OTHER_ACCOUNT, exact sanctions hits held, HIGH_RISK_COUNTRY with the
+     * demo's list, VELOCITY over three times the median and from 500,000): rule, business date, subject and the
+     * payments, as {@code iban/bank reference}.
      */
     private static void writeMonitoring(JsonGenerator json, DemoDataSettings settings, PaymentPlanner planner) {
         int perDay = settings.paymentsPerDay();
@@ -97,6 +98,16 @@ final class TruthFile {
                 perDay + 3, perDay + 4, perDay + 5, perDay + 6, perDay + 7, perDay + 8, perDay + 9, perDay + 10);
         writeExpected(json, "STRUCTURING", planner, PaymentPlanner.STRUCTURING_PAYER, settings, null, 2, perDay + 2,
                 2L * perDay + 2);
+        writeExpected(json, "HIGH_RISK_COUNTRY", planner, PaymentPlanner.HIGH_RISK_DEBTOR, settings, null, 2L * perDay);
+        // the spike's evidence is every payment of the day allocated to the client: the eight planted and its usual ones
+        String client = PaymentPlanner.clientId(PaymentPlanner.VELOCITY_CLIENT);
+        long[] toClient = java.util.stream.LongStream.range(2L * perDay, 3L * perDay).filter(index -> {
+            PlannedPayment payment = planner.payment(index);
+            // a payment without an invoice is not allocated; a second payment of a paid invoice is all debtor credit
+            return payment.invoice() != null && payment.anomaly() != AnomalyType.DUPLICATE_PAYMENT
+                    && payment.invoice().clientId().equals(client);
+        }).toArray();
+        writeExpected(json, "VELOCITY", planner, client, settings, null, toClient);
         json.writeEndArray();
     }
 

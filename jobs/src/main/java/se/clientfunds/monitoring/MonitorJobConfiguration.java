@@ -28,6 +28,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import se.clientfunds.calendar.BankingCalendar;
 import se.clientfunds.jobs.JobName;
 import se.clientfunds.money.Money;
+import se.clientfunds.settings.SettlementHome;
 
 /**
  * {@code monitorJob}: the AML rules over a business day's incoming payments and the history they need, with the rules
@@ -44,13 +45,18 @@ class MonitorJobConfiguration {
 
     @Bean
     Job monitorJob(JobRepository jobRepository, Step largePaymentsStep, Step structuringStep, Step roundAmountsStep,
-                   Step onePayerManyClientsStep, Step refundsToOtherAccountsStep, Step summariseAlertsStep) {
+                   Step onePayerManyClientsStep, Step refundsToOtherAccountsStep, Step checkHighRiskCountriesStep,
+                   Step highRiskCountriesStep,
+                   Step velocityStep, Step summariseAlertsStep) {
         return new JobBuilder(JobName.MONITOR.jobName(), jobRepository)
                 .start(largePaymentsStep)
                 .next(structuringStep)
                 .next(roundAmountsStep)
                 .next(onePayerManyClientsStep)
                 .next(refundsToOtherAccountsStep)
+                .next(checkHighRiskCountriesStep)
+                .next(highRiskCountriesStep)
+                .next(velocityStep)
                 .next(summariseAlertsStep)
                 .build();
     }
@@ -313,18 +319,190 @@ class MonitorJobConfiguration {
         return refund -> rule.flatMap(check -> check.evaluate(refund)).orElse(null);
     }
 
+    // --- HIGH_RISK_COUNTRY: debtors of a listed country whose payments were allocated on the day
+
+    /** The list read and checked whole before the rule's step opens, so a broken line fails the job with its reason. */
+    @Bean
+    Step checkHighRiskCountriesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                    MonitoringSettings settings, SettlementHome home) {
+        return new StepBuilder("checkHighRiskCountries", jobRepository)
+                .tasklet((contribution, chunkContext) -> {
+                    LocalDate day = chunkContext.getStepContext().getStepExecution().getJobParameters().getLocalDate("businessDate");
+                    highRiskCountries(settings, home, day);
+                    return org.springframework.batch.infrastructure.repeat.RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+
+    @Bean
+    Step highRiskCountriesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                               MonitoringSettings settings, JdbcCursorItemReader<HighRiskCountryRule.DebtorDay> highRiskDebtorsReader,
+                               ItemProcessor<HighRiskCountryRule.DebtorDay, NewAlert> highRiskCountryRule,
+                               ItemWriter<NewAlert> alertWriter) {
+        return ruleStep("highRiskCountries", jobRepository, transactionManager, settings, highRiskDebtorsReader,
+                highRiskCountryRule, alertWriter);
+    }
+
+    /**
+     * The list of high-risk countries when HIGH_RISK_COUNTRY is in force on the day and its file exists; read whole at
+     * the step's start, so that a corrected file counts from the next run. A file that is there but broken fails the
+     * step with the line and field; a file that is not there leaves the rule unchecked, which the summary says.
+     */
+    private static Optional<HighRiskCountries> highRiskCountries(MonitoringSettings settings, SettlementHome home, LocalDate day) {
+        if (settings.inForce(AlertRule.HIGH_RISK_COUNTRY, day).isEmpty()) {
+            return Optional.empty();
+        }
+        java.nio.file.Path file = home.root().resolve(settings.highRiskCountries());
+        return java.nio.file.Files.exists(file) ? Optional.of(HighRiskCountries.read(file)) : Optional.empty();
+    }
+
+    @Bean
+    @StepScope
+    JdbcCursorItemReader<HighRiskCountryRule.DebtorDay> highRiskDebtorsReader(DataSource dataSource, MonitoringSettings settings,
+                                                                             SettlementHome home,
+                                                                             @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+        List<String> listed = highRiskCountries(settings, home, businessDate).map(countries -> countries.listedOn(businessDate))
+                .orElse(List.of());
+        List<Object> arguments = new ArrayList<>(List.of(Date.valueOf(businessDate)));
+        arguments.addAll(listed);
+        return new JdbcCursorItemReaderBuilder<HighRiskCountryRule.DebtorDay>()
+                .name("highRiskDebtorsReader")
+                .dataSource(dataSource)
+                .saveState(false)
+                .verifyCursorPosition(false)
+                .sql("SELECT i.debtor_id, i.debtor_name, i.debtor_country, a.currency, SUM(a.amount_minor),"
+                        + " GROUP_CONCAT(DISTINCT CONCAT(a.account_iban, '/', a.bank_reference)"
+                        + "   ORDER BY a.account_iban, a.bank_reference SEPARATOR ' ')"
+                        + " FROM invoice_allocation a JOIN current_invoice i ON i.invoice_id = a.invoice_id"
+                        + " WHERE a.allocated_on = ? AND i.debtor_country IN ("
+                        + (listed.isEmpty() ? "NULL" : String.join(", ", java.util.Collections.nCopies(listed.size(), "?"))) + ")"
+                        + " GROUP BY i.debtor_id, i.debtor_name, i.debtor_country, a.currency"
+                        + " ORDER BY i.debtor_id, i.debtor_name, a.currency")
+                .queryArguments(arguments.toArray())
+                .rowMapper((rs, row) -> new HighRiskCountryRule.DebtorDay(rs.getString(1), rs.getString(2), rs.getString(3),
+                        businessDate, Money.ofMinor(rs.getLong(5), rs.getString(4)), List.of(rs.getString(6).split(" "))))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<HighRiskCountryRule.DebtorDay, NewAlert> highRiskCountryRule(MonitoringSettings settings, SettlementHome home,
+            @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+        Optional<HighRiskCountryRule> rule = settings.inForce(AlertRule.HIGH_RISK_COUNTRY, businessDate)
+                .flatMap(setting -> highRiskCountries(settings, home, businessDate)
+                        .map(countries -> new HighRiskCountryRule(setting, countries)));
+        return debtor -> rule.flatMap(check -> check.evaluate(debtor)).orElse(null);
+    }
+
+    // --- VELOCITY: clients whose inflow of the day is many times their usual
+
+    @Bean
+    Step velocityStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, MonitoringSettings settings,
+                      JdbcCursorItemReader<ClientInflow> clientInflowsReader, ItemProcessor<ClientInflow, NewAlert> velocityRule,
+                      ItemWriter<NewAlert> alertWriter) {
+        return ruleStep("velocity", jobRepository, transactionManager, settings, clientInflowsReader, velocityRule, alertWriter);
+    }
+
+    /** A client's inflow in one currency on the business day, and on each day of the look-back it received any. */
+    record ClientInflow(String clientId, String currency, long today, java.util.Map<LocalDate, Long> earlier) {
+    }
+
+    /**
+     * The look-back of VELOCITY in force on the day: the banking days before it, newest first, not before the first day
+     * the books have; empty when the rule is not in force or on the books' first day.
+     */
+    private static List<LocalDate> lookback(MonitoringSettings settings, BankingCalendar calendar, JdbcTemplate jdbc, LocalDate day) {
+        List<LocalDate> lookback = new ArrayList<>();
+        settings.inForce(AlertRule.VELOCITY, day).ifPresent(velocity -> {
+            LocalDate first = jdbc.queryForObject("SELECT MIN(business_date) FROM business_day", LocalDate.class);
+            for (LocalDate earlier = calendar.plusBankingDays(day, -1); first != null && !earlier.isBefore(first)
+                    && lookback.size() < velocity.lookbackDays(); earlier = calendar.plusBankingDays(earlier, -1)) {
+                lookback.add(earlier);
+            }
+        });
+        return lookback;
+    }
+
+    @Bean
+    @StepScope
+    JdbcCursorItemReader<ClientInflow> clientInflowsReader(DataSource dataSource, MonitoringSettings settings, BankingCalendar calendar,
+                                                          JdbcTemplate jdbc,
+                                                          @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+        // the lowest floor of any currency: a day's inflow under it cannot be a spike in any
+        long lowest = settings.inForce(AlertRule.VELOCITY, businessDate)
+                .map(setting -> setting.floors().values().stream().mapToLong(Money::minorUnits).min().orElse(Long.MAX_VALUE))
+                .orElse(Long.MAX_VALUE);
+        List<LocalDate> lookback = lookback(settings, calendar, jdbc, businessDate);
+        LocalDate from = lookback.isEmpty() ? businessDate : lookback.get(lookback.size() - 1);
+        // one pass over the look-back's allocations, of the clients whose day reaches the floor, summed by day
+        return new JdbcCursorItemReaderBuilder<ClientInflow>()
+                .name("clientInflowsReader")
+                .dataSource(dataSource)
+                .saveState(false)
+                .verifyCursorPosition(false)
+                .sql("SELECT d.client_id, d.currency, GROUP_CONCAT(CONCAT(d.allocated_on, '=', d.total) SEPARATOR ' ')"
+                        + " FROM (SELECT a.client_id, a.currency, a.allocated_on, SUM(a.amount_minor) AS total"
+                        + "   FROM invoice_allocation a JOIN (SELECT client_id, currency FROM invoice_allocation"
+                        + "     WHERE allocated_on = ? GROUP BY client_id, currency HAVING SUM(amount_minor) >= ?) c"
+                        + "   ON c.client_id = a.client_id AND c.currency = a.currency"
+                        + "   WHERE a.allocated_on BETWEEN ? AND ? GROUP BY a.client_id, a.currency, a.allocated_on) d"
+                        + " GROUP BY d.client_id, d.currency ORDER BY d.client_id, d.currency")
+                .queryArguments(Date.valueOf(businessDate), lowest, Date.valueOf(from), Date.valueOf(businessDate))
+                .rowMapper((rs, row) -> {
+                    java.util.Map<LocalDate, Long> byDay = new java.util.HashMap<>();
+                    for (String dayTotal : rs.getString(3).split(" ")) {
+                        int equals = dayTotal.indexOf('=');
+                        byDay.put(LocalDate.parse(dayTotal.substring(0, equals)), Long.parseLong(dayTotal.substring(equals + 1)));
+                    }
+                    return new ClientInflow(rs.getString(1), rs.getString(2), byDay.remove(businessDate), byDay);
+                })
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<ClientInflow, NewAlert> velocityRule(MonitoringSettings settings, BankingCalendar calendar, JdbcTemplate jdbc,
+                                                       @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+        Optional<VelocityRule> rule = settings.inForce(AlertRule.VELOCITY, businessDate).map(VelocityRule::new);
+        List<LocalDate> lookback = lookback(settings, calendar, jdbc, businessDate);
+        return client -> {
+            if (rule.isEmpty()) {
+                return null;
+            }
+            long[] history = lookback.stream().mapToLong(day -> client.earlier().getOrDefault(day, 0L)).toArray();
+            Money inflow = Money.ofMinor(client.today(), client.currency());
+            if (rule.get().evaluate(new VelocityRule.ClientDay(client.clientId(), businessDate, inflow, history, List.of()))
+                    .isEmpty()) {
+                return null;
+            }
+            // a spike: its evidence is the day's payments to the client
+            List<String> payments = jdbc.queryForList("SELECT DISTINCT CONCAT(account_iban, '/', bank_reference) FROM"
+                    + " invoice_allocation WHERE allocated_on = ? AND client_id = ? AND currency = ? ORDER BY 1", String.class,
+                    Date.valueOf(businessDate), client.clientId(), client.currency());
+            return rule.get().evaluate(new VelocityRule.ClientDay(client.clientId(), businessDate, inflow, history, payments))
+                    .orElse(null);
+        };
+    }
+
     // --- summary: the day's alerts by rule, for run-day and the operators
 
     @Bean
-    Step summariseAlertsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
+    Step summariseAlertsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
+                             MonitoringSettings settings, SettlementHome home) {
         return new StepBuilder("summariseAlerts", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     var execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
                     LocalDate day = execution.getJobParameters().getLocalDate("businessDate");
                     List<String> counts = jdbc.query("SELECT rule, COUNT(*) FROM aml_alert WHERE business_date = ? GROUP BY rule"
                             + " ORDER BY rule", (rs, row) -> rs.getString(1) + " " + rs.getLong(2), Date.valueOf(day));
-                    execution.getExecutionContext().putString("summary", counts.isEmpty() ? "no alerts"
-                            : "alerts: " + String.join(", ", counts) + " (settle alerts " + day + ")");
+                    String summary = counts.isEmpty() ? "no alerts" : "alerts: " + String.join(", ", counts) + " (settle alerts "
+                            + day + ")";
+                    java.nio.file.Path countries = home.root().resolve(settings.highRiskCountries());
+                    if (settings.inForce(AlertRule.HIGH_RISK_COUNTRY, day).isPresent() && !java.nio.file.Files.exists(countries)) {
+                        // a rule in force that could not be checked is said where the operator reads the day
+                        summary += "; HIGH_RISK_COUNTRY not checked: no list of high-risk countries at " + countries;
+                    }
+                    execution.getExecutionContext().putString("summary", summary);
                     return org.springframework.batch.infrastructure.repeat.RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();

@@ -1,5 +1,7 @@
 package se.clientfunds.monitoring;
 
+import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.Comparator;
@@ -23,10 +25,18 @@ import se.clientfunds.settings.ConfiguredAmount;
  * in force on it, so an old day run again is judged by the rules of its time.
  */
 @ConfigurationProperties("settlement.monitoring")
-public record MonitoringSettings(List<RuleSetting> rules, @DefaultValue("2000") int chunkSize) {
+public record MonitoringSettings(List<RuleSetting> rules, @DefaultValue("2000") int chunkSize,
+                                 @DefaultValue(DEFAULT_HIGH_RISK_COUNTRIES) Path highRiskCountries) {
+
+    /** Where the dated list of high-risk countries is kept, relative to the settlement home unless absolute. */
+    public static final String DEFAULT_HIGH_RISK_COUNTRIES = "reference/high-risk-countries.csv";
 
     public MonitoringSettings(List<RuleSetting> rules) {
-        this(rules, 2000);
+        this(rules, 2000, Path.of(DEFAULT_HIGH_RISK_COUNTRIES));
+    }
+
+    public MonitoringSettings(List<RuleSetting> rules, int chunkSize) {
+        this(rules, chunkSize, Path.of(DEFAULT_HIGH_RISK_COUNTRIES));
     }
 
     @ConstructorBinding
@@ -35,6 +45,7 @@ public record MonitoringSettings(List<RuleSetting> rules, @DefaultValue("2000") 
             throw new IllegalArgumentException("settlement.monitoring.chunk-size: must be 1 or more, is " + chunkSize);
         }
         rules = rules == null ? List.of() : List.copyOf(rules);
+        highRiskCountries = highRiskCountries == null ? Path.of(DEFAULT_HIGH_RISK_COUNTRIES) : highRiskCountries;
         for (int i = 0; i < rules.size(); i++) {
             if (rules.get(i) == null) {
                 throw new IllegalArgumentException("settlement.monitoring.rules[" + i + "]: empty");
@@ -60,7 +71,9 @@ public record MonitoringSettings(List<RuleSetting> rules, @DefaultValue("2000") 
     /**
      * One rule from a date on. Which keys a rule needs: LARGE_PAYMENT {@code threshold}; STRUCTURING {@code threshold},
      * {@code below-percent}, {@code min-count}, {@code window-days}; ROUND_AMOUNT {@code minimum}, {@code multiple};
-     * ONE_PAYER_MANY_CLIENTS {@code min-clients}, {@code window-days}; REFUND_TO_OTHER_ACCOUNT none.
+     * ONE_PAYER_MANY_CLIENTS {@code min-clients}, {@code window-days}; REFUND_TO_OTHER_ACCOUNT none; HIGH_RISK_COUNTRY
+     * none (the countries are in the file {@link MonitoringSettings#highRiskCountries()}); VELOCITY {@code factor},
+     * {@code lookback-days}, {@code floor}.
      *
      * @param threshold    per currency, decimals in the currency ({@code SEK: 150000.00})
      * @param belowPercent how far under the threshold a payment may be and still count as structured (1 to 99)
@@ -69,16 +82,37 @@ public record MonitoringSettings(List<RuleSetting> rules, @DefaultValue("2000") 
      * @param minimum      per currency: the smallest payment a round amount counts from
      * @param multiple     per currency: what a round amount is a multiple of
      * @param minClients   how many different clients one payer pays within the window to be reported
+     * @param factor       how many times its median daily inflow a client's day must exceed to be reported ({@code 5},
+     *                     {@code 4.5})
+     * @param lookbackDays over how many banking days before the business day the median is taken
+     * @param floor        per currency: a client's day under it is never reported, however quiet its history
      */
     public record RuleSetting(AlertRule rule, LocalDate validFrom, NewAlert.Severity severity, Map<String, String> threshold,
                               Integer belowPercent, Integer minCount, Integer windowDays, Map<String, String> minimum,
-                              Map<String, String> multiple, Integer minClients) {
+                              Map<String, String> multiple, Integer minClients, BigDecimal factor, Integer lookbackDays,
+                              Map<String, String> floor) {
 
         @ConstructorBinding
         public RuleSetting {
             threshold = threshold == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(upperCase(threshold)));
             minimum = minimum == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(upperCase(minimum)));
             multiple = multiple == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(upperCase(multiple)));
+            floor = floor == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(upperCase(floor)));
+        }
+
+        /** A setting of the rules from before VELOCITY, whose keys it does not have. */
+        public RuleSetting(AlertRule rule, LocalDate validFrom, NewAlert.Severity severity, Map<String, String> threshold,
+                           Integer belowPercent, Integer minCount, Integer windowDays, Map<String, String> minimum,
+                           Map<String, String> multiple, Integer minClients) {
+            this(rule, validFrom, severity, threshold, belowPercent, minCount, windowDays, minimum, multiple, minClients, null,
+                    null, null);
+        }
+
+        /** A VELOCITY setting. */
+        public static RuleSetting velocity(LocalDate validFrom, NewAlert.Severity severity, BigDecimal factor,
+                                           Integer lookbackDays, Map<String, String> floor) {
+            return new RuleSetting(AlertRule.VELOCITY, validFrom, severity, null, null, null, null, null, null, null, factor,
+                    lookbackDays, floor);
         }
 
         /** A setting with a threshold and the structuring keys (the rules that need no others). */
@@ -123,11 +157,20 @@ public record MonitoringSettings(List<RuleSetting> rules, @DefaultValue("2000") 
                     require(where, "min-clients", minClients, 2, 10_000);
                     require(where, "window-days", windowDays, 1, 250);
                 }
-                case REFUND_TO_OTHER_ACCOUNT -> {
-                    // nothing to set: any refund paid elsewhere than the payment came from
+                case REFUND_TO_OTHER_ACCOUNT, HIGH_RISK_COUNTRY -> {
+                    // nothing to set: any refund paid elsewhere than the payment came from; any country on the list
                 }
-                default -> throw new IllegalArgumentException(where + ": this rule is not built yet; configure LARGE_PAYMENT,"
-                        + " STRUCTURING, ROUND_AMOUNT, ONE_PAYER_MANY_CLIENTS or REFUND_TO_OTHER_ACCOUNT");
+                case VELOCITY -> {
+                    if (factor == null || factor.compareTo(BigDecimal.ONE) <= 0 || factor.compareTo(BigDecimal.valueOf(1000)) > 0
+                            || factor.scale() > 2) {
+                        throw new IllegalArgumentException(where + ".factor: must be more than 1 and at most 1000, with at"
+                                + " most two decimals, is " + (factor == null ? null : factor.toPlainString()));
+                    }
+                    require(where, "lookback-days", lookbackDays, 1, 250);
+                    requireAmounts(where, "floor", floor);
+                }
+                case SANCTIONS_MATCH -> throw new IllegalArgumentException(where + ": SANCTIONS_MATCH is not configured here;"
+                        + " it is settlement.sanctions.match-threshold, and every payment is screened before allocation");
             }
         }
 
@@ -145,6 +188,11 @@ public record MonitoringSettings(List<RuleSetting> rules, @DefaultValue("2000") 
         /** Every minimum the rule has, by currency. */
         public Map<Currency, Money> minimums() {
             return amounts("minimum", minimum);
+        }
+
+        /** Every floor the rule has, by currency. */
+        public Map<Currency, Money> floors() {
+            return amounts("floor", floor);
         }
 
         /** Every multiple the rule has, by currency. */

@@ -129,6 +129,57 @@ class MonitorJobIT {
         assertThat(alerts()).hasSize(7).last().asString().startsWith("2026-03-04|STRUCTURING|HIGH|Sven Struktur|");
     }
 
+    @Test
+    void aDebtorOfAHighRiskCountryIsCheckedAgainstTheListTheUserKeeps() throws Exception {
+        // given W3 and W4 allocated on Wednesday to client CL1's invoices (500,001.00 SEK on a day after two days of
+        // nothing), and Wednesday's small payment W2 allocated by hand on Thursday to an invoice of a debtor in North Korea
+        dayJobs.run(JobName.MONITOR, MONDAY);
+        dayJobs.run(JobName.MONITOR, TUESDAY);
+        LocalDate thursday = WEDNESDAY.plusDays(1);
+        jdbc.update("INSERT INTO business_day (business_date, status) VALUES (?, 'CLOSED'), (?, 'CLOSED'), (?, 'CLOSED'),"
+                + " (?, 'OPEN')", MONDAY, TUESDAY, WEDNESDAY, thursday);
+        jdbc.update("INSERT INTO imported_file (file_name, kind, sha256, size_bytes, status, business_date)"
+                + " VALUES ('invoices.csv', 'INVOICES', REPEAT('a', 64), 1, 'IMPORTED', ?)", MONDAY);
+        long invoices = jdbc.queryForObject("SELECT MAX(id) FROM imported_file", Long.class);
+        jdbc.update("INSERT INTO invoice (invoice_id, import_id, line_no, client_id, ocr, currency, amount_minor, issue_date,"
+                + " due_date, debtor_name, debtor_id, debtor_country) VALUES ('INV-1', ?, 2, 'CL2', '18', 'SEK', 2000, ?, ?,"
+                + " 'Kim Testsson', 'DB-KP', 'KP'), ('INV-2', ?, 3, 'CL1', '26', 'SEK', 50000100, ?, ?, 'Rund Summa', 'DB-R', 'SE')",
+                invoices, MONDAY, WEDNESDAY, invoices, MONDAY, WEDNESDAY);
+        jdbc.update("INSERT INTO invoice_allocation (account_iban, bank_reference, allocation_no, invoice_id, client_id, currency,"
+                + " amount_minor, fee_minor, allocated_on) VALUES (?, 'W2', 1, 'INV-1', 'CL2', 'SEK', 2000, 0, ?),"
+                + " (?, 'W3', 1, 'INV-2', 'CL1', 'SEK', 25000000, 0, ?), (?, 'W4', 1, 'INV-2', 'CL1', 'SEK', 25000100, 0, ?)",
+                ACCOUNT.value(), thursday, ACCOUNT.value(), WEDNESDAY, ACCOUNT.value(), WEDNESDAY);
+        Path countries = home.root().resolve("reference/high-risk-countries.csv");
+        Files.deleteIfExists(countries);
+        try {
+            // when Wednesday is monitored without a list, then the day says HIGH_RISK_COUNTRY was not checked
+            DayJobOutcome unchecked = dayJobs.run(JobName.MONITOR, WEDNESDAY);
+            assertThat(unchecked.status()).isEqualTo(DayJobOutcome.Status.COMPLETED);
+            assertThat(unchecked.summary()).endsWith("; HIGH_RISK_COUNTRY not checked: no list of high-risk countries at "
+                    + countries);
+            // and the client's spike is reported: more than 3 times a median of nothing, and over the floor
+            assertThat(alerts()).filteredOn(alert -> alert.contains("VELOCITY")).containsExactly(
+                    "2026-03-04|VELOCITY|MEDIUM|CL1|2026-03-04 SEK|50000100|SEK");
+            // when Thursday is monitored with a list that is there but broken, then the step fails naming the line and field
+            Files.createDirectories(countries.getParent());
+            Files.writeString(countries, "country,listed-from,delisted-from\nKP,2016-09-31,\n");
+            DayJobOutcome broken = dayJobs.run(JobName.MONITOR, thursday);
+            assertThat(broken.status()).isEqualTo(DayJobOutcome.Status.FAILED);
+            assertThat(broken.summary()).contains(countries + " line 2, field listed-from: '2016-09-31' is not a date yyyy-MM-dd");
+            // when it is corrected and Thursday's job restarted, then the debtor is reported with the listing
+            Files.writeString(countries, "country,listed-from,delisted-from\nKP,2016-09-23,\n");
+            assertThat(dayJobs.run(JobName.MONITOR, thursday).status()).isEqualTo(DayJobOutcome.Status.COMPLETED);
+        } finally {
+            Files.deleteIfExists(countries);
+        }
+        assertThat(alerts()).filteredOn(alert -> alert.contains("HIGH_RISK_COUNTRY")).containsExactly(
+                "2026-03-05|HIGH_RISK_COUNTRY|MEDIUM|Kim Testsson|SE4550000000058398257466/W2|2000|SEK");
+        assertThat(alerts()).filteredOn(alert -> alert.contains("VELOCITY")).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT explanation FROM aml_alert WHERE rule = 'HIGH_RISK_COUNTRY'", String.class))
+                .isEqualTo("debtor Kim Testsson (DB-KP) of KP, on the list of high-risk countries from 2016-09-23"
+                        + " (high-risk-countries.csv line 2), paid 20.00 SEK in 1 payment (HIGH_RISK_COUNTRY in force from 2026-01-01)");
+    }
+
     private List<String> alerts() {
         return jdbc.queryForList("SELECT CONCAT_WS('|', business_date, rule, severity, subject, evidence_key, amount_minor, currency)"
                 + " FROM aml_alert ORDER BY business_date, rule, subject", String.class);

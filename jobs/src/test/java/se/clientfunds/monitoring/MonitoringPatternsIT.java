@@ -2,12 +2,15 @@ package se.clientfunds.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +51,9 @@ class MonitoringPatternsIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    MonitoringSettings monitoring;
+
     @TempDir
     Path generated;
 
@@ -56,12 +62,22 @@ class MonitoringPatternsIT {
         GeneratedDays.emptyBooks(jdbc, home);
     }
 
+    /** The other tests of this home run without a list of high-risk countries. */
+    @AfterEach
+    void removeTheCountries() throws Exception {
+        Files.deleteIfExists(home.root().resolve(monitoring.highRiskCountries()));
+    }
+
     @Test
     void everyPlantedPatternRaisesExactlyItsAlert() throws Exception {
         // given a month of generated days with the patterns, and the demo sanctions list arriving first
         DemoDataSettings settings = DemoDataSettings.of(generated, 8, DAYS, 12, 11L).withMonitoringPatterns();
         List<LocalDate> days = GeneratedDays.generate(calendar, settings);
         JsonNode truth = JsonMapper.builder().build().readTree(generated.resolve(DemoDataGenerator.TRUTH_FILE).toFile());
+        // and the demo's list of high-risk countries where the settings look for it
+        Path countries = home.root().resolve(monitoring.highRiskCountries());
+        Files.createDirectories(countries.getParent());
+        Files.copy(generated.resolve(DemoDataGenerator.HIGH_RISK_COUNTRIES_FILE), countries, StandardCopyOption.REPLACE_EXISTING);
         // when each day's files arrive and the day is run
         for (int day = 0; day < DAYS; day++) {
             List<String> arriving = new ArrayList<>(GeneratedDays.arriving(days.get(day), day == 0));
@@ -85,7 +101,7 @@ class MonitoringPatternsIT {
                 + " GROUP_CONCAT(CONCAT(p.account_iban, '/', p.bank_reference) ORDER BY p.account_iban, p.bank_reference"
                 + " SEPARATOR ' ')) FROM aml_alert a JOIN aml_alert_payment p ON p.alert_id = a.id GROUP BY a.id", String.class);
         assertThat(raised).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(expected).hasSize(6);
+        assertThat(expected).hasSize(8);
         // and the sanctioned payer's payment is held all month: in UNALLOCATED, paid to no client
         String held = truth.get("monitoring").get(1).get("payments").get(0).asString();
         String reference = held.substring(held.indexOf('/') + 1);

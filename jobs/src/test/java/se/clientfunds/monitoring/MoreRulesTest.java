@@ -79,7 +79,10 @@ class MoreRulesTest {
                 NewAlert.Severity.LOW, null, null, null, null, Map.of("SEK", "10000"), Map.of("SEK", "0"), null))))
                 .hasMessage("settlement.monitoring.rules[0] (ROUND_AMOUNT).multiple.SEK: must be more than 0");
         assertThatThrownBy(() -> new MonitoringSettings(List.of(new MonitoringSettings.RuleSetting(AlertRule.VELOCITY, FROM,
-                NewAlert.Severity.LOW, null, null, null, null)))).hasMessageContaining("(VELOCITY): this rule is not built yet");
+                NewAlert.Severity.LOW, null, null, null, null)))).hasMessage("settlement.monitoring.rules[0] (VELOCITY).factor:"
+                + " must be more than 1 and at most 1000, with at most two decimals, is null");
+        assertThatThrownBy(() -> new MonitoringSettings(List.of(new MonitoringSettings.RuleSetting(AlertRule.SANCTIONS_MATCH,
+                FROM, NewAlert.Severity.HIGH, null, null, null, null)))).hasMessageContaining("settlement.sanctions.match-threshold");
     }
 
     private static PaymentFact payment(long minor) {

@@ -56,11 +56,22 @@ class AlertsCommand implements Callable<Integer> {
                 output.row(Long.toString(alert.id()), alert.rule().name(), alert.severity().name(), alert.subject(),
                         alert.amount() == null ? "" : alert.amount().toDecimalString(),
                         alert.amount() == null ? "" : alert.amount().currency().getCurrencyCode(),
-                        String.join(" ", alert.payments()) + (alert.held() ? " (held)" : ""), alert.status().name());
+                        evidence(alert, format), alert.status().name());
             }
             output.finish();
             return SettleCommand.OK;
         }
+    }
+
+    /**
+     * The payments an alert rests on: all of them in CSV and JSON; in a table, where a spike's dozens of payments would
+     * push the status off the screen, the first and how many more ({@code settle alerts show ID} lists them all).
+     */
+    static String evidence(Alerts.Alert alert, TableFormat format) {
+        List<String> payments = alert.payments();
+        String listed = format == TableFormat.TABLE && payments.size() > 3
+                ? payments.get(0) + " and " + (payments.size() - 1) + " more" : String.join(" ", payments);
+        return listed + (alert.held() ? " (held)" : "");
     }
 
     /** One alert in full: why it was raised, and everything done with it since. */

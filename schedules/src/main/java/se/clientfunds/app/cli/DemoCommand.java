@@ -23,6 +23,7 @@ import se.clientfunds.generator.DemoDataGenerator;
 import se.clientfunds.generator.DemoDataSettings;
 import se.clientfunds.generator.GenerationSummary;
 import se.clientfunds.ledger.Ledger;
+import se.clientfunds.monitoring.MonitoringSettings;
 import se.clientfunds.outcome.InputError;
 import se.clientfunds.settings.SettlementHome;
 
@@ -97,6 +98,12 @@ class DemoCommand implements Callable<Integer> {
                 settings = settings.withMonitoringPatterns();
             }
             GenerationSummary summary = GenerateCommand.generate(console, settings);
+            if (settings.monitoringPatterns()) {
+                // reference data, not an input: the demo's list of high-risk countries goes where monitoring reads it
+                Path countries = home.root().resolve(context.getBean(MonitoringSettings.class).highRiskCountries());
+                Files.createDirectories(countries.getParent());
+                Files.copy(generated.resolve(DemoDataGenerator.HIGH_RISK_COUNTRIES_FILE), countries);
+            }
             summary.describe(generated).forEach(console::println);
             DailyCycle cycle = context.getBean(DailyCycle.class);
             // generated statements know nothing of what the pipeline pays; the simulated bank debits it the next day
