@@ -108,6 +108,17 @@ final class TruthFile {
                     && payment.invoice().clientId().equals(client);
         }).toArray();
         writeExpected(json, "VELOCITY", planner, client, settings, null, toClient);
+        // the sanctioned payer is also the debtor of the invoice it paid: the list's arrival screens debtors too
+        json.writeStartObject();
+        json.writeStringProperty("rule", "SANCTIONS_MATCH");
+        json.writeStringProperty("subjectKind", "DEBTOR");
+        json.writeStringProperty("businessDate", planner.dayOf(1).toString());
+        json.writeStringProperty("subject", PaymentPlanner.SANCTIONED_NAME);
+        json.writeName("payments");
+        json.writeStartArray();
+        json.writeEndArray();
+        json.writeBooleanProperty("held", false);
+        json.writeEndObject();
         json.writeEndArray();
     }
 
@@ -115,6 +126,11 @@ final class TruthFile {
                                       DemoDataSettings settings, String refundId, long... indexes) {
         json.writeStartObject();
         json.writeStringProperty("rule", rule);
+        json.writeStringProperty("subjectKind", switch (rule) {
+            case "VELOCITY" -> "CLIENT";
+            case "HIGH_RISK_COUNTRY" -> "DEBTOR";
+            default -> "PAYER";
+        });
         json.writeStringProperty("businessDate", planner.dayOf(indexes[indexes.length - 1]).toString());
         json.writeStringProperty("subject", subject);
         if (refundId != null) {

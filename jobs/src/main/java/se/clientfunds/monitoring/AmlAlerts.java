@@ -41,4 +41,13 @@ public class AmlAlerts {
         }
         return id;
     }
+
+    /**
+     * Whether a sanctions match of this subject on this evidence was raised already, on any day and against any list:
+     * screening the same party again (a new list, a client extract sent again) raises nothing new about the same match.
+     */
+    public boolean sanctionsMatchRaised(NewAlert.SubjectKind kind, String subject, String evidenceKey) {
+        return !jdbc.queryForList("SELECT 1 FROM aml_alert WHERE rule = 'SANCTIONS_MATCH' AND subject_kind = ? AND subject = ?"
+                + " AND evidence_key = ? LIMIT 1", Integer.class, kind.name(), fit(subject, 200), fit(evidenceKey, 300)).isEmpty();
+    }
 }

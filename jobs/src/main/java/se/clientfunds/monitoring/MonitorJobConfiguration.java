@@ -32,7 +32,8 @@ import se.clientfunds.settings.SettlementHome;
 
 /**
  * {@code monitorJob}: the AML rules over a business day's incoming payments and the history they need, with the rules
- * in force on that day ({@link MonitoringSettings}). One chunked step per rule: the SQL picks the candidates, the rule
+ * in force on that day ({@link MonitoringSettings}), after the sanctions screening of clients, debtors and, when a new
+ * list is in force, recent payers ({@link ScreenPartiesConfiguration}). One chunked step per rule: the SQL picks the candidates, the rule
  * (a plain class) decides, the alerts are raised once whatever restarts happen. See README.md beside this class.
  */
 @Configuration(proxyBeanMethods = false)
@@ -44,12 +45,16 @@ class MonitorJobConfiguration {
             + " AND f.status = 'IMPORTED' WHERE t.is_payment = 1 AND t.direction = 'C' AND t.amount_minor > 0";
 
     @Bean
-    Job monitorJob(JobRepository jobRepository, Step largePaymentsStep, Step structuringStep, Step roundAmountsStep,
+    Job monitorJob(JobRepository jobRepository, Step choosePartiesStep, Step screenPartiesStep, Step recordRescreenStep,
+                   Step largePaymentsStep, Step structuringStep, Step roundAmountsStep,
                    Step onePayerManyClientsStep, Step refundsToOtherAccountsStep, Step checkHighRiskCountriesStep,
                    Step highRiskCountriesStep,
                    Step velocityStep, Step summariseAlertsStep) {
         return new JobBuilder(JobName.MONITOR.jobName(), jobRepository)
-                .start(largePaymentsStep)
+                .start(choosePartiesStep)
+                .next(screenPartiesStep)
+                .next(recordRescreenStep)
+                .next(largePaymentsStep)
                 .next(structuringStep)
                 .next(roundAmountsStep)
                 .next(onePayerManyClientsStep)

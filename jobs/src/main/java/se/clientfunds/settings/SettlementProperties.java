@@ -235,10 +235,21 @@ public record SettlementProperties(
      * @param matchThreshold a name scoring this or more against a listed name is an alert (0.5 to 1.0; an exact hit, the
      *                       same normalised tokens in any order, scores 1.0 and also holds the payment)
      * @param chunkSize      payments screened per transaction
+     * @param rescreenDays   when a new list comes into force, the payers of this many banking days back (the day
+     *                       included) are screened again, with every client and debtor (0: clients and debtors only)
      */
-    public record Sanctions(@DefaultValue("0.90") java.math.BigDecimal matchThreshold, @DefaultValue("2000") int chunkSize) {
+    public record Sanctions(@DefaultValue("0.90") java.math.BigDecimal matchThreshold, @DefaultValue("2000") int chunkSize,
+                            @DefaultValue("20") int rescreenDays) {
 
+        public Sanctions(java.math.BigDecimal matchThreshold, int chunkSize) {
+            this(matchThreshold, chunkSize, 20);
+        }
+
+        @org.springframework.boot.context.properties.bind.ConstructorBinding
         public Sanctions {
+            if (rescreenDays < 0 || rescreenDays > 250) {
+                throw new IllegalArgumentException("settlement.sanctions.rescreen-days: must be from 0 to 250, is " + rescreenDays);
+            }
             if (matchThreshold.compareTo(new java.math.BigDecimal("0.5")) < 0 || matchThreshold.compareTo(java.math.BigDecimal.ONE) > 0) {
                 throw new IllegalArgumentException("settlement.sanctions.match-threshold: must be from 0.5 to 1.0, is " + matchThreshold);
             }

@@ -83,8 +83,13 @@ class MonitoringCommandsIT {
         assertThat(csv.exitCode).as(csv.err).isZero();
         List<String> lines = csv.out.lines().toList();
         assertThat(lines.get(0)).isEqualTo("id,rule,severity,subject,amount,currency,evidence,status");
-        assertThat(lines.subList(1, lines.size())).isNotEmpty().allSatisfy(line -> assertThat(line)
-                .matches("[0-9]+,SANCTIONS_MATCH,HIGH," + Pattern.quote(sanctioned) + ",[0-9]+\\.[0-9]{2},SEK,SE[0-9]+/[^ ]+ \\(held\\),NEW"));
+        // each of the payer's payments held, and the payer as the debtor of the invoices it pays once (the list is new:
+        // every debtor is screened against it after the close)
+        assertThat(lines.subList(1, lines.size())).filteredOn(line -> line.contains("(held)")).isNotEmpty().allSatisfy(line ->
+                assertThat(line).matches("[0-9]+,SANCTIONS_MATCH,HIGH," + Pattern.quote(sanctioned)
+                        + ",[0-9]+\\.[0-9]{2},SEK,SE[0-9]+/[^ ]+ \\(held\\),NEW"));
+        assertThat(lines.subList(1, lines.size())).filteredOn(line -> !line.contains("(held)")).singleElement().asString()
+                .matches("[0-9]+,SANCTIONS_MATCH,HIGH," + Pattern.quote(sanctioned) + ",,,,NEW");
         assertThat(fresh.out.lines().toList()).isEqualTo(lines);
         assertThat(otherDay.out.lines().toList()).containsExactly(lines.get(0));
     }
@@ -93,8 +98,8 @@ class MonitoringCommandsIT {
     @Order(3)
     void anAnalystTakesAnAlertIntoReviewButCannotCloseItWhileItHoldsAPayment() {
         // given
-        String id = settle("--home", home.toString(), "alerts", "--format", "csv").out.lines().skip(1).findFirst().orElseThrow()
-                .split(",")[0];
+        String id = settle("--home", home.toString(), "alerts", "--format", "csv").out.lines().skip(1)
+                .filter(line -> line.contains("(held)")).findFirst().orElseThrow().split(",")[0];
         // when
         Run assign = settle("--home", home.toString(), "alerts", "assign", id, "--reason", "checking the payer's birth date",
                 "--operator", "karin");
