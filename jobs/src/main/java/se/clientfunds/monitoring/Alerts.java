@@ -95,6 +95,36 @@ public class Alerts {
                         Status.valueOf(rs.getString(10)), rs.getString(11), rs.getBoolean(13)), arguments);
     }
 
+    /**
+     * The alerts a day's reports show, as they stood at a point of their history: those raised on {@code day} and those
+     * of earlier days still open (NEW, IN_REVIEW, ESCALATED), among the first {@code alertUpto} alerts, each with the
+     * status and analyst its history up to event {@code eventUpto} gives (an alert without an event is NEW), and held
+     * when a payment of it was held at the end of the day; by id. So a version of the day's reports renders the same
+     * whatever analysts did since.
+     */
+    public List<Alert> standingAt(LocalDate day, long alertUpto, long eventUpto) {
+        Date date = Date.valueOf(day);
+        return jdbc.query("SELECT * FROM (SELECT a.id, a.rule, a.severity, a.business_date, a.subject_kind, a.subject, a.amount_minor,"
+                + " a.currency, a.explanation,"
+                + " COALESCE((SELECT e.to_status FROM aml_alert_event e WHERE e.alert_id = a.id AND e.id <= ? ORDER BY e.id DESC"
+                + "   LIMIT 1), 'NEW') AS standing,"
+                + " (SELECT e.operator FROM aml_alert_event e WHERE e.alert_id = a.id AND e.action = 'ASSIGN' AND e.id <= ?"
+                + "   ORDER BY e.id DESC LIMIT 1) AS analyst,"
+                // a new line between payments: a bank reference may hold a space
+                + " (SELECT GROUP_CONCAT(CONCAT(p.account_iban, '/', p.bank_reference) ORDER BY p.account_iban, p.bank_reference"
+                + "   SEPARATOR '\n') FROM aml_alert_payment p WHERE p.alert_id = a.id) AS payments,"
+                + " EXISTS (SELECT 1 FROM payment_hold h WHERE h.alert_id = a.id AND h.held_on <= ?"
+                + "   AND (h.released_on IS NULL OR h.released_on > ?)) AS held"
+                + " FROM aml_alert a WHERE a.id <= ? AND a.business_date <= ?) s"
+                + " WHERE s.business_date = ? OR s.standing IN ('NEW', 'IN_REVIEW', 'ESCALATED') ORDER BY s.id",
+                (rs, row) -> new Alert(rs.getLong(1), AlertRule.valueOf(rs.getString(2)), NewAlert.Severity.valueOf(rs.getString(3)),
+                        rs.getDate(4).toLocalDate(), NewAlert.SubjectKind.valueOf(rs.getString(5)), rs.getString(6),
+                        rs.getString(8) == null ? null : Money.ofMinor(rs.getLong(7), rs.getString(8)),
+                        rs.getString(12) == null ? List.of() : List.of(rs.getString(12).split("\n")), rs.getString(9),
+                        Status.valueOf(rs.getString(10)), rs.getString(11), rs.getBoolean(13)),
+                eventUpto, eventUpto, date, date, alertUpto, date, date);
+    }
+
     /** One alert, or an input error naming the id. */
     public Alert get(long id) {
         return query(" WHERE a.id = ?", id).stream().findFirst()

@@ -27,7 +27,9 @@ import se.clientfunds.settings.SettlementHome;
 /**
  * Files an escalated alert with the FIU: a goAML suspicious-transaction report of the alert's payments, validated against
  * the FIU's schema, written to {@code filings/<business date>/goaml-<report code>-<alert id>.xml}; the alert becomes
- * FILED. The report is dated by the open business day, never the clock, so filing again gives the same bytes.
+ * FILED. The business date is the open business day the filing is made on, never the clock: the report carries it, so
+ * filing again gives the same bytes, and that day's reports list the filing (aml-alerts.xlsx, audit.pdf) and its
+ * manifest chains it by its SHA-256 ({@code aml_filing}).
  */
 @Service
 public class Filings {
@@ -35,6 +37,19 @@ public class Filings {
     /** A filing made: the file and its SHA-256. */
     public record Filing(long alertId, Path file, String sha256) {
     }
+
+    /**
+     * A filing as recorded for the business day it was made on.
+     *
+     * @param file   where it was written, under the settlement home, e.g. {@code filings/2026-01-07/goaml-STR-12.xml}
+     * @param sha256 the SHA-256 of the bytes filed; null for a filing from before they were recorded apart whose history
+     *               did not say
+     */
+    public record Made(long alertId, String reportCode, String file, String sha256) {
+    }
+
+    /** The settlement home's folder of filings, as the filings' paths start. */
+    static final String FOLDER = "filings";
 
     private final JdbcTemplate jdbc;
     private final Alerts alerts;
@@ -80,15 +95,17 @@ public class Filings {
             throw new InputError("alert " + id + " cannot be filed: settlement.goaml.schema " + settings.schema()
                     + " is not a file");
         }
-        GoamlReport report = report(alert);
+        LocalDate day = filingDay(id);
+        GoamlReport report = report(alert, day);
         byte[] xml;
         try {
             xml = new GoamlWriter(settings.schema()).write(report);
         } catch (GoamlException e) {
             throw new InputError(e.getMessage());
         }
-        Path folder = home.filings().resolve(alert.businessDate().toString());
-        Path file = folder.resolve("goaml-" + settings.reportCode() + "-" + id + ".xml");
+        Path folder = home.filings().resolve(day.toString());
+        String name = "goaml-" + settings.reportCode() + "-" + id + ".xml";
+        Path file = folder.resolve(name);
         String sha256 = Sha256.of(xml);
         // the books first, the file last, in the same transaction: a file is never left behind by a rolled-back filing
         jdbc.update("UPDATE aml_alert SET status = 'FILED' WHERE id = ?", id);
@@ -96,13 +113,44 @@ public class Filings {
         jdbc.update("INSERT INTO aml_alert_event (alert_id, action, from_status, to_status, operator, role, comment)"
                 + " VALUES (?, 'FILE', 'ESCALATED', 'FILED', ?, ?, ?)", id, se.clientfunds.jobs.ColumnText.fit(operator.trim(), 100),
                 se.clientfunds.operations.Actor.current().roles(), se.clientfunds.jobs.ColumnText.fit(filed, 2000));
+        jdbc.update("INSERT INTO aml_filing (alert_id, business_date, report_code, file_name, sha256, filed_by, event_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, LAST_INSERT_ID())", id, java.sql.Date.valueOf(day), settings.reportCode(),
+                FOLDER + "/" + day + "/" + name, sha256, se.clientfunds.jobs.ColumnText.fit(operator.trim(), 100));
         OperatorActions.record(jdbc, new OperatorActions.Entry(operator, "ALERT_FILE", Alerts.auditSubject(id),
                 Alerts.IN_HISTORY, alert.businessDate(), null, "ESCALATED -> FILED"));
         write(folder, file, xml);
         return new Filing(id, file, sha256);
     }
 
-    private GoamlReport report(Alerts.Alert alert) {
+    /**
+     * The open business day, held until the filing commits: its close waits for the filing (a locking read of its
+     * {@code business_day} row, or of the gap where that row will go), so a day's reports, written after its close,
+     * list every filing made on it, and no filing is dated by a day whose reports are already written.
+     */
+    private LocalDate filingDay(long id) {
+        LocalDate day = openBusinessDay.current().date();
+        List<String> status = jdbc.queryForList("SELECT status FROM business_day WHERE business_date = ? FOR UPDATE",
+                String.class, java.sql.Date.valueOf(day));
+        if (!status.isEmpty() && "CLOSED".equals(status.get(0))) {
+            throw new InputError("alert " + id + " was not filed: business day " + day + " closed while it was being filed;"
+                    + " file it again (it is then filed on the next business day)");
+        }
+        return day;
+    }
+
+    /** The filings made on a business day, by file; what its reports list and its manifest chains. */
+    public List<Made> madeOn(LocalDate day) {
+        return jdbc.query("SELECT alert_id, report_code, file_name, sha256 FROM aml_filing WHERE business_date = ?"
+                + " ORDER BY file_name", (rs, row) -> new Made(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                java.sql.Date.valueOf(day));
+    }
+
+    /** Where a filing's file is, from its path under the settlement home. */
+    public Path path(Made filing) {
+        return home.filings().resolveSibling(filing.file());
+    }
+
+    private GoamlReport report(Alerts.Alert alert, LocalDate day) {
         String escalatedBecause = alerts.history(alert.id()).stream().filter(event -> event.to() == Alerts.Status.ESCALATED)
                 .reduce((first, second) -> second).map(event -> " Escalated by " + event.operator() + ": " + event.comment())
                 .orElse("");
@@ -117,7 +165,7 @@ public class Filings {
         GoamlSettings.ReportingPerson person = settings.reportingPerson();
         GoamlSettings.Location location = settings.location();
         return new GoamlReport(settings.rentityId(), settings.rentityBranch(), settings.submissionCode(), settings.reportCode(),
-                "alert-" + alert.id(), openBusinessDay.current().date(), settings.localCurrency(),
+                "alert-" + alert.id(), day, settings.localCurrency(),
                 new GoamlReport.ReportingPerson(person.firstName(), person.lastName(), person.email(), person.phoneCountryPrefix(),
                         person.phoneNumber()),
                 new GoamlReport.Address(location.address(), location.city(), location.zip(), location.countryCode()),

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Service;
 import se.clientfunds.calendar.BankingCalendar;
 import se.clientfunds.files.Sha256;
 import se.clientfunds.jobs.JobName;
+import se.clientfunds.monitoring.Filings;
+import se.clientfunds.report.aml.AmlAlertsXlsx;
 import se.clientfunds.report.audit.AuditPdf;
 import se.clientfunds.report.audit.OutputFile;
 import se.clientfunds.report.monthly.SafeguardingReturn;
@@ -45,18 +47,22 @@ public class DailyReports {
     /** The monthly safeguarding return, written with the reports of the month's last banking day. */
     public static final String SAFEGUARDING_RETURN = "safeguarding-return.pdf";
     public static final String SAFEGUARDING_RETURN_WORKBOOK = "safeguarding-return.xlsx";
+    /** The day's new and open alerts, held payments and filings, for compliance. */
+    public static final String AML_ALERTS = "aml-alerts.xlsx";
     /** Records when things ran: the one report that may differ between two runs of the same books. */
     public static final String AUDIT = "audit.pdf";
 
     private final DayReportRecords records;
+    private final Filings filings;
     private final JobRepository jobRepository;
     private final ReportVersions versions;
     private final Locale locale;
     private final BankingCalendar calendar;
 
-    DailyReports(DayReportRecords records, JobRepository jobRepository, ReportVersions versions, SettlementProperties properties,
-                 BankingCalendar calendar) {
+    DailyReports(DayReportRecords records, Filings filings, JobRepository jobRepository, ReportVersions versions,
+                 SettlementProperties properties, BankingCalendar calendar) {
         this.records = records;
+        this.filings = filings;
         this.calendar = calendar;
         this.jobRepository = jobRepository;
         this.versions = versions;
@@ -104,6 +110,7 @@ public class DailyReports {
         written.add(reconciliationWorkbook(version, scratch));
         written.add(safeguarding(version, scratch));
         written.addAll(safeguardingReturn(version, scratch));
+        written.add(amlAlerts(version, scratch));
         written.add(audit(version, scratch));
         return written;
     }
@@ -128,8 +135,38 @@ public class DailyReports {
         return safeguardingReturn(version, chain());
     }
 
+    Path amlAlerts(ReportVersions.Version version) {
+        return amlAlerts(version, chain());
+    }
+
     Path audit(ReportVersions.Version version) {
         return audit(version, chain());
+    }
+
+    /**
+     * The goAML filings made on the day, each with the SHA-256 of its file as it is now: what the day's manifest chains
+     * and audit.pdf lists. A filing is made on the open business day and that day closes only after it (see
+     * {@code Filings}), so once the day is closed this list no longer changes and every version of the day's reports
+     * shows the same filings. Refused when a filing's file is gone or is no longer the bytes filed: the chain would
+     * vouch for something the FIU was not sent.
+     */
+    List<ReportChain.Filed> filings(LocalDate day) {
+        List<ReportChain.Filed> filed = new ArrayList<>();
+        for (Filings.Made filing : filings.madeOn(day)) {
+            Path file = filings.path(filing);
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalStateException("the reports of " + day + " list the filing of alert " + filing.alertId() + ", "
+                        + filing.file() + ", but the file is missing: put the filed bytes back");
+            }
+            String sha256 = Sha256.of(file);
+            if (filing.sha256() != null && !filing.sha256().equals(sha256)) {
+                throw new IllegalStateException("the reports of " + day + " list the filing of alert " + filing.alertId() + ", "
+                        + filing.file() + ": it was filed with SHA-256 " + filing.sha256() + ", the file now has " + sha256
+                        + "; put the filed bytes back");
+            }
+            filed.add(new ReportChain.Filed(filing.file(), filing.alertId(), sha256));
+        }
+        return filed;
     }
 
     private Path positions(ReportVersions.Version version, ReportChain chain) {
@@ -182,14 +219,21 @@ public class DailyReports {
                 chain.write(day, version.version(), SAFEGUARDING_RETURN, file -> new SafeguardingReturnPdf(locale).write(monthly, file)));
     }
 
-    /** audit.pdf, listing the financial reports already written for the version with their SHA-256. */
+    /** aml-alerts.xlsx: the alerts as the version recorded them, the payments held at the day's end, the day's filings. */
+    private Path amlAlerts(ReportVersions.Version version, ReportChain chain) {
+        records.requireReconciled(version.businessDate());
+        return chain.write(version.businessDate(), version.version(), AML_ALERTS,
+                file -> new AmlAlertsXlsx(locale).write(records.amlAlerts(version, filings.madeOn(version.businessDate())), file));
+    }
+
+    /** audit.pdf, listing the reports already written for the version with their SHA-256, and the day's filings. */
     private Path audit(ReportVersions.Version version, ReportChain chain) {
         LocalDate day = version.businessDate();
         records.requireReconciled(day);
         Path folder = chain.folder(day, version.version());
         List<OutputFile> reports = new ArrayList<>();
         for (String name : List.of(POSITIONS, RECONCILIATION, RECONCILIATION_WORKBOOK, SAFEGUARDING, SAFEGUARDING_RETURN_WORKBOOK,
-                SAFEGUARDING_RETURN)) {
+                SAFEGUARDING_RETURN, AML_ALERTS)) {
             Path file = folder.resolve(name);
             if (Files.exists(file)) {
                 reports.add(new OutputFile(name, Sha256.of(file)));
@@ -197,7 +241,7 @@ public class DailyReports {
         }
         java.util.Optional<ReportChain.Link> previous = versions.previousOf(version);
         Path written = chain.write(day, version.version(), AUDIT,
-                file -> new AuditPdf(locale).write(records.audit(version, reports, previous), file));
+                file -> new AuditPdf(locale).write(records.audit(version, reports, filings(day), previous), file));
         if (chain == chain()) {
             versions.auditNamed(version, previous);
         }
@@ -212,7 +256,8 @@ public class DailyReports {
         if (versions.auditNamesAnotherPrevious(version)) {
             audit(version);
         }
-        versions.writeManifest(versions.get(version.businessDate(), version.version()).orElse(version));
+        versions.writeManifest(versions.get(version.businessDate(), version.version()).orElse(version),
+                filings(version.businessDate()));
         return chain().folder(version.businessDate(), version.version()).resolve(ReportChain.MANIFEST);
     }
 }

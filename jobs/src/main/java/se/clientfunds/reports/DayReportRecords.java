@@ -19,6 +19,9 @@ import se.clientfunds.calendar.BankingCalendar;
 import se.clientfunds.jobs.RecordedTimes;
 import se.clientfunds.ledger.BusinessDays;
 import se.clientfunds.money.Money;
+import se.clientfunds.monitoring.Alerts;
+import se.clientfunds.monitoring.Filings;
+import se.clientfunds.monitoring.PaymentHolds;
 import se.clientfunds.outcome.InputError;
 import se.clientfunds.reconciliation.ContinuityFinding;
 import se.clientfunds.reconciliation.ReconciliationDay;
@@ -26,7 +29,15 @@ import se.clientfunds.reconciliation.ReconciliationQueries;
 import se.clientfunds.reconciliation.Safeguarding;
 import se.clientfunds.reconciliation.SafeguardingActions;
 import se.clientfunds.reconciliation.SafeguardingCalculation;
+import se.clientfunds.report.aml.AlertLine;
+import se.clientfunds.report.aml.AlertStatus;
+import se.clientfunds.report.aml.AmlAlertsReport;
+import se.clientfunds.report.aml.FilingLine;
+import se.clientfunds.report.aml.HeldPayment;
+import se.clientfunds.report.aml.Severity;
+import se.clientfunds.report.aml.SubjectKind;
 import se.clientfunds.report.audit.AuditReport;
+import se.clientfunds.report.audit.Filing;
 import se.clientfunds.report.audit.ImportedFile;
 import se.clientfunds.report.audit.JobRun;
 import se.clientfunds.report.audit.OperatorAction;
@@ -89,10 +100,14 @@ class DayReportRecords {
     private final BusinessDays businessDays;
     private final BankingCalendar calendar;
     private final SettlementProperties properties;
+    private final Alerts amlAlerts;
+    private final PaymentHolds holds;
 
     DayReportRecords(JdbcTemplate jdbc, DataSource dataSource, ReconciliationQueries reconciliation, Safeguarding safeguarding,
                      SafeguardingActions actions, BusinessDays businessDays, BankingCalendar calendar,
-                     SettlementProperties properties) {
+                     SettlementProperties properties, Alerts amlAlerts, PaymentHolds holds) {
+        this.amlAlerts = amlAlerts;
+        this.holds = holds;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.reconciliation = reconciliation;
@@ -404,6 +419,33 @@ class DayReportRecords {
         return tallies;
     }
 
+    // --- aml-alerts.xlsx
+
+    /**
+     * The version's alerts report: the alerts raised on the day and those still open, as they stood when the version was
+     * first written (its alert and alert-history bounds), the payments held at the end of the day, and the day's
+     * filings ({@code filings}).
+     */
+    AmlAlertsReport amlAlerts(ReportVersions.Version version, List<Filings.Made> filings) {
+        LocalDate day = version.businessDate();
+        List<AlertLine> alerts = amlAlerts.standingAt(day, version.alertUpto(), version.alertEventUpto()).stream()
+                .map(alert -> new AlertLine(alert.id(), alert.rule().name(), Severity.valueOf(alert.severity().name()),
+                        alert.businessDate(), SubjectKind.valueOf(alert.subjectKind().name()), alert.subject(),
+                        alert.amount() == null ? null : pdfAmount(alert.amount()), AlertStatus.valueOf(alert.status().name()),
+                        alert.analyst(), alert.explanation(), alert.payments().stream().map(payment -> {
+                            // an IBAN has no slash; a bank reference may
+                            int slash = payment.indexOf('/');
+                            return new AlertLine.Payment(payment.substring(0, slash), payment.substring(slash + 1));
+                        }).toList())).toList();
+        List<HeldPayment> held = holds.heldAt(day).stream().map(hold -> new HeldPayment(hold.accountIban(), hold.bankReference(),
+                hold.bookingDate(), pdfAmount(hold.amount()), hold.heldOn(), hold.alertId(), hold.payer(), hold.reason())).toList();
+        List<FilingLine> filed = filings.stream().map(filing -> new FilingLine(filing.alertId(), filing.reportCode(), filing.file(),
+                filing.sha256())).toList();
+        ReportHeader header = header(version, List.of(ControlTotal.count(ControlTotalKind.FILES_IMPORTED,
+                inputFiles(version).size())));
+        return new AmlAlertsReport(header, alerts, held, filed);
+    }
+
     // --- audit: what ran for the day, who did what, what came in and what went out
 
     /**
@@ -411,9 +453,11 @@ class DayReportRecords {
      * files and the date jobs, not the reports job itself, which cannot report its own end), each with its attempt, who
      * started it and why, and the root cause of a failure; the operator actions concerning the day recorded up to the
      * version; the files received for the day; the files that went out (the reports just written and the day's
-     * pain.001); and the manifest written before this version's.
+     * pain.001); the goAML filings made on the day (by path and alert number, as the manifest lists them); and the
+     * manifest written before this version's.
      */
-    AuditReport audit(ReportVersions.Version version, List<OutputFile> reports, Optional<ReportChain.Link> previous) {
+    AuditReport audit(ReportVersions.Version version, List<OutputFile> reports, List<ReportChain.Filed> filings,
+                      Optional<ReportChain.Link> previous) {
         LocalDate day = version.businessDate();
         long runId = version.runId();
         Date date = Date.valueOf(day);
@@ -470,7 +514,7 @@ class DayReportRecords {
                 link.version(), link.path(), link.sha256())).orElse(null);
         return new AuditReport(header(version, List.of(ControlTotal.count(ControlTotalKind.JOB_EXECUTIONS, runs.size()),
                 ControlTotal.count(ControlTotalKind.FILES_RECEIVED, received.size()))), runs, actionsOfTheDay, received, sent,
-                previousManifest);
+                filings.stream().map(filing -> new Filing(filing.path(), filing.alertId(), filing.sha256())).toList(), previousManifest);
     }
 
     /** The job's parameters as the audit prints them: a file as its name only, never the folder it was imported from. */

@@ -34,6 +34,9 @@ import tools.jackson.databind.node.ObjectNode;
  * manifest written before it (date, version, SHA-256), so changing, removing or adding a file of any version breaks
  * the chain from there on; a later version also names the version it supersedes and, per file, what it was and is.
  * Files are written under a hidden partial name and moved into place once complete; hidden files are never listed.
+ * The goAML filings made on the day are written elsewhere ({@code filings/<date>/}, beside {@code reports/} in the
+ * settlement home) and sent to the FIU as they are; the day's manifest lists them apart ({@code filings}: path under
+ * the home, alert, SHA-256), so the chain covers them as it covers the reports.
  */
 public final class ReportChain {
 
@@ -55,6 +58,15 @@ public final class ReportChain {
      * there ({@code null} for a file it did not have).
      */
     public record Supersedes(int version, String manifestSha256, String reason, Map<String, String> files) {
+    }
+
+    /**
+     * A goAML filing made on the day, as the manifest lists it.
+     *
+     * @param path where it is under the settlement home (the folder above {@code reports/}), with {@code /}, e.g.
+     *             {@code filings/2026-01-07/goaml-STR-12.xml}
+     */
+    public record Filed(String path, long alertId, String sha256) {
     }
 
     /** A manifest as the database recorded it when it was written, and whether its keyed hash still checks. */
@@ -115,12 +127,20 @@ public final class ReportChain {
         }
     }
 
+    /** Writes the manifest of a version of a day without filings (see {@link #writeManifest(LocalDate, int, Optional, Optional, List)}). */
+    public String writeManifest(LocalDate day, int version, Optional<Link> previous, Optional<Supersedes> supersedes) {
+        return writeManifest(day, version, previous, supersedes, List.of());
+    }
+
     /**
      * Writes the version's manifest over every (non-hidden) file in its folder, chained to {@code previous} (the
-     * manifest written before it, empty for the first of all) and naming what it supersedes. Sorted keys and files, no
-     * timestamps: the same files and links give the same bytes. Returns the manifest's SHA-256.
+     * manifest written before it, empty for the first of all), naming what it supersedes and, when the day has any,
+     * the goAML filings made on it (by path). Sorted keys and files, no timestamps: the same files and links give the
+     * same bytes; a day without filings has no {@code filings} key, as manifests had before filings were chained.
+     * Returns the manifest's SHA-256.
      */
-    public String writeManifest(LocalDate day, int version, Optional<Link> previous, Optional<Supersedes> supersedes) {
+    public String writeManifest(LocalDate day, int version, Optional<Link> previous, Optional<Supersedes> supersedes,
+                                List<Filed> filings) {
         ObjectNode manifest = JSON.createObjectNode();
         manifest.put("businessDate", day.toString());
         manifest.put("version", version);
@@ -130,6 +150,15 @@ public final class ReportChain {
             ObjectNode entry = files.addObject();
             entry.put("name", file.getKey());
             entry.put("sha256", file.getValue());
+        }
+        if (!filings.isEmpty()) {
+            ArrayNode filed = manifest.putArray("filings");
+            for (Filed filing : filings.stream().sorted(java.util.Comparator.comparing(Filed::path)).toList()) {
+                ObjectNode entry = filed.addObject();
+                entry.put("path", filing.path());
+                entry.put("alert", filing.alertId());
+                entry.put("sha256", filing.sha256());
+            }
         }
         if (previous.isPresent()) {
             manifest.put("previousBusinessDate", previous.get().businessDate().toString());
@@ -296,6 +325,21 @@ public final class ReportChain {
             }
         }
         actual.keySet().forEach(name -> problems.add(prefix + name + " was added: it is not in the manifest"));
+        JsonNode filings = manifest.json().get("filings");
+        if (filings != null) {
+            Path home = root.toAbsolutePath().getParent();
+            for (JsonNode filing : filings) {
+                String path = text(filing.get("path"));
+                String recorded = text(filing.get("sha256"));
+                Path file = path == null ? null : home.resolve(path);
+                if (file == null || !Files.isRegularFile(file)) {
+                    problems.add(path + " is missing: " + manifest.path() + " lists it as a filing with the FIU");
+                } else if (!Sha256.of(file).equals(recorded)) {
+                    problems.add(path + " changed: " + manifest.path() + " recorded SHA-256 " + recorded + " of the filing, it is now "
+                            + Sha256.of(file));
+                }
+            }
+        }
     }
 
     /** The path of the manifest a manifest chains to; manifests written before versions existed name only the date. */

@@ -235,7 +235,7 @@ public class ReportPublication {
         try {
             ReportChain apart = new ReportChain(scratch);
             reports.renderInto(version, apart);
-            String manifest = versions.manifestAsRecorded(version, apart);
+            String manifest = versions.manifestAsRecorded(version, apart, reports.filings(day));
             Map<String, String> rendered = new java.util.TreeMap<>(apart.hashes(day, version.version()));
             if (!manifest.equals(version.manifestSha256())) {
                 Map<String, String> recorded = reports.chain().listed(day, version.version());

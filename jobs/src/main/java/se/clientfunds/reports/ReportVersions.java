@@ -39,7 +39,7 @@ public class ReportVersions {
      */
     public record Version(LocalDate businessDate, int version, long runId, int reconciliationRun, long operatorActionUpto,
                           String reason, String reasonCode, Optional<ReportChain.Link> previous, String manifestSha256,
-                          long breakEventUpto, long importUpto, String safeguardingMethod) {
+                          long breakEventUpto, long importUpto, String safeguardingMethod, long alertUpto, long alertEventUpto) {
     }
 
     /** Why a version was written, as the reports word it: the first, a late statement, a safeguarding action, rewritten. */
@@ -122,21 +122,25 @@ public class ReportVersions {
         long actions = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM operator_action", Long.class);
         long events = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM reconciliation_break_event", Long.class);
         long imports = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM imported_file", Long.class);
+        long alerts = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM aml_alert", Long.class);
+        long alertEvents = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM aml_alert_event", Long.class);
         jdbc.update("INSERT INTO report_version (business_date, version, job_execution_id, reconciliation_run, operator_action_upto,"
-                + " reason, reason_code, break_event_upto, import_upto, safeguarding_method) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " reason, reason_code, break_event_upto, import_upto, safeguarding_method, alert_upto, alert_event_upto)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Date.valueOf(day), version, runId, run == null ? 1 : run, actions, se.clientfunds.jobs.ColumnText.fit(reason, 500),
-                (version == 1 ? ReasonCode.FIRST : code).name(), events, imports, safeguardingMethod);
+                (version == 1 ? ReasonCode.FIRST : code).name(), events, imports, safeguardingMethod, alerts, alertEvents);
         return get(day, version).orElseThrow();
     }
 
     /**
      * Writes the version's manifest. The first time, it chains to the manifest written last (the head) and names the
      * version it supersedes; every later time to the same manifests as the first, so the same files give the same
-     * bytes. Records the SHA-256 (and its HMAC) when written; returns the SHA-256.
+     * bytes. {@code filings} are the goAML filings made on the day, which it lists too. Records the SHA-256 (and its
+     * HMAC) when written; returns the SHA-256.
      */
-    public String writeManifest(Version version) {
+    public String writeManifest(Version version, List<ReportChain.Filed> filings) {
         Optional<ReportChain.Link> previous = previousOf(version);
-        String sha256 = writeManifest(version, previous, chain);
+        String sha256 = writeManifest(version, previous, chain, filings);
         // its place in the chain: after every manifest written before it (a row lock keeps two writers apart)
         Long seq = jdbc.queryForObject("SELECT chain_seq FROM report_version WHERE business_date = ? AND version = ?", Long.class,
                 Date.valueOf(version.businessDate()), version.version());
@@ -177,15 +181,16 @@ public class ReportVersions {
      * version whose manifest was written already), without recording anything: to see whether the version renders to
      * what was recorded.
      */
-    public String manifestAsRecorded(Version version, ReportChain target) {
+    public String manifestAsRecorded(Version version, ReportChain target, List<ReportChain.Filed> filings) {
         if (version.manifestSha256() == null) {
             throw new IllegalStateException("the manifest of the reports of " + version.businessDate() + " version "
                     + version.version() + " was never written");
         }
-        return writeManifest(version, version.previous(), target);
+        return writeManifest(version, version.previous(), target, filings);
     }
 
-    private String writeManifest(Version version, Optional<ReportChain.Link> previous, ReportChain target) {
+    private String writeManifest(Version version, Optional<ReportChain.Link> previous, ReportChain target,
+                                 List<ReportChain.Filed> filings) {
         Optional<ReportChain.Supersedes> supersedes = Optional.empty();
         if (version.version() > 1) {
             Version before = get(version.businessDate(), version.version() - 1).orElseThrow(() -> new IllegalStateException(
@@ -194,7 +199,7 @@ public class ReportVersions {
             supersedes = Optional.of(new ReportChain.Supersedes(before.version(), before.manifestSha256(), version.reason(),
                     chain.listed(version.businessDate(), before.version())));
         }
-        return target.writeManifest(version.businessDate(), version.version(), previous, supersedes);
+        return target.writeManifest(version.businessDate(), version.version(), previous, supersedes, filings);
     }
 
     /**
@@ -265,12 +270,13 @@ public class ReportVersions {
 
     private static final String SELECT = "SELECT business_date, version, job_execution_id, reconciliation_run, operator_action_upto,"
             + " reason, previous_date, previous_version, previous_sha256, manifest_sha256, reason_code, break_event_upto, import_upto,"
-            + " safeguarding_method FROM report_version";
+            + " safeguarding_method, alert_upto, alert_event_upto FROM report_version";
 
     private static final RowMapper<Version> MAPPER = (rs, row) -> {
         Optional<ReportChain.Link> previous = rs.getDate(7) == null ? Optional.empty()
                 : Optional.of(new ReportChain.Link(rs.getDate(7).toLocalDate(), rs.getInt(8), rs.getString(9)));
         return new Version(rs.getDate(1).toLocalDate(), rs.getInt(2), rs.getLong(3), rs.getInt(4), rs.getLong(5), rs.getString(6),
-                rs.getString(11), previous, rs.getString(10), rs.getLong(12), rs.getLong(13), rs.getString(14));
+                rs.getString(11), previous, rs.getString(10), rs.getLong(12), rs.getLong(13), rs.getString(14), rs.getLong(15),
+                rs.getLong(16));
     };
 }

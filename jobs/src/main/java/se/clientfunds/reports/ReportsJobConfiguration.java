@@ -20,22 +20,24 @@ import se.clientfunds.jobs.JobName;
 
 /**
  * {@code reportsJob}: a reconciled day's positions.xlsx, reconciliation.pdf and safeguarding.pdf (on a month's last
- * banking day also the month's safeguarding return), then audit.pdf and the manifest
- * chaining them to the day before. One tasklet step per file. See README.md beside this class.
+ * banking day also the month's safeguarding return), aml-alerts.xlsx, then audit.pdf and the manifest chaining them
+ * and the day's goAML filings to the day before. One tasklet step per file. See README.md beside this class.
  */
 @Configuration(proxyBeanMethods = false)
 class ReportsJobConfiguration {
 
     @Bean
     Job reportsJob(JobRepository jobRepository, Step positionsReportStep, Step reconciliationReportStep,
-                   Step safeguardingReportStep, Step safeguardingReturnStep, Step auditReportStep,
+                   Step safeguardingReportStep, Step safeguardingReturnStep, Step amlAlertsReportStep, Step auditReportStep,
                    Step reportManifestStep) {
         return new JobBuilder(JobName.REPORTS.jobName(), jobRepository)
                 .start(positionsReportStep)
                 .next(reconciliationReportStep)
                 .next(safeguardingReportStep)
                 .next(safeguardingReturnStep)
-                // audit.pdf lists the financial reports above; the manifest lists whatever the folder holds
+                .next(amlAlertsReportStep)
+                // audit.pdf lists the reports above and the day's filings; the manifest lists whatever the folder holds, and
+                // the filings
                 .next(auditReportStep)
                 .next(reportManifestStep)
                 .build();
@@ -112,6 +114,21 @@ class ReportsJobConfiguration {
                     .size());
             return RepeatStatus.FINISHED;
         };
+    }
+
+    @Bean
+    Step amlAlertsReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                             Tasklet amlAlertsReportTasklet) {
+        return new StepBuilder("amlAlertsReport", jobRepository).tasklet(amlAlertsReportTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet amlAlertsReportTasklet(DailyReports reports, @Value("#{jobParameters['businessDate']}") LocalDate businessDate,
+                                   @Value("#{jobParameters['version']}") Long version,
+                                   @Value("#{jobParameters['reason']}") String reason,
+                                   @Value("#{jobParameters['reasonCode']}") String reasonCode) {
+        return rendering(reports, businessDate, version, reason, reasonCode, DailyReports::amlAlerts);
     }
 
     @Bean

@@ -84,7 +84,7 @@ class AuditRecordsIT {
         DayReport restarted = JobStarts.as("anna", "disk space freed", () -> cycle.run(first));
         assertThat(restarted.closed()).isTrue();
         ReportVersions.Version version = versions.latest(first).orElseThrow();
-        AuditReport audit = records.audit(version, List.of(), versions.previousOf(version));
+        AuditReport audit = records.audit(version, List.of(), List.of(), versions.previousOf(version));
 
         // then the allocation shows as attempt 1 of 2 (failed, with its root cause, started by bo) and 2 of 2 (anna, why)
         List<JobRun> allocations = audit.jobRuns().stream().filter(run -> run.jobName().equals("allocatePaymentsJob")).toList();
@@ -129,7 +129,7 @@ class AuditRecordsIT {
                 home.inbox().resolve(DemoDataGenerator.statementFileName(days.get(1))));
         assertThat(cycle.run(days.get(1)).closed()).isTrue();
         ReportVersions.Version second = versions.latest(days.get(1)).orElseThrow();
-        assertThat(records.audit(second, List.of(), versions.previousOf(second)).previousManifest()).satisfies(previous -> {
+        assertThat(records.audit(second, List.of(), List.of(), versions.previousOf(second)).previousManifest()).satisfies(previous -> {
             assertThat(previous.businessDate()).isEqualTo(first);
             assertThat(previous.path()).isEqualTo(first + "/manifest.json");
             assertThat(previous.sha256()).isEqualTo(version.manifestSha256() == null

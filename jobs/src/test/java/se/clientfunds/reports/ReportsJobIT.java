@@ -87,11 +87,11 @@ class ReportsJobIT {
         // given two generated days run through the daily cycle on empty books
         Map<String, String> firstRun = runBothDays(null);
 
-        // then each day's folder holds the three reports and the manifest, nothing half written
+        // then each day's folder holds the reports and the manifest, nothing half written
         for (LocalDate day : days) {
             try (Stream<Path> files = Files.list(home.reports().resolve(day.toString()))) {
                 assertThat(files.map(file -> file.getFileName().toString()).sorted().toList()).containsExactly(
-                        DailyReports.AUDIT, ReportChain.MANIFEST, DailyReports.POSITIONS, DailyReports.RECONCILIATION,
+                        DailyReports.AML_ALERTS, DailyReports.AUDIT, ReportChain.MANIFEST, DailyReports.POSITIONS, DailyReports.RECONCILIATION,
                         DailyReports.RECONCILIATION_WORKBOOK, DailyReports.SAFEGUARDING);
             }
         }
@@ -139,9 +139,9 @@ class ReportsJobIT {
         Path firstManifest = home.reports().resolve(days.get(0).toString()).resolve(ReportChain.MANIFEST);
         assertThat(manifest.get("previousBusinessDate").asString()).isEqualTo(days.get(0).toString());
         assertThat(manifest.get("previousManifestSha256").asString()).isEqualTo(Sha256.of(firstManifest));
-        // (files in name order: audit.pdf, positions.xlsx, ...)
-        assertThat(manifest.get("files").get(1).get("name").asString()).isEqualTo(DailyReports.POSITIONS);
-        assertThat(manifest.get("files").get(1).get("sha256").asString()).isEqualTo(Sha256.of(folder.resolve(DailyReports.POSITIONS)));
+        // (files in name order: aml-alerts.xlsx, audit.pdf, positions.xlsx, ...)
+        assertThat(manifest.get("files").get(2).get("name").asString()).isEqualTo(DailyReports.POSITIONS);
+        assertThat(manifest.get("files").get(2).get("sha256").asString()).isEqualTo(Sha256.of(folder.resolve(DailyReports.POSITIONS)));
         // and audit.pdf says what ran for the day and what went out, with the reports' SHA-256
         assertThat(text(folder.resolve(DailyReports.AUDIT))).contains("allocatePaymentsJob", "closeBusinessDayJob", "reconcileJob",
                 "camt053-", Sha256.of(folder.resolve(DailyReports.POSITIONS)), "pain001-");

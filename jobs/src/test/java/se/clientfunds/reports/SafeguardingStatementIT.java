@@ -159,7 +159,7 @@ class SafeguardingStatementIT {
                 .noneMatch(notice -> notice instanceof Notice.ShortfallWithoutAction shortfall && shortfall.day().equals(first));
         assertThat(records.safeguarding(secondReports).header().notices()).contains(flag);
         // and the audit of the first day's new version lists the action, as the business day it concerns
-        assertThat(records.audit(second1, List.of(), versions.previousOf(second1)).operatorActions())
+        assertThat(records.audit(second1, List.of(), List.of(), versions.previousOf(second1)).operatorActions())
                 .anySatisfy(action -> {
                     assertThat(action.action()).isEqualTo("SAFEGUARDING_ACTION");
                     assertThat(action.concerns()).isEqualTo(first);

@@ -16,7 +16,7 @@ public final class DatabaseReset {
             "outbox_file", "account_position", "operator_action", "reconciliation_item", "reconciliation_match",
             "reconciliation_break", "reconciliation_day", "safeguarding", "reconciliation_run", "reconciliation_break_event",
             "reconciliation_open_break", "report_version", "safeguarding_resource", "safeguarding_action", "job_start",
-            "sanctions_list", "sanctions_entity", "sanctions_alias", "aml_alert", "aml_alert_payment", "aml_alert_event",
+            "sanctions_list", "sanctions_entity", "sanctions_alias", "aml_alert", "aml_alert_payment", "aml_alert_event", "aml_filing",
             "payment_hold", "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION",
             "BATCH_JOB_EXECUTION_CONTEXT", "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE");
 

@@ -50,7 +50,10 @@ public final class EveryWordFixtures {
     private EveryWordFixtures() {
     }
 
-    /** positions.xlsx, reconciliation.pdf and .xlsx, safeguarding.pdf (once per method), audit.pdf, the return in both forms. */
+    /**
+     * positions.xlsx, reconciliation.pdf and .xlsx, safeguarding.pdf (once per method), audit.pdf, the return in both
+     * forms, aml-alerts.xlsx.
+     */
     public static List<Rendered> render(Locale locale) throws IOException {
         List<Rendered> all = new ArrayList<>();
         PositionsReport positions = positions();
@@ -77,6 +80,9 @@ public final class EveryWordFixtures {
                 monthly));
         all.add(new Rendered("safeguarding-return.xlsx", false,
                 bytes(out -> new SafeguardingReturnXlsx(locale).write(monthly, out)), monthly));
+        var aml = se.clientfunds.report.aml.AmlAlertsFixtures.report(header(laterVersion(2, Notice.VersionReason.LATE_STATEMENT, 2)));
+        all.add(new Rendered("aml-alerts.xlsx", false, bytes(out -> new se.clientfunds.report.aml.AmlAlertsXlsx(locale).write(aml, out)),
+                aml));
         return all;
     }
 
@@ -140,7 +146,7 @@ public final class EveryWordFixtures {
         }
         List<OperatorAction> actions = new ArrayList<>();
         for (String code : List.of("ALLOCATE", "EXPLAIN_BREAK", "RESOLVE_BREAK", "RESTART", "STOP", "ABANDON", "RECOVER",
-                "SAFEGUARDING_ACTION", "ALERT_ASSIGN", "ALERT_COMMENT", "ALERT_CLOSE", "ALERT_ESCALATE")) {
+                "SAFEGUARDING_ACTION", "ALERT_ASSIGN", "ALERT_COMMENT", "ALERT_CLOSE", "ALERT_ESCALATE", "ALERT_FILE")) {
             actions.add(new OperatorAction(noon.plusMinutes(actions.size()), LocalDate.of(2025, 3, 14), "karin.operator", code,
                     "job execution 4705", "enligt rutin"));
         }
@@ -149,7 +155,8 @@ public final class EveryWordFixtures {
             files.add(new ImportedFile("camt053_" + status.toLowerCase(Locale.ROOT) + ".xml", "CAMT053", ReportFixtures.CAMT_HASH,
                     1_024, status, 10));
         }
-        return new AuditReport(fixture.header(), runs, actions, files, fixture.outputFiles(), fixture.previousManifest());
+        return new AuditReport(fixture.header(), runs, actions, files, fixture.outputFiles(), List.of(new se.clientfunds.report.audit.Filing(
+                "filings/2025-03-14/goaml-STR-101.xml", 101, "ab".repeat(32))), fixture.previousManifest());
     }
 
     /** Every text the records carry, walked through their components: the data the reports print as it is. */

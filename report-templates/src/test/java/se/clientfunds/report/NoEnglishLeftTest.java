@@ -48,7 +48,7 @@ class NoEnglishLeftTest {
     private static final List<String> FAMILIES = List.of("ControlTotalKind", "VersionReason", "AccountKind", "BreakType",
             "BreakStatus", "Direction", "ReconciliationStatus", "MatchRule", "AgeingBucket", "SafeguardingStatus",
             "SafeguardingMethod", "ActionType", "JobStatus", "ActionCode", "FileStatus", "LedgerEvent", "UnallocatedReason",
-            "DebtorCreditOutcome", "Side");
+            "DebtorCreditOutcome", "Side", "AlertRule", "Severity", "AlertStatus", "SubjectKind");
 
     /** The enums the reports word, by the family of their keys. */
     private static final Map<String, Class<? extends Enum<?>>> ENUMS = new LinkedHashMap<>();
@@ -69,6 +69,9 @@ class NoEnglishLeftTest {
         ENUMS.put("SafeguardingMethod", SafeguardingMethod.class);
         ENUMS.put("ActionType", SafeguardingAction.Type.class);
         ENUMS.put("Side", Side.class);
+        ENUMS.put("Severity", se.clientfunds.report.aml.Severity.class);
+        ENUMS.put("AlertStatus", se.clientfunds.report.aml.AlertStatus.class);
+        ENUMS.put("SubjectKind", se.clientfunds.report.aml.SubjectKind.class);
     }
 
     @BeforeAll

@@ -34,7 +34,7 @@ public final class ReportWords {
 
     /** Every bundle of the reports, without its locale suffix. */
     public static final List<String> BUNDLES = List.of("reports/pdf-messages", "reports/audit-messages",
-            "reports/monthly-messages", "reports/reconciliation-xlsx-messages", "reports/messages");
+            "reports/monthly-messages", "reports/reconciliation-xlsx-messages", "reports/messages", "reports/aml-messages");
 
     private ReportWords() {
     }

@@ -21,7 +21,8 @@ import se.clientfunds.report.pdf.ReportText;
  * Writes {@code audit.pdf}: the report header, then the day's job executions (which attempt of its job instance each
  * is, start and end with their offset from UTC, status, records dealt with, and under it its parameters, who started
  * it and why, and the root cause of one that did not complete, in red), the operator actions with who, when, what, on what, why and the
- * business day they concern, the input and output files with their SHA-256, and the manifest written before this
+ * business day they concern, the input and output files with their SHA-256, the goAML filings made on the day (file,
+ * alert number, SHA-256: the day's manifest lists them too), and the manifest written before this
  * version's, which the chain of manifests links to. The document records when things ran, so two days' runs differ,
  * but the same report and locale give the same bytes.
  *
@@ -66,6 +67,7 @@ public final class AuditPdf {
             operatorActions(pdf, text, report.operatorActions());
             inputFiles(pdf, text, report.inputFiles());
             outputFiles(pdf, text, report.outputFiles());
+            filings(pdf, text, report.filings());
             previousManifest(pdf, text, report.previousManifest());
         }
         out.flush();
@@ -159,6 +161,21 @@ public final class AuditPdf {
             table.addCell(pdf.hashCell(file.sha256()));
         }
         none(pdf, text, table, files, 2);
+    }
+
+    /** The filings with the FIU made on the day, by the alert's number only (no subject: no tipping-off). */
+    private static void filings(ReportDocument pdf, ReportText text, List<Filing> filings) {
+        pdf.heading(text.label("audit.filings", text.count(filings.size())));
+        PdfPTable table = pdf.table(new float[] {5, 1.2f, 6});
+        table.setWidthPercentage(90);
+        table.setHorizontalAlignment(Element.ALIGN_LEFT);
+        pdf.headerRow(table, text.labels("audit.file", "audit.alert", "header.sha256"));
+        for (Filing filing : filings) {
+            table.addCell(pdf.cell(filing.file(), Element.ALIGN_LEFT));
+            table.addCell(pdf.cell(Long.toString(filing.alertId()), Element.ALIGN_RIGHT));
+            table.addCell(pdf.hashCell(filing.sha256()));
+        }
+        none(pdf, text, table, filings, 3);
     }
 
     /** The manifest this version's links to, so a reader can check the chain by its SHA-256; or that there is none. */

@@ -7,11 +7,18 @@ import se.clientfunds.report.pdf.ReportHeader;
 
 /**
  * What {@code audit.pdf} shows for one business day: the job runs, the operator actions, the input and the output
- * files. Each list is put in a fixed order here (runs by start, actions by time, files by name), so the same records
- * give the same document whatever order they were read in.
+ * files, and the goAML filings made on the day. Each list is put in a fixed order here (runs by start, actions by time,
+ * files and filings by name), so the same records give the same document whatever order they were read in.
  */
 public record AuditReport(ReportHeader header, List<JobRun> jobRuns, List<OperatorAction> operatorActions,
-                          List<ImportedFile> inputFiles, List<OutputFile> outputFiles, PreviousManifest previousManifest) {
+                          List<ImportedFile> inputFiles, List<OutputFile> outputFiles, List<Filing> filings,
+                          PreviousManifest previousManifest) {
+
+    /** A day without filings. */
+    public AuditReport(ReportHeader header, List<JobRun> jobRuns, List<OperatorAction> operatorActions,
+                       List<ImportedFile> inputFiles, List<OutputFile> outputFiles, PreviousManifest previousManifest) {
+        this(header, jobRuns, operatorActions, inputFiles, outputFiles, List.of(), previousManifest);
+    }
 
     /**
      * The manifest written before this version's (the link of the chain), printed so a reader can check it: null for
@@ -40,6 +47,7 @@ public record AuditReport(ReportHeader header, List<JobRun> jobRuns, List<Operat
                 .thenComparing(ImportedFile::sha256));
         outputFiles = sorted("outputFiles", outputFiles, Comparator.comparing(OutputFile::name)
                 .thenComparing(OutputFile::sha256));
+        filings = sorted("filings", filings, Comparator.comparing(Filing::file).thenComparingLong(Filing::alertId));
         for (int i = 1; i < jobRuns.size(); i++) {
             long id = jobRuns.get(i).executionId();
             if (jobRuns.stream().limit(i).anyMatch(run -> run.executionId() == id)) {

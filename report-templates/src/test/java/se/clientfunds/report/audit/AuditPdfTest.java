@@ -91,6 +91,32 @@ class AuditPdfTest {
     }
 
     @Test
+    void listsTheDaysFilingsWithTheFiuByFileAlertNumberAndSha256InEachLanguage() throws IOException {
+        // given
+        AuditReport fixture = AuditFixtures.report();
+        AuditReport report = new AuditReport(fixture.header(), fixture.jobRuns(), fixture.operatorActions(), fixture.inputFiles(),
+                fixture.outputFiles(), List.of(new Filing("filings/2025-03-14/goaml-STR-12.xml", 12, AuditFixtures.REPORT_HASH),
+                        new Filing("filings/2025-03-14/goaml-STR-9.xml", 9, AuditFixtures.CAMT_HASH.toUpperCase())),
+                fixture.previousManifest());
+
+        // when
+        String english = ReportFiles.pdfText(render(report, Locale.ENGLISH, "en.pdf"));
+        String swedish = ReportFiles.pdfText(render(report, Locale.forLanguageTag("sv"), "sv.pdf"));
+        String german = ReportFiles.pdfText(render(report, Locale.GERMAN, "de.pdf"));
+
+        // then: after the output files, by file name, the hash in lower case; none on a day without
+        assertThat(english).containsSubsequence("Output files written (2)",
+                "Filings with the FIU (goAML) made on the business day (2)", "Previous manifest");
+        assertThat(english).containsSubsequence("reconciliation.pdf " + AuditFixtures.REPORT_HASH, "File Alert SHA-256",
+                "filings/2025-03-14/goaml-STR-12.xml 12 " + AuditFixtures.REPORT_HASH,
+                "filings/2025-03-14/goaml-STR-9.xml 9 " + AuditFixtures.CAMT_HASH, "Business date Version Path SHA-256");
+        assertThat(swedish).contains("Rapporter till Finanspolisen (goAML) från affärsdagen (2)");
+        assertThat(german).contains("Verdachtsmeldungen an die FIU (goAML) des Geschäftstags (2)");
+        assertThat(ReportFiles.pdfText(render(fixture, Locale.ENGLISH, "none.pdf")))
+                .contains("Filings with the FIU (goAML) made on the business day (0)");
+    }
+
+    @Test
     void landscapePagesNoneWhereNothingHappenedAndTheFirstManifestSaysSo() throws IOException {
         // given
         AuditReport quiet = new AuditReport(AuditFixtures.header(), List.of(), List.of(), List.of(), List.of(), null);
