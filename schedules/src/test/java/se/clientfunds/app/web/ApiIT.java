@@ -550,6 +550,16 @@ class ApiIT {
         assertThat(positions.getHeader("X-SHA-256")).isEqualTo(sha256).isEqualTo(listed.get("positions.xlsx"));
         assertThat(positions.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"positions.xlsx\"");
 
+        // and aml-alerts.xlsx, which names whom compliance suspects, only to those who may read the alerts
+        String amlAlerts = "GET /api/v1/days/" + FRI_2 + "/reports/aml-alerts.xlsx";
+        assertThat(listed).containsKey("aml-alerts.xlsx");
+        assertThat(call(amlAlerts, Role.FINANCE).getStatus()).isEqualTo(403);
+        assertThat(call(amlAlerts, Role.OPERATOR).getStatus()).isEqualTo(403);
+        MockHttpServletResponse forCompliance = call(amlAlerts, Role.COMPLIANCE);
+        assertThat(forCompliance.getStatus()).isEqualTo(200);
+        assertThat(forCompliance.getHeader("X-SHA-256")).isEqualTo(listed.get("aml-alerts.xlsx"));
+        assertThat(call(amlAlerts, Role.AUDITOR).getStatus()).isEqualTo(200);
+
         // and what the manifest does not list is not served, whatever its name
         MockHttpServletResponse other = call("GET /api/v1/days/" + FRI_2 + "/reports/settlement.yml", Role.FINANCE);
         assertThat(other.getStatus()).isEqualTo(404);
