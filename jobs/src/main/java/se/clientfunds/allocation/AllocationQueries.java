@@ -89,7 +89,10 @@ public class AllocationQueries {
 
     public List<UnallocatedPayment> unallocated() {
         // with the payments a sanctions hit holds: their money is in UNALLOCATED too, waiting for compliance
-        return jdbc.query("SELECT account_iban, bank_reference, booking_date, currency, amount_minor, unallocated_minor, reason,"
+        // (and those held after their allocation found no invoice: the hold is their reason while it lasts)
+        return jdbc.query("SELECT account_iban, bank_reference, booking_date, currency, amount_minor, unallocated_minor,"
+                + " COALESCE((SELECT h.reason FROM payment_hold h WHERE h.account_iban = payment_allocation.account_iban"
+                + "   AND h.bank_reference = payment_allocation.bank_reference AND h.released_on IS NULL), reason),"
                 + " debtor_name, payment_references FROM payment_allocation WHERE unallocated_minor > 0"
                 + " UNION ALL SELECT h.account_iban, h.bank_reference, h.booking_date, h.currency, h.amount_minor, h.amount_minor,"
                 + " CASE WHEN h.released_on IS NULL THEN h.reason ELSE CONCAT('released from its sanctions hold on ', h.released_on,"

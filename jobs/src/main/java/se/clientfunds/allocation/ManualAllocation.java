@@ -131,6 +131,12 @@ public class ManualAllocation {
         Map<String, Object> payment = payments.get(0);
         String iban = (String) payment.get("account_iban");
         requireNoSanctionsHit(paymentReference, iban, (String) payment.get("bank_reference"));
+        // held after its allocation found no invoice (a list that came into force later): compliance decides, two people
+        List<String> held = jdbc.queryForList("SELECT reason FROM payment_hold WHERE released_on IS NULL AND account_iban = ?"
+                + " AND bank_reference = ?", String.class, iban, payment.get("bank_reference"));
+        if (!held.isEmpty()) {
+            throw new InputError("payment " + paymentReference + " is held: " + held.get(0));
+        }
         String bankReference = (String) payment.get("bank_reference");
         Money unallocated = Money.ofMinor(((Number) payment.get("unallocated_minor")).longValue(), (String) payment.get("currency"));
         if ("DEDUCTION".equals(payment.get("outcome"))) {

@@ -85,13 +85,14 @@ public class Alerts {
         return jdbc.query("SELECT a.id, a.rule, a.severity, a.business_date, a.subject_kind, a.subject, a.amount_minor, a.currency,"
                 + " a.explanation, a.status, a.analyst,"
                 + " (SELECT GROUP_CONCAT(CONCAT(p.account_iban, '/', p.bank_reference) ORDER BY p.account_iban, p.bank_reference"
-                + "   SEPARATOR ' ') FROM aml_alert_payment p WHERE p.alert_id = a.id) AS payments,"
+                // (a bank reference may hold a space: one payment a line)
+                + "   SEPARATOR '\n') FROM aml_alert_payment p WHERE p.alert_id = a.id) AS payments,"
                 + " EXISTS (SELECT 1 FROM payment_hold h WHERE h.alert_id = a.id AND h.released_on IS NULL) AS held"
                 + " FROM aml_alert a" + whereAndOrder, (rs, row) -> new Alert(rs.getLong(1),
                         AlertRule.valueOf(rs.getString(2)), NewAlert.Severity.valueOf(rs.getString(3)), rs.getDate(4).toLocalDate(),
                         NewAlert.SubjectKind.valueOf(rs.getString(5)), rs.getString(6),
                         rs.getString(8) == null ? null : Money.ofMinor(rs.getLong(7), rs.getString(8)),
-                        rs.getString(12) == null ? List.of() : List.of(rs.getString(12).split(" ")), rs.getString(9),
+                        rs.getString(12) == null ? List.of() : List.of(rs.getString(12).split("\n")), rs.getString(9),
                         Status.valueOf(rs.getString(10)), rs.getString(11), rs.getBoolean(13)), arguments);
     }
 

@@ -50,4 +50,11 @@ public class AmlAlerts {
         return !jdbc.queryForList("SELECT 1 FROM aml_alert WHERE rule = 'SANCTIONS_MATCH' AND subject_kind = ? AND subject = ?"
                 + " AND evidence_key = ? LIMIT 1", Integer.class, kind.name(), fit(subject, 200), fit(evidenceKey, 300)).isEmpty();
     }
+
+    /** Whether an exact hit (severity HIGH) of this subject on this evidence was raised already, on any day. */
+    public boolean exactSanctionsMatchRaised(NewAlert.SubjectKind kind, String subject, String evidenceKey) {
+        return !jdbc.queryForList("SELECT 1 FROM aml_alert WHERE rule = 'SANCTIONS_MATCH' AND subject_kind = ? AND subject = ?"
+                + " AND evidence_key = ? AND severity = 'HIGH' LIMIT 1", Integer.class, kind.name(), fit(subject, 200),
+                fit(evidenceKey, 300)).isEmpty();
+    }
 }

@@ -117,7 +117,7 @@ public class Filings {
                 + " VALUES (?, ?, ?, ?, ?, ?, LAST_INSERT_ID())", id, java.sql.Date.valueOf(day), settings.reportCode(),
                 FOLDER + "/" + day + "/" + name, sha256, se.clientfunds.jobs.ColumnText.fit(operator.trim(), 100));
         OperatorActions.record(jdbc, new OperatorActions.Entry(operator, "ALERT_FILE", Alerts.auditSubject(id),
-                Alerts.IN_HISTORY, alert.businessDate(), null, "ESCALATED -> FILED"));
+                Alerts.IN_HISTORY, day, null, "ESCALATED -> FILED"));
         write(folder, file, xml);
         return new Filing(id, file, sha256);
     }

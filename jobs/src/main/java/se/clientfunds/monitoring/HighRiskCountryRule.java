@@ -38,6 +38,11 @@ public final class HighRiskCountryRule {
         this.countries = countries;
     }
 
+    /** Whether the debtor's country is listed on the day (before their payments are read for the alert). */
+    public boolean applies(DebtorDay debtor) {
+        return countries.listing(debtor.country(), debtor.day()).isPresent();
+    }
+
     /** The alert for the debtor's day, if their country is listed on it. */
     public Optional<NewAlert> evaluate(DebtorDay debtor) {
         return countries.listing(debtor.country(), debtor.day()).map(listing -> {

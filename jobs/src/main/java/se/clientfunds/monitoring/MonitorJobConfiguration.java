@@ -375,28 +375,37 @@ class MonitorJobConfiguration {
                 .dataSource(dataSource)
                 .saveState(false)
                 .verifyCursorPosition(false)
-                .sql("SELECT i.debtor_id, i.debtor_name, i.debtor_country, a.currency, SUM(a.amount_minor),"
-                        + " GROUP_CONCAT(DISTINCT CONCAT(a.account_iban, '/', a.bank_reference)"
-                        + "   ORDER BY a.account_iban, a.bank_reference SEPARATOR ' ')"
+                // one debtor (by id, whatever spellings of the name its invoices carry) a listed country and currency
+                .sql("SELECT i.debtor_id, MIN(i.debtor_name), i.debtor_country, a.currency, SUM(a.amount_minor)"
                         + " FROM invoice_allocation a JOIN current_invoice i ON i.invoice_id = a.invoice_id"
                         + " WHERE a.allocated_on = ? AND i.debtor_country IN ("
                         + (listed.isEmpty() ? "NULL" : String.join(", ", java.util.Collections.nCopies(listed.size(), "?"))) + ")"
-                        + " GROUP BY i.debtor_id, i.debtor_name, i.debtor_country, a.currency"
-                        + " ORDER BY i.debtor_id, i.debtor_name, a.currency")
+                        + " GROUP BY i.debtor_id, i.debtor_country, a.currency ORDER BY i.debtor_id, i.debtor_country, a.currency")
                 .queryArguments(arguments.toArray())
+                // (the payments are read for the debtors the rule reports)
                 .rowMapper((rs, row) -> new HighRiskCountryRule.DebtorDay(rs.getString(1), rs.getString(2), rs.getString(3),
-                        businessDate, Money.ofMinor(rs.getLong(5), rs.getString(4)), List.of(rs.getString(6).split(" "))))
+                        businessDate, Money.ofMinor(rs.getLong(5), rs.getString(4)), List.of()))
                 .build();
     }
 
     @Bean
     @StepScope
     ItemProcessor<HighRiskCountryRule.DebtorDay, NewAlert> highRiskCountryRule(MonitoringSettings settings, SettlementHome home,
-            @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+            JdbcTemplate jdbc, @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
         Optional<HighRiskCountryRule> rule = settings.inForce(AlertRule.HIGH_RISK_COUNTRY, businessDate)
                 .flatMap(setting -> highRiskCountries(settings, home, businessDate)
                         .map(countries -> new HighRiskCountryRule(setting, countries)));
-        return debtor -> rule.flatMap(check -> check.evaluate(debtor)).orElse(null);
+        return debtor -> {
+            if (rule.isEmpty() || !rule.get().applies(debtor)) {
+                return null;
+            }
+            List<String> payments = jdbc.queryForList("SELECT DISTINCT CONCAT(a.account_iban, '/', a.bank_reference)"
+                    + " FROM invoice_allocation a JOIN current_invoice i ON i.invoice_id = a.invoice_id WHERE a.allocated_on = ?"
+                    + " AND i.debtor_id = ? AND i.debtor_country = ? AND a.currency = ? ORDER BY 1", String.class,
+                    Date.valueOf(businessDate), debtor.debtorId(), debtor.country(), debtor.amount().currency().getCurrencyCode());
+            return rule.get().evaluate(new HighRiskCountryRule.DebtorDay(debtor.debtorId(), debtor.debtorName(),
+                    debtor.country(), debtor.day(), debtor.amount(), payments)).orElse(null);
+        };
     }
 
     // --- VELOCITY: clients whose inflow of the day is many times their usual

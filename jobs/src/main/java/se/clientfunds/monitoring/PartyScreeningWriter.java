@@ -58,7 +58,9 @@ public class PartyScreeningWriter implements ItemWriter<PartyToScreen> {
             String evidenceKey = payer ? party.payment().key()
                     : party.kind().name().toLowerCase(Locale.ROOT) + " " + party.id() + " ~ " + best.listed().reference();
             String subject = party.name().strip();
-            if (alerts.sanctionsMatchRaised(party.kind(), subject, evidenceKey)) {
+            // a payer's payment already alerted is alerted again only when a newer list makes it an exact hit (and a hold)
+            if (payer && best.exact() ? alerts.exactSanctionsMatchRaised(party.kind(), subject, evidenceKey)
+                    : alerts.sanctionsMatchRaised(party.kind(), subject, evidenceKey)) {
                 continue;
             }
             boolean hold = payer && best.exact() && party.holdable();

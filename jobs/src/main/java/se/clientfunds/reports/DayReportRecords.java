@@ -159,7 +159,10 @@ class DayReportRecords {
                 + " p.amount_minor, p.unallocated_minor + COALESCE((SELECT SUM(a.amount_minor) FROM invoice_allocation a"
                 + "   WHERE a.account_iban = p.account_iban AND a.bank_reference = p.bank_reference"
                 + "   AND a.allocated_by IS NOT NULL AND a.allocated_on > ?), 0) AS open_minor,"
-                + " p.reason, p.debtor_name, p.payment_references, p.account_iban FROM payment_allocation p WHERE p.allocated_on <= ?"
+                // a payment held after its allocation found no invoice shows its hold while it lasted on the day
+                + " COALESCE((SELECT h.reason FROM payment_hold h WHERE h.account_iban = p.account_iban"
+                + "   AND h.bank_reference = p.bank_reference AND h.held_on <= ? AND (h.released_on IS NULL OR h.released_on > ?)),"
+                + "   p.reason), p.debtor_name, p.payment_references, p.account_iban FROM payment_allocation p WHERE p.allocated_on <= ?"
                 + " HAVING open_minor > 0"
                 + " UNION ALL SELECT h.bank_reference, h.booking_date, h.currency, h.amount_minor, h.amount_minor,"
                 + " CASE WHEN h.released_on <= ? THEN CONCAT('SANCTIONS_HOLD: released on ', h.released_on, ', the next allocation"
@@ -175,7 +178,7 @@ class DayReportRecords {
                     return new UnallocatedLine(rs.getString(1), booked, new Amount(rs.getLong(4), currency),
                             new Amount(rs.getLong(5), currency), reasonCode(reason), reason, nonNull(rs.getString(7)),
                             nonNull(rs.getString(8)), age(booked, day));
-                }, date, date, date, date, date);
+                }, date, date, date, date, date, date, date);
         // what is owed back to payers, per payment: the excess or duplicate, less the refunds paid up to the day
         List<DebtorCreditLine> debtorCredit = jdbc.query("SELECT p.bank_reference, p.booking_date, p.currency, p.debtor_name,"
                 + " p.payment_references, p.outcome, p.to_debtor_credit_minor - COALESCE((SELECT SUM(r.amount_minor)"
