@@ -40,6 +40,25 @@ import se.clientfunds.settings.SettlementHome;
 @EnableConfigurationProperties({MonitoringSettings.class, GoamlSettings.class})
 class MonitorJobConfiguration {
 
+    /**
+     * The newest imported version of invoice {@code i}, as the view {@code current_invoice} has it, but as a condition on
+     * the invoice an allocation names: the view, joined, is worked out for every invoice there is.
+     */
+    private static final String NEWEST_INVOICE = " i.import_id = (SELECT MAX(i2.import_id) FROM invoice i2"
+            + " JOIN imported_file f2 ON f2.id = i2.import_id AND f2.status = 'IMPORTED' WHERE i2.invoice_id = i.invoice_id)";
+
+    /**
+     * A condition that an amount of its currency is at least the currency's limit ({@code (t.currency = 'SEK' AND
+     * t.amount_minor >= 15000000) OR …}), never true for a currency without one: each currency is read from its own
+     * limit, not from the lowest of all (in minor units a EUR limit would let most SEK payments through).
+     */
+    private static String atLeast(String currency, String amount, java.util.Map<java.util.Currency, Money> limits) {
+        List<String> each = new ArrayList<>();
+        limits.forEach((code, limit) -> each.add("(" + currency + " = '" + code.getCurrencyCode() + "' AND " + amount + " >= "
+                + limit.minorUnits() + ")"));
+        return each.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", each) + ")";
+    }
+
     /** The payments the rules look at: imported, incoming, dated by the business day they entered the books. */
     private static final String PAYMENTS = " FROM bank_transaction t JOIN imported_file f ON f.id = t.import_id"
             + " AND f.status = 'IMPORTED' WHERE t.is_payment = 1 AND t.direction = 'C' AND t.amount_minor > 0";
@@ -79,10 +98,9 @@ class MonitorJobConfiguration {
     @StepScope
     JdbcCursorItemReader<PaymentFact> dayPaymentsReader(DataSource dataSource, MonitoringSettings settings,
                                                        @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
-        // the lowest threshold of any currency: what is under it cannot be large in any
-        long lowest = settings.inForce(AlertRule.LARGE_PAYMENT, businessDate)
-                .map(setting -> setting.thresholds().values().stream().mapToLong(Money::minorUnits).min().orElse(Long.MAX_VALUE))
-                .orElse(Long.MAX_VALUE);
+        // what is under its currency's threshold cannot be large
+        String large = atLeast("t.currency", "t.amount_minor", settings.inForce(AlertRule.LARGE_PAYMENT, businessDate)
+                .map(MonitoringSettings.RuleSetting::thresholds).orElse(java.util.Map.of()));
         return new JdbcCursorItemReaderBuilder<PaymentFact>()
                 .name("dayPaymentsReader")
                 .dataSource(dataSource)
@@ -90,9 +108,9 @@ class MonitorJobConfiguration {
                 .saveState(false)
                 .verifyCursorPosition(false)
                 .sql("SELECT CONCAT(t.account_iban, '/', t.bank_reference), t.counterparty_name, t.amount_minor, t.currency,"
-                        + " f.business_date" + PAYMENTS + " AND f.business_date = ? AND t.amount_minor >= ?"
+                        + " f.business_date" + PAYMENTS + " AND f.business_date = ? AND " + large
                         + " ORDER BY t.import_id, t.entry_no, t.transaction_no")
-                .queryArguments(Date.valueOf(businessDate), lowest)
+                .queryArguments(Date.valueOf(businessDate))
                 .rowMapper((rs, row) -> new PaymentFact(rs.getString(1), rs.getString(2), Money.ofMinor(rs.getLong(3),
                         rs.getString(4)), rs.getDate(5).toLocalDate()))
                 .build();
@@ -119,8 +137,12 @@ class MonitorJobConfiguration {
      * A payer to look at, in one currency: the name and the account the bank gave (empty when none). Two people of one
      * name who pay from two accounts are two payers; one name paying from several accounts is as many payers.
      */
-    record PayerInWindow(String payer, String account, String currency) {
+    record PayerInWindow(String payer, String account, String currency, List<PaymentFact> band) {
     }
+
+    // between the fields and the payments the reader gathers: control characters no bank reference or amount holds
+    private static final String UNIT = "\u001f";
+    private static final String RECORD = "\u001e";
 
     @Bean
     @StepScope
@@ -147,36 +169,35 @@ class MonitorJobConfiguration {
                 .dataSource(dataSource)
                 .saveState(false)
                 .verifyCursorPosition(false)
-                .sql("SELECT t.counterparty_name, COALESCE(t.counterparty_account, ''), t.currency" + PAYMENTS
+                // the payer's payments in the band within the window, gathered: the rule needs no others
+                .sql("SELECT t.counterparty_name, COALESCE(t.counterparty_account, ''), t.currency,"
+                        + " GROUP_CONCAT(CONCAT(f.business_date, '" + UNIT + "', t.amount_minor, '" + UNIT + "', t.account_iban, '/',"
+                        + "   t.bank_reference) SEPARATOR '" + RECORD + "')" + PAYMENTS
                         + " AND f.business_date BETWEEN ? AND ?"
                         + " AND t.counterparty_name IS NOT NULL AND (" + (band.isEmpty() ? "1 = 0" : band) + ")"
                         + " GROUP BY t.counterparty_name, COALESCE(t.counterparty_account, ''), t.currency"
                         + " HAVING MAX(f.business_date) = ?"
                         + " ORDER BY t.counterparty_name, t.currency")
                 .queryArguments(arguments.toArray())
-                .rowMapper((rs, row) -> new PayerInWindow(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .rowMapper((rs, row) -> {
+                    List<PaymentFact> under = new ArrayList<>();
+                    for (String payment : rs.getString(4).split(RECORD)) {
+                        String[] fields = payment.split(UNIT, 3);
+                        under.add(new PaymentFact(fields[2], rs.getString(1), Money.ofMinor(Long.parseLong(fields[1]),
+                                rs.getString(3)), LocalDate.parse(fields[0])));
+                    }
+                    return new PayerInWindow(rs.getString(1), rs.getString(2), rs.getString(3), under);
+                })
                 .build();
     }
 
     @Bean
     @StepScope
-    ItemProcessor<PayerInWindow, NewAlert> structuringRule(MonitoringSettings settings, BankingCalendar calendar, JdbcTemplate jdbc,
+    ItemProcessor<PayerInWindow, NewAlert> structuringRule(MonitoringSettings settings,
                                                           @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
         Optional<StructuringRule> rule = settings.inForce(AlertRule.STRUCTURING, businessDate).map(StructuringRule::new);
-        return candidate -> {
-            if (rule.isEmpty()) {
-                return null;
-            }
-            LocalDate from = calendar.plusBankingDays(businessDate, -(rule.get().windowDays() - 1));
-            List<PaymentFact> window = jdbc.query("SELECT CONCAT(t.account_iban, '/', t.bank_reference), t.counterparty_name,"
-                    + " t.amount_minor, t.currency, f.business_date" + PAYMENTS + " AND f.business_date BETWEEN ? AND ?"
-                    + " AND t.counterparty_name = ? AND COALESCE(t.counterparty_account, '') = ? AND t.currency = ?",
-                    (rs, row) -> new PaymentFact(rs.getString(1),
-                            rs.getString(2), Money.ofMinor(rs.getLong(3), rs.getString(4)), rs.getDate(5).toLocalDate()),
-                    Date.valueOf(from), Date.valueOf(businessDate), candidate.payer(), candidate.account(),
-                    candidate.currency());
-            return rule.get().evaluate(candidate.payer(), businessDate, window).orElse(null);
-        };
+        return candidate -> rule.flatMap(structuring -> structuring.evaluate(candidate.payer(), businessDate, candidate.band()))
+                .orElse(null);
     }
 
     // --- ROUND_AMOUNT: the day's payments from the minimum that are round and pay no invoice exactly
@@ -196,21 +217,20 @@ class MonitorJobConfiguration {
     @StepScope
     JdbcCursorItemReader<RoundCandidate> roundCandidatesReader(DataSource dataSource, MonitoringSettings settings,
                                                               @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
-        long lowest = settings.inForce(AlertRule.ROUND_AMOUNT, businessDate)
-                .map(setting -> setting.minimums().values().stream().mapToLong(Money::minorUnits).min().orElse(Long.MAX_VALUE))
-                .orElse(Long.MAX_VALUE);
+        String fromMinimum = atLeast("t.currency", "t.amount_minor", settings.inForce(AlertRule.ROUND_AMOUNT, businessDate)
+                .map(MonitoringSettings.RuleSetting::minimums).orElse(java.util.Map.of()));
         return new JdbcCursorItemReaderBuilder<RoundCandidate>()
                 .name("roundCandidatesReader")
                 .dataSource(dataSource)
                 .saveState(false)
                 .verifyCursorPosition(false)
                 .sql("SELECT CONCAT(t.account_iban, '/', t.bank_reference), t.counterparty_name, t.amount_minor, t.currency,"
-                        + " f.business_date, EXISTS (SELECT 1 FROM invoice_allocation a JOIN current_invoice i"
+                        + " f.business_date, EXISTS (SELECT 1 FROM invoice_allocation a JOIN invoice i"
                         + "   ON i.invoice_id = a.invoice_id WHERE a.account_iban = t.account_iban"
-                        + "   AND a.bank_reference = t.bank_reference AND i.amount_minor = t.amount_minor)"
-                        + PAYMENTS + " AND f.business_date = ? AND t.amount_minor >= ?"
+                        + "   AND a.bank_reference = t.bank_reference AND i.amount_minor = t.amount_minor AND" + NEWEST_INVOICE + ")"
+                        + PAYMENTS + " AND f.business_date = ? AND " + fromMinimum
                         + " ORDER BY t.import_id, t.entry_no, t.transaction_no")
-                .queryArguments(Date.valueOf(businessDate), lowest)
+                .queryArguments(Date.valueOf(businessDate))
                 .rowMapper((rs, row) -> new RoundCandidate(new PaymentFact(rs.getString(1), rs.getString(2),
                         Money.ofMinor(rs.getLong(3), rs.getString(4)), rs.getDate(5).toLocalDate()), rs.getBoolean(6)))
                 .build();
@@ -377,9 +397,15 @@ class MonitorJobConfiguration {
                 .verifyCursorPosition(false)
                 // one debtor (by id, whatever spellings of the name its invoices carry) a listed country and currency
                 .sql("SELECT i.debtor_id, MIN(i.debtor_name), i.debtor_country, a.currency, SUM(a.amount_minor)"
-                        + " FROM invoice_allocation a JOIN current_invoice i ON i.invoice_id = a.invoice_id"
+                        // from the day's allocations (the index holds their invoices) to each one's invoice, the
+                        // country tested before the newest version is looked up (left to itself the optimiser reads
+                        // every invoice there is for the country; an index on the country would cost every invoice
+                        // import a quarter more)
+                        + " FROM invoice_allocation a FORCE INDEX (ix_invoice_allocation_day_client)"
+                        + " STRAIGHT_JOIN invoice i ON i.invoice_id = a.invoice_id"
                         + " WHERE a.allocated_on = ? AND i.debtor_country IN ("
                         + (listed.isEmpty() ? "NULL" : String.join(", ", java.util.Collections.nCopies(listed.size(), "?"))) + ")"
+                        + " AND" + NEWEST_INVOICE
                         + " GROUP BY i.debtor_id, i.debtor_country, a.currency ORDER BY i.debtor_id, i.debtor_country, a.currency")
                 .queryArguments(arguments.toArray())
                 // (the payments are read for the debtors the rule reports)
@@ -400,7 +426,8 @@ class MonitorJobConfiguration {
                 return null;
             }
             List<String> payments = jdbc.queryForList("SELECT DISTINCT CONCAT(a.account_iban, '/', a.bank_reference)"
-                    + " FROM invoice_allocation a JOIN current_invoice i ON i.invoice_id = a.invoice_id WHERE a.allocated_on = ?"
+                    + " FROM invoice_allocation a JOIN invoice i ON i.invoice_id = a.invoice_id WHERE a.allocated_on = ? AND"
+                    + NEWEST_INVOICE
                     + " AND i.debtor_id = ? AND i.debtor_country = ? AND a.currency = ? ORDER BY 1", String.class,
                     Date.valueOf(businessDate), debtor.debtorId(), debtor.country(), debtor.amount().currency().getCurrencyCode());
             return rule.get().evaluate(new HighRiskCountryRule.DebtorDay(debtor.debtorId(), debtor.debtorName(),
@@ -417,8 +444,8 @@ class MonitorJobConfiguration {
         return ruleStep("velocity", jobRepository, transactionManager, settings, clientInflowsReader, velocityRule, alertWriter);
     }
 
-    /** A client's inflow in one currency on the business day, and on each day of the look-back it received any. */
-    record ClientInflow(String clientId, String currency, long today, java.util.Map<LocalDate, Long> earlier) {
+    /** A client's inflow in one currency on the business day, at least the currency's floor. */
+    record ClientInflow(String clientId, String currency, long today) {
     }
 
     /**
@@ -439,37 +466,22 @@ class MonitorJobConfiguration {
 
     @Bean
     @StepScope
-    JdbcCursorItemReader<ClientInflow> clientInflowsReader(DataSource dataSource, MonitoringSettings settings, BankingCalendar calendar,
-                                                          JdbcTemplate jdbc,
+    JdbcCursorItemReader<ClientInflow> clientInflowsReader(DataSource dataSource, MonitoringSettings settings,
                                                           @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
-        // the lowest floor of any currency: a day's inflow under it cannot be a spike in any
-        long lowest = settings.inForce(AlertRule.VELOCITY, businessDate)
-                .map(setting -> setting.floors().values().stream().mapToLong(Money::minorUnits).min().orElse(Long.MAX_VALUE))
-                .orElse(Long.MAX_VALUE);
-        List<LocalDate> lookback = lookback(settings, calendar, jdbc, businessDate);
-        LocalDate from = lookback.isEmpty() ? businessDate : lookback.get(lookback.size() - 1);
-        // one pass over the look-back's allocations, of the clients whose day reaches the floor, summed by day
+        // a day's inflow under its currency's floor cannot be a spike
+        String fromFloor = atLeast("currency", "SUM(amount_minor)", settings.inForce(AlertRule.VELOCITY, businessDate)
+                .map(MonitoringSettings.RuleSetting::floors).orElse(java.util.Map.of()));
         return new JdbcCursorItemReaderBuilder<ClientInflow>()
                 .name("clientInflowsReader")
                 .dataSource(dataSource)
                 .saveState(false)
                 .verifyCursorPosition(false)
-                .sql("SELECT d.client_id, d.currency, GROUP_CONCAT(CONCAT(d.allocated_on, '=', d.total) SEPARATOR ' ')"
-                        + " FROM (SELECT a.client_id, a.currency, a.allocated_on, SUM(a.amount_minor) AS total"
-                        + "   FROM invoice_allocation a JOIN (SELECT client_id, currency FROM invoice_allocation"
-                        + "     WHERE allocated_on = ? GROUP BY client_id, currency HAVING SUM(amount_minor) >= ?) c"
-                        + "   ON c.client_id = a.client_id AND c.currency = a.currency"
-                        + "   WHERE a.allocated_on BETWEEN ? AND ? GROUP BY a.client_id, a.currency, a.allocated_on) d"
-                        + " GROUP BY d.client_id, d.currency ORDER BY d.client_id, d.currency")
-                .queryArguments(Date.valueOf(businessDate), lowest, Date.valueOf(from), Date.valueOf(businessDate))
-                .rowMapper((rs, row) -> {
-                    java.util.Map<LocalDate, Long> byDay = new java.util.HashMap<>();
-                    for (String dayTotal : rs.getString(3).split(" ")) {
-                        int equals = dayTotal.indexOf('=');
-                        byDay.put(LocalDate.parse(dayTotal.substring(0, equals)), Long.parseLong(dayTotal.substring(equals + 1)));
-                    }
-                    return new ClientInflow(rs.getString(1), rs.getString(2), byDay.remove(businessDate), byDay);
-                })
+                // the day's inflows from the index alone (left to itself the optimiser scans every allocation by client)
+                .sql("SELECT client_id, currency, SUM(amount_minor) FROM invoice_allocation"
+                        + " FORCE INDEX (ix_invoice_allocation_day_client) WHERE allocated_on = ?"
+                        + " GROUP BY client_id, currency HAVING " + fromFloor + " ORDER BY client_id, currency")
+                .queryArguments(Date.valueOf(businessDate))
+                .rowMapper((rs, row) -> new ClientInflow(rs.getString(1), rs.getString(2), rs.getLong(3)))
                 .build();
     }
 
@@ -480,10 +492,17 @@ class MonitorJobConfiguration {
         Optional<VelocityRule> rule = settings.inForce(AlertRule.VELOCITY, businessDate).map(VelocityRule::new);
         List<LocalDate> lookback = lookback(settings, calendar, jdbc, businessDate);
         return client -> {
-            if (rule.isEmpty()) {
+            if (rule.isEmpty() || lookback.isEmpty()) {
                 return null;
             }
-            long[] history = lookback.stream().mapToLong(day -> client.earlier().getOrDefault(day, 0L)).toArray();
+            // the client's look-back, by client and day (index ix_invoice_allocation_client_day)
+            java.util.Map<LocalDate, Long> byDay = new java.util.HashMap<>();
+            jdbc.query("SELECT allocated_on, SUM(amount_minor) FROM invoice_allocation WHERE client_id = ? AND allocated_on"
+                    + " BETWEEN ? AND ? AND currency = ? GROUP BY allocated_on", rs -> {
+                        byDay.put(rs.getDate(1).toLocalDate(), rs.getLong(2));
+                    }, client.clientId(), Date.valueOf(lookback.get(lookback.size() - 1)), Date.valueOf(lookback.get(0)),
+                    client.currency());
+            long[] history = lookback.stream().mapToLong(day -> byDay.getOrDefault(day, 0L)).toArray();
             Money inflow = Money.ofMinor(client.today(), client.currency());
             if (rule.get().evaluate(new VelocityRule.ClientDay(client.clientId(), businessDate, inflow, history, List.of()))
                     .isEmpty()) {

@@ -6,11 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import se.clientfunds.app.Console;
@@ -115,20 +113,7 @@ final class AllocationCloseBenchmark {
 
     /** Empties the input and ledger tables and loads the rows {@link #writeRows} wrote, postings posted. */
     void load(Path work, long payments) {
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET FOREIGN_KEY_CHECKS = 0");
-                try {
-                    for (String table : EMPTIED) {
-                        statement.execute("TRUNCATE TABLE " + table);
-                    }
-                } finally {
-                    statement.execute("SET FOREIGN_KEY_CHECKS = 1");
-                }
-                statement.execute("DROP TABLE IF EXISTS bench_invoice_allocation, bench_account_position");
-            }
-            return null;
-        });
+        BenchmarkTables.empty(jdbc, EMPTIED, "bench_invoice_allocation, bench_account_position");
         long clientsFile = registerImported("ac_clients.csv", "CLIENTS", CLIENTS);
         long invoicesFile = registerImported("ac_invoices.csv", "INVOICES", payments);
         long paymentsFile = registerImported("ac_camt054.xml", "CAMT_054", payments);

@@ -72,6 +72,29 @@ public final class BenchmarkStages {
         return new ReportBenchmark(work.resolve("reports"), console).reconciliationPdf();
     }
 
+    /** A stage's result and what it found, for the note beside the table. */
+    public record Found(BenchmarkResult result, String counts) {
+    }
+
+    /**
+     * monitorJob over a month of N payments against set-based SQL computing the same alerts. Empties the input tables
+     * first: run it last.
+     */
+    public Found monitor(long payments, se.clientfunds.monitoring.MonitoringSettings settings,
+                         se.clientfunds.settings.SettlementHome home, se.clientfunds.calendar.BankingCalendar calendar)
+            throws Exception {
+        Files.createDirectories(work);
+        MonitorBenchmark benchmark = new MonitorBenchmark(jdbc, dayJobs, settings, home, calendar, payments);
+        console.progress("bench monitor: writing a month of " + payments + " payments, invoices and allocations");
+        benchmark.writeRows(work);
+        console.progress("bench monitor: loading them (not timed)");
+        benchmark.load(work);
+        console.progress("bench monitor: baseline, and monitorJob for " + MonitorBenchmark.DAYS + " days");
+        BenchmarkResult result = benchmark.run();
+        console.endProgressLine();
+        return new Found(result, benchmark.counts());
+    }
+
     public BenchmarkResult allocateAndClose(long payments) throws Exception {
         Files.createDirectories(work);
         console.progress("bench allocate_close: writing " + AllocationCloseBenchmark.CLIENTS + " clients, " + payments

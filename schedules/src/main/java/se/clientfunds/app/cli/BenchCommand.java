@@ -46,12 +46,14 @@ import se.clientfunds.settings.SettlementProperties;
                         + "report_breaks_pdf (reconciliation.pdf with 10,000 breaks vs a bare OpenPDF table of the same cells); "
                         + "screen (N payer names screened against a 10,000-entry sanctions list vs an exact normalised-name hash "
                         + "look-up of the same names, with the recall and false-positive rate on the labelled names printed "
-                        + "after the table)."})
+                        + "after the table); monitor (monitorJob on each of 21 banking days holding N payments between them,"
+                        + " vs one INSERT ... SELECT per rule over the month computing the same alerts; it empties the input"
+                        + " tables: it runs last)."})
 class BenchCommand implements Callable<Integer> {
 
     /** Every stage, in the order they run. */
     static final List<String> STAGES = List.of("import_invoices", "import_camt054", "parse_camt054", "allocate_close",
-            "report_movements", "report_breaks_pdf", "screen");
+            "report_movements", "report_breaks_pdf", "screen", "monitor");
 
     @ParentCommand
     SettleCommand settle;
@@ -116,6 +118,14 @@ class BenchCommand implements Callable<Integer> {
                 ScreeningBenchmark screening = new ScreeningBenchmark();
                 results.add(screening.run(rows, context.getBean(SettlementProperties.class).sanctions().matchThreshold().doubleValue()));
                 notes.add(screening.quality().describe());
+            }
+            // last: it empties the input tables and fills a month of its own
+            if (selected.contains("monitor")) {
+                var monitor = benchmark.monitor(rows, context.getBean(se.clientfunds.monitoring.MonitoringSettings.class),
+                        context.getBean(se.clientfunds.settings.SettlementHome.class),
+                        context.getBean(se.clientfunds.calendar.BankingCalendar.class));
+                results.add(monitor.result());
+                notes.add(monitor.counts());
             }
         } finally {
             if (!keep) {

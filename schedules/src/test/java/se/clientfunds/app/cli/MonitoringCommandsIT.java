@@ -136,6 +136,27 @@ class MonitoringCommandsIT {
         assertThat(Double.parseDouble(quality.group(3))).isLessThanOrEqualTo(0.1);
     }
 
+    @Test
+    @Order(5)
+    void theMonitorBenchmarkRaisesTheSameAlertsAsSetBasedSql() {
+        // when
+        Run bench = settle("--home", home.toString(), "bench", "--stages", "monitor", "--rows", "7000", "--format", "csv");
+        // then (the stage itself fails when the job's alerts and the baseline's differ)
+        assertThat(bench.exitCode).as(bench.err).isZero();
+        List<String> lines = bench.out.lines().toList();
+        assertThat(lines.get(1)).startsWith("monitor,7000,");
+        Matcher counts = Pattern.compile("monitor: HIGH_RISK_COUNTRY ([0-9]+), LARGE_PAYMENT ([0-9]+), ONE_PAYER_MANY_CLIENTS"
+                + " ([0-9]+), ROUND_AMOUNT ([0-9]+), STRUCTURING ([0-9]+), VELOCITY ([0-9]+) over 21 banking days of 7,000"
+                + " payments, the same as the set-based baseline").matcher(bench.err);
+        assertThat(counts.find()).as(bench.err).isTrue();
+        // every rule found its planted pattern: 7,000 payments hold 8 large ones (one in 997) and 7 round ones
+        assertThat(Integer.parseInt(counts.group(2))).isEqualTo(8);
+        assertThat(Integer.parseInt(counts.group(4))).isEqualTo(7);
+        for (int rule = 1; rule <= 6; rule++) {
+            assertThat(Integer.parseInt(counts.group(rule))).as(counts.group()).isPositive();
+        }
+    }
+
     private static Run settle(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
