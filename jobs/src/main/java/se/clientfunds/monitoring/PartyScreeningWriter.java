@@ -67,11 +67,7 @@ public class PartyScreeningWriter implements ItemWriter<PartyToScreen> {
             StringBuilder explanation = new StringBuilder(party.kind().name().toLowerCase(Locale.ROOT)).append(" \"")
                     .append(subject).append("\"").append(payer ? "" : " (" + party.id() + ")").append(": ")
                     .append(best.explanation());
-            if (matches.size() > 1) {
-                explanation.append("; also ").append(String.join(", ", matches.subList(1, matches.size()).stream()
-                        .map(match -> match.listed().reference() + " (" + match.scoreText() + ")").toList()));
-            }
-            explanation.append("; list ").append(list.label()).append("; screened because ").append(why);
+            explanation.append(SanctionsHits.alsoMatched(matches)).append("; list ").append(list.label()).append("; screened because ").append(why);
             if (hold) {
                 explanation.append("; the payment is held from allocation");
             } else if (payer && best.exact()) {
@@ -82,9 +78,7 @@ public class PartyScreeningWriter implements ItemWriter<PartyToScreen> {
                     payer ? party.payment().amount() : null, explanation.toString(), list.importId(),
                     payer ? List.of(party.payment().key()) : List.of()), jobExecutionId);
             if (hold) {
-                holds.hold(party.payment(), alertId, businessDate, PaymentHolds.SANCTIONS_HOLD + ": payer \"" + subject
-                        + "\" is an exact hit on " + best.listed().reference() + " (alert " + alertId + "); only a compliance"
-                        + " decision by two people releases it");
+                holds.hold(party.payment(), alertId, businessDate, SanctionsHits.holdReason(subject, best, alertId));
             }
         }
     }

@@ -2,7 +2,6 @@ package se.clientfunds.monitoring;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -50,11 +49,7 @@ public class PaymentScreeningWriter implements ItemWriter<PaymentToScreen> {
             NameMatcher.Match best = matches.get(0);
             StringBuilder explanation = new StringBuilder("payer \"").append(payment.payerName()).append("\": ")
                     .append(best.explanation());
-            if (matches.size() > 1) {
-                explanation.append("; also ").append(matches.subList(1, matches.size()).stream()
-                        .map(match -> match.listed().reference() + " (" + match.scoreText() + ")").collect(Collectors.joining(", ")));
-            }
-            explanation.append("; list ").append(listLabel);
+            explanation.append(SanctionsHits.alsoMatched(matches)).append("; list ").append(listLabel);
             if (best.exact()) {
                 explanation.append("; the payment is held from allocation");
             }
@@ -62,9 +57,7 @@ public class PaymentScreeningWriter implements ItemWriter<PaymentToScreen> {
                     : NewAlert.Severity.MEDIUM, businessDate, NewAlert.SubjectKind.PAYER, payment.payerName(), payment.key(),
                     payment.amount(), explanation.toString(), listImportId, List.of(payment.key())), jobExecutionId);
             if (best.exact()) {
-                holds.hold(payment, alertId, businessDate, PaymentHolds.SANCTIONS_HOLD + ": payer \"" + payment.payerName()
-                        + "\" is an exact hit on " + best.listed().reference() + " (alert " + alertId + "); only a compliance"
-                        + " decision by two people releases it");
+                holds.hold(payment, alertId, businessDate, SanctionsHits.holdReason(payment.payerName(), best, alertId));
             }
         }
     }

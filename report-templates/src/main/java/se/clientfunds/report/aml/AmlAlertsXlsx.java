@@ -1,7 +1,6 @@
 package se.clientfunds.report.aml;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,13 +80,7 @@ public final class AmlAlertsXlsx {
     }
 
     private static void writeWorkbook(AmlAlertsReport report, ReportText text, Path raw) throws IOException {
-        XSSFWorkbook workbook;
-        try (InputStream in = AmlAlertsXlsx.class.getResourceAsStream(TEMPLATE)) {
-            if (in == null) {
-                throw new IOException("template " + TEMPLATE + " is not on the class path");
-            }
-            workbook = new XSSFWorkbook(in);
-        }
+        XSSFWorkbook workbook = SheetTemplate.openWorkbook(TEMPLATE);
         SheetTemplate summary = SheetTemplate.read(workbook, SUMMARY, KEY_PREFIX, text::label);
         SheetTemplate alerts = SheetTemplate.read(workbook, ALERTS, KEY_PREFIX, text::label);
         SheetTemplate evidence = SheetTemplate.read(workbook, EVIDENCE, KEY_PREFIX, text::label);

@@ -1,7 +1,6 @@
 package se.clientfunds.report.monthly;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,13 +102,7 @@ public final class SafeguardingReturnXlsx {
      * of the days sheet's cells, which a streamed sheet would already have flushed.
      */
     private void writeWorkbook(SafeguardingReturn monthly, ReportText text, Path raw) throws IOException {
-        XSSFWorkbook workbook;
-        try (InputStream in = SafeguardingReturnXlsx.class.getResourceAsStream(TEMPLATE)) {
-            if (in == null) {
-                throw new IOException("template " + TEMPLATE + " is not on the class path");
-            }
-            workbook = new XSSFWorkbook(in);
-        }
+        XSSFWorkbook workbook = SheetTemplate.openWorkbook(TEMPLATE);
         try (workbook) {
             SheetTemplate summary = SheetTemplate.read(workbook, SUMMARY, KEY_PREFIX, text::label);
             SheetTemplate days = SheetTemplate.read(workbook, DAYS, KEY_PREFIX, text::label);

@@ -1,7 +1,6 @@
 package se.clientfunds.report.reconciliation;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,13 +89,7 @@ public final class ReconciliationXlsx {
     }
 
     private static void writeWorkbook(ReconciliationReport report, ReportText text, Path raw) throws IOException {
-        XSSFWorkbook workbook;
-        try (InputStream in = ReconciliationXlsx.class.getResourceAsStream(TEMPLATE)) {
-            if (in == null) {
-                throw new IOException("template " + TEMPLATE + " is not on the class path");
-            }
-            workbook = new XSSFWorkbook(in);
-        }
+        XSSFWorkbook workbook = SheetTemplate.openWorkbook(TEMPLATE);
         SheetTemplate summary = SheetTemplate.read(workbook, SUMMARY, KEY_PREFIX, text::label);
         SheetTemplate breaks = SheetTemplate.read(workbook, BREAKS, KEY_PREFIX, text::label);
         SheetTemplate timing = SheetTemplate.read(workbook, TIMING, KEY_PREFIX, text::label);

@@ -42,6 +42,16 @@ public final class SheetTemplate {
      * Reads and consumes the template rows of {@code sheetName}, labelling its first row: a header cell whose text
      * starts with {@code keyPrefix} is a label key, replaced by {@code labels}' text for it.
      */
+    /** The workbook of a template on the class path ({@code /templates/…}), to read its sheets from. */
+    public static XSSFWorkbook openWorkbook(String template) throws java.io.IOException {
+        try (java.io.InputStream in = SheetTemplate.class.getResourceAsStream(template)) {
+            if (in == null) {
+                throw new java.io.IOException("template " + template + " is not on the class path");
+            }
+            return new XSSFWorkbook(in);
+        }
+    }
+
     public static SheetTemplate read(XSSFWorkbook workbook, String sheetName, String keyPrefix,
             UnaryOperator<String> labels) {
         XSSFSheet sheet = workbook.getSheet(sheetName);

@@ -194,17 +194,11 @@ final class AllocationCloseBenchmark {
     }
 
     private long registerImported(String fileName, String kind, long records) {
-        String sha256 = String.format("%064x", fileName.hashCode() & 0xffffffffL);
-        jdbc.update("INSERT INTO imported_file (file_name, kind, sha256, accepted_sha256, size_bytes, status, business_date,"
-                + " record_count, completed_at) VALUES (?, ?, ?, ?, 0, 'IMPORTED', ?, ?, CURRENT_TIMESTAMP(6))",
-                fileName, kind, sha256, sha256, Date.valueOf(DAY), records);
-        return jdbc.queryForObject("SELECT id FROM imported_file WHERE accepted_sha256 = ?", Long.class, sha256);
+        return BenchmarkTables.registerImported(jdbc, fileName, kind, DAY, records);
     }
 
     private void loadRows(Path file, String table, String columns, long expected) {
-        long loaded = jdbc.update("LOAD DATA LOCAL INFILE '" + file.toAbsolutePath().toString().replace("'", "''")
-                + "' INTO TABLE " + table + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' LINES TERMINATED BY '\\n' "
-                + columns);
+        long loaded = BenchmarkTables.loadRows(jdbc, file, table, columns);
         if (loaded != expected) {
             throw new IllegalStateException("set-up loaded " + loaded + " rows into " + table + ", expected " + expected);
         }

@@ -32,4 +32,20 @@ final class BenchmarkTables {
             return null;
         });
     }
+
+    /** Records an imported file as IMPORTED on the day, as if its import had run; returns its id. */
+    static long registerImported(JdbcTemplate jdbc, String fileName, String kind, java.time.LocalDate day, long records) {
+        String sha256 = se.clientfunds.files.Sha256.ofText(fileName);
+        jdbc.update("INSERT INTO imported_file (file_name, kind, sha256, accepted_sha256, size_bytes, status, business_date,"
+                + " record_count, completed_at) VALUES (?, ?, ?, ?, 0, 'IMPORTED', ?, ?, CURRENT_TIMESTAMP(6))",
+                fileName, kind, sha256, sha256, java.sql.Date.valueOf(day), records);
+        return jdbc.queryForObject("SELECT id FROM imported_file WHERE accepted_sha256 = ?", Long.class, sha256);
+    }
+
+    /** Loads a tab-separated file into the table ({@code columns}: the column list and SET clause); returns the rows. */
+    static long loadRows(JdbcTemplate jdbc, java.nio.file.Path file, String table, String columns) {
+        return jdbc.update("LOAD DATA LOCAL INFILE '" + file.toAbsolutePath().toString().replace("'", "''")
+                + "' INTO TABLE " + table + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' LINES TERMINATED BY '\\n' "
+                + columns);
+    }
 }

@@ -160,29 +160,30 @@ final class MonitorBenchmark {
     /** Empties the tables, loads the rows, and writes the list of high-risk countries into the home. */
     void load(Path work) throws IOException {
         BenchmarkTables.empty(jdbc, EMPTIED, "bench_alert, bench_day, bench_inflow");
-        long clientsFile = register("mb_clients.csv", "CLIENTS", START, clients);
-        long invoicesFile = register("mb_invoices.csv", "INVOICES", START, payments);
+        long clientsFile = BenchmarkTables.registerImported(jdbc, "mb_clients.csv", "CLIENTS", START, clients);
+        long invoicesFile = BenchmarkTables.registerImported(jdbc, "mb_invoices.csv", "INVOICES", START, payments);
         List<Long> dayFiles = new ArrayList<>();
         for (int d = 0; d < DAYS; d++) {
-            dayFiles.add(register("mb_camt054-" + days.get(d) + ".xml", "CAMT_054", days.get(d), 0));
+            dayFiles.add(BenchmarkTables.registerImported(jdbc, "mb_camt054-" + days.get(d) + ".xml", "CAMT_054", days.get(d),
+                    0));
             jdbc.update("INSERT INTO business_day (business_date, status) VALUES (?, 'CLOSED')", Date.valueOf(days.get(d)));
         }
-        loadRows(work.resolve("mb_client.tsv"), "client", "(client_id, line_no, org_number, name, currency, payout_account,"
-                + " payout_schedule, fee_fixed_minor, fee_percent) SET import_id = " + clientsFile);
-        loadRows(work.resolve("mb_invoice.tsv"), "invoice", "(invoice_id, line_no, client_id, ocr, currency, amount_minor,"
-                + " issue_date, due_date, debtor_name, debtor_id, debtor_country) SET import_id = " + invoicesFile);
+        BenchmarkTables.loadRows(jdbc, work.resolve("mb_client.tsv"), "client", "(client_id, line_no, org_number, name,"
+                + " currency, payout_account, payout_schedule, fee_fixed_minor, fee_percent) SET import_id = " + clientsFile);
+        BenchmarkTables.loadRows(jdbc, work.resolve("mb_invoice.tsv"), "invoice", "(invoice_id, line_no, client_id, ocr,"
+                + " currency, amount_minor, issue_date, due_date, debtor_name, debtor_id, debtor_country) SET import_id = " + invoicesFile);
         // the day's file: its import id found from the day's number
         jdbc.execute("CREATE TABLE bench_day (n INT NOT NULL PRIMARY KEY, business_date DATE NOT NULL UNIQUE,"
                 + " import_id BIGINT NOT NULL)");
         for (int d = 0; d < DAYS; d++) {
             jdbc.update("INSERT INTO bench_day VALUES (?, ?, ?)", d + 1, Date.valueOf(days.get(d)), dayFiles.get(d));
         }
-        loadRows(work.resolve("mb_bank_transaction.tsv"), "bank_transaction", "(@day, entry_no, account_iban, currency,"
-                + " direction, amount_minor, booking_date, bank_reference, counterparty_name, counterparty_account,"
+        BenchmarkTables.loadRows(jdbc, work.resolve("mb_bank_transaction.tsv"), "bank_transaction", "(@day, entry_no,"
+                + " account_iban, currency, direction, amount_minor, booking_date, bank_reference, counterparty_name, counterparty_account,"
                 + " counterparty_country, is_payment) SET import_id = (SELECT import_id FROM bench_day WHERE n = @day + 1),"
                 + " transaction_no = 1, location = 'bench'");
-        loadRows(work.resolve("mb_invoice_allocation.tsv"), "invoice_allocation", "(account_iban, bank_reference, invoice_id,"
-                + " client_id, amount_minor, allocated_on) SET allocation_no = 1, currency = 'SEK', fee_minor = 0");
+        BenchmarkTables.loadRows(jdbc, work.resolve("mb_invoice_allocation.tsv"), "invoice_allocation", "(account_iban,"
+                + " bank_reference, invoice_id, client_id, amount_minor, allocated_on) SET allocation_no = 1, currency = 'SEK', fee_minor = 0");
         jdbc.execute("ANALYZE TABLE client, invoice, bank_transaction, invoice_allocation, imported_file");
         Path countries = home.root().resolve(settings.highRiskCountries());
         Files.createDirectories(countries.getParent());
@@ -296,19 +297,5 @@ final class MonitorBenchmark {
     private static long sek(java.util.Map<java.util.Currency, se.clientfunds.money.Money> amounts) {
         se.clientfunds.money.Money amount = amounts.get(java.util.Currency.getInstance("SEK"));
         return amount == null ? Long.MAX_VALUE : amount.minorUnits();
-    }
-
-    private long register(String fileName, String kind, LocalDate day, long records) {
-        String sha256 = se.clientfunds.files.Sha256.ofText(fileName);
-        jdbc.update("INSERT INTO imported_file (file_name, kind, sha256, accepted_sha256, size_bytes, status, business_date,"
-                + " record_count, completed_at) VALUES (?, ?, ?, ?, 0, 'IMPORTED', ?, ?, CURRENT_TIMESTAMP(6))",
-                fileName, kind, sha256, sha256, Date.valueOf(day), records);
-        return jdbc.queryForObject("SELECT id FROM imported_file WHERE accepted_sha256 = ?", Long.class, sha256);
-    }
-
-    private void loadRows(Path file, String table, String columns) {
-        jdbc.update("LOAD DATA LOCAL INFILE '" + file.toAbsolutePath().toString().replace("'", "''")
-                + "' INTO TABLE " + table + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' LINES TERMINATED BY '\\n' "
-                + columns);
     }
 }
