@@ -43,7 +43,8 @@ class AllocationWriter implements ItemWriter<IncomingPayment> {
 
     @Override
     public void write(Chunk<? extends IncomingPayment> chunk) {
-        InvoiceBook book = invoicesNamedBy(chunk.getItems());
+        Map<String, String> debtorCountries = new HashMap<>();
+        InvoiceBook book = invoicesNamedBy(chunk.getItems(), debtorCountries);
         loadFeeTerms(book, chunk.getItems());
         PaymentAllocator allocator = new PaymentAllocator(this::feeTermsOf);
         List<Allocation> allocations = new ArrayList<>(chunk.size());
@@ -53,11 +54,12 @@ class AllocationWriter implements ItemWriter<IncomingPayment> {
             allocations.add(allocation);
             entries.addAll(allocation.journalEntries(businessDate));
         }
-        store(allocations);
+        store(allocations, debtorCountries);
         ledger.post(entries);
     }
 
-    private InvoiceBook invoicesNamedBy(Collection<? extends IncomingPayment> payments) {
+    /** The invoices the payments' references name; each one's debtor's country into {@code debtorCountries}. */
+    private InvoiceBook invoicesNamedBy(Collection<? extends IncomingPayment> payments, Map<String, String> debtorCountries) {
         Set<String> ocrs = new LinkedHashSet<>();
         for (IncomingPayment payment : payments) {
             payment.references().stream().filter(OcrReference::isValid).forEach(ocrs::add);
@@ -66,9 +68,10 @@ class AllocationWriter implements ItemWriter<IncomingPayment> {
         if (ocrs.isEmpty()) {
             return book;
         }
-        List<String[]> invoices = jdbc.query("SELECT invoice_id, client_id, ocr, currency, amount_minor FROM current_invoice"
-                + " WHERE ocr IN (:ocrs)", new MapSqlParameterSource("ocrs", ocrs),
-                (rs, row) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)});
+        List<String[]> invoices = jdbc.query("SELECT invoice_id, client_id, ocr, currency, amount_minor, debtor_country"
+                + " FROM current_invoice WHERE ocr IN (:ocrs)", new MapSqlParameterSource("ocrs", ocrs),
+                (rs, row) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6)});
         Map<String, Long> paid = new HashMap<>();
         if (!invoices.isEmpty()) {
             // a locking read: an allocation by hand (or another process) paying the same invoices waits for this chunk,
@@ -81,6 +84,7 @@ class AllocationWriter implements ItemWriter<IncomingPayment> {
                     });
         }
         for (String[] invoice : invoices) {
+            debtorCountries.put(invoice[0], invoice[5]);
             book.add(new InvoiceBook.Invoice(invoice[0], invoice[1], invoice[2], Money.ofMinor(Long.parseLong(invoice[4]), invoice[3]),
                     Money.ofMinor(paid.getOrDefault(invoice[0], 0L), invoice[3])));
         }
@@ -114,7 +118,7 @@ class AllocationWriter implements ItemWriter<IncomingPayment> {
         return feeTerms.get(clientId);
     }
 
-    private void store(List<Allocation> allocations) {
+    private void store(List<Allocation> allocations, Map<String, String> debtorCountries) {
         List<MapSqlParameterSource> payments = new ArrayList<>(allocations.size());
         List<MapSqlParameterSource> shares = new ArrayList<>();
         for (Allocation allocation : allocations) {
@@ -141,6 +145,7 @@ class AllocationWriter implements ItemWriter<IncomingPayment> {
                         .addValue("number", number++)
                         .addValue("invoice", share.invoiceId())
                         .addValue("client", share.clientId())
+                        .addValue("country", debtorCountries.get(share.invoiceId()))
                         .addValue("currency", share.amount().currency().getCurrencyCode())
                         .addValue("amount", share.amount().minorUnits())
                         .addValue("fee", share.fee().minorUnits())
@@ -154,8 +159,8 @@ class AllocationWriter implements ItemWriter<IncomingPayment> {
                 + " :outcome, :reason, :debtor, :references)", payments.toArray(MapSqlParameterSource[]::new));
         if (!shares.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO invoice_allocation (account_iban, bank_reference, allocation_no, invoice_id, client_id,"
-                    + " currency, amount_minor, fee_minor, allocated_on) VALUES (:iban, :reference, :number, :invoice, :client,"
-                    + " :currency, :amount, :fee, :day)", shares.toArray(MapSqlParameterSource[]::new));
+                    + " debtor_country, currency, amount_minor, fee_minor, allocated_on) VALUES (:iban, :reference, :number,"
+                    + " :invoice, :client, :country, :currency, :amount, :fee, :day)", shares.toArray(MapSqlParameterSource[]::new));
         }
     }
 

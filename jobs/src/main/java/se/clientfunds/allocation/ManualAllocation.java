@@ -146,7 +146,7 @@ public class ManualAllocation {
         if (!unallocated.isPositive()) {
             throw new InputError("payment " + paymentReference + " has nothing left in UNALLOCATED");
         }
-        List<Map<String, Object>> invoices = jdbc.queryForList("SELECT i.client_id, i.currency, i.amount_minor,"
+        List<Map<String, Object>> invoices = jdbc.queryForList("SELECT i.client_id, i.currency, i.amount_minor, i.debtor_country,"
                 + " c.fee_fixed_minor, c.fee_percent, c.currency AS client_currency FROM current_invoice i"
                 + " JOIN current_client c ON c.client_id = i.client_id WHERE i.invoice_id = ?", invoiceId);
         if (invoices.isEmpty()) {
@@ -196,9 +196,10 @@ public class ManualAllocation {
         }
         int number = jdbc.queryForObject("SELECT COALESCE(MAX(allocation_no), 0) + 1 FROM invoice_allocation"
                 + " WHERE account_iban = ? AND bank_reference = ?", Integer.class, iban, bankReference);
-        jdbc.update("INSERT INTO invoice_allocation (account_iban, bank_reference, allocation_no, invoice_id, client_id, currency,"
-                + " amount_minor, fee_minor, allocated_on, allocated_by, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                iban, bankReference, number, invoiceId, clientId, currency, share.minorUnits(), fee.minorUnits(),
+        jdbc.update("INSERT INTO invoice_allocation (account_iban, bank_reference, allocation_no, invoice_id, client_id,"
+                + " debtor_country, currency, amount_minor, fee_minor, allocated_on, allocated_by, reason)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                iban, bankReference, number, invoiceId, clientId, invoice.get("debtor_country"), currency, share.minorUnits(), fee.minorUnits(),
                 Date.valueOf(bookingDate), operator, fit(reason, 500));
         Money left = unallocated.minus(share);
         jdbc.update("UPDATE payment_allocation SET unallocated_minor = ?, to_invoices_minor = to_invoices_minor + ?,"

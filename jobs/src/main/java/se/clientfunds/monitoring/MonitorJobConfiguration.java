@@ -396,17 +396,15 @@ class MonitorJobConfiguration {
                 .saveState(false)
                 .verifyCursorPosition(false)
                 // one debtor (by id, whatever spellings of the name its invoices carry) a listed country and currency
-                .sql("SELECT i.debtor_id, MIN(i.debtor_name), i.debtor_country, a.currency, SUM(a.amount_minor)"
-                        // from the day's allocations (the index holds their invoices) to each one's invoice, the
-                        // country tested before the newest version is looked up (left to itself the optimiser reads
-                        // every invoice there is for the country; an index on the country would cost every invoice
-                        // import a quarter more)
+                .sql("SELECT i.debtor_id, MIN(i.debtor_name), a.debtor_country, a.currency, SUM(a.amount_minor)"
+                        // the day's allocations of a listed country (the day's index holds the country each was judged
+                        // by when allocated), then only those allocations' invoices, for the debtor
                         + " FROM invoice_allocation a FORCE INDEX (ix_invoice_allocation_day_client)"
                         + " STRAIGHT_JOIN invoice i ON i.invoice_id = a.invoice_id"
-                        + " WHERE a.allocated_on = ? AND i.debtor_country IN ("
+                        + " WHERE a.allocated_on = ? AND a.debtor_country IN ("
                         + (listed.isEmpty() ? "NULL" : String.join(", ", java.util.Collections.nCopies(listed.size(), "?"))) + ")"
                         + " AND" + NEWEST_INVOICE
-                        + " GROUP BY i.debtor_id, i.debtor_country, a.currency ORDER BY i.debtor_id, i.debtor_country, a.currency")
+                        + " GROUP BY i.debtor_id, a.debtor_country, a.currency ORDER BY i.debtor_id, a.debtor_country, a.currency")
                 .queryArguments(arguments.toArray())
                 // (the payments are read for the debtors the rule reports)
                 .rowMapper((rs, row) -> new HighRiskCountryRule.DebtorDay(rs.getString(1), rs.getString(2), rs.getString(3),
@@ -426,10 +424,10 @@ class MonitorJobConfiguration {
                 return null;
             }
             List<String> payments = jdbc.queryForList("SELECT DISTINCT CONCAT(a.account_iban, '/', a.bank_reference)"
-                    + " FROM invoice_allocation a JOIN invoice i ON i.invoice_id = a.invoice_id WHERE a.allocated_on = ? AND"
-                    + NEWEST_INVOICE
-                    + " AND i.debtor_id = ? AND i.debtor_country = ? AND a.currency = ? ORDER BY 1", String.class,
-                    Date.valueOf(businessDate), debtor.debtorId(), debtor.country(), debtor.amount().currency().getCurrencyCode());
+                    + " FROM invoice_allocation a FORCE INDEX (ix_invoice_allocation_day_client)"
+                    + " STRAIGHT_JOIN invoice i ON i.invoice_id = a.invoice_id WHERE a.allocated_on = ? AND a.debtor_country = ?"
+                    + " AND a.currency = ? AND i.debtor_id = ? AND" + NEWEST_INVOICE + " ORDER BY 1", String.class,
+                    Date.valueOf(businessDate), debtor.country(), debtor.amount().currency().getCurrencyCode(), debtor.debtorId());
             return rule.get().evaluate(new HighRiskCountryRule.DebtorDay(debtor.debtorId(), debtor.debtorName(),
                     debtor.country(), debtor.day(), debtor.amount(), payments)).orElse(null);
         };

@@ -90,6 +90,12 @@ class AllocatePaymentsJobIT {
         assertThat(dayJobs.run(JobName.ALLOCATE_PAYMENTS, DAY).status()).isEqualTo(DayJobOutcome.Status.COMPLETED);
         String uninterrupted = digest();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment_allocation", Long.class)).isEqualTo(PAYMENTS);
+        // each allocation keeps its debtor's country as the invoice gave it (HIGH_RISK_COUNTRY judges by it)
+        assertThat(jdbc.queryForList("SELECT CONCAT(a.invoice_id, ' ', a.debtor_country, ' ', i.debtor_country)"
+                + " FROM invoice_allocation a JOIN current_invoice i ON i.invoice_id = a.invoice_id"
+                + " WHERE a.debtor_country <> i.debtor_country", String.class)).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT debtor_country) FROM invoice_allocation", Long.class))
+                .isGreaterThan(1L);
 
         // given the same inputs again, and a database that fails the chunk holding the 40th payment
         DatabaseReset.emptyAllTables(jdbc);
@@ -186,6 +192,8 @@ class AllocatePaymentsJobIT {
         assertThat(jdbc.queryForMap("SELECT allocated_by, reason, amount_minor FROM invoice_allocation WHERE invoice_id = ?", invoiceId))
                 .containsEntry("allocated_by", "anna").containsEntry("reason", "phoned the payer: meant " + invoiceId)
                 .containsEntry("amount_minor", expected);
+        assertThat(jdbc.queryForObject("SELECT a.debtor_country = i.debtor_country FROM invoice_allocation a"
+                + " JOIN current_invoice i ON i.invoice_id = a.invoice_id WHERE a.invoice_id = ?", Boolean.class, invoiceId)).isTrue();
         assertThat(jdbc.queryForObject("SELECT unallocated_minor FROM payment_allocation WHERE bank_reference = ?", Long.class, payment))
                 .isEqualTo(waiting - expected);
         assertThat(jdbc.queryForMap("SELECT operator, action, reason FROM operator_action"))
@@ -292,7 +300,7 @@ class AllocatePaymentsJobIT {
         List<String> lines = new ArrayList<>();
         lines.addAll(jdbc.query("SELECT * FROM payment_allocation ORDER BY account_iban, bank_reference", (rs, row) -> row(rs, 13)));
         lines.addAll(jdbc.query("SELECT * FROM invoice_allocation ORDER BY account_iban, bank_reference, allocation_no",
-                (rs, row) -> row(rs, 11)));
+                (rs, row) -> row(rs, 12)));
         lines.addAll(jdbc.query("SELECT e.event_type, e.reference, e.booking_date, e.description, l.line_no, l.account, l.side,"
                 + " l.amount_minor, l.currency FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id"
                 + " ORDER BY e.event_type, e.reference, l.line_no", (rs, row) -> row(rs, 9)));

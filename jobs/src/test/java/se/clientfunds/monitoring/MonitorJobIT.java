@@ -145,9 +145,10 @@ class MonitorJobIT {
                 + " due_date, debtor_name, debtor_id, debtor_country) VALUES ('INV-1', ?, 2, 'CL2', '18', 'SEK', 2000, ?, ?,"
                 + " 'Kim Testsson', 'DB-KP', 'KP'), ('INV-2', ?, 3, 'CL1', '26', 'SEK', 50000100, ?, ?, 'Rund Summa', 'DB-R', 'SE')",
                 invoices, MONDAY, WEDNESDAY, invoices, MONDAY, WEDNESDAY);
-        jdbc.update("INSERT INTO invoice_allocation (account_iban, bank_reference, allocation_no, invoice_id, client_id, currency,"
-                + " amount_minor, fee_minor, allocated_on) VALUES (?, 'W2', 1, 'INV-1', 'CL2', 'SEK', 2000, 0, ?),"
-                + " (?, 'W3', 1, 'INV-2', 'CL1', 'SEK', 25000000, 0, ?), (?, 'W4', 1, 'INV-2', 'CL1', 'SEK', 25000100, 0, ?)",
+        jdbc.update("INSERT INTO invoice_allocation (account_iban, bank_reference, allocation_no, invoice_id, client_id,"
+                + " debtor_country, currency, amount_minor, fee_minor, allocated_on)"
+                + " VALUES (?, 'W2', 1, 'INV-1', 'CL2', 'KP', 'SEK', 2000, 0, ?),"
+                + " (?, 'W3', 1, 'INV-2', 'CL1', 'SE', 'SEK', 25000000, 0, ?), (?, 'W4', 1, 'INV-2', 'CL1', 'SE', 'SEK', 25000100, 0, ?)",
                 ACCOUNT.value(), thursday, ACCOUNT.value(), WEDNESDAY, ACCOUNT.value(), WEDNESDAY);
         Path countries = home.root().resolve("reference/high-risk-countries.csv");
         Files.deleteIfExists(countries);

@@ -147,8 +147,8 @@ final class AllocationCloseBenchmark {
         jdbc.execute("CREATE TABLE bench_account_position LIKE account_position");
         long baselineStart = System.nanoTime();
         long allocated = jdbc.update("INSERT INTO bench_invoice_allocation (account_iban, bank_reference, allocation_no,"
-                + " invoice_id, client_id, currency, amount_minor, fee_minor, allocated_on)"
-                + " SELECT t.account_iban, t.bank_reference, 1, i.invoice_id, i.client_id, t.currency,"
+                + " invoice_id, client_id, debtor_country, currency, amount_minor, fee_minor, allocated_on)"
+                + " SELECT t.account_iban, t.bank_reference, 1, i.invoice_id, i.client_id, i.debtor_country, t.currency,"
                 + " LEAST(t.amount_minor, i.amount_minor),"
                 + " LEAST(LEAST(t.amount_minor, i.amount_minor), c.fee_fixed_minor"
                 + "   + ROUND(LEAST(t.amount_minor, i.amount_minor) * c.fee_percent / 100)), ?"

@@ -151,7 +151,7 @@ final class MonitorBenchmark {
                 transactions.append(line);
                 line.setLength(0);
                 line.append(ACCOUNT).append("\tMB").append(i).append("\tMI").append(i).append("\tMC").append(client)
-                        .append('\t').append(Math.min(amount, invoiced)).append('\t').append(date).append('\n');
+                        .append('\t').append(country).append('\t').append(Math.min(amount, invoiced)).append('\t').append(date).append('\n');
                 allocations.append(line);
             }
         }
@@ -183,7 +183,7 @@ final class MonitorBenchmark {
                 + " counterparty_country, is_payment) SET import_id = (SELECT import_id FROM bench_day WHERE n = @day + 1),"
                 + " transaction_no = 1, location = 'bench'");
         BenchmarkTables.loadRows(jdbc, work.resolve("mb_invoice_allocation.tsv"), "invoice_allocation", "(account_iban,"
-                + " bank_reference, invoice_id, client_id, amount_minor, allocated_on) SET allocation_no = 1, currency = 'SEK', fee_minor = 0");
+                + " bank_reference, invoice_id, client_id, debtor_country, amount_minor, allocated_on) SET allocation_no = 1, currency = 'SEK', fee_minor = 0");
         jdbc.execute("ANALYZE TABLE client, invoice, bank_transaction, invoice_allocation, imported_file");
         Path countries = home.root().resolve(settings.highRiskCountries());
         Files.createDirectories(countries.getParent());
@@ -271,7 +271,7 @@ final class MonitorBenchmark {
         inForce(AlertRule.HIGH_RISK_COUNTRY).ifPresent(setting -> jdbc.update("INSERT INTO bench_alert"
                 + " SELECT 'HIGH_RISK_COUNTRY', a.allocated_on, MIN(i.debtor_name) FROM invoice_allocation a"
                 + " JOIN invoice i ON i.invoice_id = a.invoice_id JOIN bench_day x ON x.business_date = a.allocated_on"
-                + " WHERE i.debtor_country = 'IR' AND" + NEWEST_INVOICE + " GROUP BY a.allocated_on, i.debtor_id, i.debtor_country, a.currency"));
+                + " WHERE a.debtor_country = 'IR' AND" + NEWEST_INVOICE + " GROUP BY a.allocated_on, i.debtor_id, a.debtor_country, a.currency"));
         inForce(AlertRule.VELOCITY).ifPresent(setting -> {
             // each client's inflow by day; the median of the look-back's days, a day without inflow as 0
             jdbc.execute("CREATE TABLE bench_inflow (client_id VARCHAR(64) NOT NULL, n INT NOT NULL, total BIGINT NOT NULL,"
