@@ -75,7 +75,7 @@ public class BankFileCheck {
         }
         return new BankFileVerdict(verdict.fileName(), verdict.format(), verdict.version(), verdict.sections(),
                 verdict.entries(), verdict.credits(), verdict.debits(), problems.subList(0, Math.min(problems.size(),
-                BankFileValidation.REPORTED_PROBLEMS)), problemCount);
+                BankFileValidation.REPORTED_PROBLEMS)), problemCount, verdict.warnings());
     }
 
     /** The configured client-funds account a section is about; validation made sure there is one. */

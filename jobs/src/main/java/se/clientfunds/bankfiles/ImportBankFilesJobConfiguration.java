@@ -178,6 +178,9 @@ class ImportBankFilesJobConfiguration {
                 return RepeatStatus.FINISHED;
             }
             jobContext.putLong(ImportContext.ROWS, verdict.entries());
+            if (!verdict.warnings().isEmpty()) {
+                jobContext.putString(ImportContext.WARNINGS, verdict.warningSummary());
+            }
             return RepeatStatus.FINISHED;
         };
     }
@@ -275,6 +278,10 @@ class ImportBankFilesJobConfiguration {
                     (rs, row) -> rs.getString(1) + ": bank reference '" + rs.getString(2) + "' was already imported from "
                             + rs.getString(3), importId);
             List<String> notes = new ArrayList<>();
+            ExecutionContext importContext = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+            if (importContext.containsKey(ImportContext.WARNINGS)) {
+                notes.add(importContext.getString(ImportContext.WARNINGS));
+            }
             if (!duplicates.isEmpty()) {
                 notes.add(duplicates.size() + " duplicate payment" + (duplicates.size() == 1 ? "" : "s")
                         + " not posted again; first: " + duplicates.get(0));

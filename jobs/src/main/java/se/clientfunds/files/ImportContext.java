@@ -15,6 +15,8 @@ public final class ImportContext {
     public static final String ROWS = "rows";
     /** Something the operator should know about an imported file (duplicate payments not posted again). */
     public static final String NOTE = "note";
+    /** What was tolerated in a bank file that was read all the same (its verdict's warnings), in one line. */
+    public static final String WARNINGS = "warnings";
     /** Why the file was refused. */
     public static final String REASON = "reason";
 

@@ -1,6 +1,7 @@
 package se.clientfunds.bank;
 
 import java.io.Closeable;
+import java.util.List;
 
 /**
  * Streams one bank file as {@link BankRecord}s in file order, in constant memory. Parsing checks what the format
@@ -16,4 +17,12 @@ public interface BankFileParser extends Closeable {
 
     /** The next record, or null at the end of the file. */
     BankRecord next();
+
+    /**
+     * What the parser tolerated so far that the operator should know of (a quirk of the bank's, read by a documented
+     * rule), where it is; complete once {@link #next()} has returned null.
+     */
+    default List<BankFileVerdict.Problem> warnings() {
+        return List.of();
+    }
 }

@@ -21,6 +21,7 @@ public final class BankFileValidation {
     private static final String BOOKED = "BOOK";
 
     private final List<BankFileVerdict.Problem> problems = new ArrayList<>();
+    private final List<BankFileVerdict.Problem> warnings = new ArrayList<>();
     private long problemCount;
 
     private BankFileValidation() {
@@ -61,8 +62,10 @@ public final class BankFileValidation {
         if (sections.isEmpty()) {
             problem("file", "holds no statement, notification or deposit");
         }
+        List<BankFileVerdict.Problem> allWarnings = new ArrayList<>(parser.warnings());
+        allWarnings.addAll(warnings);
         return new BankFileVerdict(fileName, parser.format(), parser.version(), sections, entries, credits, debits,
-                problems, problemCount);
+                problems, problemCount, allWarnings.subList(0, Math.min(allWarnings.size(), REPORTED_PROBLEMS)));
     }
 
     private void checkEntry(BankSection section, BankEntry entry) {
@@ -126,6 +129,11 @@ public final class BankFileValidation {
                         + computed + ", the closing balance says " + closing.get().amount());
             }
         }
+    }
+
+    /** Something the operator should know about a file that is read all the same. */
+    private void warning(String location, String reason) {
+        warnings.add(new BankFileVerdict.Problem(location, reason));
     }
 
     private void problem(String location, String reason) {

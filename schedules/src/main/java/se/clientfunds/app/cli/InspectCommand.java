@@ -104,6 +104,12 @@ class InspectCommand implements Callable<Integer> {
         for (BankFileVerdict.Problem problem : verdict.problems()) {
             text.append("  ").append(problem).append('\n');
         }
+        if (!verdict.warnings().isEmpty()) {
+            line(text, "warnings", Integer.toString(verdict.warnings().size()));
+            for (BankFileVerdict.Problem warning : verdict.warnings()) {
+                text.append("  ").append(warning).append('\n');
+            }
+        }
         return text.toString();
     }
 
@@ -147,6 +153,14 @@ class InspectCommand implements Callable<Integer> {
                 json.writeStartObject();
                 json.writeStringProperty("location", problem.location());
                 json.writeStringProperty("reason", problem.reason());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayPropertyStart("warnings");
+            for (BankFileVerdict.Problem warning : verdict.warnings()) {
+                json.writeStartObject();
+                json.writeStringProperty("location", warning.location());
+                json.writeStringProperty("reason", warning.reason());
                 json.writeEndObject();
             }
             json.writeEndArray();
