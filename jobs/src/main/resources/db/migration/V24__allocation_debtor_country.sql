@@ -19,8 +19,8 @@ SET a.debtor_country = i.debtor_country
 WHERE a.debtor_country IS NULL
   AND i.import_id = (SELECT MAX(i2.import_id) FROM invoice i2 WHERE i2.invoice_id = i.invoice_id);
 
-ALTER TABLE invoice_allocation MODIFY COLUMN debtor_country CHAR(2) NOT NULL;
-
-DROP INDEX ix_invoice_allocation_day_client ON invoice_allocation;
-CREATE INDEX ix_invoice_allocation_day_client ON invoice_allocation (allocated_on, client_id, currency, amount_minor, invoice_id,
-                                                                     debtor_country);
+-- one rebuild for the column and the index
+ALTER TABLE invoice_allocation
+    MODIFY COLUMN debtor_country CHAR(2) NOT NULL,
+    DROP INDEX ix_invoice_allocation_day_client,
+    ADD INDEX ix_invoice_allocation_day_client (allocated_on, client_id, currency, amount_minor, invoice_id, debtor_country);

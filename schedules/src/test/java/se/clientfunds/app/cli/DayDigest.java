@@ -45,7 +45,7 @@ final class DayDigest {
                 + " booking_date, allocated_on, to_invoices_minor, to_debtor_credit_minor, unallocated_minor, outcome, reason,"
                 + " debtor_name, payment_references FROM payment_allocation ORDER BY account_iban, bank_reference"));
         digest.put("invoice_allocation", rows(connection, "SELECT account_iban, bank_reference, allocation_no, invoice_id,"
-                + " client_id, currency, amount_minor, fee_minor, allocated_on, allocated_by, reason FROM invoice_allocation"
+                + " client_id, debtor_country, currency, amount_minor, fee_minor, allocated_on, allocated_by, reason FROM invoice_allocation"
                 + " ORDER BY account_iban, bank_reference, allocation_no"));
         digest.put("refund_payment", rows(connection, "SELECT refund_id, business_date, status, account_iban, bank_reference,"
                 + " currency, amount_minor, to_account, to_name, approved_by, end_to_end_id, payment_batch, reason"
