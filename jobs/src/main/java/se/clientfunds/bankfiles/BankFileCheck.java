@@ -39,8 +39,10 @@ public class BankFileCheck {
 
     public BankFileVerdict check(Path file, BankFileFormat format) {
         BankFileVerdict verdict;
+        StagingLimits limits;
         try (BankFileParser parser = BankFileParsers.open(file, format, properties.bankFiles().allowTestFiles())) {
-            verdict = BankFileValidation.validate(file.getFileName().toString(), parser);
+            limits = new StagingLimits(parser);
+            verdict = BankFileValidation.validate(file.getFileName().toString(), limits);
         } catch (BankFileException e) {
             return refused(file, format, e.getMessage());
         } catch (UncheckedIOException e) {
@@ -53,7 +55,9 @@ public class BankFileCheck {
             return refused(file, format, file.getFileName() + ": cannot be read: " + Causes.rootMessage(e));
         }
         List<BankFileVerdict.Problem> problems = new ArrayList<>(verdict.problems());
-        long problemCount = verdict.problemCount();
+        problems.addAll(limits.problems());
+        long problemCount = verdict.problemCount() + limits.problemCount();
+        long beforeAccounts = problemCount;
         Set<String> accountCurrencies = new TreeSet<>();
         for (BankSection section : verdict.sections()) {
             String problem = accountProblem(section);
@@ -68,7 +72,7 @@ public class BankFileCheck {
         Set<String> moneyCurrencies = new TreeSet<>(verdict.credits().keySet());
         moneyCurrencies.addAll(verdict.debits().keySet());
         moneyCurrencies.removeAll(accountCurrencies);
-        if (problemCount == verdict.problemCount() && !moneyCurrencies.isEmpty()) {
+        if (problemCount == beforeAccounts && !moneyCurrencies.isEmpty()) {
             problemCount++;
             problems.add(new BankFileVerdict.Problem("file", "holds money in " + String.join(", ", moneyCurrencies)
                     + ", which no account of the file is kept in (" + String.join(", ", accountCurrencies) + ")"));

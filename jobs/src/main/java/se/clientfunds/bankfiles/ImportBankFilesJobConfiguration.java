@@ -111,7 +111,7 @@ class ImportBankFilesJobConfiguration {
             }
             Optional<BankFileFormat> format = BankFileParsers.detect(file);
             if (format.isEmpty()) {
-                String reason = file.getFileName() + ": not a camt.053, camt.054, BGMax or MT940 file";
+                String reason = file.getFileName() + ": " + BankFileParsers.notReadReason(file);
                 importedFiles.recordRefused(file, null, sha256, size, businessDate, reason);
                 reject(contribution, chunkContext, mover, file, reason, List.of());
                 return RepeatStatus.FINISHED;
@@ -266,6 +266,10 @@ class ImportBankFilesJobConfiguration {
                 String summary = file.getFileName() + ": " + problems.size() + (problems.size() >= 100 ? " or more" : "")
                         + " payment problem" + (problems.size() == 1 ? "" : "s") + "; first: " + problems.get(0);
                 importedFiles.markRejected(importId, summary);
+                // a refused file leaves nothing behind: its staged rows go in the same transaction
+                for (String table : List.of("bank_transaction", "bank_entry", "bank_section")) {
+                    jdbc.update("DELETE FROM " + table + " WHERE import_id = ?", importId);
+                }
                 reject(contribution, chunkContext, mover, file, summary, problems);
                 return RepeatStatus.FINISHED;
             }

@@ -6,16 +6,41 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import se.clientfunds.bank.bgmax.BgMaxParser;
 import se.clientfunds.bank.camt.CamtParser;
 import se.clientfunds.bank.mt940.Mt940Parser;
 
-/** Tells which bank format a file is from its first bytes (never its name) and opens the parser for it. */
+/**
+ * Tells which bank format a file is from its first bytes (never its name) and opens the parser for it. A file of a
+ * bank format the pipeline does not read (camt.052, pain.002, an MT942, a Bankgirot LB or Autogiro file) is named as
+ * such, so the operator knows what was sent rather than only what it is not.
+ */
 public final class BankFileParsers {
 
     private static final int HEAD_BYTES = 4096;
+    /** What the import reads, for a file that is none of it. */
+    public static final String NOT_A_BANK_FILE = "not a camt.053, camt.054, BGMax or MT940 file";
+
+    private static final Pattern ISO_20022_MESSAGE = Pattern.compile("urn:iso:std:iso:20022:tech:xsd:([a-z]{4}\\.\\d{3})\\.");
+    private static final Map<String, String> ISO_20022_NAMES = Map.of(
+            "camt.052", "an account report (intraday)",
+            "camt.055", "a customer payment cancellation request",
+            "camt.056", "a payment cancellation request",
+            "camt.029", "a resolution of investigation",
+            "pain.001", "a payment order (the pipeline writes these, it does not read them)",
+            "pain.002", "a payment status report",
+            "pain.008", "a direct debit order");
+    /** An MT940 statement's tags at the start of a line: the transaction reference, the account, the opening balance. */
+    private static final Pattern MT940_REFERENCE = Pattern.compile("(?m)(?:^|\\{4:):20:");
+    private static final Pattern MT940_ACCOUNT = Pattern.compile("(?m)^:25[P]?:");
+    private static final Pattern MT940_OPENING = Pattern.compile("(?m)^:60[FM]:");
+    private static final Pattern SWIFT_MESSAGE_TYPE = Pattern.compile("\\{2:[IO](\\d{3})");
+    private static final Pattern MT942_TAGS = Pattern.compile("(?m)^:(34F|13D):");
 
     private BankFileParsers() {
     }
@@ -35,20 +60,67 @@ public final class BankFileParsers {
         if (text.startsWith("01BGMAX")) {
             return Optional.of(BankFileFormat.BGMAX);
         }
-        if (text.startsWith("{1:") || text.startsWith(":20:") || text.startsWith(":940:")) {
+        // by its tags, wherever the statement starts: banks put download headers (ABNANL2A / 940 / ABNANL2A,
+        // 0000 01INGBNL2AXXXX00001), SWIFT blocks, control characters or a line of prose before it
+        Matcher type = SWIFT_MESSAGE_TYPE.matcher(text);
+        boolean otherSwiftType = type.find() && !type.group(1).equals("940");
+        if (!otherSwiftType && MT940_REFERENCE.matcher(text).find() && MT940_ACCOUNT.matcher(text).find()
+                && MT940_OPENING.matcher(text).find()) {
             return Optional.of(BankFileFormat.MT940);
         }
         return Optional.empty();
     }
 
     /**
-     * Whether the file is meant as a bank file: one of the formats, or any XML (which the bank-file import then
-     * refuses, naming why), as opposed to a platform extract.
+     * Why a file that {@link #detect} does not know is not read, in one line: the format it is when it is a bank
+     * format the pipeline does not read, otherwise what the import reads.
      */
-    public static boolean isBankFile(Path file) {
-        return head(file).startsWith("<") || detect(file).isPresent();
+    public static String notReadReason(Path file) {
+        return unsupported(head(file)).map(what -> what + " is not supported: the import reads camt.053, camt.054,"
+                + " BGMax and MT940").orElse(NOT_A_BANK_FILE);
     }
 
+    private static Optional<String> unsupported(String text) {
+        if (text.startsWith("<")) {
+            Matcher message = ISO_20022_MESSAGE.matcher(text);
+            if (message.find()) {
+                String name = message.group(1);
+                String what = ISO_20022_NAMES.get(name);
+                return Optional.of(what == null ? name : name + " (" + what + ")");
+            }
+            return Optional.empty();
+        }
+        String firstLine = text.lines().findFirst().orElse("");
+        if (firstLine.startsWith("11") && firstLine.contains("LEVERANT")) {
+            return Optional.of("a Bankgirot LB file (Leverantörsbetalningar)");
+        }
+        if (firstLine.startsWith("01") && firstLine.contains("AUTOGIRO")) {
+            return Optional.of("a Bankgirot Autogiro file");
+        }
+        Matcher type = SWIFT_MESSAGE_TYPE.matcher(text);
+        if (type.find() && !type.group(1).equals("940")) {
+            return Optional.of("an MT" + type.group(1) + " message");
+        }
+        if (MT942_TAGS.matcher(text).find()) {
+            return Optional.of("an MT942 (interim transaction report)");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the file is meant as a bank file: one of the formats, a bank format the pipeline does not read, or any
+     * XML (which the bank-file import then refuses, naming why), as opposed to a platform extract.
+     */
+    public static boolean isBankFile(Path file) {
+        String text = head(file);
+        return text.startsWith("<") || detect(file).isPresent() || unsupported(text).isPresent();
+    }
+
+    /**
+     * The file's first bytes as text: UTF-16 when a byte order mark (or XML's {@code <} next to a zero byte) says so,
+     * otherwise byte for byte (every format's markers are ASCII); without a UTF-8 byte order mark, leading white
+     * space and the control characters some banks frame messages with (SOH, ETX, SUB).
+     */
     private static String head(Path file) {
         byte[] head = new byte[HEAD_BYTES];
         int n;
@@ -57,7 +129,19 @@ public final class BankFileParsers {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        return new String(head, 0, n, StandardCharsets.ISO_8859_1).replace("\u00ef\u00bb\u00bf", "").stripLeading();
+        String text;
+        if (n >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+            text = new String(head, 2, n - 2, StandardCharsets.UTF_16BE);
+        } else if (n >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+            text = new String(head, 2, n - 2, StandardCharsets.UTF_16LE);
+        } else if (n >= 2 && head[0] == 0 && head[1] == '<') {
+            text = new String(head, 0, n, StandardCharsets.UTF_16BE);
+        } else if (n >= 2 && head[0] == '<' && head[1] == 0) {
+            text = new String(head, 0, n, StandardCharsets.UTF_16LE);
+        } else {
+            text = new String(head, 0, n, StandardCharsets.ISO_8859_1).replace("\u00ef\u00bb\u00bf", "");
+        }
+        return text.replaceAll("[\\x01\\x03\\x1a]", "").stripLeading();
     }
 
     /**

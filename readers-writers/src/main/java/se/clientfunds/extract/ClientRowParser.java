@@ -28,7 +28,7 @@ public final class ClientRowParser implements ExtractRowParser<ClientRecord> {
         RowChecks checks = new RowChecks(ExtractKind.CLIENTS, row);
         String clientId = checks.id(CLIENT_ID);
         String organisationNumber = checks.organisationNumber(ORG_NUMBER);
-        String name = checks.text(NAME);
+        String name = checks.text(NAME, RowChecks.MAX_NAME_LENGTH);
         Currency currency = checks.currency(CURRENCY);
         Iban payoutAccount = checks.iban(PAYOUT_ACCOUNT);
         PayoutSchedule schedule = checks.oneOf(PAYOUT_SCHEDULE, PayoutSchedule.class);

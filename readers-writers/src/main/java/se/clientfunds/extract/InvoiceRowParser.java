@@ -53,8 +53,8 @@ public final class InvoiceRowParser implements ExtractRowParser<InvoiceRecord> {
         if (issueDate != null && dueDate != null && dueDate.isBefore(issueDate)) {
             checks.problem(DUE_DATE, "due_date " + dueDate + " is before issue_date " + issueDate);
         }
-        String debtorName = checks.text(DEBTOR_NAME);
-        String debtorId = checks.optionalText(DEBTOR_ID);
+        String debtorName = checks.text(DEBTOR_NAME, RowChecks.MAX_NAME_LENGTH);
+        String debtorId = checks.optionalText(DEBTOR_ID, RowChecks.MAX_ID_LENGTH);
         String debtorCountry = checks.country(DEBTOR_COUNTRY);
         if (checks.hasProblems()) {
             return RowOutcome.invalid(checks.problems());

@@ -25,12 +25,12 @@ public final class RefundRowParser implements ExtractRowParser<RefundRecord> {
     public RowOutcome<RefundRecord> parse(ExtractRow row) {
         RowChecks checks = new RowChecks(ExtractKind.REFUNDS, row);
         String refundId = checks.id(REFUND_ID);
-        String paymentRef = checks.text(PAYMENT_REF);
+        String paymentRef = checks.text(PAYMENT_REF, RowChecks.MAX_PAYMENT_REFERENCE_LENGTH);
         Currency currency = checks.currency(CURRENCY);
         Money amount = checks.money(AMOUNT, currency, RowChecks.Sign.POSITIVE);
         Iban toAccount = checks.iban(TO_ACCOUNT);
-        String toName = checks.text(TO_NAME);
-        String approvedBy = checks.text(APPROVED_BY);
+        String toName = checks.text(TO_NAME, RowChecks.MAX_NAME_LENGTH);
+        String approvedBy = checks.text(APPROVED_BY, RowChecks.MAX_OPERATOR_LENGTH);
         if (checks.hasProblems()) {
             return RowOutcome.invalid(checks.problems());
         }

@@ -25,6 +25,10 @@ import se.clientfunds.reference.OcrReference;
 final class RowChecks {
 
     static final int MAX_ID_LENGTH = 64;
+    /** The widths of the columns the extracts' text is kept in: names, a refund's payment reference, who approved. */
+    static final int MAX_NAME_LENGTH = 200;
+    static final int MAX_PAYMENT_REFERENCE_LENGTH = 140;
+    static final int MAX_OPERATOR_LENGTH = 100;
 
     private static final Pattern PERCENT = Pattern.compile("\\d+(\\.\\d+)?");
     private static final Pattern ORG_NUMBER = Pattern.compile("\\d{6}-?\\d{4}");
@@ -125,19 +129,27 @@ final class RowChecks {
         return withoutControlCharacters(column, value);
     }
 
-    /** Free text that must not be blank. */
-    String text(int column) {
+    /** Free text that must not be blank, at most {@code maxLength} characters (its column's width). */
+    String text(int column, int maxLength) {
         String value = row.field(column);
         if (value.isBlank()) {
             problem(column, "must not be empty");
             return null;
         }
-        return withoutControlCharacters(column, value);
+        return fitting(column, withoutControlCharacters(column, value), maxLength);
     }
 
-    /** Free text that may be empty. */
-    String optionalText(int column) {
-        return withoutControlCharacters(column, row.field(column));
+    /** Free text that may be empty, at most {@code maxLength} characters (its column's width). */
+    String optionalText(int column, int maxLength) {
+        return fitting(column, withoutControlCharacters(column, row.field(column)), maxLength);
+    }
+
+    private String fitting(int column, String value, int maxLength) {
+        if (value != null && value.length() > maxLength) {
+            problem(column, "must have at most " + maxLength + " characters, has " + value.length());
+            return null;
+        }
+        return value;
     }
 
     private String withoutControlCharacters(int column, String value) {

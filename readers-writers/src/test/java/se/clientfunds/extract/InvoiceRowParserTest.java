@@ -105,6 +105,13 @@ class InvoiceRowParserTest {
     }
 
     @Test
+    void textLongerThanItsColumnIsRefusedBeforeAnythingIsStaged() {
+        assertProblem(row("debtor_name", "Ö".repeat(201)), "debtor_name", "must have at most 200 characters, has 201");
+        assertProblem(row("debtor_id", "D".repeat(65)), "debtor_id", "must have at most 64 characters, has 65");
+        assertThat(parser.parse(row("debtor_name", "Ö".repeat(200))).isValid()).isTrue();
+    }
+
+    @Test
     void reportsEveryProblemOfTheRow() {
         // given
         ExtractRow row = row("invoice_id", "", "client_id", "C9", "ocr", "12", "currency", "SE",

@@ -36,24 +36,35 @@ final class BgMaxLine {
     }
 
     /**
-     * Checks one line as a record and pads it to 80 characters. Tolerated: trailing blanks (spaces or tabs) past
-     * position 80, and a line that stops after its last field (trailing blanks stripped in transfer). Refused: an
-     * unknown record type, non-blank text past 80, a line made long by UTF-8 letters or holding UTF-8's replacement
-     * character, a line cut inside a field, control characters, and tabs outside free-text records (a tab there
-     * shifts every field after it).
+     * Checks one line as a record and pads it to 80 characters. Tolerated: a line that stops after its last field
+     * (trailing blanks stripped in transfer). Refused: an unknown record type, anything past position 80 (blanks
+     * too: a record is 80 characters, and a longer one was not written by Bankgirot's rules), a file saved as UTF-8
+     * (its byte order mark, or letters that made a line long), UTF-8's replacement character, a file without line
+     * breaks, a line cut inside a field, control characters, and tabs outside free-text records (a tab there shifts
+     * every field after it).
      */
     static BgMaxLine of(String fileName, long number, String raw, long rawLength) {
         String location = "line " + number;
+        if (number == 1 && raw.startsWith("\u00ef\u00bb\u00bf")) {
+            throw new BankFileException(fileName, location, "starts with EF BB BF, UTF-8's byte order mark: the file was"
+                    + " saved as UTF-8, BGMax is ISO-8859-1 (a copy an editor saved; its letters may have changed):"
+                    + " import the file as Bankgirot sent it");
+        }
         String code = raw.length() >= 2 ? raw.substring(0, 2) : raw;
         BgMaxRecordType type = BgMaxRecordType.of(code);
         if (type == null) {
             throw new BankFileException(fileName, location, "unknown record type '" + code + "' (TK" + code
                     + "); BGMax has TK01, TK05, TK15, TK20-TK23, TK25-TK29 and TK70");
         }
-        String encoding = rawLength > RECORD_LENGTH ? encodingHint(raw) : "";
-        if (rawLength > RECORD_LENGTH && (!encoding.isEmpty() || !isBlank(raw.substring(RECORD_LENGTH)))) {
+        if (rawLength > RECORD_LENGTH) {
+            String encoding = encodingHint(raw);
+            String why = !encoding.isEmpty() ? encoding
+                    : rawLength >= 2L * RECORD_LENGTH && BgMaxRecordType.of(raw.substring(RECORD_LENGTH,
+                            Math.min(raw.length(), RECORD_LENGTH + 2))) != null
+                    ? "; position 81 starts another record: the file has lost its line breaks (one record a line)"
+                    : isBlank(raw.substring(RECORD_LENGTH)) ? "; it is padded with blanks past position 80" : "";
             throw new BankFileException(fileName, location, type + " record is " + rawLength
-                    + " characters long, BGMax records are " + RECORD_LENGTH + encoding);
+                    + " characters long, BGMax records are " + RECORD_LENGTH + why);
         }
         if (raw.contains(LOST_LETTER)) {
             throw new BankFileException(fileName, location, type + " record holds bytes EF BF BD at position "

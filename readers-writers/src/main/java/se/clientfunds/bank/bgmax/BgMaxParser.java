@@ -281,6 +281,13 @@ public final class BgMaxParser implements BankFileParser {
         Money amount = line.amount("amount", 38, 55, deposit.currency());
         char referenceCode = line.code("reference code", 56, "012345");
         String channel = line.digits("payment channel code", 57, 57);
+        if (line.text(58, 69).isEmpty()) {
+            // Autogiro payments reported through BGMax may come without one
+            throw line.error("field BGC serial number (positions 58-69) is blank: it is the payment's bank reference,"
+                    + " by which it is posted once and only once, so a payment without one cannot be imported"
+                    + " (payment channel " + channel + (channel.equals("4") ? ", Autogiro" : "") + "); ask Bankgirot"
+                    + " for the deposit with its serial numbers, or book the payment by hand");
+        }
         String serial = line.digits("BGC serial number", 58, 69);
         char imageMark = line.code("image mark", 70, "01");
         String code = line.type() + "/R" + referenceCode + "/C" + channel + "/I" + imageMark;

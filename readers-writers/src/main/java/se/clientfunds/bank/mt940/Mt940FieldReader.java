@@ -33,8 +33,16 @@ public final class Mt940FieldReader implements Closeable {
     /** A field longer than this is refused; keeps memory constant whatever the file holds. */
     static final int MAX_FIELD_CHARS = 10_000;
 
-    private static final Pattern TAG = Pattern.compile(":(\\d{2,3}[A-Z]?):(.*)", Pattern.DOTALL);
+    private static final Pattern TAG = Pattern.compile(":(\\d{2,3}[A-Z]?|NS):(.*)", Pattern.DOTALL);
     private static final Pattern SEPARATOR_LINE = Pattern.compile("-(\\}.*|[A-Z]*)");
+    /** The tags of MT940 (and Rabobank's {@code :940:}, German and Hungarian banks' {@code :NS:}). */
+    private static final java.util.Set<String> MT940_TAGS = java.util.Set.of("20", "21", "25", "25P", "28", "28C", "60F",
+            "60M", "61", "62F", "62M", "64", "65", "86", "NS", "940");
+    /** Transmission headers banks put before a statement: a BIC, {@code 940}, {@code 940 00}, {@code 0000 01INGBNL2AXXXX00001}. */
+    private static final Pattern TRANSMISSION_HEADER = Pattern.compile("[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?|940(?: 00)?"
+            + "|0000 \\d{2}[A-Z0-9]{8,}");
+    /** Characters some banks frame messages with (SOH, ETX) or end a file with (DOS end-of-file), never content. */
+    private static final Pattern FRAMING = Pattern.compile("[\\x01\\x03\\x1a]");
 
     private enum Encoding { UNDECIDED, UTF_8, ISO_8859_1 }
 
@@ -50,6 +58,9 @@ public final class Mt940FieldReader implements Closeable {
     private StringBuilder pendingValue;
     private int pendingLine;
     private Mt940Field queued;
+    private boolean statementSeen;
+    private int preambleLines;
+    private int firstPreambleLine;
 
     public Mt940FieldReader(InputStream in, String fileName) {
         this.in = in instanceof BufferedInputStream ? in : new BufferedInputStream(in, 64 * 1024);
@@ -68,6 +79,9 @@ public final class Mt940FieldReader implements Closeable {
             if (line == null) {
                 return takePending();
             }
+            if (line.indexOf('\u0001') >= 0 || line.indexOf('\u0003') >= 0 || line.indexOf('\u001a') >= 0) {
+                line = FRAMING.matcher(line).replaceAll("");
+            }
             if (line.isBlank()) {
                 continue;
             }
@@ -82,10 +96,13 @@ public final class Mt940FieldReader implements Closeable {
                 }
             }
             Matcher tag = TAG.matcher(line);
-            if (tag.matches()) {
+            // inside an :86: only an MT940 tag starts a field: free text may hold a line such as ':00:00/'
+            if (tag.matches() && ("86".equals(pendingTag) ? MT940_TAGS.contains(tag.group(1)) : true)) {
                 Mt940Field previous = takePending();
                 pendingTag = tag.group(1);
-                pendingValue = new StringBuilder(tag.group(2));
+                // trailing spaces mean nothing to a field's syntax; in free text (:86:) they are kept as written
+                pendingValue = new StringBuilder("86".equals(pendingTag) ? tag.group(2) : tag.group(2).stripTrailing());
+                statementSeen = true;
                 pendingLine = lineNumber;
                 if (previous != null) {
                     return previous;
@@ -103,10 +120,27 @@ public final class Mt940FieldReader implements Closeable {
                     throw new BankFileException(fileName, "line " + lineNumber, ":" + pendingTag + ": (line " + pendingLine
                             + ") is longer than " + MAX_FIELD_CHARS + " characters");
                 }
-                pendingValue.append('\n').append(line);
+                pendingValue.append('\n').append("86".equals(pendingTag) ? line : line.stripTrailing());
+            } else if (!statementSeen && !TRANSMISSION_HEADER.matcher(line.strip()).matches()) {
+                // a line of prose before the first statement (a bank's export heading): skipped, and reported
+                if (preambleLines++ == 0) {
+                    firstPreambleLine = lineNumber;
+                }
             }
             // otherwise a transmission header line before a statement (ABNANL2A, 940, 0000 01INGBNL2AXXXX00001): skipped
         }
+    }
+
+    /**
+     * Lines before the first field that are neither SWIFT blocks nor transmission headers (a preamble in prose): how
+     * many, and the first one's number (0 when there were none).
+     */
+    public int preambleLines() {
+        return preambleLines;
+    }
+
+    public int firstPreambleLine() {
+        return firstPreambleLine;
     }
 
     /** The line number last read, for messages about the end of the file. */

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +20,7 @@ import se.clientfunds.bank.BankEntry;
 import se.clientfunds.bank.BankFileException;
 import se.clientfunds.bank.BankFileFormat;
 import se.clientfunds.bank.BankFileParser;
+import se.clientfunds.bank.BankFileVerdict;
 import se.clientfunds.bank.BankRecord;
 import se.clientfunds.bank.BankSection;
 import se.clientfunds.bank.BankTransaction;
@@ -46,7 +49,11 @@ public final class Mt940Parser implements BankFileParser {
     private final Mt940FieldReader reader;
     private final String fileName;
     private final Queue<BankRecord> ready = new ArrayDeque<>(2);
+    private final List<BankFileVerdict.Problem> warnings = new ArrayList<>();
+    /** Each account's statement numbers (as {@code :28C:} gives them) read so far, with the line of their :20:. */
+    private final Map<String, Integer> statementsRead = new HashMap<>();
     private State state = State.BETWEEN;
+    private int nationalFields;
 
     // the statement being read
     private Mt940Field reference;
@@ -106,6 +113,14 @@ public final class Mt940Parser implements BankFileParser {
     }
 
     private void accept(Mt940Field field) {
+        if (field.tag().equals("NS")) {
+            // German and Hungarian banks' own field, not SWIFT's: not read, wherever it comes
+            if (nationalFields++ == 0) {
+                warn("line " + field.line(), ":NS: is a bank's own field, not SWIFT's; it and every other :NS: of the file"
+                        + " are not read");
+            }
+            return;
+        }
         switch (state) {
             case BETWEEN -> between(field);
             case HEADER -> header(field);
@@ -216,11 +231,20 @@ public final class Mt940Parser implements BankFileParser {
     }
 
     private void statementNumber(Mt940Field field) {
-        Matcher matcher = STATEMENT_NUMBER.matcher(field.value().strip());
+        String value = field.value().strip();
+        if (value.contains("\n")) {
+            // a statement number broken over two lines by the bank's line length: read as one
+            value = value.replace("\n", "").replace(" ", "");
+            if (STATEMENT_NUMBER.matcher(value).matches()) {
+                warn("line " + field.line(), field.quoted().replace("\n", "\\n") + " is split across lines; read as '"
+                        + value + "'");
+            }
+        }
+        Matcher matcher = STATEMENT_NUMBER.matcher(value);
         if (!matcher.matches()) {
             throw refuse(field, "is not a statement number with an optional /sequence number");
         }
-        statementNumber = field.value().strip();
+        statementNumber = value;
         sequenceNumber = Long.parseLong(matcher.group(1));
     }
 
@@ -232,6 +256,14 @@ public final class Mt940Parser implements BankFileParser {
                     + accountField.value() + "' (line " + accountField.line() + ")");
         }
         opening = field;
+        // (a bank that does not number its statements writes 0 or 00000/00 on each: not a number to compare)
+        Integer sameNumber = sequenceNumber == 0 ? null : statementsRead.putIfAbsent(account + " " + statementNumber,
+                reference.line());
+        if (sameNumber != null) {
+            throw new BankFileException(fileName, "line " + reference.line(), "statement " + statementNumber + " of account "
+                    + account + " is in the file twice (the first at line " + sameNumber + "): a statement number"
+                    + " names one statement");
+        }
         balances.add(balance);
         section = new BankSection(location(), statementNumber, account, currency, sequenceNumber, balances, null, null);
         ready.add(new BankRecord.SectionOpened(section));
@@ -249,6 +281,10 @@ public final class Mt940Parser implements BankFileParser {
                 line = field;
                 statementLine = Mt940StatementLine.parse(field, currency, fileName);
                 information = null;
+                if (statementLine.valueDateAsWritten() != null) {
+                    warn("line " + field.line(), "value date '" + statementLine.valueDateAsWritten() + "' is not a day of"
+                            + " its month (a 30-day-month convention); read as " + statementLine.valueDate());
+                }
             }
             case "86" -> {
                 if (line == null) {
@@ -352,6 +388,11 @@ public final class Mt940Parser implements BankFileParser {
     }
 
     private void endOfFile() {
+        if (reader.preambleLines() > 0) {
+            warnings.add(0, new BankFileVerdict.Problem("line " + reader.firstPreambleLine(), reader.preambleLines()
+                    + " line" + (reader.preambleLines() == 1 ? "" : "s") + " of text before the first statement"
+                    + (reader.preambleLines() == 1 ? " is" : " are") + " not MT940 and not read"));
+        }
         switch (state) {
             case BETWEEN, DONE -> state = State.DONE;
             case CLOSING -> {
@@ -367,6 +408,17 @@ public final class Mt940Parser implements BankFileParser {
     private BankFileException unfinished(Mt940Field separator) {
         return new BankFileException(fileName, "line " + separator.line(), "'-' ends the statement "
                 + reference.quoted() + " (line " + reference.line() + ") before its closing balance :62F:");
+    }
+
+    private void warn(String location, String reason) {
+        if (warnings.size() < se.clientfunds.bank.BankFileValidation.REPORTED_PROBLEMS) {
+            warnings.add(new BankFileVerdict.Problem(location, reason));
+        }
+    }
+
+    @Override
+    public List<BankFileVerdict.Problem> warnings() {
+        return List.copyOf(warnings);
     }
 
     private BankFileException refuse(Mt940Field field, String reason) {

@@ -21,10 +21,13 @@ import se.clientfunds.money.Money;
  * @param customerReference    the account owner's reference, often {@code NONREF}; empty when none
  * @param bankReference        the account servicing institution's reference after {@code //}, or null
  * @param supplementaryDetails the 34 characters on the next line (or after the references), or empty
+ * @param valueDateAsWritten   the value date as the bank wrote it when it is not a day of its month (German banks'
+ *                             30 February, a day of their 30-day-month interest convention) and was read as the
+ *                             month's last day; null for a real date
  */
 public record Mt940StatementLine(LocalDate valueDate, LocalDate entryDate, String mark, String fundsCode, Money amount,
                                  String transactionType, String customerReference, String bankReference,
-                                 String supplementaryDetails) {
+                                 String supplementaryDetails, String valueDateAsWritten) {
 
     private static final int CUSTOMER_REFERENCE_LENGTH = 16;
 
@@ -53,12 +56,17 @@ public record Mt940StatementLine(LocalDate valueDate, LocalDate entryDate, Strin
         if (first.length() < 6) {
             throw new IllegalArgumentException("value date '" + first + "' is not YYMMDD");
         }
-        LocalDate valueDate = Mt940Values.date(first.substring(0, 6));
+        String valueDateText = first.substring(0, 6);
+        LocalDate valueDate = Mt940Values.valueDate(valueDateText);
+        String valueDateAsWritten = valueDate.getDayOfMonth() == Integer.parseInt(valueDateText.substring(4, 6))
+                ? null : valueDateText;
         at = 6;
         LocalDate entryDate = null;
         if (first.length() >= at + 4 && Mt940Values.digits(first.substring(at, at + 4))) {
             entryDate = Mt940Values.entryDate(first.substring(at, at + 4), valueDate);
             at += 4;
+        } else if (first.startsWith("    ", at)) {
+            at += 4; // the optional entry date left as four spaces: not given
         }
         String mark;
         if (first.startsWith("RC", at) || first.startsWith("RD", at)) {
@@ -66,8 +74,10 @@ public record Mt940StatementLine(LocalDate valueDate, LocalDate entryDate, Strin
         } else if (first.startsWith("C", at) || first.startsWith("D", at)) {
             mark = first.substring(at, at + 1);
         } else {
-            throw new IllegalArgumentException("debit/credit mark '" + first.substring(at, Math.min(first.length(), at + 2))
-                    + "' is not C, D, RC or RD");
+            String after = first.substring(at, Math.min(first.length(), at + 4));
+            throw new IllegalArgumentException(at == 6 && !after.isEmpty() && Character.isDigit(after.charAt(0))
+                    ? "entry date '" + after + "' after the value date is not MMDD"
+                    : "debit/credit mark '" + first.substring(at, Math.min(first.length(), at + 2)) + "' is not C, D, RC or RD");
         }
         at += mark.length();
         String fundsCode = null;
@@ -104,6 +114,7 @@ public record Mt940StatementLine(LocalDate valueDate, LocalDate entryDate, Strin
         }
         String details = sameLineDetails.isEmpty() ? next : next.isEmpty() ? sameLineDetails : sameLineDetails + " " + next;
         return new Mt940StatementLine(valueDate, entryDate, mark, fundsCode, amount, transactionType,
-                customerReference.strip(), bankReference == null ? null : bankReference.strip(), details.strip());
+                customerReference.strip(), bankReference == null ? null : bankReference.strip(), details.strip(),
+                valueDateAsWritten);
     }
 }

@@ -61,6 +61,27 @@ final class Mt940Values {
     }
 
     /**
+     * A {@code :61:} value date, YYMMDD: a day past the end of its month but not past the 31st (German banks' 30
+     * February, of their 30-day-month interest convention) is the month's last day; anything else is {@link #date}'s.
+     */
+    static LocalDate valueDate(String yymmdd) {
+        try {
+            return date(yymmdd);
+        } catch (IllegalArgumentException e) {
+            if (yymmdd.length() != 6 || !digits(yymmdd)) {
+                throw e;
+            }
+            int month = Integer.parseInt(yymmdd.substring(2, 4));
+            int day = Integer.parseInt(yymmdd.substring(4, 6));
+            if (month < 1 || month > 12 || day < 29 || day > 31) {
+                throw e;
+            }
+            LocalDate first = date(yymmdd.substring(0, 4) + "01");
+            return first.withDayOfMonth(first.lengthOfMonth());
+        }
+    }
+
+    /**
      * The entry (booking) date of a {@code :61:} line, MMDD without a year: the year is the value date's, or the one
      * before or after it when that puts the entry closer to the value date (booked 31 Dec, value 2 Jan).
      */

@@ -369,7 +369,7 @@ class BgMaxBrokenInputTest {
     }
 
     @Test
-    void longerRecordIsRefusedUnlessOnlyBlanksFollowPosition80() throws IOException {
+    void longerRecordIsRefusedEvenWhenOnlyBlanksFollowPosition80() throws IOException {
         // given
         Path longer = file(START, OPENING, PAYMENT + " ".repeat(10) + "X", DEPOSIT_END, END);
         Path padded = file(START, OPENING, PAYMENT + " ".repeat(10) + " \t ", DEPOSIT_END, END);
@@ -377,7 +377,9 @@ class BgMaxBrokenInputTest {
         // when / then
         assertThatThrownBy(() -> readAll(BgMaxParser.open(longer))).isInstanceOf(BankFileException.class)
                 .hasMessage("bgmax.txt line 3: TK20 record is 81 characters long, BGMax records are 80");
-        assertThat(entries(readAll(BgMaxParser.open(padded)))).hasSize(1);
+        assertThatThrownBy(() -> readAll(BgMaxParser.open(padded))).isInstanceOf(BankFileException.class)
+                .hasMessage("bgmax.txt line 3: TK20 record is 83 characters long, BGMax records are 80; it is padded with"
+                        + " blanks past position 80");
     }
 
     @Test

@@ -58,6 +58,43 @@ class PositionsXlsxRendererTest {
     }
 
     @Test
+    void textFromTheInputsThatLooksLikeAFormulaIsWrittenAsText() throws IOException {
+        // given names and references from an extract and a bank file written to be formulas in a spreadsheet
+        List<String> hostile = List.of("=cmd|' /C calc'!A0", "@SUM(1+1)", "+HYPERLINK(\"http://x\")", "-2+3");
+        List<PositionLine> positions = new ArrayList<>(PositionsFixture.positions());
+        positions.set(1, PositionsFixture.client("CLIENT:CL00001", hostile.get(0), PositionsFixture.sek(6_000_000),
+                PositionsFixture.sek(122_500), PositionsFixture.sek(150_000), PositionsFixture.sek(6_027_500)));
+        List<UnallocatedLine> unallocated = new ArrayList<>(PositionsFixture.unallocated());
+        UnallocatedLine first = unallocated.get(0);
+        unallocated.set(0, new UnallocatedLine(hostile.get(3), first.bookingDate(), first.amount(), first.unallocated(),
+                first.reasonCode(), first.reason(), hostile.get(1), hostile.get(2), first.ageBankingDays()));
+        PositionsReport fixture = PositionsFixture.report();
+        Path file = dir.resolve("positions-hostile.xlsx");
+
+        // when
+        new PositionsXlsxRenderer().render(new PositionsReport(fixture.businessDate(), fixture.jobExecutionId(),
+                fixture.inputFiles(), positions, fixture.movements(), unallocated, fixture.totals(), fixture.version(),
+                fixture.notices(), fixture.debtorCredit()), Locale.ENGLISH, file);
+
+        // then each is a text cell holding exactly what came in, and no formula of the workbook is one of them
+        List<String> found = new ArrayList<>();
+        try (XSSFWorkbook workbook = open(file)) {
+            for (org.apache.poi.ss.usermodel.Sheet sheet : workbook) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        if (cell.getCellType() == CellType.FORMULA) {
+                            assertThat(cell.getCellFormula()).doesNotContain("cmd", "SUM(1+1)", "HYPERLINK");
+                        } else if (cell.getCellType() == CellType.STRING && hostile.contains(cell.getStringCellValue())) {
+                            found.add(cell.getStringCellValue());
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(found).containsAll(hostile);
+    }
+
+    @Test
     void sheetsComeInOrderWithLabelledHeadersFrozenAndFiltered() throws IOException {
         try (XSSFWorkbook workbook = open(english)) {
             // then

@@ -5,7 +5,9 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -58,17 +60,19 @@ class InspectCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new InputError(file + ": no such file");
         }
-        BankFileFormat bankFormat = BankFileParsers.detect(file).orElseThrow(() ->
-                new InputError(file.getFileName() + ": not a camt.053, camt.054, BGMax or MT940 file"));
+        Optional<BankFileFormat> bankFormat = BankFileParsers.detect(file);
+        if (bankFormat.isEmpty()) {
+            return refused(null, file.getFileName() + ": " + BankFileParsers.notReadReason(file));
+        }
         BankFileVerdict verdict;
-        try (BankFileParser parser = BankFileParsers.open(file, bankFormat, allowTestFiles)) {
+        try (BankFileParser parser = BankFileParsers.open(file, bankFormat.get(), allowTestFiles)) {
             verdict = BankFileValidation.validate(file.getFileName().toString(), parser);
         } catch (BankFileException e) {
-            throw new InputError(e.getMessage());
+            return refused(bankFormat.get(), e.getMessage());
         } catch (UncheckedIOException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new InputError(file.getFileName() + ": cannot be read: " + SettleCommand.describe(e));
+            return refused(bankFormat.get(), file.getFileName() + ": cannot be read: " + SettleCommand.describe(e));
         }
         console.out().print(format.equals("json") ? json(verdict) : table(verdict));
         console.out().flush();
@@ -77,6 +81,21 @@ class InspectCommand implements Callable<Integer> {
             return SettleCommand.INPUT_ERROR;
         }
         return SettleCommand.OK;
+    }
+
+    /**
+     * A file refused before it could be read through: the reason on stderr (exit 2) and, asked for JSON, a verdict on
+     * stdout all the same, so a script reading it always gets one.
+     */
+    private int refused(BankFileFormat bankFormat, String reason) {
+        if (!format.equals("json")) {
+            throw new InputError(reason);
+        }
+        console.out().print(json(new BankFileVerdict(file.getFileName().toString(), bankFormat, null, List.of(), 0,
+                Map.of(), Map.of(), List.of(new BankFileVerdict.Problem("file", reason)), 1)));
+        console.out().flush();
+        console.error(reason);
+        return SettleCommand.INPUT_ERROR;
     }
 
     private static String table(BankFileVerdict verdict) {
@@ -118,7 +137,7 @@ class InspectCommand implements Callable<Integer> {
         try (JsonGenerator json = new JsonFactory().createGenerator(ObjectWriteContext.empty(), out)) {
             json.writeStartObject();
             json.writeStringProperty("file", verdict.fileName());
-            json.writeStringProperty("format", verdict.format().name());
+            json.writeStringProperty("format", verdict.format() == null ? null : verdict.format().name());
             json.writeStringProperty("version", verdict.version());
             json.writeArrayPropertyStart("sections");
             for (BankSection section : verdict.sections()) {

@@ -58,7 +58,8 @@ class SettleCommandIT {
         Files.writeString(notABankFile, "<?xml version=\"1.0\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.001.001.09\"/>");
         Run bankFile = settle("--home", dir.resolve("home").toString(), "import", "--date", "2026-01-02", notABankFile.toString());
         assertThat(bankFile.exitCode).isEqualTo(2);
-        assertThat(bankFile.err).contains("payments.csv: not a camt.053, camt.054, BGMax or MT940 file");
+        assertThat(bankFile.err).contains("payments.csv: pain.001 (a payment order (the pipeline writes these, it does not"
+                + " read them)) is not supported: the import reads camt.053, camt.054, BGMax and MT940");
         assertThat(dir.resolve("home/quarantine/payments.csv.reason.txt")).exists();
 
         Run badFormat = settle("bench", "--format", "xml");
@@ -70,7 +71,7 @@ class SettleCommandIT {
     }
 
     @Test
-    void inspectShowsABankFileWithoutADatabaseAndExitsByItsValidity() {
+    void inspectShowsABankFileWithoutADatabaseAndExitsByItsValidity() throws Exception {
         // given
         Path samples = samples();
 
@@ -78,6 +79,9 @@ class SettleCommandIT {
         Run valid = settle("inspect", samples.resolve("bgmax/minimal.txt").toString());
         Run invalid = settle("inspect", samples.resolve("camt/camt054.v2.xml").toString(), "--format", "json");
         Run broken = settle("inspect", samples.resolve("bgmax/BgMaxfil4_broken.txt").toString());
+        Path report = dir.resolve("report.xml");
+        Files.writeString(report, "<?xml version=\"1.0\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.052.001.08\"/>");
+        Run unsupported = settle("inspect", report.toString(), "--format", "json");
 
         // then
         assertThat(valid.exitCode).as(valid.err).isZero();
@@ -88,6 +92,12 @@ class SettleCommandIT {
         assertThat(invalid.err).contains("batch transactions add up to 600000.00 SEK, the entry says 200000.00 SEK");
         assertThat(broken.exitCode).isEqualTo(2);
         assertThat(broken.err).contains("BgMaxfil4_broken.txt line 10");
+        // a format we do not read says which it is, and still gives a JSON verdict
+        assertThat(unsupported.exitCode).isEqualTo(2);
+        assertThat(unsupported.out).contains("\"file\":\"report.xml\"", "\"format\":null", "\"valid\":false",
+                "\"reason\":\"report.xml: camt.052 (an account report (intraday)) is not supported: the import reads camt.053,"
+                        + " camt.054, BGMax and MT940\"");
+        assertThat(unsupported.err).contains("report.xml: camt.052 (an account report (intraday)) is not supported");
     }
 
     @Test
