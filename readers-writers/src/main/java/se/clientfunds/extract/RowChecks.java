@@ -36,6 +36,8 @@ final class RowChecks {
     private static final int MAX_PERCENT_DECIMALS = 4;
     /** 18 digits always fit in a long. */
     private static final int MAX_PLAIN_AMOUNT_DIGITS = 18;
+    /** A minus, 18 digits (a long's worth of minor units) and a dot, with room to spare. */
+    private static final int MAX_AMOUNT_LENGTH = 24;
     /** Only codes that parsed are cached, so this holds at most the ISO 4217 list. */
     private static final ConcurrentMap<String, Currency> KNOWN_CURRENCIES = new ConcurrentHashMap<>();
     private static final Set<String> COUNTRIES = Set.copyOf(Arrays.asList(Locale.getISOCountries()));
@@ -185,6 +187,11 @@ final class RowChecks {
      */
     Money money(int column, Currency currency, Sign sign) {
         String value = row.field(column);
+        if (value.length() > MAX_AMOUNT_LENGTH) {
+            // refused by its length before any parsing: no amount has that many digits
+            problem(column, "amount is " + value.length() + " characters long; an amount has at most " + MAX_AMOUNT_LENGTH);
+            return null;
+        }
         if (currency == null) {
             if (!Money.isDecimalText(value)) {
                 problem(column, "amount '" + value + "' is not a decimal number with a dot");

@@ -81,6 +81,8 @@ class InvoiceRowParserTest {
         assertProblem(row("currency", "XYZ"), "currency", "currency 'XYZ' is not an ISO 4217 currency");
         assertProblem(row("amount", "1250"), "amount", "amount '1250' must have exactly 2 decimals for SEK");
         assertProblem(row("amount", "1250.5"), "amount", "amount '1250.5' must have exactly 2 decimals for SEK");
+        assertProblem(row("amount", "1" + "0".repeat(5000) + ".00"), "amount",
+                "amount is 5004 characters long; an amount has at most 24");
         assertProblem(row("amount", "1,250.00"), "amount", "amount '1,250.00' is not a decimal number with a dot");
         assertProblem(row("amount", "0.00"), "amount", "amount '0.00' must be more than zero");
         assertProblem(row("amount", "-5.00"), "amount", "amount '-5.00' must be more than zero");

@@ -21,7 +21,7 @@ final class Mt940Values {
      * An amount as SWIFT writes it: digits, a decimal comma, at most the currency's minor digits ({@code 1234,5},
      * {@code 100,}, {@code 00,12}). Digits without a comma ({@code 500}, as Knab writes) are a whole amount: that
      * reading is unambiguous. Leading zeros do not count towards SWIFT's 15 characters: Rabobank pads to 16.
-     * A dot, a sign, a second comma or letters are refused.
+     * Decimals past the currency's are read when they are zeros. A dot, a sign, a second comma or letters are refused.
      */
     static Money amount(String text, Currency currency) {
         if (text.isEmpty()) {
@@ -35,8 +35,12 @@ final class Mt940Values {
         }
         int minorDigits = Money.minorDigits(currency);
         if (fraction.length() > minorDigits) {
-            throw new IllegalArgumentException("amount '" + text + "' has more than " + minorDigits + " decimals for "
-                    + currency.getCurrencyCode());
+            // decimals past the currency's are refused unless they are zeros (1,500 SEK is 1.50)
+            if (!fraction.substring(minorDigits).chars().allMatch(c -> c == '0')) {
+                throw new IllegalArgumentException("amount '" + text + "' has more than " + minorDigits + " decimals for "
+                        + currency.getCurrencyCode());
+            }
+            fraction = fraction.substring(0, minorDigits);
         }
         BigDecimal decimal = new BigDecimal(whole + (fraction.isEmpty() ? "" : "." + fraction));
         try {

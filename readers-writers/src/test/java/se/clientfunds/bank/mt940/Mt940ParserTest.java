@@ -283,6 +283,8 @@ class Mt940ParserTest {
             00,12            | 12
             0000000001000,89 | 100089
             500              | 50000
+            1,500            | 150
+            12,3400          | 1234
             """)
     void amountsUseADecimalComma(String text, long minorUnits) {
         // when / then
