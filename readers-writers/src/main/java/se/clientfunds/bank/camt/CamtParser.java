@@ -912,6 +912,6 @@ public final class CamtParser implements BankFileParser {
     }
 
     private BankFileException malformed(XMLStreamException e) {
-        return new BankFileException(fileName, context, SafeXml.describe(e), e);
+        return new BankFileException(fileName, SafeXml.isUndecodable(e) ? null : context, SafeXml.describe(e), e);
     }
 }
