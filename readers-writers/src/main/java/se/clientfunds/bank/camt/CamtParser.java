@@ -56,6 +56,14 @@ public final class CamtParser implements BankFileParser {
 
     private enum State { BETWEEN_SECTIONS, IN_SECTION, DONE }
 
+    // ISO 20022's text types, as the camt.053/054 schemas give them to the elements read here
+    private static final int MAX_4_TEXT = 4;
+    private static final int MAX_34_TEXT = 34;
+    private static final int MAX_35_TEXT = 35;
+    private static final int MAX_140_TEXT = 140;
+    private static final int SHOWN_TEXT = 40;
+    private static final Pattern IBAN = Pattern.compile("[A-Z]{2}[0-9]{2}[a-zA-Z0-9]{1,30}");
+
     private final String fileName;
     private final InputStream in;
     private final XMLStreamReader xml;
@@ -172,6 +180,14 @@ public final class CamtParser implements BankFileParser {
         }
         if (sectionElement.equals(xml.getLocalName())) {
             openSection();
+        } else if ("GrpHdr".equals(xml.getLocalName())) {
+            while (child()) {
+                if ("MsgId".equals(xml.getLocalName())) {
+                    maxText("GrpHdr/MsgId", text(), MAX_35_TEXT);
+                } else {
+                    skip();
+                }
+            }
         } else {
             skip();
         }
@@ -209,7 +225,7 @@ public final class CamtParser implements BankFileParser {
         boolean ended = true;
         while (child()) {
             switch (xml.getLocalName()) {
-                case "Id" -> id = text();
+                case "Id" -> id = maxText(location + "/Id", text(), MAX_35_TEXT);
                 case "CreDtTm" -> created = text();
                 case "FrToDt" -> {
                     while (child()) {
@@ -300,11 +316,12 @@ public final class CamtParser implements BankFileParser {
         AccountId id = null;
         while (child()) {
             switch (xml.getLocalName()) {
-                case "IBAN" -> id = AccountId.iban(required(location + "/IBAN", text()));
+                case "IBAN" -> id = AccountId.iban(iban(location + "/IBAN", text()));
                 case "Othr" -> {
                     while (child()) {
                         if ("Id".equals(xml.getLocalName())) {
-                            id = new AccountId(AccountId.Scheme.OTHER, required(location + "/Othr/Id", text()));
+                            id = new AccountId(AccountId.Scheme.OTHER,
+                                    required(location + "/Othr/Id", maxText(location + "/Othr/Id", text(), MAX_34_TEXT)));
                         } else {
                             skip();
                         }
@@ -429,11 +446,11 @@ public final class CamtParser implements BankFileParser {
             switch (xml.getLocalName()) {
                 case "Amt" -> amount = amount(location + "/Amt");
                 case "CdtDbtInd" -> direction = direction(location + "/CdtDbtInd", text());
-                case "Sts" -> status = codeOrText(location + "/Sts");
+                case "Sts" -> status = maxText(location + "/Sts", codeOrText(location + "/Sts"), MAX_35_TEXT);
                 case "BookgDt" -> bookingDate = date(location + "/BookgDt");
                 case "ValDt" -> valueDate = date(location + "/ValDt");
-                case "AcctSvcrRef" -> servicerReference = text();
-                case "BkTxCd" -> transactionCode = transactionCode();
+                case "AcctSvcrRef" -> servicerReference = maxText(location + "/AcctSvcrRef", text(), MAX_35_TEXT);
+                case "BkTxCd" -> transactionCode = transactionCode(location + "/BkTxCd");
                 case "NtryDtls" -> {
                     requireAmountAndDirection(location, amount, direction);
                     while (child()) {
@@ -493,14 +510,12 @@ public final class CamtParser implements BankFileParser {
 
     /** ISO 20022 Max35Text: an empty element counts as absent, more than 35 characters is refused. */
     private String max35(String location, String text) {
-        if (text.length() > 35) {
-            throw fail(location, "'" + text + "' is longer than 35 characters");
-        }
+        maxText(location, text, MAX_35_TEXT);
         return text.isEmpty() ? null : text;
     }
 
     /** {@code Domn/Cd}, {@code Fmly/Cd} and {@code SubFmlyCd} as {@code PMNT/RCDT/DMCT}, else {@code Prtry/Cd}. */
-    private String transactionCode() throws XMLStreamException {
+    private String transactionCode(String location) throws XMLStreamException {
         String domain = null;
         String family = null;
         String subFamily = null;
@@ -510,12 +525,12 @@ public final class CamtParser implements BankFileParser {
                 case "Domn" -> {
                     while (child()) {
                         switch (xml.getLocalName()) {
-                            case "Cd" -> domain = text();
+                            case "Cd" -> domain = maxText(location + "/Domn/Cd", text(), MAX_4_TEXT);
                             case "Fmly" -> {
                                 while (child()) {
                                     switch (xml.getLocalName()) {
-                                        case "Cd" -> family = text();
-                                        case "SubFmlyCd" -> subFamily = text();
+                                        case "Cd" -> family = maxText(location + "/Domn/Fmly/Cd", text(), MAX_4_TEXT);
+                                        case "SubFmlyCd" -> subFamily = maxText(location + "/Domn/Fmly/SubFmlyCd", text(), MAX_4_TEXT);
                                         default -> skip();
                                     }
                                 }
@@ -527,7 +542,7 @@ public final class CamtParser implements BankFileParser {
                 case "Prtry" -> {
                     while (child()) {
                         if ("Cd".equals(xml.getLocalName())) {
-                            proprietary = text();
+                            proprietary = maxText(location + "/Prtry/Cd", text(), MAX_35_TEXT);
                         } else {
                             skip();
                         }
@@ -578,8 +593,8 @@ public final class CamtParser implements BankFileParser {
                 case "Refs" -> {
                     while (child()) {
                         switch (xml.getLocalName()) {
-                            case "AcctSvcrRef" -> servicerReference = text();
-                            case "EndToEndId" -> endToEndId = text();
+                            case "AcctSvcrRef" -> servicerReference = maxText(location + "/Refs/AcctSvcrRef", text(), MAX_35_TEXT);
+                            case "EndToEndId" -> endToEndId = maxText(location + "/Refs/EndToEndId", text(), MAX_35_TEXT);
                             default -> skip();
                         }
                     }
@@ -604,8 +619,8 @@ public final class CamtParser implements BankFileParser {
                 case "RltdPties" -> {
                     while (child()) {
                         switch (xml.getLocalName()) {
-                            case "Dbtr" -> party(debtor);
-                            case "Cdtr" -> party(creditor);
+                            case "Dbtr" -> party(location + "/RltdPties/Dbtr", debtor);
+                            case "Cdtr" -> party(location + "/RltdPties/Cdtr", creditor);
                             case "DbtrAcct" -> debtor.account = partyAccount(location + "/RltdPties/DbtrAcct");
                             case "CdtrAcct" -> creditor.account = partyAccount(location + "/RltdPties/CdtrAcct");
                             default -> skip();
@@ -616,12 +631,12 @@ public final class CamtParser implements BankFileParser {
                     while (child()) {
                         switch (xml.getLocalName()) {
                             case "Ustrd" -> {
-                                String text = text();
+                                String text = maxText(location + "/RmtInf/Ustrd", text(), MAX_140_TEXT);
                                 if (!text.isEmpty()) {
                                     unstructured.add(text);
                                 }
                             }
-                            case "Strd" -> creditorReferences(references);
+                            case "Strd" -> creditorReferences(location + "/RmtInf/Strd", references);
                             default -> skip();
                         }
                     }
@@ -641,11 +656,11 @@ public final class CamtParser implements BankFileParser {
     }
 
     /** Version 02 puts Nm and PstlAdr in the party itself, later versions in Pty, or in Agt/FinInstnId for a bank. */
-    private void party(Party party) throws XMLStreamException {
+    private void party(String location, Party party) throws XMLStreamException {
         while (child()) {
             switch (xml.getLocalName()) {
                 case "Nm" -> {
-                    String name = text();
+                    String name = maxText(location + "/Nm", text(), MAX_140_TEXT);
                     if (party.name == null && !name.isEmpty()) {
                         party.name = name;
                     }
@@ -662,7 +677,7 @@ public final class CamtParser implements BankFileParser {
                         }
                     }
                 }
-                case "Pty", "Agt", "FinInstnId" -> party(party);
+                case "Pty", "Agt", "FinInstnId" -> party(location + "/" + xml.getLocalName(), party);
                 default -> skip();
             }
         }
@@ -681,7 +696,7 @@ public final class CamtParser implements BankFileParser {
         return account;
     }
 
-    private void creditorReferences(List<String> references) throws XMLStreamException {
+    private void creditorReferences(String location, List<String> references) throws XMLStreamException {
         while (child()) {
             if (!"CdtrRefInf".equals(xml.getLocalName())) {
                 skip();
@@ -689,7 +704,7 @@ public final class CamtParser implements BankFileParser {
             }
             while (child()) {
                 if ("Ref".equals(xml.getLocalName())) {
-                    String reference = text();
+                    String reference = maxText(location + "/CdtrRefInf/Ref", text(), MAX_35_TEXT);
                     if (!reference.isEmpty()) {
                         references.add(reference);
                     }
@@ -757,6 +772,29 @@ public final class CamtParser implements BankFileParser {
             throw fail(location, "'" + text + "' is not a whole number");
         }
         return Long.parseLong(text);
+    }
+
+    /**
+     * ISO 20022 {@code MaxNNText} (and {@code Max4Text} codes): longer text is refused before anything is staged,
+     * naming the element and the limit; a value of thousands of characters is shown by its start.
+     */
+    private String maxText(String location, String text, int max) {
+        if (text != null && text.codePointCount(0, text.length()) > max) {
+            String shown = text.length() <= SHOWN_TEXT ? text : text.substring(0, SHOWN_TEXT) + "…";
+            throw fail(location, "'" + shown + "' has " + text.codePointCount(0, text.length()) + " characters, more than the "
+                    + max + " of Max" + max + "Text");
+        }
+        return text;
+    }
+
+    /** ISO 20022 IBAN2007Identifier: two letters, two check digits, 1 to 30 letters or digits. */
+    private String iban(String location, String text) {
+        required(location, text);
+        if (!IBAN.matcher(text).matches()) {
+            String shown = text.length() <= SHOWN_TEXT ? text : text.substring(0, SHOWN_TEXT) + "…";
+            throw fail(location, "'" + shown + "' is not an IBAN (two letters, two digits, 1 to 30 letters or digits)");
+        }
+        return text;
     }
 
     private String required(String location, String text) {
