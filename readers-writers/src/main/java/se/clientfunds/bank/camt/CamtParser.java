@@ -35,6 +35,7 @@ import se.clientfunds.bank.BankRecord;
 import se.clientfunds.bank.BankSection;
 import se.clientfunds.bank.BankTransaction;
 import se.clientfunds.bank.Counterparty;
+import se.clientfunds.bank.DeclaredTotal;
 import se.clientfunds.bank.Direction;
 import se.clientfunds.money.Money;
 import se.clientfunds.reference.OcrReference;
@@ -78,6 +79,8 @@ public final class CamtParser implements BankFileParser {
     private int sectionCount;
     private int entryCount;
     private boolean atEntry;
+    private Summary unresolvedSummary;
+    private Currency firstEntryCurrency;
     // where reading is, for messages about XML that breaks off or is not well-formed
     private String context = "Document";
 
@@ -257,21 +260,55 @@ public final class CamtParser implements BankFileParser {
         if (account == null) {
             throw fail(location, sectionElement + " has no Acct/Id");
         }
-        Money declaredNet;
-        try {
-            declaredNet = summary == null ? null : summary.net(currency, balances);
-        } catch (IllegalArgumentException e) {
-            throw fail(summary.where(), e.getMessage());
-        }
+        Currency totalsCurrency = currency != null ? currency : balances.isEmpty() ? null : balances.get(0).amount().currency();
+        List<DeclaredTotal> totals = declaredTotals(summary, totalsCurrency);
+        // without Acct/Ccy or a balance the amounts wait for the first entry's currency, and the closed section has them
+        unresolvedSummary = summary != null && totalsCurrency == null && summary.hasAmounts() ? summary : null;
+        firstEntryCurrency = null;
         section = new BankSection(location, id, account, currency, sequenceNumber, balances,
-                summary == null ? null : summary.count(), declaredNet, until != null ? until : created);
+                summary == null ? null : summary.count(), summary == null ? null : summary.net(totals),
+                until != null ? until : created, totals);
         pending.add(new BankRecord.SectionOpened(section));
         if (ended) {
-            pending.add(new BankRecord.SectionClosed(section));
+            pending.add(new BankRecord.SectionClosed(closedSection()));
             state = State.BETWEEN_SECTIONS;
         } else {
             state = State.IN_SECTION;
         }
+    }
+
+    /** The totals in the currency given; without one, only the counts (the amounts are then not checked). */
+    private List<DeclaredTotal> declaredTotals(Summary summary, Currency currency) {
+        if (summary == null) {
+            return List.of();
+        }
+        List<DeclaredTotal> resolved = new ArrayList<>();
+        for (RawTotal total : summary.totals()) {
+            if (total.count() != null) {
+                resolved.add(DeclaredTotal.count(total.element(), total.entries(), total.count()));
+            } else if (currency != null) {
+                Money amount;
+                try {
+                    amount = CamtAmounts.money(total.amountText(), currency);
+                } catch (IllegalArgumentException e) {
+                    throw fail(total.element(), e.getMessage());
+                }
+                resolved.add(DeclaredTotal.amount(total.element(), total.entries(),
+                        total.direction() == Direction.DEBIT ? amount.negate() : amount));
+            }
+        }
+        return resolved;
+    }
+
+    /** The section as it closes: declared amounts that waited for a currency now in the first entry's. */
+    private BankSection closedSection() {
+        if (unresolvedSummary == null || firstEntryCurrency == null) {
+            return section;
+        }
+        List<DeclaredTotal> totals = declaredTotals(unresolvedSummary, firstEntryCurrency);
+        return new BankSection(section.location(), section.id(), section.account(), section.currency(),
+                section.sequenceNumber(), section.balances(), section.declaredEntryCount(), unresolvedSummary.net(totals),
+                section.asOf(), totals);
     }
 
     private void inSection() throws XMLStreamException {
@@ -282,7 +319,7 @@ public final class CamtParser implements BankFileParser {
             return;
         }
         if (!child()) {
-            pending.add(new BankRecord.SectionClosed(section));
+            pending.add(new BankRecord.SectionClosed(closedSection()));
             context = messageElement;
             state = State.BETWEEN_SECTIONS;
             return;
@@ -367,53 +404,69 @@ public final class CamtParser implements BankFileParser {
         return new BankBalance(type, direction == Direction.DEBIT ? amount.negate() : amount, date);
     }
 
-    /** TxsSummry/TtlNtries as read; the net needs a currency, which only the account or balances can give. */
-    private record Summary(Long count, String netText, Direction netDirection, String where) {
+    /** One count or sum of TxsSummry as written: an amount needs a currency, which only the account, a balance or an entry gives. */
+    private record RawTotal(String element, DeclaredTotal.Entries entries, Long count, String amountText, Direction direction) {
+    }
 
-        Money net(Currency accountCurrency, List<BankBalance> balances) {
-            if (netText == null) {
-                return null;
-            }
-            Currency currency = accountCurrency;
-            if (currency == null && !balances.isEmpty()) {
-                currency = balances.get(0).amount().currency();
-            }
-            if (currency == null) {
-                // without Acct/Ccy or a balance the net's currency is unknown; the entry count still stands
-                return null;
-            }
-            Money net = CamtAmounts.money(netText, currency);
-            return netDirection == Direction.DEBIT ? net.negate() : net;
+    /** TxsSummry as read: TtlNtries (count, Sum, net), TtlCdtNtries and TtlDbtNtries (count, Sum). */
+    private record Summary(List<RawTotal> totals) {
+
+        Long count() {
+            return totals.stream().filter(t -> t.entries() == DeclaredTotal.Entries.ALL && t.count() != null)
+                    .map(RawTotal::count).findFirst().orElse(null);
+        }
+
+        boolean hasAmounts() {
+            return totals.stream().anyMatch(t -> t.amountText() != null);
+        }
+
+        Money net(List<DeclaredTotal> resolved) {
+            return resolved.stream().filter(t -> t.entries() == DeclaredTotal.Entries.NET).map(DeclaredTotal::amount)
+                    .findFirst().orElse(null);
         }
     }
 
     private Summary summary(String location) throws XMLStreamException {
-        Long count = null;
+        List<RawTotal> totals = new ArrayList<>();
+        while (child()) {
+            String name = xml.getLocalName();
+            switch (name) {
+                case "TtlNtries" -> totalEntries(location + "/TtlNtries", totals);
+                case "TtlCdtNtries" -> numberAndSum(location + "/TtlCdtNtries", DeclaredTotal.Entries.CREDITS, totals);
+                case "TtlDbtNtries" -> numberAndSum(location + "/TtlDbtNtries", DeclaredTotal.Entries.DEBITS, totals);
+                default -> skip();
+            }
+        }
+        return new Summary(totals);
+    }
+
+    private void totalEntries(String where, List<RawTotal> totals) throws XMLStreamException {
         String netText = null;
         Direction netDirection = null;
-        String where = location + "/TtlNtries";
+        String netElement = null;
         while (child()) {
-            if (!"TtlNtries".equals(xml.getLocalName())) {
-                skip();
-                continue;
-            }
-            while (child()) {
-                switch (xml.getLocalName()) {
-                    case "NbOfNtries" -> count = number(where + "/NbOfNtries", text());
-                    // version 02 states the net flat in TtlNtries, later versions in TtlNetNtry
-                    case "TtlNetNtryAmt" -> netText = decimalText(where + "/TtlNetNtryAmt", text());
-                    case "CdtDbtInd" -> netDirection = direction(where + "/CdtDbtInd", text());
-                    case "TtlNetNtry" -> {
-                        while (child()) {
-                            switch (xml.getLocalName()) {
-                                case "Amt" -> netText = decimalText(where + "/TtlNetNtry/Amt", text());
-                                case "CdtDbtInd" -> netDirection = direction(where + "/TtlNetNtry/CdtDbtInd", text());
-                                default -> skip();
-                            }
+            switch (xml.getLocalName()) {
+                case "NbOfNtries" -> totals.add(new RawTotal(where + "/NbOfNtries", DeclaredTotal.Entries.ALL,
+                        number(where + "/NbOfNtries", text()), null, null));
+                case "Sum" -> totals.add(new RawTotal(where + "/Sum", DeclaredTotal.Entries.ALL, null,
+                        decimalText(where + "/Sum", text()), null));
+                // version 02 states the net flat in TtlNtries, later versions in TtlNetNtry
+                case "TtlNetNtryAmt" -> {
+                    netElement = where + "/TtlNetNtryAmt";
+                    netText = decimalText(netElement, text());
+                }
+                case "CdtDbtInd" -> netDirection = direction(where + "/CdtDbtInd", text());
+                case "TtlNetNtry" -> {
+                    netElement = where + "/TtlNetNtry";
+                    while (child()) {
+                        switch (xml.getLocalName()) {
+                            case "Amt" -> netText = decimalText(where + "/TtlNetNtry/Amt", text());
+                            case "CdtDbtInd" -> netDirection = direction(where + "/TtlNetNtry/CdtDbtInd", text());
+                            default -> skip();
                         }
                     }
-                    default -> skip();
                 }
+                default -> skip();
             }
         }
         if (netText != null && netDirection == null) {
@@ -422,7 +475,20 @@ public final class CamtParser implements BankFileParser {
             }
             netDirection = Direction.CREDIT;
         }
-        return new Summary(count, netText, netDirection, where);
+        if (netText != null) {
+            totals.add(new RawTotal(netElement, DeclaredTotal.Entries.NET, null, netText, netDirection));
+        }
+    }
+
+    private void numberAndSum(String where, DeclaredTotal.Entries entries, List<RawTotal> totals) throws XMLStreamException {
+        while (child()) {
+            switch (xml.getLocalName()) {
+                case "NbOfNtries" -> totals.add(new RawTotal(where + "/NbOfNtries", entries,
+                        number(where + "/NbOfNtries", text()), null, null));
+                case "Sum" -> totals.add(new RawTotal(where + "/Sum", entries, null, decimalText(where + "/Sum", text()), null));
+                default -> skip();
+            }
+        }
     }
 
     // ---- entries ----
@@ -441,6 +507,7 @@ public final class CamtParser implements BankFileParser {
         Long batchCount = null;
         String paymentInformationId = null;
         boolean namesSeveralBatches = false;
+        boolean reversal = false;
         List<BankTransaction> transactions = new ArrayList<>();
         while (child()) {
             switch (xml.getLocalName()) {
@@ -450,6 +517,7 @@ public final class CamtParser implements BankFileParser {
                 case "BookgDt" -> bookingDate = date(location + "/BookgDt");
                 case "ValDt" -> valueDate = date(location + "/ValDt");
                 case "AcctSvcrRef" -> servicerReference = maxText(location + "/AcctSvcrRef", text(), MAX_35_TEXT);
+                case "RvslInd" -> reversal = bool(location + "/RvslInd", text());
                 case "BkTxCd" -> transactionCode = transactionCode(location + "/BkTxCd");
                 case "NtryDtls" -> {
                     requireAmountAndDirection(location, amount, direction);
@@ -477,9 +545,12 @@ public final class CamtParser implements BankFileParser {
             }
         }
         requireAmountAndDirection(location, amount, direction);
+        if (firstEntryCurrency == null) {
+            firstEntryCurrency = amount.currency();
+        }
         // an entry booking several payment batches at once cannot be matched to any one of them by its id
         return new BankEntry(location, direction, amount, bookingDate, valueDate, servicerReference,
-                status, transactionCode, batchCount, namesSeveralBatches ? null : paymentInformationId, transactions);
+                status, transactionCode, batchCount, namesSeveralBatches ? null : paymentInformationId, transactions, reversal);
     }
 
     private void requireAmountAndDirection(String location, Money amount, Direction direction) {
@@ -764,6 +835,15 @@ public final class CamtParser implements BankFileParser {
             case "CRDT" -> Direction.CREDIT;
             case "DBIT" -> Direction.DEBIT;
             default -> throw fail(location, "CdtDbtInd '" + text + "' is neither CRDT nor DBIT");
+        };
+    }
+
+    /** xs:boolean: true, false, 1 or 0. */
+    private boolean bool(String location, String text) {
+        return switch (text) {
+            case "true", "1" -> true;
+            case "false", "0" -> false;
+            default -> throw fail(location, "'" + text + "' is neither true nor false");
         };
     }
 

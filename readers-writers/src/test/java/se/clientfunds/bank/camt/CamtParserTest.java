@@ -390,6 +390,12 @@ class CamtParserTest {
         assertThat(verdict.valid()).as(verdict.summary()).isTrue();
     }
 
+    // a statement must state its opening and closing booked balances
+    private static final String BALANCES_1000_TO_700 = """
+            <Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="SEK">1000.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-01-05</Dt></Dt></Bal>
+            <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="SEK">700.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-01-05</Dt></Dt></Bal>
+            """;
+
     /** A statement or notification of the version given, holding one batch debit with the NtryDtls given. */
     private static String batchDebit(String version, String entryDetails) {
         boolean statement = version.startsWith("camt.053");
@@ -401,6 +407,7 @@ class CamtParserTest {
                     <%s>
                       <Id>S-1</Id>
                       <Acct><Id><IBAN>SE4550000000058398257466</IBAN></Id><Ccy>SEK</Ccy></Acct>
+                      %s
                       <Ntry>
                         <Amt Ccy="SEK">300.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
                         <BookgDt><Dt>2026-01-05</Dt></BookgDt><ValDt><Dt>2026-01-05</Dt></ValDt>
@@ -411,7 +418,7 @@ class CamtParserTest {
                   </%s>
                 </Document>
                 """.formatted(version, statement ? "BkToCstmrStmt" : "BkToCstmrDbtCdtNtfctn", statement ? "Stmt" : "Ntfctn",
-                entryDetails, statement ? "Stmt" : "Ntfctn", statement ? "BkToCstmrStmt" : "BkToCstmrDbtCdtNtfctn");
+                statement ? BALANCES_1000_TO_700 : "", entryDetails, statement ? "Stmt" : "Ntfctn", statement ? "BkToCstmrStmt" : "BkToCstmrDbtCdtNtfctn");
     }
 
     private static final String TWO_TRANSFERS = """
