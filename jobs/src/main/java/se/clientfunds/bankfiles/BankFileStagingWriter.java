@@ -93,8 +93,8 @@ class BankFileStagingWriter implements ItemWriter<StagedBankRecord> {
 
     private Object[] sectionRow(StagedBankRecord staged, BankSection section) {
         ClientFundsAccount account = accountOf(section);
-        BankBalance opening = section.balance("OPBD").orElse(null);
-        BankBalance closing = section.balance("CLBD").orElse(null);
+        BankBalance opening = section.openingBalance().orElse(null);
+        BankBalance closing = section.closingBalance().orElse(null);
         return new Object[] {importId, staged.sectionNo(), format.name(), section.id(), account.iban(),
                 section.currency() == null ? account.currency() : section.currency().getCurrencyCode(),
                 section.sequenceNumber(), opening == null ? null : opening.amount().minorUnits(),
@@ -110,11 +110,12 @@ class BankFileStagingWriter implements ItemWriter<StagedBankRecord> {
 
     /**
      * Incoming payments are booked transactions from notifications (camt.054 credits; BGMax payments and their
-     * deductions), or a statement's credits for an account whose bank sends no notifications.
+     * deductions), or a statement's credits for an account whose bank sends no notifications. A reversal is never
+     * one: it undoes an earlier entry, and posting it would post that money a second time.
      */
     private boolean isPayment(ClientFundsAccount account, BankEntry entry, BankTransaction transaction) {
         // a pending or information-only entry is not money yet: its booked version comes later
-        if (entry.status() != null && !"BOOK".equals(entry.status())) {
+        if (!entry.booked() || entry.reversal()) {
             return false;
         }
         return switch (format) {

@@ -15,10 +15,15 @@ import se.clientfunds.money.Money;
  * @param declaredBatchCount the number of transactions the bank says the batch holds, or null when not stated
  * @param paymentInformationId the {@code PmtInfId} of the pain.001 payment batch the entry executes (camt
  *                           {@code NtryDtls/Btch/PmtInfId}, at most 35 characters), or null when the bank names none
+ * @param reversal           the bank says the entry reverses an earlier one (camt {@code RvslInd}): never a payment
  */
 public record BankEntry(String location, Direction direction, Money amount, LocalDate bookingDate, LocalDate valueDate,
                         String accountServicerReference, String status, String bankTransactionCode,
-                        Long declaredBatchCount, String paymentInformationId, List<BankTransaction> transactions) {
+                        Long declaredBatchCount, String paymentInformationId, List<BankTransaction> transactions,
+                        boolean reversal) {
+
+    /** The status the bank gives an entry that is on the account. */
+    public static final String BOOKED = "BOOK";
 
     private static final int MAX_PAYMENT_INFORMATION_ID = 35;
 
@@ -35,6 +40,19 @@ public record BankEntry(String location, Direction direction, Money amount, Loca
                     + "' must have 1 to " + MAX_PAYMENT_INFORMATION_ID + " characters");
         }
         transactions = transactions == null ? List.of() : List.copyOf(transactions);
+    }
+
+    /** An entry that is not a reversal. */
+    public BankEntry(String location, Direction direction, Money amount, LocalDate bookingDate, LocalDate valueDate,
+                     String accountServicerReference, String status, String bankTransactionCode,
+                     Long declaredBatchCount, String paymentInformationId, List<BankTransaction> transactions) {
+        this(location, direction, amount, bookingDate, valueDate, accountServicerReference, status, bankTransactionCode,
+                declaredBatchCount, paymentInformationId, transactions, false);
+    }
+
+    /** Booked on the account (BOOK, or no status where the format has none); pending and information entries are not. */
+    public boolean booked() {
+        return status == null || BOOKED.equals(status);
     }
 
     /** Money into the account positive, money out negative. */

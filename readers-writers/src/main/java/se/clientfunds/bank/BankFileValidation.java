@@ -18,11 +18,10 @@ public final class BankFileValidation {
 
     public static final int REPORTED_PROBLEMS = 100;
 
-    private static final String BOOKED = "BOOK";
-
     private final List<BankFileVerdict.Problem> problems = new ArrayList<>();
     private final List<BankFileVerdict.Problem> warnings = new ArrayList<>();
     private long problemCount;
+    private BankFileFormat format;
 
     private BankFileValidation() {
     }
@@ -33,6 +32,7 @@ public final class BankFileValidation {
     }
 
     private BankFileVerdict run(String fileName, BankFileParser parser) {
+        format = parser.format();
         List<BankSection> sections = new ArrayList<>();
         Map<String, Money> credits = new TreeMap<>();
         Map<String, Money> debits = new TreeMap<>();
@@ -74,10 +74,26 @@ public final class BankFileValidation {
             problem(entry.location(), "amount " + entry.amount() + " is not in the account currency " + currency);
             return;
         }
+        if (!entry.booked()) {
+            warning(entry.location(), "status " + entry.status() + ": not booked; " + entry.signedAmount()
+                    + " is neither posted nor counted in the balances");
+        }
+        if (entry.reversal()) {
+            warning(entry.location(), "reversal (RvslInd) of " + entry.signedAmount() + " "
+                    + (entry.accountServicerReference() == null ? "" : "(" + entry.accountServicerReference() + ") ")
+                    + "is never posted as a payment; on the statement it is a break until it is corrected");
+        }
         List<BankTransaction> transactions = entry.transactions();
-        if (entry.declaredBatchCount() != null && entry.declaredBatchCount() != transactions.size()) {
-            problem(entry.location(), "batch says " + entry.declaredBatchCount() + " transactions, holds "
-                    + transactions.size());
+        Long batch = entry.declaredBatchCount();
+        if (batch != null && transactions.size() > batch) {
+            problem(entry.location(), "batch says " + batch + " transactions, holds " + transactions.size());
+        } else if (batch != null && batch > 1 && transactions.isEmpty()) {
+            // Nordic banks report bank-giro deposits so: the entry is the batch, posted and reconciled as one
+            warning(entry.location(), "batch of " + batch + " transactions without details: its amount "
+                    + entry.amount() + " stands for the batch");
+        } else if (batch != null && transactions.size() < batch && sumsToEntry(entry)) {
+            warning(entry.location(), "batch says " + batch + " transactions, details are given for "
+                    + transactions.size() + "; they add up to the entry's " + entry.amount() + " and are posted as given");
         }
         // every entry's transactions, one or many, must carry exactly the money the bank booked on the entry
         if (!transactions.isEmpty()) {
@@ -91,13 +107,76 @@ public final class BankFileValidation {
                 sum = transaction.direction() == entry.direction() ? sum.plus(transaction.amount()) : sum.minus(transaction.amount());
             }
             if (!sum.equals(entry.amount())) {
+                boolean partial = batch != null && transactions.size() < batch;
                 problem(entry.location(), (transactions.size() == 1 ? "its transaction says " : "batch transactions add up to ")
-                        + sum + ", the entry says " + entry.amount());
+                        + sum + ", the entry says " + entry.amount()
+                        + (partial ? " (details of " + transactions.size() + " of " + batch + " transactions)" : ""));
             }
         }
     }
 
+    /** Whether an entry's transactions carry, in its currency, exactly its amount. */
+    private static boolean sumsToEntry(BankEntry entry) {
+        Money sum = Money.zero(entry.amount().currency());
+        for (BankTransaction transaction : entry.transactions()) {
+            if (!transaction.amount().currency().equals(sum.currency())) {
+                return false;
+            }
+            sum = transaction.direction() == entry.direction() ? sum.plus(transaction.amount()) : sum.minus(transaction.amount());
+        }
+        return sum.equals(entry.amount());
+    }
+
     private void checkSection(BankSection section, SectionTotals totals) {
+        if (!section.declaredTotals().isEmpty()) {
+            checkDeclaredTotals(section, totals);
+        } else {
+            checkDeclaredCountAndNet(section, totals);
+        }
+        checkBalances(section, totals);
+    }
+
+    /** Every count and sum the file declares, each named by its element, against the entries to the minor unit. */
+    private void checkDeclaredTotals(BankSection section, SectionTotals totals) {
+        for (DeclaredTotal declared : section.declaredTotals()) {
+            String which = switch (declared.entries()) {
+                case ALL, NET -> "entries";
+                case CREDITS -> "credit entries";
+                case DEBITS -> "debit entries";
+            };
+            if (declared.count() != null) {
+                long held = switch (declared.entries()) {
+                    case ALL, NET -> totals.count;
+                    case CREDITS -> totals.creditCount;
+                    case DEBITS -> totals.debitCount;
+                };
+                if (declared.count() != held) {
+                    problem(declared.element(), "says " + declared.count() + " " + which + ", the section holds " + held);
+                }
+                continue;
+            }
+            Currency currency = declared.amount().currency();
+            if (totals.net != null && !totals.net.currency().equals(currency)) {
+                problem(declared.element(), "says " + declared.amount() + ", the entries are in " + totals.net.currency());
+                continue;
+            }
+            Money credits = totals.credits == null ? Money.zero(currency) : totals.credits;
+            Money debits = totals.debits == null ? Money.zero(currency) : totals.debits;
+            Money actual = switch (declared.entries()) {
+                case ALL -> credits.plus(debits);
+                case CREDITS -> credits;
+                case DEBITS -> debits;
+                case NET -> credits.minus(debits);
+            };
+            if (!actual.equals(declared.amount())) {
+                problem(declared.element(), declared.entries() == DeclaredTotal.Entries.NET
+                        ? "says the entries net " + declared.amount() + ", they net " + actual
+                        : "says " + declared.amount() + ", the " + which + " add up to " + actual);
+            }
+        }
+    }
+
+    private void checkDeclaredCountAndNet(BankSection section, SectionTotals totals) {
         if (section.declaredEntryCount() != null && section.declaredEntryCount() != totals.count) {
             problem(section.location(), "says " + section.declaredEntryCount() + " entries, holds " + totals.count);
         }
@@ -107,6 +186,9 @@ public final class BankFileValidation {
         if (section.declaredNet() != null && entriesNet != null && !section.declaredNet().equals(entriesNet)) {
             problem(section.location(), "says the entries net " + section.declaredNet() + ", they net " + entriesNet);
         }
+    }
+
+    private void checkBalances(BankSection section, SectionTotals totals) {
         for (BankBalance balance : section.balances()) {
             if (section.currency() != null && !balance.amount().currency().equals(section.currency())) {
                 problem(section.location(), balance.type() + " balance " + balance.amount() + " is not in the account currency "
@@ -114,8 +196,17 @@ public final class BankFileValidation {
                 return;
             }
         }
-        var opening = section.balance("OPBD");
-        var closing = section.balance("CLBD");
+        var opening = section.openingBalance();
+        var closing = section.closingBalance();
+        if (format == BankFileFormat.CAMT_053 && (opening.isEmpty() || closing.isEmpty())) {
+            // without both booked balances nothing about the statement's money can be checked, nor its continuity
+            problem(section.location(), "statement " + (section.id() == null ? "" : section.id() + " ") + "has "
+                    + (opening.isEmpty() && closing.isEmpty() ? "neither an opening (OPBD or PRCD) nor a closing booked balance (CLBD)"
+                            : opening.isEmpty() ? "no opening booked balance (OPBD or PRCD)" : "no closing booked balance (CLBD)")
+                    + (section.balances().isEmpty() ? "" : ", only " + String.join(", ",
+                            section.balances().stream().map(BankBalance::type).toList()))
+                    + ": its money cannot be checked");
+        }
         if (opening.isPresent() && closing.isPresent()) {
             Money net = totals.bookedNet == null ? Money.zero(opening.get().amount().currency()) : totals.bookedNet;
             if (!net.currency().equals(opening.get().amount().currency())) {
@@ -148,7 +239,11 @@ public final class BankFileValidation {
 
         private final BankSection section;
         private long count;
+        private long creditCount;
+        private long debitCount;
         private Money net;
+        private Money credits;
+        private Money debits;
         private Money bookedNet;
 
         SectionTotals(BankSection section) {
@@ -163,7 +258,14 @@ public final class BankFileValidation {
                 return false;
             }
             net = net == null ? entry.signedAmount() : net.plus(entry.signedAmount());
-            if (entry.status() == null || BOOKED.equals(entry.status())) {
+            if (entry.direction() == Direction.CREDIT) {
+                creditCount++;
+                credits = credits == null ? entry.amount() : credits.plus(entry.amount());
+            } else {
+                debitCount++;
+                debits = debits == null ? entry.amount() : debits.plus(entry.amount());
+            }
+            if (entry.booked()) {
                 bookedNet = bookedNet == null ? entry.signedAmount() : bookedNet.plus(entry.signedAmount());
             }
             return true;

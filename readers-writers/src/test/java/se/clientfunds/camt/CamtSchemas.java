@@ -34,7 +34,7 @@ public final class CamtSchemas {
     }
 
     /** Validates the document; a schema violation is thrown as a SAXException naming line and column. */
-    static void validate(String xsdFileName, byte[] document) throws Exception {
+    public static void validate(String xsdFileName, byte[] document) throws Exception {
         SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         Schema schema = factory.newSchema(xsd(xsdFileName).toFile());
         schema.newValidator().validate(new StreamSource(new ByteArrayInputStream(document)));

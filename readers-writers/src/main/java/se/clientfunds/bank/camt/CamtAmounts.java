@@ -8,14 +8,22 @@ import se.clientfunds.money.CurrencyCodes;
 import se.clientfunds.money.Money;
 
 /**
- * ISO 20022 amounts to {@link Money}. Banks write {@code 100}, {@code 100.5} or {@code 8.850} for the same kind of
- * amount, so the text is read as a decimal and converted exactly to minor units; digits beyond the currency's
- * minor unit are allowed only when they are zeros, because anything else would have to be rounded.
+ * ISO 20022 amounts to {@link Money}. Banks write {@code 100}, {@code 100.5}, {@code 8.850} or {@code .55} for the
+ * same kind of amount (all valid {@code xs:decimal}), so the text is read as a decimal and converted exactly to minor
+ * units; digits beyond the currency's minor unit are allowed only when they are zeros, because anything else would
+ * have to be rounded.
  */
 final class CamtAmounts {
 
-    // ISO amounts are never signed: the sign travels in CdtDbtInd
-    private static final Pattern UNSIGNED_DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
+    /**
+     * ISO amounts have at most 18 digits ({@code totalDigits}) and 5 of them after the dot: text longer than 18 digits
+     * and a dot is refused by its length, before anything tries to read a number of thousands of digits.
+     */
+    static final int MAX_DIGITS = 18;
+
+    // ISO amounts are never signed: the sign travels in CdtDbtInd; xs:decimal allows "5." and ".55"
+    private static final Pattern UNSIGNED_DECIMAL = Pattern.compile("\\d+(\\.\\d*)?|\\.\\d+");
+    private static final int SHOWN_CHARS = 24;
 
     private CamtAmounts() {
     }
@@ -29,6 +37,11 @@ final class CamtAmounts {
     static String requireDecimal(String text) {
         if (text == null || text.isEmpty()) {
             throw new IllegalArgumentException("amount is empty");
+        }
+        if (text.length() > MAX_DIGITS + 1) {
+            throw new IllegalArgumentException("amount '" + (text.length() <= SHOWN_CHARS ? text : text.substring(0, SHOWN_CHARS) + "…")
+                    + "' has " + text.length()
+                    + " characters; an ISO 20022 amount has at most " + MAX_DIGITS + " digits");
         }
         if (!UNSIGNED_DECIMAL.matcher(text).matches()) {
             if (text.startsWith("-")) {

@@ -35,6 +35,7 @@ import se.clientfunds.bank.BankRecord;
 import se.clientfunds.bank.BankSection;
 import se.clientfunds.bank.BankTransaction;
 import se.clientfunds.bank.Counterparty;
+import se.clientfunds.bank.DeclaredTotal;
 import se.clientfunds.bank.Direction;
 import se.clientfunds.money.Money;
 import se.clientfunds.reference.OcrReference;
@@ -56,6 +57,14 @@ public final class CamtParser implements BankFileParser {
 
     private enum State { BETWEEN_SECTIONS, IN_SECTION, DONE }
 
+    // ISO 20022's text types, as the camt.053/054 schemas give them to the elements read here
+    private static final int MAX_4_TEXT = 4;
+    private static final int MAX_34_TEXT = 34;
+    private static final int MAX_35_TEXT = 35;
+    private static final int MAX_140_TEXT = 140;
+    private static final int SHOWN_TEXT = 40;
+    private static final Pattern IBAN = Pattern.compile("[A-Z]{2}[0-9]{2}[a-zA-Z0-9]{1,30}");
+
     private final String fileName;
     private final InputStream in;
     private final XMLStreamReader xml;
@@ -70,6 +79,8 @@ public final class CamtParser implements BankFileParser {
     private int sectionCount;
     private int entryCount;
     private boolean atEntry;
+    private Summary unresolvedSummary;
+    private Currency firstEntryCurrency;
     // where reading is, for messages about XML that breaks off or is not well-formed
     private String context = "Document";
 
@@ -172,6 +183,14 @@ public final class CamtParser implements BankFileParser {
         }
         if (sectionElement.equals(xml.getLocalName())) {
             openSection();
+        } else if ("GrpHdr".equals(xml.getLocalName())) {
+            while (child()) {
+                if ("MsgId".equals(xml.getLocalName())) {
+                    maxText("GrpHdr/MsgId", text(), MAX_35_TEXT);
+                } else {
+                    skip();
+                }
+            }
         } else {
             skip();
         }
@@ -209,7 +228,7 @@ public final class CamtParser implements BankFileParser {
         boolean ended = true;
         while (child()) {
             switch (xml.getLocalName()) {
-                case "Id" -> id = text();
+                case "Id" -> id = maxText(location + "/Id", text(), MAX_35_TEXT);
                 case "CreDtTm" -> created = text();
                 case "FrToDt" -> {
                     while (child()) {
@@ -241,21 +260,55 @@ public final class CamtParser implements BankFileParser {
         if (account == null) {
             throw fail(location, sectionElement + " has no Acct/Id");
         }
-        Money declaredNet;
-        try {
-            declaredNet = summary == null ? null : summary.net(currency, balances);
-        } catch (IllegalArgumentException e) {
-            throw fail(summary.where(), e.getMessage());
-        }
+        Currency totalsCurrency = currency != null ? currency : balances.isEmpty() ? null : balances.get(0).amount().currency();
+        List<DeclaredTotal> totals = declaredTotals(summary, totalsCurrency);
+        // without Acct/Ccy or a balance the amounts wait for the first entry's currency, and the closed section has them
+        unresolvedSummary = summary != null && totalsCurrency == null && summary.hasAmounts() ? summary : null;
+        firstEntryCurrency = null;
         section = new BankSection(location, id, account, currency, sequenceNumber, balances,
-                summary == null ? null : summary.count(), declaredNet, until != null ? until : created);
+                summary == null ? null : summary.count(), summary == null ? null : summary.net(totals),
+                until != null ? until : created, totals);
         pending.add(new BankRecord.SectionOpened(section));
         if (ended) {
-            pending.add(new BankRecord.SectionClosed(section));
+            pending.add(new BankRecord.SectionClosed(closedSection()));
             state = State.BETWEEN_SECTIONS;
         } else {
             state = State.IN_SECTION;
         }
+    }
+
+    /** The totals in the currency given; without one, only the counts (the amounts are then not checked). */
+    private List<DeclaredTotal> declaredTotals(Summary summary, Currency currency) {
+        if (summary == null) {
+            return List.of();
+        }
+        List<DeclaredTotal> resolved = new ArrayList<>();
+        for (RawTotal total : summary.totals()) {
+            if (total.count() != null) {
+                resolved.add(DeclaredTotal.count(total.element(), total.entries(), total.count()));
+            } else if (currency != null) {
+                Money amount;
+                try {
+                    amount = CamtAmounts.money(total.amountText(), currency);
+                } catch (IllegalArgumentException e) {
+                    throw fail(total.element(), e.getMessage());
+                }
+                resolved.add(DeclaredTotal.amount(total.element(), total.entries(),
+                        total.direction() == Direction.DEBIT ? amount.negate() : amount));
+            }
+        }
+        return resolved;
+    }
+
+    /** The section as it closes: declared amounts that waited for a currency now in the first entry's. */
+    private BankSection closedSection() {
+        if (unresolvedSummary == null || firstEntryCurrency == null) {
+            return section;
+        }
+        List<DeclaredTotal> totals = declaredTotals(unresolvedSummary, firstEntryCurrency);
+        return new BankSection(section.location(), section.id(), section.account(), section.currency(),
+                section.sequenceNumber(), section.balances(), section.declaredEntryCount(), unresolvedSummary.net(totals),
+                section.asOf(), totals);
     }
 
     private void inSection() throws XMLStreamException {
@@ -266,7 +319,7 @@ public final class CamtParser implements BankFileParser {
             return;
         }
         if (!child()) {
-            pending.add(new BankRecord.SectionClosed(section));
+            pending.add(new BankRecord.SectionClosed(closedSection()));
             context = messageElement;
             state = State.BETWEEN_SECTIONS;
             return;
@@ -300,11 +353,12 @@ public final class CamtParser implements BankFileParser {
         AccountId id = null;
         while (child()) {
             switch (xml.getLocalName()) {
-                case "IBAN" -> id = AccountId.iban(required(location + "/IBAN", text()));
+                case "IBAN" -> id = AccountId.iban(iban(location + "/IBAN", text()));
                 case "Othr" -> {
                     while (child()) {
                         if ("Id".equals(xml.getLocalName())) {
-                            id = new AccountId(AccountId.Scheme.OTHER, required(location + "/Othr/Id", text()));
+                            id = new AccountId(AccountId.Scheme.OTHER,
+                                    required(location + "/Othr/Id", maxText(location + "/Othr/Id", text(), MAX_34_TEXT)));
                         } else {
                             skip();
                         }
@@ -350,53 +404,69 @@ public final class CamtParser implements BankFileParser {
         return new BankBalance(type, direction == Direction.DEBIT ? amount.negate() : amount, date);
     }
 
-    /** TxsSummry/TtlNtries as read; the net needs a currency, which only the account or balances can give. */
-    private record Summary(Long count, String netText, Direction netDirection, String where) {
+    /** One count or sum of TxsSummry as written: an amount needs a currency, which only the account, a balance or an entry gives. */
+    private record RawTotal(String element, DeclaredTotal.Entries entries, Long count, String amountText, Direction direction) {
+    }
 
-        Money net(Currency accountCurrency, List<BankBalance> balances) {
-            if (netText == null) {
-                return null;
-            }
-            Currency currency = accountCurrency;
-            if (currency == null && !balances.isEmpty()) {
-                currency = balances.get(0).amount().currency();
-            }
-            if (currency == null) {
-                // without Acct/Ccy or a balance the net's currency is unknown; the entry count still stands
-                return null;
-            }
-            Money net = CamtAmounts.money(netText, currency);
-            return netDirection == Direction.DEBIT ? net.negate() : net;
+    /** TxsSummry as read: TtlNtries (count, Sum, net), TtlCdtNtries and TtlDbtNtries (count, Sum). */
+    private record Summary(List<RawTotal> totals) {
+
+        Long count() {
+            return totals.stream().filter(t -> t.entries() == DeclaredTotal.Entries.ALL && t.count() != null)
+                    .map(RawTotal::count).findFirst().orElse(null);
+        }
+
+        boolean hasAmounts() {
+            return totals.stream().anyMatch(t -> t.amountText() != null);
+        }
+
+        Money net(List<DeclaredTotal> resolved) {
+            return resolved.stream().filter(t -> t.entries() == DeclaredTotal.Entries.NET).map(DeclaredTotal::amount)
+                    .findFirst().orElse(null);
         }
     }
 
     private Summary summary(String location) throws XMLStreamException {
-        Long count = null;
+        List<RawTotal> totals = new ArrayList<>();
+        while (child()) {
+            String name = xml.getLocalName();
+            switch (name) {
+                case "TtlNtries" -> totalEntries(location + "/TtlNtries", totals);
+                case "TtlCdtNtries" -> numberAndSum(location + "/TtlCdtNtries", DeclaredTotal.Entries.CREDITS, totals);
+                case "TtlDbtNtries" -> numberAndSum(location + "/TtlDbtNtries", DeclaredTotal.Entries.DEBITS, totals);
+                default -> skip();
+            }
+        }
+        return new Summary(totals);
+    }
+
+    private void totalEntries(String where, List<RawTotal> totals) throws XMLStreamException {
         String netText = null;
         Direction netDirection = null;
-        String where = location + "/TtlNtries";
+        String netElement = null;
         while (child()) {
-            if (!"TtlNtries".equals(xml.getLocalName())) {
-                skip();
-                continue;
-            }
-            while (child()) {
-                switch (xml.getLocalName()) {
-                    case "NbOfNtries" -> count = number(where + "/NbOfNtries", text());
-                    // version 02 states the net flat in TtlNtries, later versions in TtlNetNtry
-                    case "TtlNetNtryAmt" -> netText = decimalText(where + "/TtlNetNtryAmt", text());
-                    case "CdtDbtInd" -> netDirection = direction(where + "/CdtDbtInd", text());
-                    case "TtlNetNtry" -> {
-                        while (child()) {
-                            switch (xml.getLocalName()) {
-                                case "Amt" -> netText = decimalText(where + "/TtlNetNtry/Amt", text());
-                                case "CdtDbtInd" -> netDirection = direction(where + "/TtlNetNtry/CdtDbtInd", text());
-                                default -> skip();
-                            }
+            switch (xml.getLocalName()) {
+                case "NbOfNtries" -> totals.add(new RawTotal(where + "/NbOfNtries", DeclaredTotal.Entries.ALL,
+                        number(where + "/NbOfNtries", text()), null, null));
+                case "Sum" -> totals.add(new RawTotal(where + "/Sum", DeclaredTotal.Entries.ALL, null,
+                        decimalText(where + "/Sum", text()), null));
+                // version 02 states the net flat in TtlNtries, later versions in TtlNetNtry
+                case "TtlNetNtryAmt" -> {
+                    netElement = where + "/TtlNetNtryAmt";
+                    netText = decimalText(netElement, text());
+                }
+                case "CdtDbtInd" -> netDirection = direction(where + "/CdtDbtInd", text());
+                case "TtlNetNtry" -> {
+                    netElement = where + "/TtlNetNtry";
+                    while (child()) {
+                        switch (xml.getLocalName()) {
+                            case "Amt" -> netText = decimalText(where + "/TtlNetNtry/Amt", text());
+                            case "CdtDbtInd" -> netDirection = direction(where + "/TtlNetNtry/CdtDbtInd", text());
+                            default -> skip();
                         }
                     }
-                    default -> skip();
                 }
+                default -> skip();
             }
         }
         if (netText != null && netDirection == null) {
@@ -405,7 +475,20 @@ public final class CamtParser implements BankFileParser {
             }
             netDirection = Direction.CREDIT;
         }
-        return new Summary(count, netText, netDirection, where);
+        if (netText != null) {
+            totals.add(new RawTotal(netElement, DeclaredTotal.Entries.NET, null, netText, netDirection));
+        }
+    }
+
+    private void numberAndSum(String where, DeclaredTotal.Entries entries, List<RawTotal> totals) throws XMLStreamException {
+        while (child()) {
+            switch (xml.getLocalName()) {
+                case "NbOfNtries" -> totals.add(new RawTotal(where + "/NbOfNtries", entries,
+                        number(where + "/NbOfNtries", text()), null, null));
+                case "Sum" -> totals.add(new RawTotal(where + "/Sum", entries, null, decimalText(where + "/Sum", text()), null));
+                default -> skip();
+            }
+        }
     }
 
     // ---- entries ----
@@ -424,16 +507,18 @@ public final class CamtParser implements BankFileParser {
         Long batchCount = null;
         String paymentInformationId = null;
         boolean namesSeveralBatches = false;
+        boolean reversal = false;
         List<BankTransaction> transactions = new ArrayList<>();
         while (child()) {
             switch (xml.getLocalName()) {
                 case "Amt" -> amount = amount(location + "/Amt");
                 case "CdtDbtInd" -> direction = direction(location + "/CdtDbtInd", text());
-                case "Sts" -> status = codeOrText(location + "/Sts");
+                case "Sts" -> status = maxText(location + "/Sts", codeOrText(location + "/Sts"), MAX_35_TEXT);
                 case "BookgDt" -> bookingDate = date(location + "/BookgDt");
                 case "ValDt" -> valueDate = date(location + "/ValDt");
-                case "AcctSvcrRef" -> servicerReference = text();
-                case "BkTxCd" -> transactionCode = transactionCode();
+                case "AcctSvcrRef" -> servicerReference = maxText(location + "/AcctSvcrRef", text(), MAX_35_TEXT);
+                case "RvslInd" -> reversal = bool(location + "/RvslInd", text());
+                case "BkTxCd" -> transactionCode = transactionCode(location + "/BkTxCd");
                 case "NtryDtls" -> {
                     requireAmountAndDirection(location, amount, direction);
                     while (child()) {
@@ -460,9 +545,12 @@ public final class CamtParser implements BankFileParser {
             }
         }
         requireAmountAndDirection(location, amount, direction);
+        if (firstEntryCurrency == null) {
+            firstEntryCurrency = amount.currency();
+        }
         // an entry booking several payment batches at once cannot be matched to any one of them by its id
         return new BankEntry(location, direction, amount, bookingDate, valueDate, servicerReference,
-                status, transactionCode, batchCount, namesSeveralBatches ? null : paymentInformationId, transactions);
+                status, transactionCode, batchCount, namesSeveralBatches ? null : paymentInformationId, transactions, reversal);
     }
 
     private void requireAmountAndDirection(String location, Money amount, Direction direction) {
@@ -493,14 +581,12 @@ public final class CamtParser implements BankFileParser {
 
     /** ISO 20022 Max35Text: an empty element counts as absent, more than 35 characters is refused. */
     private String max35(String location, String text) {
-        if (text.length() > 35) {
-            throw fail(location, "'" + text + "' is longer than 35 characters");
-        }
+        maxText(location, text, MAX_35_TEXT);
         return text.isEmpty() ? null : text;
     }
 
     /** {@code Domn/Cd}, {@code Fmly/Cd} and {@code SubFmlyCd} as {@code PMNT/RCDT/DMCT}, else {@code Prtry/Cd}. */
-    private String transactionCode() throws XMLStreamException {
+    private String transactionCode(String location) throws XMLStreamException {
         String domain = null;
         String family = null;
         String subFamily = null;
@@ -510,12 +596,12 @@ public final class CamtParser implements BankFileParser {
                 case "Domn" -> {
                     while (child()) {
                         switch (xml.getLocalName()) {
-                            case "Cd" -> domain = text();
+                            case "Cd" -> domain = maxText(location + "/Domn/Cd", text(), MAX_4_TEXT);
                             case "Fmly" -> {
                                 while (child()) {
                                     switch (xml.getLocalName()) {
-                                        case "Cd" -> family = text();
-                                        case "SubFmlyCd" -> subFamily = text();
+                                        case "Cd" -> family = maxText(location + "/Domn/Fmly/Cd", text(), MAX_4_TEXT);
+                                        case "SubFmlyCd" -> subFamily = maxText(location + "/Domn/Fmly/SubFmlyCd", text(), MAX_4_TEXT);
                                         default -> skip();
                                     }
                                 }
@@ -527,7 +613,7 @@ public final class CamtParser implements BankFileParser {
                 case "Prtry" -> {
                     while (child()) {
                         if ("Cd".equals(xml.getLocalName())) {
-                            proprietary = text();
+                            proprietary = maxText(location + "/Prtry/Cd", text(), MAX_35_TEXT);
                         } else {
                             skip();
                         }
@@ -578,8 +664,8 @@ public final class CamtParser implements BankFileParser {
                 case "Refs" -> {
                     while (child()) {
                         switch (xml.getLocalName()) {
-                            case "AcctSvcrRef" -> servicerReference = text();
-                            case "EndToEndId" -> endToEndId = text();
+                            case "AcctSvcrRef" -> servicerReference = maxText(location + "/Refs/AcctSvcrRef", text(), MAX_35_TEXT);
+                            case "EndToEndId" -> endToEndId = maxText(location + "/Refs/EndToEndId", text(), MAX_35_TEXT);
                             default -> skip();
                         }
                     }
@@ -604,8 +690,8 @@ public final class CamtParser implements BankFileParser {
                 case "RltdPties" -> {
                     while (child()) {
                         switch (xml.getLocalName()) {
-                            case "Dbtr" -> party(debtor);
-                            case "Cdtr" -> party(creditor);
+                            case "Dbtr" -> party(location + "/RltdPties/Dbtr", debtor);
+                            case "Cdtr" -> party(location + "/RltdPties/Cdtr", creditor);
                             case "DbtrAcct" -> debtor.account = partyAccount(location + "/RltdPties/DbtrAcct");
                             case "CdtrAcct" -> creditor.account = partyAccount(location + "/RltdPties/CdtrAcct");
                             default -> skip();
@@ -616,12 +702,12 @@ public final class CamtParser implements BankFileParser {
                     while (child()) {
                         switch (xml.getLocalName()) {
                             case "Ustrd" -> {
-                                String text = text();
+                                String text = maxText(location + "/RmtInf/Ustrd", text(), MAX_140_TEXT);
                                 if (!text.isEmpty()) {
                                     unstructured.add(text);
                                 }
                             }
-                            case "Strd" -> creditorReferences(references);
+                            case "Strd" -> creditorReferences(location + "/RmtInf/Strd", references);
                             default -> skip();
                         }
                     }
@@ -641,11 +727,11 @@ public final class CamtParser implements BankFileParser {
     }
 
     /** Version 02 puts Nm and PstlAdr in the party itself, later versions in Pty, or in Agt/FinInstnId for a bank. */
-    private void party(Party party) throws XMLStreamException {
+    private void party(String location, Party party) throws XMLStreamException {
         while (child()) {
             switch (xml.getLocalName()) {
                 case "Nm" -> {
-                    String name = text();
+                    String name = maxText(location + "/Nm", text(), MAX_140_TEXT);
                     if (party.name == null && !name.isEmpty()) {
                         party.name = name;
                     }
@@ -662,7 +748,7 @@ public final class CamtParser implements BankFileParser {
                         }
                     }
                 }
-                case "Pty", "Agt", "FinInstnId" -> party(party);
+                case "Pty", "Agt", "FinInstnId" -> party(location + "/" + xml.getLocalName(), party);
                 default -> skip();
             }
         }
@@ -681,7 +767,7 @@ public final class CamtParser implements BankFileParser {
         return account;
     }
 
-    private void creditorReferences(List<String> references) throws XMLStreamException {
+    private void creditorReferences(String location, List<String> references) throws XMLStreamException {
         while (child()) {
             if (!"CdtrRefInf".equals(xml.getLocalName())) {
                 skip();
@@ -689,7 +775,7 @@ public final class CamtParser implements BankFileParser {
             }
             while (child()) {
                 if ("Ref".equals(xml.getLocalName())) {
-                    String reference = text();
+                    String reference = maxText(location + "/CdtrRefInf/Ref", text(), MAX_35_TEXT);
                     if (!reference.isEmpty()) {
                         references.add(reference);
                     }
@@ -752,11 +838,43 @@ public final class CamtParser implements BankFileParser {
         };
     }
 
+    /** xs:boolean: true, false, 1 or 0. */
+    private boolean bool(String location, String text) {
+        return switch (text) {
+            case "true", "1" -> true;
+            case "false", "0" -> false;
+            default -> throw fail(location, "'" + text + "' is neither true nor false");
+        };
+    }
+
     private Long number(String location, String text) {
         if (!text.matches("\\d{1,18}")) {
             throw fail(location, "'" + text + "' is not a whole number");
         }
         return Long.parseLong(text);
+    }
+
+    /**
+     * ISO 20022 {@code MaxNNText} (and {@code Max4Text} codes): longer text is refused before anything is staged,
+     * naming the element and the limit; a value of thousands of characters is shown by its start.
+     */
+    private String maxText(String location, String text, int max) {
+        if (text != null && text.codePointCount(0, text.length()) > max) {
+            String shown = text.length() <= SHOWN_TEXT ? text : text.substring(0, SHOWN_TEXT) + "…";
+            throw fail(location, "'" + shown + "' has " + text.codePointCount(0, text.length()) + " characters, more than the "
+                    + max + " of Max" + max + "Text");
+        }
+        return text;
+    }
+
+    /** ISO 20022 IBAN2007Identifier: two letters, two check digits, 1 to 30 letters or digits. */
+    private String iban(String location, String text) {
+        required(location, text);
+        if (!IBAN.matcher(text).matches()) {
+            String shown = text.length() <= SHOWN_TEXT ? text : text.substring(0, SHOWN_TEXT) + "…";
+            throw fail(location, "'" + shown + "' is not an IBAN (two letters, two digits, 1 to 30 letters or digits)");
+        }
+        return text;
     }
 
     private String required(String location, String text) {
@@ -912,6 +1030,6 @@ public final class CamtParser implements BankFileParser {
     }
 
     private BankFileException malformed(XMLStreamException e) {
-        return new BankFileException(fileName, context, SafeXml.describe(e), e);
+        return new BankFileException(fileName, SafeXml.isUndecodable(e) ? null : context, SafeXml.describe(e), e);
     }
 }

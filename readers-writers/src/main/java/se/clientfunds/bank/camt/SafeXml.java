@@ -1,6 +1,8 @@
 package se.clientfunds.bank.camt;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -13,6 +15,9 @@ import se.clientfunds.bank.BankFileException;
 /**
  * A StAX reader for bank files that refuses DTDs, external entities and entity expansion: a file with a
  * DOCTYPE is refused before its root element is reached, so nothing from an XXE or billion-laughs file is read.
+ * The characters are decoded by {@link StrictXmlReader} (UTF-8, UTF-16 and UTF-32 with or without a byte order mark,
+ * or the declared encoding), so that nothing the parser finds wrong is printed to standard error: every failure is
+ * one exception naming line, column and cause.
  */
 public final class SafeXml {
 
@@ -39,11 +44,19 @@ public final class SafeXml {
     public static XMLStreamReader openAtRoot(InputStream in, String fileName) {
         XMLStreamReader xml = null;
         try {
-            xml = inputFactory().createXMLStreamReader(in);
+            StrictXmlReader characters;
+            try {
+                characters = StrictXmlReader.open(in);
+            } catch (StrictXmlReader.UnsupportedEncoding e) {
+                throw new BankFileException(fileName, "prolog", e.getMessage(), e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + fileName, e);
+            }
+            xml = inputFactory().createXMLStreamReader(characters);
             while (true) {
                 int event = xml.getEventType();
                 if (event == XMLStreamConstants.DTD) {
-                    String doctype = xml.getText();
+                    String doctype = characters.doctype();
                     throw new BankFileException(fileName, "prolog", "DOCTYPE not allowed: "
                             + shorten(doctype == null ? "<!DOCTYPE>" : doctype.strip()));
                 }
@@ -60,7 +73,7 @@ public final class SafeXml {
             if (message.contains("DOCTYPE")) {
                 throw closing(xml, new BankFileException(fileName, "prolog", "DOCTYPE not allowed: " + shorten(message), e));
             }
-            throw closing(xml, new BankFileException(fileName, "prolog", describe(e), e));
+            throw closing(xml, new BankFileException(fileName, isUndecodable(e) ? null : "prolog", describe(e), e));
         } catch (RuntimeException e) {
             throw closing(xml, e);
         }
@@ -68,6 +81,10 @@ public final class SafeXml {
 
     /** What the StAX parser found wrong, with line and column but without its own "ParseError" framing. */
     public static String describe(XMLStreamException e) {
+        StrictXmlReader.UndecodableBytes undecodable = undecodable(e);
+        if (undecodable != null) {
+            return undecodable.getMessage();
+        }
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
         int framed = message.indexOf("Message: ");
         if (framed >= 0) {
@@ -77,6 +94,22 @@ public final class SafeXml {
         return "not well-formed XML"
                 + (location == null ? "" : " at line " + location.getLineNumber() + ", column " + location.getColumnNumber())
                 + ": " + message.replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * Whether the parser stopped at bytes the file's encoding cannot decode: where the parser was then says nothing,
+     * as it decodes ahead of what it reads; the message alone names line and column.
+     */
+    static boolean isUndecodable(XMLStreamException e) {
+        return undecodable(e) != null;
+    }
+
+    // the decoder's exception reaches here nested in the parser's, whose position is that of its own buffer
+    private static StrictXmlReader.UndecodableBytes undecodable(XMLStreamException e) {
+        if (e.getNestedException() instanceof StrictXmlReader.UndecodableBytes undecodable) {
+            return undecodable;
+        }
+        return e.getCause() instanceof StrictXmlReader.UndecodableBytes undecodable ? undecodable : null;
     }
 
     private static String shorten(String text) {

@@ -116,6 +116,46 @@ class CamtParserTest {
     }
 
     @Test
+    void readsAnAmountWithoutALeadingOrTrailingDigitAsTheDecimalItIs() throws IOException {
+        // given / when / then: xs:decimal allows both ".55" and "5."
+        assertThat(onlyEntry(parse(notification(".55", "<CdtDbtInd>CRDT</CdtDbtInd>"))).amount())
+                .isEqualTo(Money.ofMinor(55, "SEK"));
+        assertThat(onlyEntry(parse(notification("5.", "<CdtDbtInd>CRDT</CdtDbtInd>"))).amount())
+                .isEqualTo(Money.ofMinor(500, "SEK"));
+        assertThatThrownBy(() -> parse(notification(".", "<CdtDbtInd>CRDT</CdtDbtInd>")))
+                .isInstanceOf(BankFileException.class)
+                .hasMessage("test.xml Ntfctn[1]/Ntry[1]/Amt: amount '.' is not a decimal number with a dot");
+    }
+
+    @Test
+    void refusesDecimalsACurrencyWithoutMinorUnitsCannotHoldUnlessTheyAreZeros() throws IOException {
+        // given
+        String yen = notification("<Amt Ccy=\"JPY\">1500.5</Amt><CdtDbtInd>CRDT</CdtDbtInd>");
+
+        // when / then
+        assertThat(onlyEntry(parse(notification("<Amt Ccy=\"JPY\">1500.000</Amt><CdtDbtInd>CRDT</CdtDbtInd>"))).amount())
+                .isEqualTo(Money.ofMinor(1_500, "JPY"));
+        assertThatThrownBy(() -> parse(yen)).isInstanceOf(BankFileException.class)
+                .hasMessage("test.xml Ntfctn[1]/Ntry[1]/Amt: amount '1500.5' has more than 0 decimals for JPY");
+    }
+
+    @Test
+    void refusesAnAmountOfThousandsOfDigitsByItsLength() {
+        // given
+        String digits = "9".repeat(5_000) + ".00";
+
+        // when / then
+        assertThatThrownBy(() -> parse(notification(digits, "<CdtDbtInd>CRDT</CdtDbtInd>")))
+                .isInstanceOf(BankFileException.class)
+                .hasMessage("test.xml Ntfctn[1]/Ntry[1]/Amt: amount '999999999999999999999999…' has 5003 characters;"
+                        + " an ISO 20022 amount has at most 18 digits");
+        assertThatThrownBy(() -> parse(notification("12345678901234567.00", "<CdtDbtInd>CRDT</CdtDbtInd>")))
+                .isInstanceOf(BankFileException.class)
+                .hasMessage("test.xml Ntfctn[1]/Ntry[1]/Amt: amount '12345678901234567.00' has 20 characters;"
+                        + " an ISO 20022 amount has at most 18 digits");
+    }
+
+    @Test
     void refusesAnAmountWithoutCurrency() {
         assertThatThrownBy(() -> parse(notification("<Amt>12.50</Amt><CdtDbtInd>CRDT</CdtDbtInd>")))
                 .isInstanceOf(BankFileException.class)
@@ -350,6 +390,12 @@ class CamtParserTest {
         assertThat(verdict.valid()).as(verdict.summary()).isTrue();
     }
 
+    // a statement must state its opening and closing booked balances
+    private static final String BALANCES_1000_TO_700 = """
+            <Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="SEK">1000.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-01-05</Dt></Dt></Bal>
+            <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="SEK">700.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-01-05</Dt></Dt></Bal>
+            """;
+
     /** A statement or notification of the version given, holding one batch debit with the NtryDtls given. */
     private static String batchDebit(String version, String entryDetails) {
         boolean statement = version.startsWith("camt.053");
@@ -361,6 +407,7 @@ class CamtParserTest {
                     <%s>
                       <Id>S-1</Id>
                       <Acct><Id><IBAN>SE4550000000058398257466</IBAN></Id><Ccy>SEK</Ccy></Acct>
+                      %s
                       <Ntry>
                         <Amt Ccy="SEK">300.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
                         <BookgDt><Dt>2026-01-05</Dt></BookgDt><ValDt><Dt>2026-01-05</Dt></ValDt>
@@ -371,7 +418,7 @@ class CamtParserTest {
                   </%s>
                 </Document>
                 """.formatted(version, statement ? "BkToCstmrStmt" : "BkToCstmrDbtCdtNtfctn", statement ? "Stmt" : "Ntfctn",
-                entryDetails, statement ? "Stmt" : "Ntfctn", statement ? "BkToCstmrStmt" : "BkToCstmrDbtCdtNtfctn");
+                statement ? BALANCES_1000_TO_700 : "", entryDetails, statement ? "Stmt" : "Ntfctn", statement ? "BkToCstmrStmt" : "BkToCstmrDbtCdtNtfctn");
     }
 
     private static final String TWO_TRANSFERS = """
