@@ -90,6 +90,8 @@ class HostileBankFilesIT {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("truncated.xml", utf8(camt.substring(0, camt.length() / 2)));
         files.put("flipped-digit.xml", utf8(camt.replaceFirst("(<Ntry>\\s*<Amt Ccy=\"SEK\">)100\\.00", "$1190.00")));
+        files.put("totals-off-by-one-ore.xml", utf8(camt.replaceFirst("<Ntry>", "<TxsSummry><TtlNtries><NbOfNtries>2</NbOfNtries>"
+                + "<Sum>300.01</Sum></TtlNtries></TxsSummry><Ntry>")));
         files.put("duplicated-entry.xml", utf8(camt.replaceFirst("(?s)(<Ntry>.*?</Ntry>)", "$1$1")));
         files.put("wrong-currency.xml", utf8(camt.replace("Ccy=\"SEK\"", "Ccy=\"EUR\"").replace("<Ccy>SEK</Ccy>", "<Ccy>EUR</Ccy>")));
         files.put("unknown-account.xml", utf8(camt.replace(ACCOUNT, "SE3550000000054910000003")));
@@ -99,6 +101,7 @@ class HostileBankFilesIT {
         files.put("empty.xml", new byte[0]);
         files.put("binary.bin", random(4096));
         files.put("truncated.sta", utf8(mt940.substring(0, mt940.indexOf(":62F:"))));
+        files.put("oversize-reference.sta", utf8(mt940.replace("//M1", "//" + "M".repeat(200))));
         files.put("off-by-one-ore.sta", utf8(mt940.replace("SEK1250,00", "SEK1250,01")));
         files.put("flipped-digit-bgmax.txt", latin1(bgmax.replaceFirst("110000", "190000")));
         String before = snapshot();
@@ -123,15 +126,18 @@ class HostileBankFilesIT {
         assertThat(refusals).satisfiesExactly(
                 m -> assertThat(m).contains("line").contains("column"),
                 m -> assertThat(m).contains("Ntry[1]").contains("190.00 SEK"),
+                m -> assertThat(m).contains("TtlNtries/Sum").contains("300.01").contains("300.00"),
                 m -> assertThat(m).contains("BK-1"),
                 m -> assertThat(m).contains("EUR").contains("SEK"),
                 m -> assertThat(m).contains("SE3550000000054910000003"),
-                m -> assertThat(m).contains("Ntry[1]").contains("entry reference").contains("200 characters").contains("140"),
+                m -> assertThat(m).contains("Ntry[1]/AcctSvcrRef").contains("200 characters").contains("Max35Text"),
                 m -> assertThat(m).contains("UTF-8"),
                 m -> assertThat(m).containsIgnoringCase("DOCTYPE"),
                 m -> assertThat(m).isEqualTo("empty.xml: file is empty"),
                 m -> assertThat(m).contains("line 1").contains("column 2").contains("UTF-8"),
                 m -> assertThat(m).contains("line").contains("truncated"),
+                m -> assertThat(m).contains("line 5").contains("entry reference").contains("200 characters long")
+                        .contains("bank_entry.entry_reference keeps 140"),
                 m -> assertThat(m).contains("opening + entries != closing").contains("1250.01"),
                 m -> assertThat(m).contains("TK15").contains("1900.00 SEK"));
     }
