@@ -41,7 +41,7 @@ public class BankFileCheck {
         BankFileVerdict verdict;
         StagingLimits limits;
         try (BankFileParser parser = BankFileParsers.open(file, format, properties.bankFiles().allowTestFiles())) {
-            limits = new StagingLimits(parser);
+            limits = new StagingLimits(parser, properties::account);
             verdict = BankFileValidation.validate(file.getFileName().toString(), limits);
         } catch (BankFileException e) {
             return refused(file, format, e.getMessage());

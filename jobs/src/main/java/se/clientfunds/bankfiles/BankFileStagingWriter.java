@@ -115,7 +115,7 @@ class BankFileStagingWriter implements ItemWriter<StagedBankRecord> {
      */
     private boolean isPayment(ClientFundsAccount account, BankEntry entry, BankTransaction transaction) {
         // a pending or information-only entry is not money yet: its booked version comes later
-        if (!entry.booked() || entry.reversal()) {
+        if (!entry.booked() || entry.reversal() || isBankgiroLump(account, entry)) {
             return false;
         }
         return switch (format) {
@@ -124,6 +124,15 @@ class BankFileStagingWriter implements ItemWriter<StagedBankRecord> {
             case CAMT_053, MT940 -> account.paymentsSource() == ClientFundsAccount.PaymentsSource.STATEMENT
                     && transaction.direction() == Direction.CREDIT;
         };
+    }
+
+    /**
+     * A batch the bank reports without its transactions, on an account a bankgiro pays into: the bank's lump of a
+     * bankgiro deposit, whose payments the BGMax file posts one by one under their BGC serial numbers. Posting the
+     * lump too would post that money twice (no reference links the two), so it is kept for reconciliation only.
+     */
+    static boolean isBankgiroLump(ClientFundsAccount account, BankEntry entry) {
+        return account.bankgiro() != null && entry.declaredBatchCount() != null && entry.transactions().isEmpty();
     }
 
     /**

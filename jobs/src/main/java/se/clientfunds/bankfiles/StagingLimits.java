@@ -3,7 +3,10 @@ package se.clientfunds.bankfiles;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
+import se.clientfunds.bank.AccountId;
 import se.clientfunds.bank.BankEntry;
 import se.clientfunds.bank.BankFileFormat;
 import se.clientfunds.bank.BankFileParser;
@@ -12,6 +15,7 @@ import se.clientfunds.bank.BankFileVerdict;
 import se.clientfunds.bank.BankRecord;
 import se.clientfunds.bank.BankSection;
 import se.clientfunds.bank.BankTransaction;
+import se.clientfunds.settings.ClientFundsAccount;
 
 /**
  * Checks, as the file is validated, that every text the staging keeps whole fits its column: an identity of the
@@ -30,11 +34,15 @@ final class StagingLimits implements BankFileParser {
     static final int AS_OF = 40;
 
     private final BankFileParser parser;
+    private final Function<AccountId, Optional<ClientFundsAccount>> accounts;
     private final List<BankFileVerdict.Problem> problems = new ArrayList<>();
+    private final List<BankFileVerdict.Problem> warnings = new ArrayList<>();
     private long problemCount;
 
-    StagingLimits(BankFileParser parser) {
+    /** @param accounts the configured account a file's account id names, if any */
+    StagingLimits(BankFileParser parser, Function<AccountId, Optional<ClientFundsAccount>> accounts) {
         this.parser = parser;
+        this.accounts = accounts;
     }
 
     /** What did not fit, the first {@link BankFileValidation#REPORTED_PROBLEMS}. */
@@ -61,6 +69,15 @@ final class StagingLimits implements BankFileParser {
             fits(e.location(), "status", e.status(), STATUS, "bank_entry.status");
             fits(e.location(), "bank transaction code", e.bankTransactionCode(), TRANSACTION_CODE,
                     "bank_entry.bank_transaction_code");
+            Optional<ClientFundsAccount> account = entry.section().account() == null ? Optional.empty()
+                    : accounts.apply(entry.section().account());
+            if (account.isPresent() && BankFileStagingWriter.isBankgiroLump(account.get(), e)
+                    && warnings.size() < BankFileValidation.REPORTED_PROBLEMS) {
+                warnings.add(new BankFileVerdict.Problem(e.location(), "a batch of " + e.declaredBatchCount() + " for "
+                        + e.amount() + " without its transactions, on an account bankgiro " + account.get().bankgiro()
+                        + " pays into: not posted from this file (the BGMax deposit posts its payments one by one);"
+                        + " reconciliation matches it"));
+            }
             List<BankTransaction> details = e.transactions();
             for (int i = 0; i < details.size(); i++) {
                 BankTransaction t = details.get(i);
@@ -96,7 +113,9 @@ final class StagingLimits implements BankFileParser {
 
     @Override
     public List<BankFileVerdict.Problem> warnings() {
-        return parser.warnings();
+        List<BankFileVerdict.Problem> all = new ArrayList<>(parser.warnings());
+        all.addAll(warnings);
+        return all;
     }
 
     @Override

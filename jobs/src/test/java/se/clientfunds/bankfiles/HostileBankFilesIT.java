@@ -143,6 +143,50 @@ class HostileBankFilesIT {
     }
 
     @Test
+    void aFileWithAByteOrderMarkAndWindowsLineEndingsIsReadLikeAnyOther() throws Exception {
+        // given the same notification as an editor on Windows saves it: a UTF-8 byte order mark and CRLF line ends
+        String camt = Files.readString(notification("plain.xml", entry("BOM-1", 12_345), entry("BOM-2", 1)));
+        Path saved = dir.resolve("saved.xml");
+        Files.write(saved, utf8("\uFEFF" + camt.replace("\r\n", "\n").replace("\n", "\r\n")));
+
+        // when
+        ImportOutcome outcome = imports.importFile(saved, DAY);
+
+        // then both payments are posted, exactly
+        assertThat(outcome.status()).as(outcome.message()).isEqualTo(ImportOutcome.Status.IMPORTED);
+        assertThat(jdbc.queryForList("SELECT CONCAT(bank_reference, ' ', amount_minor) FROM bank_transaction t"
+                + " JOIN imported_file f ON f.id = t.import_id WHERE f.file_name = 'saved.xml' ORDER BY 1", String.class))
+                .containsExactly("BOM-1 12345", "BOM-2 1");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry WHERE reference LIKE '%/BOM-%'", Long.class)).isEqualTo(2);
+    }
+
+    @Test
+    void aBatchWithoutDetailsOnAnAccountABankgiroPaysIntoIsLeftToTheBgMaxFile() throws Exception {
+        // given a notification reporting a bankgiro deposit of 4 as one entry without its transactions, and the
+        // BGMax file of the same deposit (here its one payment)
+        String camt = Files.readString(notification("lump.xml", entry("LUMP-1", 110_000)));
+        Path lump = dir.resolve("lump-without-details.xml");
+        Files.write(lump, utf8(camt.replaceFirst("(?s)<NtryDtls>.*</NtryDtls>",
+                "<NtryDtls><Btch><NbOfTxs>4</NbOfTxs></Btch></NtryDtls>")));
+        Path bgmax = dir.resolve("bgmax.txt");
+        Files.copy(Path.of("../../shared/samples/bgmax/minimal.txt"), bgmax);
+
+        // when
+        ImportOutcome notified = imports.importFile(lump, DAY);
+        ImportOutcome deposit = imports.importFile(bgmax, DAY);
+
+        // then the lump is kept for reconciliation, not posted, and the import says why; the BGMax payment is posted
+        assertThat(notified.status()).as(notified.message()).isEqualTo(ImportOutcome.Status.IMPORTED);
+        assertThat(notified.message()).contains("Ntfctn[1]/Ntry[1]: a batch of 4 for 1100.00 SEK without its transactions,"
+                + " on an account bankgiro 9912346 pays into: not posted from this file");
+        assertThat(deposit.status()).as(deposit.message()).isEqualTo(ImportOutcome.Status.IMPORTED);
+        assertThat(jdbc.queryForList("SELECT CONCAT(f.file_name, ' ', t.amount_minor, ' ', t.is_payment) FROM bank_transaction t"
+                + " JOIN imported_file f ON f.id = t.import_id WHERE f.file_name IN ('lump-without-details.xml', 'bgmax.txt')"
+                + " ORDER BY 1", String.class)).containsExactly("bgmax.txt 110000 1", "lump-without-details.xml 110000 0");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry", Long.class)).isEqualTo(3);
+    }
+
+    @Test
     void aQuirkTheReaderToleratesIsImportedWithItsWarningKept() throws Exception {
         // given a statement with a German bank's own :NS: field
         Path statement = dir.resolve("with-ns.sta");

@@ -27,12 +27,16 @@ import se.clientfunds.testing.JobsTestApplication;
 import se.clientfunds.testing.TestFolders;
 
 /**
- * Issue 14, items 4 and 12, through a real import and reconciliation: a bank-giro deposit reported as one batch entry
- * without transaction details posts once for the batch and reconciles by its reference; a pending entry posts
+ * Issue 14, items 4 and 12, through a real import and reconciliation: a deposit reported as one batch entry
+ * without transaction details, on an account no bankgiro pays into, posts once for the batch and reconciles by its reference; a pending entry posts
  * nothing; a reversal is never a second credit: the notification's reversed credit posts nothing, and the statement's
  * reversal of a payment stays unmatched, a break for the operator to correct.
  */
-@SpringBootTest(classes = JobsTestApplication.class)
+@SpringBootTest(classes = JobsTestApplication.class, properties = {
+        // an account no bankgiro pays into (with one, a batch without details is the BGMax file's to post), in a home
+        // (and embedded database) of its own, since this context lives beside the other tests' one
+        "settlement.home=target/it-home-without-bankgiro", "settlement.accounts[0].iban=SE4550000000058398257466", "settlement.accounts[0].currency=SEK",
+        "settlement.accounts[0].name=Client funds SEK without a bankgiro (test)"})
 class BatchPendingAndReversedEntriesIT {
 
     private static final String ACCOUNT = "SE4550000000058398257466";

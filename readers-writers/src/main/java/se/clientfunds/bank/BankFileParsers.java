@@ -117,7 +117,7 @@ public final class BankFileParsers {
     }
 
     /**
-     * The file's first bytes as text: UTF-16 when a byte order mark (or XML's {@code <} next to a zero byte) says so,
+     * The file's first bytes as text: UTF-32 or UTF-16 when a byte order mark (or XML's {@code <} next to a zero byte) says so,
      * otherwise byte for byte (every format's markers are ASCII); without a UTF-8 byte order mark, leading white
      * space and the control characters some banks frame messages with (SOH, ETX, SUB).
      */
@@ -130,7 +130,11 @@ public final class BankFileParsers {
             throw new UncheckedIOException("cannot read " + file, e);
         }
         String text;
-        if (n >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+        if (n >= 4 && head[0] == 0 && head[1] == 0 && (head[2] & 0xFF) == 0xFE && (head[3] & 0xFF) == 0xFF) {
+            text = new String(head, 4, n - 4, java.nio.charset.Charset.forName("UTF-32BE"));
+        } else if (n >= 4 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE && head[2] == 0 && head[3] == 0) {
+            text = new String(head, 4, n - 4, java.nio.charset.Charset.forName("UTF-32LE"));
+        } else if (n >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
             text = new String(head, 2, n - 2, StandardCharsets.UTF_16BE);
         } else if (n >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
             text = new String(head, 2, n - 2, StandardCharsets.UTF_16LE);

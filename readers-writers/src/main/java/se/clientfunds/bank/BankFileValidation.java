@@ -79,7 +79,8 @@ public final class BankFileValidation {
                     + " is neither posted nor counted in the balances");
         }
         if (entry.reversal()) {
-            warning(entry.location(), "reversal (RvslInd) of " + entry.signedAmount() + " "
+            warning(entry.location(), "reversal (" + (format == BankFileFormat.MT940 ? "mark RC/RD" : "RvslInd") + ") of "
+                    + entry.signedAmount() + " "
                     + (entry.accountServicerReference() == null ? "" : "(" + entry.accountServicerReference() + ") ")
                     + "is never posted as a payment; on the statement it is a break until it is corrected");
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -30,6 +31,7 @@ class BankFileConformanceTest {
             mt940/tag-like-line-in-86.sta    | MT940 valid, 1 entry
             mt940/statement-number-split.sta | MT940 valid, 1 entry; warning line 3: :28C: '00001/\\n001' is split across lines; read as '00001/001'
             mt940/english-preamble.sta       | MT940 valid, 1 entry; warning line 1: 2 lines of text before the first statement are not MT940 and not read
+            mt940/reversal-rd.sta            | MT940 valid, 1 entry; warning line 5: reversal (mark RC/RD) of 500.00 SEK (R1) is never posted as a payment; on the statement it is a break until it is corrected
             mt940/same-statement-twice.sta   | MT940 refused: same-statement-twice.sta line 9: statement 5/1 of account SE4550000000058398257466 is in the file twice (the first at line 1): a statement number names one statement
             bgmax/utf8-byte-order-mark.txt   | BGMAX refused: utf8-byte-order-mark.txt line 1: starts with EF BB BF, UTF-8's byte order mark: the file was saved as UTF-8, BGMax is ISO-8859-1 (a copy an editor saved; its letters may have changed): import the file as Bankgirot sent it
             bgmax/no-line-breaks.txt         | BGMAX refused: no-line-breaks.txt line 1: TK01 record is 400 characters long, BGMax records are 80; position 81 starts another record: the file has lost its line breaks (one record a line)
@@ -73,6 +75,11 @@ class BankFileConformanceTest {
         java.nio.file.Files.write(littleEndian, ("\uFEFF" + camt).getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
         assertThat(BankFileParsers.detect(bigEndian)).contains(BankFileFormat.CAMT_054);
         assertThat(BankFileParsers.detect(littleEndian)).contains(BankFileFormat.CAMT_054);
+        for (String utf32 : List.of("UTF-32BE", "UTF-32LE")) {
+            Path file = folder.resolve(utf32 + ".xml");
+            java.nio.file.Files.write(file, ("\uFEFF" + camt).getBytes(java.nio.charset.Charset.forName(utf32)));
+            assertThat(BankFileParsers.detect(file)).as(utf32).contains(BankFileFormat.CAMT_054);
+        }
     }
 
     private static java.util.List<String> entries(String name) throws Exception {

@@ -380,7 +380,7 @@ public final class Mt940Parser implements BankFileParser {
         BankEntry entry = new BankEntry(where, statementLine.direction(), statementLine.amount(),
                 statementLine.entryDate() != null ? statementLine.entryDate() : statementLine.valueDate(),
                 statementLine.valueDate(), bankReference, "BOOK", statementLine.transactionType(), null,
-                null, List.of(transaction));
+                null, List.of(transaction), statementLine.mark().startsWith("R"));
         ready.add(new BankRecord.Entry(section, entry));
         line = null;
         statementLine = null;
