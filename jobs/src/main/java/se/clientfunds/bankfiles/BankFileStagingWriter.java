@@ -56,7 +56,8 @@ class BankFileStagingWriter implements ItemWriter<StagedBankRecord> {
                 entries.add(new Object[] {importId, staged.entryNo(), staged.sectionNo(), e.location(), account.iban(),
                         e.amount().currency().getCurrencyCode(), code(e.direction()), e.amount().minorUnits(),
                         date(e.bookingDate()), date(e.valueDate()), e.accountServicerReference(), e.status(),
-                        e.bankTransactionCode(), Math.max(1, e.transactions().size()), e.paymentInformationId()});
+                        e.bankTransactionCode(), Math.max(1, e.transactions().size()), e.paymentInformationId(),
+                        e.declaredBatchCount()});
                 List<BankTransaction> details = e.transactions().isEmpty()
                         ? List.of(new BankTransaction(e.location(), e.direction(), e.amount(), e.accountServicerReference(),
                                 null, null, List.of(), null))
@@ -80,7 +81,8 @@ class BankFileStagingWriter implements ItemWriter<StagedBankRecord> {
         if (!entries.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO bank_entry (import_id, entry_no, section_no, location, account_iban, currency,"
                     + " direction, amount_minor, booking_date, value_date, entry_reference, status, bank_transaction_code,"
-                    + " transaction_count, payment_information_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    + " transaction_count, payment_information_id, declared_batch_count)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     entries);
         }
         if (!transactions.isEmpty()) {

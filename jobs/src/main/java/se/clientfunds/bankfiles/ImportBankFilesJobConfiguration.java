@@ -151,6 +151,12 @@ class ImportBankFilesJobConfiguration {
         contribution.setExitStatus(new ExitStatus(REJECTED, summary));
     }
 
+    /** How a batch entry's own reference is claimed beside its payments' (see V25). */
+    static final String BATCH_CLAIM = "BATCH ";
+    /** A staged entry {@code e} that is a batch with a reference of the bank's: declared so, or of several transactions. */
+    private static final String IS_BATCH = " e.entry_reference IS NOT NULL AND e.entry_reference <> ''"
+            + " AND (e.declared_batch_count IS NOT NULL OR e.transaction_count > 1)";
+
     // --- validate: the whole file parses, its money adds up and its accounts are ours, before anything is staged
 
     @Bean
@@ -277,6 +283,13 @@ class ImportBankFilesJobConfiguration {
             jdbc.update("UPDATE bank_transaction t JOIN accepted_bank_reference a ON a.account_iban = t.account_iban"
                     + " AND a.bank_reference = t.bank_reference AND a.import_id <> t.import_id"
                     + " SET t.is_payment = 0, t.duplicate_of = a.import_id WHERE t.import_id = ? AND t.is_payment = 1", importId);
+            // a batch another file brought already, in whatever shape (a lump without details, its details, some of
+            // them): its payments are kept for the record, not posted again
+            jdbc.update("UPDATE bank_transaction t JOIN bank_entry e ON e.import_id = t.import_id AND e.entry_no = t.entry_no"
+                    + " JOIN accepted_bank_reference a ON a.account_iban = t.account_iban"
+                    + " AND a.bank_reference = CONCAT('" + BATCH_CLAIM + "', e.entry_reference) AND a.import_id <> t.import_id"
+                    + " SET t.is_payment = 0, t.duplicate_of = a.import_id WHERE t.import_id = ? AND t.is_payment = 1"
+                    + " AND" + IS_BATCH, importId);
             List<String> duplicates = jdbc.query("SELECT t.location, t.bank_reference, f.file_name FROM bank_transaction t"
                     + " JOIN imported_file f ON f.id = t.duplicate_of WHERE t.import_id = ? ORDER BY t.entry_no, t.transaction_no",
                     (rs, row) -> rs.getString(1) + ": bank reference '" + rs.getString(2) + "' was already imported from "
@@ -313,6 +326,14 @@ class ImportBankFilesJobConfiguration {
                     + " SELECT t.account_iban, t.bank_reference, t.import_id FROM bank_transaction t"
                     + " WHERE t.import_id = ? AND t.is_payment = 1 AND NOT EXISTS (SELECT 1 FROM accepted_bank_reference a"
                     + " WHERE a.account_iban = t.account_iban AND a.bank_reference = t.bank_reference AND a.import_id = t.import_id)",
+                    importId);
+            jdbc.update("INSERT INTO accepted_bank_reference (account_iban, bank_reference, import_id)"
+                    + " SELECT DISTINCT e.account_iban, CONCAT('" + BATCH_CLAIM + "', e.entry_reference), e.import_id"
+                    + " FROM bank_entry e WHERE e.import_id = ? AND" + IS_BATCH
+                    + " AND EXISTS (SELECT 1 FROM bank_transaction t WHERE t.import_id = e.import_id AND t.entry_no = e.entry_no"
+                    + "   AND t.is_payment = 1)"
+                    + " AND NOT EXISTS (SELECT 1 FROM accepted_bank_reference a WHERE a.account_iban = e.account_iban"
+                    + "   AND a.bank_reference = CONCAT('" + BATCH_CLAIM + "', e.entry_reference) AND a.import_id = e.import_id)",
                     importId);
             return RepeatStatus.FINISHED;
         };

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -144,5 +146,34 @@ class BatchPendingAndReversedEntriesIT {
                 .containsExactly("IN-1-RVSL -200.00 SEK");
         assertThat(result.unmatchedBooks()).isEmpty();
         assertThat(result.differences()).isEmpty();
+    }
+    @Test
+    void aBatchSentAgainInAnotherShapeIsNotPostedTwice() throws Exception {
+        // given a deposit of 4 notified as one entry without details, and later the same deposit with its 4 details;
+        // and another deposit notified first with its details, later as one entry without them
+        String details = "<NtryDtls><Btch><NbOfTxs>4</NbOfTxs></Btch>" + ("<TxDtls><Refs><EndToEndId>NOTPROVIDED</EndToEndId>"
+                + "</Refs><Amt Ccy=\"SEK\">1000.00</Amt><CdtDbtInd>CRDT</CdtDbtInd></TxDtls>").repeat(4) + "</NtryDtls>";
+        Path lumpFirst = file("lump-first.xml", "054", "Ntfctn", "", entry("4000.00", "CRDT", "DEP-A", "BOOK", DEPOSIT_WITHOUT_DETAILS));
+        Path detailsAfter = file("details-after.xml", "054", "Ntfctn", "", entry("4000.00", "CRDT", "DEP-A", "BOOK", details));
+        Path detailsFirst = file("details-first.xml", "054", "Ntfctn", "", entry("4000.00", "CRDT", "DEP-B", "BOOK", details));
+        Path lumpAfter = file("lump-after.xml", "054", "Ntfctn", "", entry("4000.00", "CRDT", "DEP-B", "BOOK", DEPOSIT_WITHOUT_DETAILS));
+
+        // when
+        List<ImportOutcome> outcomes = new ArrayList<>();
+        for (Path file : List.of(lumpFirst, detailsAfter, detailsFirst, lumpAfter)) {
+            outcomes.add(imports.importFile(file, DAY));
+        }
+
+        // then every file is imported, each deposit's money is posted once, and the second shape is reported
+        assertThat(outcomes).extracting(ImportOutcome::status).containsOnly(ImportOutcome.Status.IMPORTED);
+        assertThat(outcomes.get(1).summary()).contains("4 duplicate payments not posted again",
+                "bank reference 'DEP-A/1' was already imported from lump-first.xml");
+        assertThat(outcomes.get(3).summary()).contains("1 duplicate payment not posted again",
+                "bank reference 'DEP-B' was already imported from details-first.xml");
+        assertThat(jdbc.queryForList("SELECT CONCAT(f.file_name, ' ', t.bank_reference, ' ', t.amount_minor) FROM bank_transaction t"
+                + " JOIN imported_file f ON f.id = t.import_id WHERE t.is_payment = 1 ORDER BY t.import_id, t.transaction_no",
+                String.class)).containsExactly("lump-first.xml DEP-A 400000", "details-first.xml DEP-B/1 100000",
+                "details-first.xml DEP-B/2 100000", "details-first.xml DEP-B/3 100000", "details-first.xml DEP-B/4 100000");
+        assertThat(ledger.debitBalance(LedgerAccount.bank(ACCOUNT), "SEK", DAY)).isEqualTo(Money.ofMinor(800_000, "SEK"));
     }
 }
