@@ -284,12 +284,17 @@ class ImportBankFilesJobConfiguration {
                     + " AND a.bank_reference = t.bank_reference AND a.import_id <> t.import_id"
                     + " SET t.is_payment = 0, t.duplicate_of = a.import_id WHERE t.import_id = ? AND t.is_payment = 1", importId);
             // a batch another file brought already, in whatever shape (a lump without details, its details, some of
-            // them): its payments are kept for the record, not posted again
-            jdbc.update("UPDATE bank_transaction t JOIN bank_entry e ON e.import_id = t.import_id AND e.entry_no = t.entry_no"
-                    + " JOIN accepted_bank_reference a ON a.account_iban = t.account_iban"
-                    + " AND a.bank_reference = CONCAT('" + BATCH_CLAIM + "', e.entry_reference) AND a.import_id <> t.import_id"
-                    + " SET t.is_payment = 0, t.duplicate_of = a.import_id WHERE t.import_id = ? AND t.is_payment = 1"
-                    + " AND" + IS_BATCH, importId);
+            // them): its payments are kept for the record, not posted again (looked for only when the file has batches:
+            // a file of single payments, the common case, is spared the join)
+            boolean batches = Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM bank_entry e"
+                    + " WHERE e.import_id = ? AND" + IS_BATCH + ")", Boolean.class, importId));
+            if (batches) {
+                jdbc.update("UPDATE bank_transaction t JOIN bank_entry e ON e.import_id = t.import_id AND e.entry_no = t.entry_no"
+                        + " JOIN accepted_bank_reference a ON a.account_iban = t.account_iban"
+                        + " AND a.bank_reference = CONCAT('" + BATCH_CLAIM + "', e.entry_reference) AND a.import_id <> t.import_id"
+                        + " SET t.is_payment = 0, t.duplicate_of = a.import_id WHERE t.import_id = ? AND t.is_payment = 1"
+                        + " AND" + IS_BATCH, importId);
+            }
             List<String> duplicates = jdbc.query("SELECT t.location, t.bank_reference, f.file_name FROM bank_transaction t"
                     + " JOIN imported_file f ON f.id = t.duplicate_of WHERE t.import_id = ? ORDER BY t.entry_no, t.transaction_no",
                     (rs, row) -> rs.getString(1) + ": bank reference '" + rs.getString(2) + "' was already imported from "
@@ -327,14 +332,16 @@ class ImportBankFilesJobConfiguration {
                     + " WHERE t.import_id = ? AND t.is_payment = 1 AND NOT EXISTS (SELECT 1 FROM accepted_bank_reference a"
                     + " WHERE a.account_iban = t.account_iban AND a.bank_reference = t.bank_reference AND a.import_id = t.import_id)",
                     importId);
-            jdbc.update("INSERT INTO accepted_bank_reference (account_iban, bank_reference, import_id)"
-                    + " SELECT DISTINCT e.account_iban, CONCAT('" + BATCH_CLAIM + "', e.entry_reference), e.import_id"
-                    + " FROM bank_entry e WHERE e.import_id = ? AND" + IS_BATCH
-                    + " AND EXISTS (SELECT 1 FROM bank_transaction t WHERE t.import_id = e.import_id AND t.entry_no = e.entry_no"
-                    + "   AND t.is_payment = 1)"
-                    + " AND NOT EXISTS (SELECT 1 FROM accepted_bank_reference a WHERE a.account_iban = e.account_iban"
-                    + "   AND a.bank_reference = CONCAT('" + BATCH_CLAIM + "', e.entry_reference) AND a.import_id = e.import_id)",
-                    importId);
+            if (batches) {
+                jdbc.update("INSERT INTO accepted_bank_reference (account_iban, bank_reference, import_id)"
+                        + " SELECT DISTINCT e.account_iban, CONCAT('" + BATCH_CLAIM + "', e.entry_reference), e.import_id"
+                        + " FROM bank_entry e WHERE e.import_id = ? AND" + IS_BATCH
+                        + " AND EXISTS (SELECT 1 FROM bank_transaction t WHERE t.import_id = e.import_id AND t.entry_no = e.entry_no"
+                        + "   AND t.is_payment = 1)"
+                        + " AND NOT EXISTS (SELECT 1 FROM accepted_bank_reference a WHERE a.account_iban = e.account_iban"
+                        + "   AND a.bank_reference = CONCAT('" + BATCH_CLAIM + "', e.entry_reference) AND a.import_id = e.import_id)",
+                        importId);
+            }
             return RepeatStatus.FINISHED;
         };
     }
