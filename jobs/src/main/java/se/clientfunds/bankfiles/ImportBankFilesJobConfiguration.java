@@ -257,6 +257,18 @@ class ImportBankFilesJobConfiguration {
                         problems.add(new BankFileVerdict.Problem(rs.getString(1), "bank reference '" + rs.getString(2)
                                 + "' appears " + rs.getLong(3) + " times in this file"));
                     }, importId);
+            // one batch in two shapes in one file (a lump and its details): its references differ, its money is one
+            boolean batches = Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM bank_entry e"
+                    + " WHERE e.import_id = ? AND" + IS_BATCH + ")", Boolean.class, importId));
+            if (batches) {
+                jdbc.query("SELECT MIN(o.location), e.entry_reference FROM bank_entry e JOIN bank_entry o"
+                        + " ON o.import_id = e.import_id AND o.account_iban = e.account_iban AND o.entry_reference = e.entry_reference"
+                        + " AND o.entry_no <> e.entry_no WHERE e.import_id = ? AND" + IS_BATCH
+                        + " GROUP BY e.account_iban, e.entry_reference ORDER BY MIN(o.entry_no) LIMIT 100", rs -> {
+                            problems.add(new BankFileVerdict.Problem(rs.getString(1), "the batch '" + rs.getString(2)
+                                    + "' appears more than once in this file"));
+                        }, importId);
+            }
             // a statement the books already have (the same account, closing date and sequence number), sent again
             // with other bytes, would be reconciled twice
             jdbc.query("SELECT s.section_no, s.account_iban, s.closing_date, s.sequence_number, f.file_name FROM bank_section s"
@@ -283,15 +295,27 @@ class ImportBankFilesJobConfiguration {
             jdbc.update("UPDATE bank_transaction t JOIN accepted_bank_reference a ON a.account_iban = t.account_iban"
                     + " AND a.bank_reference = t.bank_reference AND a.import_id <> t.import_id"
                     + " SET t.is_payment = 0, t.duplicate_of = a.import_id WHERE t.import_id = ? AND t.is_payment = 1", importId);
-            // a batch another file brought already, in whatever shape (a lump without details, its details, some of
-            // them): its payments are kept for the record, not posted again (looked for only when the file has batches:
-            // a file of single payments, the common case, is spared the join)
-            boolean batches = Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM bank_entry e"
-                    + " WHERE e.import_id = ? AND" + IS_BATCH + ")", Boolean.class, importId));
-            if (batches) {
+            // a batch another file brought already, in whatever shape (a lump with or without its batch count, its
+            // details, some of them): its payments are kept for the record, not posted again. Looked for only when the
+            // file has batches or the account has batches claimed: a file of single payments, the common case, on an
+            // account that never had a batch, is spared the joins
+            boolean batchesClaimed = Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM"
+                    + " (SELECT DISTINCT account_iban FROM bank_section WHERE import_id = ?) s JOIN accepted_bank_reference a"
+                    + " ON a.account_iban = s.account_iban AND a.bank_reference LIKE '" + BATCH_CLAIM + "%')", Boolean.class,
+                    importId));
+            if (batchesClaimed) {
+                // any entry whose reference another file claimed as a batch's
                 jdbc.update("UPDATE bank_transaction t JOIN bank_entry e ON e.import_id = t.import_id AND e.entry_no = t.entry_no"
                         + " JOIN accepted_bank_reference a ON a.account_iban = t.account_iban"
                         + " AND a.bank_reference = CONCAT('" + BATCH_CLAIM + "', e.entry_reference) AND a.import_id <> t.import_id"
+                        + " SET t.is_payment = 0, t.duplicate_of = a.import_id WHERE t.import_id = ? AND t.is_payment = 1"
+                        + " AND e.entry_reference IS NOT NULL AND e.entry_reference <> ''", importId);
+            }
+            if (batches) {
+                // a batch whose reference another file claimed as one payment's (the lump without a batch count)
+                jdbc.update("UPDATE bank_transaction t JOIN bank_entry e ON e.import_id = t.import_id AND e.entry_no = t.entry_no"
+                        + " JOIN accepted_bank_reference a ON a.account_iban = t.account_iban"
+                        + " AND a.bank_reference = e.entry_reference AND a.import_id <> t.import_id"
                         + " SET t.is_payment = 0, t.duplicate_of = a.import_id WHERE t.import_id = ? AND t.is_payment = 1"
                         + " AND" + IS_BATCH, importId);
             }

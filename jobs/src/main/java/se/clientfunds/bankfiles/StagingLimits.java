@@ -71,12 +71,13 @@ final class StagingLimits implements BankFileParser {
                     "bank_entry.bank_transaction_code");
             Optional<ClientFundsAccount> account = entry.section().account() == null ? Optional.empty()
                     : accounts.apply(entry.section().account());
-            if (account.isPresent() && BankFileStagingWriter.isBankgiroLump(account.get(), e)
+            if (account.isPresent() && BankFileStagingWriter.isBankgiroLump(account.get(), e) && e.booked() && !e.reversal()
+                    && e.direction() == se.clientfunds.bank.Direction.CREDIT
                     && warnings.size() < BankFileValidation.REPORTED_PROBLEMS) {
                 warnings.add(new BankFileVerdict.Problem(e.location(), "a batch of " + e.declaredBatchCount() + " for "
                         + e.amount() + " without its transactions, on an account bankgiro " + account.get().bankgiro()
-                        + " pays into: not posted from this file (the BGMax deposit posts its payments one by one);"
-                        + " reconciliation matches it"));
+                        + " pays into: not posted from this file (the BGMax deposit posts its payments one by one; until"
+                        + " it does, the bank statement's deposit is a reconciliation break)"));
             }
             List<BankTransaction> details = e.transactions();
             for (int i = 0; i < details.size(); i++) {

@@ -157,15 +157,34 @@ class BatchPendingAndReversedEntriesIT {
         Path detailsAfter = file("details-after.xml", "054", "Ntfctn", "", entry("4000.00", "CRDT", "DEP-A", "BOOK", details));
         Path detailsFirst = file("details-first.xml", "054", "Ntfctn", "", entry("4000.00", "CRDT", "DEP-B", "BOOK", details));
         Path lumpAfter = file("lump-after.xml", "054", "Ntfctn", "", entry("4000.00", "CRDT", "DEP-B", "BOOK", DEPOSIT_WITHOUT_DETAILS));
+        // and the same with a lump that does not even say it is a batch (an entry without NtryDtls)
+        Path plainFirst = file("plain-first.xml", "054", "Ntfctn", "", entry("4000.00", "CRDT", "DEP-C", "BOOK", ""));
+        Path detailsAfterPlain = file("details-after-plain.xml", "054", "Ntfctn", "", entry("4000.00", "CRDT", "DEP-C", "BOOK", details));
+        Path detailsBeforePlain = file("details-before-plain.xml", "054", "Ntfctn", "", entry("4000.00", "CRDT", "DEP-D", "BOOK", details));
+        Path plainAfter = file("plain-after.xml", "054", "Ntfctn", "", entry("4000.00", "CRDT", "DEP-D", "BOOK", ""));
+        // and one file holding one deposit in both shapes
+        Path bothShapes = file("both-shapes.xml", "054", "Ntfctn", "", entry("4000.00", "CRDT", "DEP-E", "BOOK", DEPOSIT_WITHOUT_DETAILS),
+                entry("4000.00", "CRDT", "DEP-E", "BOOK", details));
 
         // when
         List<ImportOutcome> outcomes = new ArrayList<>();
-        for (Path file : List.of(lumpFirst, detailsAfter, detailsFirst, lumpAfter)) {
+        for (Path file : List.of(lumpFirst, detailsAfter, detailsFirst, lumpAfter, plainFirst, detailsAfterPlain,
+                detailsBeforePlain, plainAfter)) {
             outcomes.add(imports.importFile(file, DAY));
         }
+        ImportOutcome refused = imports.importFile(bothShapes, DAY);
 
-        // then every file is imported, each deposit's money is posted once, and the second shape is reported
+        // then the file with both shapes is refused, naming the batch
+        assertThat(refused.status()).isEqualTo(ImportOutcome.Status.REJECTED);
+        assertThat(refused.message()).isEqualTo("both-shapes.xml: 1 payment problem; first: Ntfctn[1]/Ntry[1]: the batch"
+                + " 'DEP-E' appears more than once in this file");
+
+        // and every other file is imported, each deposit's money is posted once, and the second shape is reported
         assertThat(outcomes).extracting(ImportOutcome::status).containsOnly(ImportOutcome.Status.IMPORTED);
+        assertThat(outcomes.get(5).summary()).contains("4 duplicate payments not posted again",
+                "bank reference 'DEP-C/1' was already imported from plain-first.xml");
+        assertThat(outcomes.get(7).summary()).contains("1 duplicate payment not posted again",
+                "bank reference 'DEP-D' was already imported from details-before-plain.xml");
         assertThat(outcomes.get(1).summary()).contains("4 duplicate payments not posted again",
                 "bank reference 'DEP-A/1' was already imported from lump-first.xml");
         assertThat(outcomes.get(3).summary()).contains("1 duplicate payment not posted again",
@@ -173,7 +192,9 @@ class BatchPendingAndReversedEntriesIT {
         assertThat(jdbc.queryForList("SELECT CONCAT(f.file_name, ' ', t.bank_reference, ' ', t.amount_minor) FROM bank_transaction t"
                 + " JOIN imported_file f ON f.id = t.import_id WHERE t.is_payment = 1 ORDER BY t.import_id, t.transaction_no",
                 String.class)).containsExactly("lump-first.xml DEP-A 400000", "details-first.xml DEP-B/1 100000",
-                "details-first.xml DEP-B/2 100000", "details-first.xml DEP-B/3 100000", "details-first.xml DEP-B/4 100000");
-        assertThat(ledger.debitBalance(LedgerAccount.bank(ACCOUNT), "SEK", DAY)).isEqualTo(Money.ofMinor(800_000, "SEK"));
+                "details-first.xml DEP-B/2 100000", "details-first.xml DEP-B/3 100000", "details-first.xml DEP-B/4 100000",
+                "plain-first.xml DEP-C 400000", "details-before-plain.xml DEP-D/1 100000", "details-before-plain.xml DEP-D/2 100000",
+                "details-before-plain.xml DEP-D/3 100000", "details-before-plain.xml DEP-D/4 100000");
+        assertThat(ledger.debitBalance(LedgerAccount.bank(ACCOUNT), "SEK", DAY)).isEqualTo(Money.ofMinor(1_600_000, "SEK"));
     }
 }
