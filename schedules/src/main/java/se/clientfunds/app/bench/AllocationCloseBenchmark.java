@@ -138,6 +138,12 @@ final class AllocationCloseBenchmark {
             jdbc.update("UPDATE journal_entry SET posted = 1 WHERE id BETWEEN ? AND ?", from,
                     Math.min(from + POSTING_RUN, firstId + payments) - 1);
         }
+        // the bank's statement of the day, so the close does not wait for it (its lines are reconciliation's, not timed)
+        long statementFile = registerImported("ac_camt053.xml", "CAMT_053", 0);
+        jdbc.update("INSERT INTO bank_section (import_id, section_no, format, section_id, account_iban, currency, opening_minor,"
+                + " opening_date, closing_minor, closing_date, entry_count) SELECT ?, 1, 'CAMT_053', 'ac-statement', ?, 'SEK', 0, ?,"
+                + " COALESCE(SUM(amount_minor), 0), ?, 0 FROM bank_transaction WHERE import_id = ?", statementFile, ACCOUNT,
+                Date.valueOf(DAY), Date.valueOf(DAY), paymentsFile);
         jdbc.execute("ANALYZE TABLE client, invoice, bank_transaction, journal_entry, journal_line");
     }
 

@@ -101,6 +101,18 @@ class SettleCommandIT {
     }
 
     @Test
+    void theAllocateAndCloseBenchmarkRunsBothJobsToAClosedDay() {
+        // when (the stage itself fails when the jobs do not allocate every payment and close every account)
+        Run bench = settle("--home", dir.resolve("bench-home").toString(), "bench", "--stages", "allocate_close", "--rows", "2000",
+                "--format", "csv");
+
+        // then
+        assertThat(bench.exitCode).as(bench.err).isZero();
+        assertThat(bench.out.lines().toList().get(1)).startsWith("allocate_close,2000,");
+        assertThat(bench.err).contains("bench allocate_close: allocatePaymentsJob", "closeBusinessDayJob");
+    }
+
+    @Test
     void generateWritesTheSameBytesForTheSameSeed() throws Exception {
         Run first = settle("generate", "--out", dir.resolve("a").toString(), "--clients", "3", "--days", "2",
                 "--payments-per-day", "20", "--seed", "7");
