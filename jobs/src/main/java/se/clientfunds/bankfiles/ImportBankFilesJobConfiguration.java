@@ -153,9 +153,12 @@ class ImportBankFilesJobConfiguration {
 
     /** How a batch entry's own reference is claimed beside its payments' (see V25). */
     static final String BATCH_CLAIM = "BATCH ";
+    /** The claim of a staged entry {@code e}'s reference as a batch's. */
+    private static final String BATCH_CLAIM_OF_ENTRY = "CONCAT('" + BATCH_CLAIM + "', e.entry_reference)";
+    /** A staged entry {@code e} with a reference of the bank's. */
+    private static final String HAS_REFERENCE = " e.entry_reference IS NOT NULL AND e.entry_reference <> ''";
     /** A staged entry {@code e} that is a batch with a reference of the bank's: declared so, or of several transactions. */
-    private static final String IS_BATCH = " e.entry_reference IS NOT NULL AND e.entry_reference <> ''"
-            + " AND (e.declared_batch_count IS NOT NULL OR e.transaction_count > 1)";
+    private static final String IS_BATCH = HAS_REFERENCE + " AND (e.declared_batch_count IS NOT NULL OR e.transaction_count > 1)";
 
     // --- validate: the whole file parses, its money adds up and its accounts are ours, before anything is staged
 
@@ -305,19 +308,11 @@ class ImportBankFilesJobConfiguration {
                     importId));
             if (batchesClaimed) {
                 // any entry whose reference another file claimed as a batch's
-                jdbc.update("UPDATE bank_transaction t JOIN bank_entry e ON e.import_id = t.import_id AND e.entry_no = t.entry_no"
-                        + " JOIN accepted_bank_reference a ON a.account_iban = t.account_iban"
-                        + " AND a.bank_reference = CONCAT('" + BATCH_CLAIM + "', e.entry_reference) AND a.import_id <> t.import_id"
-                        + " SET t.is_payment = 0, t.duplicate_of = a.import_id WHERE t.import_id = ? AND t.is_payment = 1"
-                        + " AND e.entry_reference IS NOT NULL AND e.entry_reference <> ''", importId);
+                markClaimedElsewhere(jdbc, importId, BATCH_CLAIM_OF_ENTRY, HAS_REFERENCE);
             }
             if (batches) {
                 // a batch whose reference another file claimed as one payment's (the lump without a batch count)
-                jdbc.update("UPDATE bank_transaction t JOIN bank_entry e ON e.import_id = t.import_id AND e.entry_no = t.entry_no"
-                        + " JOIN accepted_bank_reference a ON a.account_iban = t.account_iban"
-                        + " AND a.bank_reference = e.entry_reference AND a.import_id <> t.import_id"
-                        + " SET t.is_payment = 0, t.duplicate_of = a.import_id WHERE t.import_id = ? AND t.is_payment = 1"
-                        + " AND" + IS_BATCH, importId);
+                markClaimedElsewhere(jdbc, importId, "e.entry_reference", IS_BATCH);
             }
             List<String> duplicates = jdbc.query("SELECT t.location, t.bank_reference, f.file_name FROM bank_transaction t"
                     + " JOIN imported_file f ON f.id = t.duplicate_of WHERE t.import_id = ? ORDER BY t.entry_no, t.transaction_no",
@@ -358,16 +353,27 @@ class ImportBankFilesJobConfiguration {
                     importId);
             if (batches) {
                 jdbc.update("INSERT INTO accepted_bank_reference (account_iban, bank_reference, import_id)"
-                        + " SELECT DISTINCT e.account_iban, CONCAT('" + BATCH_CLAIM + "', e.entry_reference), e.import_id"
+                        + " SELECT DISTINCT e.account_iban, " + BATCH_CLAIM_OF_ENTRY + ", e.import_id"
                         + " FROM bank_entry e WHERE e.import_id = ? AND" + IS_BATCH
                         + " AND EXISTS (SELECT 1 FROM bank_transaction t WHERE t.import_id = e.import_id AND t.entry_no = e.entry_no"
                         + "   AND t.is_payment = 1)"
                         + " AND NOT EXISTS (SELECT 1 FROM accepted_bank_reference a WHERE a.account_iban = e.account_iban"
-                        + "   AND a.bank_reference = CONCAT('" + BATCH_CLAIM + "', e.entry_reference) AND a.import_id = e.import_id)",
+                        + "   AND a.bank_reference = " + BATCH_CLAIM_OF_ENTRY + " AND a.import_id = e.import_id)",
                         importId);
             }
             return RepeatStatus.FINISHED;
         };
+    }
+
+    /**
+     * Keeps the import's payments for the record but not as payments when another file claimed {@code claim} (an
+     * expression of the staged transaction {@code t} and its entry {@code e}) for the account: they are its duplicates.
+     */
+    private static void markClaimedElsewhere(JdbcTemplate jdbc, long importId, String claim, String entries) {
+        jdbc.update("UPDATE bank_transaction t JOIN bank_entry e ON e.import_id = t.import_id AND e.entry_no = t.entry_no"
+                + " JOIN accepted_bank_reference a ON a.account_iban = t.account_iban AND a.bank_reference = " + claim
+                + " AND a.import_id <> t.import_id SET t.is_payment = 0, t.duplicate_of = a.import_id"
+                + " WHERE t.import_id = ? AND t.is_payment = 1 AND" + entries, importId);
     }
 
     // --- post: payment received for each staged payment, in file order, restartable

@@ -2,7 +2,9 @@ package se.clientfunds.bankfiles;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -35,6 +37,8 @@ final class StagingLimits implements BankFileParser {
 
     private final BankFileParser parser;
     private final Function<AccountId, Optional<ClientFundsAccount>> accounts;
+    /** The accounts looked up so far, once per account rather than once per entry. */
+    private final Map<AccountId, Optional<ClientFundsAccount>> sectionAccounts = new HashMap<>();
     private final List<BankFileVerdict.Problem> problems = new ArrayList<>();
     private final List<BankFileVerdict.Problem> warnings = new ArrayList<>();
     private long problemCount;
@@ -70,7 +74,7 @@ final class StagingLimits implements BankFileParser {
             fits(e.location(), "bank transaction code", e.bankTransactionCode(), TRANSACTION_CODE,
                     "bank_entry.bank_transaction_code");
             Optional<ClientFundsAccount> account = entry.section().account() == null ? Optional.empty()
-                    : accounts.apply(entry.section().account());
+                    : sectionAccounts.computeIfAbsent(entry.section().account(), accounts);
             if (account.isPresent() && BankFileStagingWriter.isBankgiroLump(account.get(), e) && e.booked() && !e.reversal()
                     && e.direction() == se.clientfunds.bank.Direction.CREDIT
                     && warnings.size() < BankFileValidation.REPORTED_PROBLEMS) {

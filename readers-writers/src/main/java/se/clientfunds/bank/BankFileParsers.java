@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import se.clientfunds.bank.bgmax.BgMaxParser;
+import se.clientfunds.bank.camt.ByteOrderMark;
 import se.clientfunds.bank.camt.CamtParser;
 import se.clientfunds.bank.mt940.Mt940Parser;
 
@@ -47,7 +48,10 @@ public final class BankFileParsers {
 
     /** The file's format, or empty when it is none of the bank formats the pipeline reads. */
     public static Optional<BankFileFormat> detect(Path file) {
-        String text = head(file);
+        return detect(head(file));
+    }
+
+    private static Optional<BankFileFormat> detect(String text) {
         if (text.startsWith("<")) {
             if (text.contains("urn:iso:std:iso:20022:tech:xsd:camt.054.")) {
                 return Optional.of(BankFileFormat.CAMT_054);
@@ -113,13 +117,13 @@ public final class BankFileParsers {
      */
     public static boolean isBankFile(Path file) {
         String text = head(file);
-        return text.startsWith("<") || detect(file).isPresent() || unsupported(text).isPresent();
+        return text.startsWith("<") || detect(text).isPresent() || unsupported(text).isPresent();
     }
 
     /**
-     * The file's first bytes as text: UTF-32 or UTF-16 when a byte order mark (or XML's {@code <} next to a zero byte) says so,
-     * otherwise byte for byte (every format's markers are ASCII); without a UTF-8 byte order mark, leading white
-     * space and the control characters some banks frame messages with (SOH, ETX, SUB).
+     * The file's first bytes as text, in the encoding their {@link ByteOrderMark} announces (its mark left out),
+     * otherwise byte for byte; without leading white space and the control characters some banks frame messages
+     * with (SOH, ETX, SUB).
      */
     private static String head(Path file) {
         byte[] head = new byte[HEAD_BYTES];
@@ -129,22 +133,9 @@ public final class BankFileParsers {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        String text;
-        if (n >= 4 && head[0] == 0 && head[1] == 0 && (head[2] & 0xFF) == 0xFE && (head[3] & 0xFF) == 0xFF) {
-            text = new String(head, 4, n - 4, java.nio.charset.Charset.forName("UTF-32BE"));
-        } else if (n >= 4 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE && head[2] == 0 && head[3] == 0) {
-            text = new String(head, 4, n - 4, java.nio.charset.Charset.forName("UTF-32LE"));
-        } else if (n >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
-            text = new String(head, 2, n - 2, StandardCharsets.UTF_16BE);
-        } else if (n >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
-            text = new String(head, 2, n - 2, StandardCharsets.UTF_16LE);
-        } else if (n >= 2 && head[0] == 0 && head[1] == '<') {
-            text = new String(head, 0, n, StandardCharsets.UTF_16BE);
-        } else if (n >= 2 && head[0] == '<' && head[1] == 0) {
-            text = new String(head, 0, n, StandardCharsets.UTF_16LE);
-        } else {
-            text = new String(head, 0, n, StandardCharsets.ISO_8859_1).replace("\u00ef\u00bb\u00bf", "");
-        }
+        // every format's markers are ASCII: without a byte order mark the bytes are read one for one
+        String text = ByteOrderMark.of(head, n).map(mark -> new String(head, mark.length(), n - mark.length(), mark.charset()))
+                .orElseGet(() -> new String(head, 0, n, StandardCharsets.ISO_8859_1));
         return text.replaceAll("[\\x01\\x03\\x1a]", "").stripLeading();
     }
 

@@ -88,44 +88,40 @@ public final class BankFileValidation {
         Long batch = entry.declaredBatchCount();
         if (batch != null && transactions.size() > batch) {
             problem(entry.location(), "batch says " + batch + " transactions, holds " + transactions.size());
-        } else if (batch != null && batch > 1 && transactions.isEmpty()) {
+        }
+        // every entry's transactions, one or many, must carry exactly the money the bank booked on the entry
+        boolean addUp = transactions.isEmpty() ? Money.zero(entry.amount().currency()).equals(entry.amount())
+                : transactionsAddUp(entry, batch);
+        if (batch != null && batch > 1 && transactions.isEmpty()) {
             // Nordic banks report bank-giro deposits so: the entry is the batch, posted and reconciled as one
             warning(entry.location(), "batch of " + batch + " transactions without details: its amount "
                     + entry.amount() + " stands for the batch");
-        } else if (batch != null && transactions.size() < batch && sumsToEntry(entry)) {
+        } else if (batch != null && transactions.size() < batch && addUp) {
             warning(entry.location(), "batch says " + batch + " transactions, details are given for "
                     + transactions.size() + "; they add up to the entry's " + entry.amount() + " and are posted as given");
         }
-        // every entry's transactions, one or many, must carry exactly the money the bank booked on the entry
-        if (!transactions.isEmpty()) {
-            Money sum = Money.zero(entry.amount().currency());
-            for (BankTransaction transaction : transactions) {
-                if (!transaction.amount().currency().equals(entry.amount().currency())) {
-                    problem(transaction.location(), "amount " + transaction.amount() + " is not in the entry's currency "
-                            + entry.amount().currency());
-                    return;
-                }
-                sum = transaction.direction() == entry.direction() ? sum.plus(transaction.amount()) : sum.minus(transaction.amount());
-            }
-            if (!sum.equals(entry.amount())) {
-                boolean partial = batch != null && transactions.size() < batch;
-                problem(entry.location(), (transactions.size() == 1 ? "its transaction says " : "batch transactions add up to ")
-                        + sum + ", the entry says " + entry.amount()
-                        + (partial ? " (details of " + transactions.size() + " of " + batch + " transactions)" : ""));
-            }
-        }
     }
 
-    /** Whether an entry's transactions carry, in its currency, exactly its amount. */
-    private static boolean sumsToEntry(BankEntry entry) {
+    /** Whether an entry's transactions carry, in its currency, exactly its amount; a problem when they do not. */
+    private boolean transactionsAddUp(BankEntry entry, Long batch) {
+        List<BankTransaction> transactions = entry.transactions();
         Money sum = Money.zero(entry.amount().currency());
-        for (BankTransaction transaction : entry.transactions()) {
-            if (!transaction.amount().currency().equals(sum.currency())) {
+        for (BankTransaction transaction : transactions) {
+            if (!transaction.amount().currency().equals(entry.amount().currency())) {
+                problem(transaction.location(), "amount " + transaction.amount() + " is not in the entry's currency "
+                        + entry.amount().currency());
                 return false;
             }
             sum = transaction.direction() == entry.direction() ? sum.plus(transaction.amount()) : sum.minus(transaction.amount());
         }
-        return sum.equals(entry.amount());
+        if (sum.equals(entry.amount())) {
+            return true;
+        }
+        boolean partial = batch != null && transactions.size() < batch;
+        problem(entry.location(), (transactions.size() == 1 ? "its transaction says " : "batch transactions add up to ")
+                + sum + ", the entry says " + entry.amount()
+                + (partial ? " (details of " + transactions.size() + " of " + batch + " transactions)" : ""));
+        return false;
     }
 
     private void checkSection(BankSection section, SectionTotals totals) {

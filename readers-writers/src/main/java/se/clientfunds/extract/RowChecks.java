@@ -124,11 +124,7 @@ final class RowChecks {
             problem(column, "must not be empty");
             return null;
         }
-        if (value.length() > MAX_ID_LENGTH) {
-            problem(column, "must have at most " + MAX_ID_LENGTH + " characters, has " + value.length());
-            return null;
-        }
-        return withoutControlCharacters(column, value);
+        return fitting(column, value, MAX_ID_LENGTH) == null ? null : withoutControlCharacters(column, value);
     }
 
     /** Free text that must not be blank, at most {@code maxLength} characters (its column's width). */

@@ -859,20 +859,24 @@ public final class CamtParser implements BankFileParser {
      * naming the element and the limit; a value of thousands of characters is shown by its start.
      */
     private String maxText(String location, String text, int max) {
-        if (text != null && text.codePointCount(0, text.length()) > max) {
-            String shown = text.length() <= SHOWN_TEXT ? text : text.substring(0, SHOWN_TEXT) + "…";
-            throw fail(location, "'" + shown + "' has " + text.codePointCount(0, text.length()) + " characters, more than the "
-                    + max + " of Max" + max + "Text");
+        int characters = text == null ? 0 : text.codePointCount(0, text.length());
+        if (characters > max) {
+            throw fail(location, "'" + shown(text) + "' has " + characters + " characters, more than the " + max + " of Max"
+                    + max + "Text");
         }
         return text;
+    }
+
+    /** A value as a message shows it: a value of thousands of characters by its start. */
+    private static String shown(String text) {
+        return text.length() <= SHOWN_TEXT ? text : text.substring(0, SHOWN_TEXT) + "…";
     }
 
     /** ISO 20022 IBAN2007Identifier: two letters, two check digits, 1 to 30 letters or digits. */
     private String iban(String location, String text) {
         required(location, text);
         if (!IBAN.matcher(text).matches()) {
-            String shown = text.length() <= SHOWN_TEXT ? text : text.substring(0, SHOWN_TEXT) + "…";
-            throw fail(location, "'" + shown + "' is not an IBAN (two letters, two digits, 1 to 30 letters or digits)");
+            throw fail(location, "'" + shown(text) + "' is not an IBAN (two letters, two digits, 1 to 30 letters or digits)");
         }
         return text;
     }

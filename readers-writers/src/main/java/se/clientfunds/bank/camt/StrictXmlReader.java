@@ -13,6 +13,7 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,34 +70,9 @@ final class StrictXmlReader extends Reader {
     /** Reads the head of the stream for its encoding and returns its characters, the byte order mark left out. */
     static StrictXmlReader open(InputStream in) throws IOException {
         byte[] head = in.readNBytes(HEAD_BYTES);
-        int b0 = head.length > 0 ? head[0] & 0xFF : -1;
-        int b1 = head.length > 1 ? head[1] & 0xFF : -1;
-        int b2 = head.length > 2 ? head[2] & 0xFF : -1;
-        int b3 = head.length > 3 ? head[3] & 0xFF : -1;
-        Charset charset;
-        int bom = 0;
-        if (b0 == 0x00 && b1 == 0x00 && b2 == 0xFE && b3 == 0xFF) {
-            charset = Charset.forName("UTF-32BE");
-            bom = 4;
-        } else if (b0 == 0xFF && b1 == 0xFE && b2 == 0x00 && b3 == 0x00) {
-            charset = Charset.forName("UTF-32LE");
-            bom = 4;
-        } else if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
-            charset = StandardCharsets.UTF_8;
-            bom = 3;
-        } else if (b0 == 0xFE && b1 == 0xFF) {
-            charset = StandardCharsets.UTF_16BE;
-            bom = 2;
-        } else if (b0 == 0xFF && b1 == 0xFE) {
-            charset = StandardCharsets.UTF_16LE;
-            bom = 2;
-        } else if (b0 == 0x00 && b1 == 0x3C && b2 == 0x00 && b3 == 0x3F) {
-            charset = StandardCharsets.UTF_16BE;
-        } else if (b0 == 0x3C && b1 == 0x00 && b2 == 0x3F && b3 == 0x00) {
-            charset = StandardCharsets.UTF_16LE;
-        } else {
-            charset = declared(new String(head, StandardCharsets.ISO_8859_1));
-        }
+        Optional<ByteOrderMark> mark = ByteOrderMark.of(head, head.length);
+        Charset charset = mark.isPresent() ? mark.get().charset() : declared(new String(head, StandardCharsets.ISO_8859_1));
+        int bom = mark.map(ByteOrderMark::length).orElse(0);
         return new StrictXmlReader(in, charset, ByteBuffer.wrap(head, bom, head.length - bom));
     }
 

@@ -97,7 +97,7 @@ public final class Mt940FieldReader implements Closeable {
             }
             Matcher tag = TAG.matcher(line);
             // inside an :86: only an MT940 tag starts a field: free text may hold a line such as ':00:00/'
-            if (tag.matches() && ("86".equals(pendingTag) ? MT940_TAGS.contains(tag.group(1)) : true)) {
+            if (tag.matches() && (!"86".equals(pendingTag) || MT940_TAGS.contains(tag.group(1)))) {
                 Mt940Field previous = takePending();
                 pendingTag = tag.group(1);
                 // trailing spaces mean nothing to a field's syntax; in free text (:86:) they are kept as written
