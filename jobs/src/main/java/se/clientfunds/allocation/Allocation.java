@@ -10,6 +10,7 @@ import java.util.Objects;
 import se.clientfunds.ledger.JournalEntry;
 import se.clientfunds.ledger.JournalLine;
 import se.clientfunds.ledger.LedgerAccount;
+import se.clientfunds.ledger.LedgerEvent;
 import se.clientfunds.money.Money;
 
 /**
@@ -19,8 +20,6 @@ import se.clientfunds.money.Money;
 public record Allocation(IncomingPayment payment, List<InvoiceShare> shares, Money toDebtorCredit, Money unallocated,
                          Outcome outcome, String reason) {
 
-    public static final String PAYMENT_ALLOCATED = "PAYMENT_ALLOCATED";
-    public static final String FEE_CHARGED = "FEE_CHARGED";
 
     /** How a payment ended, in words operators use. */
     public enum Outcome {
@@ -86,7 +85,7 @@ public record Allocation(IncomingPayment payment, List<InvoiceShare> shares, Mon
             if (toDebtorCredit.isPositive()) {
                 lines.add(JournalLine.credit(LedgerAccount.DEBTOR_CREDIT, toDebtorCredit));
             }
-            entries.add(new JournalEntry(bookingDate, PAYMENT_ALLOCATED, payment.ledgerReference(),
+            entries.add(new JournalEntry(bookingDate, LedgerEvent.PAYMENT_ALLOCATED, payment.ledgerReference(),
                     outcome + (reason == null ? "" : ": " + fit(reason, 400)), lines));
         }
         List<JournalLine> feeLines = new ArrayList<>();
@@ -99,7 +98,7 @@ public record Allocation(IncomingPayment payment, List<InvoiceShare> shares, Mon
         }
         if (fees.isPositive()) {
             feeLines.add(JournalLine.credit(LedgerAccount.PLATFORM_FEES, fees));
-            entries.add(new JournalEntry(bookingDate, FEE_CHARGED, payment.ledgerReference(), null, feeLines));
+            entries.add(new JournalEntry(bookingDate, LedgerEvent.FEE_CHARGED, payment.ledgerReference(), null, feeLines));
         }
         return entries;
     }

@@ -18,6 +18,7 @@ import se.clientfunds.ledger.JournalEntry;
 import se.clientfunds.ledger.JournalLine;
 import se.clientfunds.ledger.Ledger;
 import se.clientfunds.ledger.LedgerAccount;
+import se.clientfunds.ledger.LedgerEvent;
 import se.clientfunds.ledger.OpenBusinessDay;
 import se.clientfunds.money.Money;
 import se.clientfunds.outcome.InputError;
@@ -30,7 +31,6 @@ import se.clientfunds.outcome.InputError;
 @Service
 public class ManualAllocation {
 
-    public static final String MANUAL_ALLOCATION = "MANUAL_ALLOCATION";
 
     /**
      * What the allocation did, or (when {@code proposal} is set) would do once a second person approves it: an amount
@@ -210,10 +210,10 @@ public class ManualAllocation {
                 fit(share + " allocated by hand to " + invoiceId + " by " + operator + ": " + reason, 500), iban, bankReference);
         String eventReference = iban + "/" + bankReference + "/" + number;
         List<JournalEntry> entries = new ArrayList<>();
-        entries.add(JournalEntry.of(bookingDate, MANUAL_ALLOCATION, eventReference, fit(operator + ": " + reason, 500),
+        entries.add(JournalEntry.of(bookingDate, LedgerEvent.MANUAL_ALLOCATION, eventReference, fit(operator + ": " + reason, 500),
                 JournalLine.debit(LedgerAccount.UNALLOCATED, share), JournalLine.credit(LedgerAccount.client(clientId), share)));
         if (fee.isPositive()) {
-            entries.add(JournalEntry.of(bookingDate, Allocation.FEE_CHARGED, eventReference, null,
+            entries.add(JournalEntry.of(bookingDate, LedgerEvent.FEE_CHARGED, eventReference, null,
                     JournalLine.debit(LedgerAccount.client(clientId), fee), JournalLine.credit(LedgerAccount.PLATFORM_FEES, fee)));
         }
         ledger.post(entries);

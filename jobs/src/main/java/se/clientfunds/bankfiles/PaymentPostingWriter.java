@@ -13,6 +13,7 @@ import se.clientfunds.ledger.JournalEntry;
 import se.clientfunds.ledger.JournalLine;
 import se.clientfunds.ledger.Ledger;
 import se.clientfunds.ledger.LedgerAccount;
+import se.clientfunds.ledger.LedgerEvent;
 import se.clientfunds.money.Money;
 
 /**
@@ -21,9 +22,6 @@ import se.clientfunds.money.Money;
  * so a payment posts once whatever restarts or files bring it again.
  */
 class PaymentPostingWriter implements ItemWriter<PaymentPostingWriter.StagedPayment> {
-
-    static final String PAYMENT_RECEIVED = "PAYMENT_RECEIVED";
-    static final String PAYMENT_DEDUCTED = "PAYMENT_DEDUCTED";
 
     /** A staged payment as read back from {@code bank_transaction}. */
     record StagedPayment(String accountIban, String bankReference, boolean credit, Money amount, LocalDate bookingDate,
@@ -51,9 +49,9 @@ class PaymentPostingWriter implements ItemWriter<PaymentPostingWriter.StagedPaym
             String reference = payment.accountIban() + "/" + payment.bankReference();
             String description = payment.counterparty() == null ? null : fit(payment.counterparty(), 500);
             entries.add(payment.credit()
-                    ? JournalEntry.of(booked, PAYMENT_RECEIVED, reference, description,
+                    ? JournalEntry.of(booked, LedgerEvent.PAYMENT_RECEIVED, reference, description,
                             JournalLine.debit(bank, payment.amount()), JournalLine.credit(LedgerAccount.UNALLOCATED, payment.amount()))
-                    : JournalEntry.of(booked, PAYMENT_DEDUCTED, reference, description,
+                    : JournalEntry.of(booked, LedgerEvent.PAYMENT_DEDUCTED, reference, description,
                             JournalLine.debit(LedgerAccount.UNALLOCATED, payment.amount()), JournalLine.credit(bank, payment.amount())));
         }
         ledger.post(entries);

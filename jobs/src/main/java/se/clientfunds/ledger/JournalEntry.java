@@ -11,14 +11,13 @@ import java.util.TreeMap;
  * A balanced set of journal lines for one business event. The event type and reference identify the event:
  * the ledger posts one event once, however often a restarted job offers it.
  */
-public record JournalEntry(LocalDate bookingDate, String eventType, String reference, String description,
+public record JournalEntry(LocalDate bookingDate, LedgerEvent event, String reference, String description,
                            List<JournalLine> lines) {
 
     public JournalEntry {
         Objects.requireNonNull(bookingDate, "bookingDate");
-        if (eventType == null || eventType.isBlank()) {
-            throw new IllegalArgumentException("a journal entry needs an event type");
-        }
+        Objects.requireNonNull(event, "event");
+        String eventType = event.name();
         if (reference == null || reference.isBlank()) {
             throw new IllegalArgumentException("journal entry " + eventType + " needs a reference");
         }
@@ -38,8 +37,13 @@ public record JournalEntry(LocalDate bookingDate, String eventType, String refer
         });
     }
 
-    public static JournalEntry of(LocalDate bookingDate, String eventType, String reference, String description,
+    public static JournalEntry of(LocalDate bookingDate, LedgerEvent event, String reference, String description,
                                   JournalLine... lines) {
-        return new JournalEntry(bookingDate, eventType, reference, description, List.of(lines));
+        return new JournalEntry(bookingDate, event, reference, description, List.of(lines));
+    }
+
+    /** The event's name as {@code journal_entry.event_type} holds it. */
+    public String eventType() {
+        return event.name();
     }
 }

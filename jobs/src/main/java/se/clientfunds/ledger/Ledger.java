@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -74,38 +75,49 @@ public class Ledger {
             return 0;
         }
         try {
-            List<Object[]> entryRows = new ArrayList<>(fresh.size());
-            List<Object[]> lineRows = new ArrayList<>();
+            // one batch per booking date, in the order the dates first come: a chunk is one batch in practice
+            Map<LocalDate, List<JournalEntry>> byDate = new LinkedHashMap<>();
+            for (JournalEntry entry : fresh) {
+                byDate.computeIfAbsent(entry.bookingDate(), date -> new ArrayList<>()).add(entry);
+            }
             long[] ids = nextIds(fresh.size());
-            for (int i = 0; i < fresh.size(); i++) {
-                JournalEntry entry = fresh.get(i);
-                entryRows.add(new Object[] {ids[i], Date.valueOf(entry.bookingDate()), entry.eventType(),
-                        entry.reference(), entry.description()});
-                int lineNo = 1;
-                for (JournalLine line : entry.lines()) {
-                    lineRows.add(new Object[] {ids[i], lineNo++, line.account().name(), line.account().kind().name(),
-                            line.amount().currency().getCurrencyCode(), line.side() == JournalLine.Side.DEBIT ? "D" : "C",
-                            line.amount().minorUnits()});
-                }
+            int next = 0;
+            for (Map.Entry<LocalDate, List<JournalEntry>> batch : byDate.entrySet()) {
+                postBatch(batch.getKey(), batch.getValue(), ids, next);
+                next += batch.getValue().size();
             }
-            jdbc.batchUpdate("INSERT INTO journal_entry (id, booking_date, event_type, reference, description, posted)"
-                    + " VALUES (?, ?, ?, ?, ?, 0)", entryRows);
-            jdbc.batchUpdate("INSERT INTO journal_line (entry_id, line_no, account, account_kind, currency, side, amount_minor)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", lineRows);
-            // one statement per run of consecutive ids (ids come in blocks this call alone owns), not one per entry
-            List<Object[]> runs = new ArrayList<>();
-            int runStart = 0;
-            for (int i = 1; i <= ids.length; i++) {
-                if (i == ids.length || ids[i] != ids[i - 1] + 1) {
-                    runs.add(new Object[] {ids[runStart], ids[i - 1]});
-                    runStart = i;
-                }
-            }
-            jdbc.batchUpdate("UPDATE journal_entry SET posted = 1 WHERE id BETWEEN ? AND ?", runs);
             return fresh.size();
         } catch (DataAccessException e) {
             throw new LedgerRefusedException(Causes.rootMessage(e), e);
         }
+    }
+
+    /**
+     * Writes the entries (all of one booking date, ids from {@code ids[first]} on) into a new open batch with
+     * multi-row inserts, then posts the batch: its trigger checks in one grouped query that every entry balances.
+     */
+    private void postBatch(LocalDate bookingDate, List<JournalEntry> entries, long[] ids, int first) {
+        long batchId = jdbc.queryForObject("SELECT NEXTVAL(journal_batch_seq)", Long.class);
+        Date date = Date.valueOf(bookingDate);
+        jdbc.update("INSERT INTO journal_batch (id, booking_date, posted) VALUES (?, ?, 0)", batchId, date);
+        List<Object[]> entryRows = new ArrayList<>(entries.size());
+        List<Object[]> lineRows = new ArrayList<>(entries.size() * 2);
+        for (int i = 0; i < entries.size(); i++) {
+            JournalEntry entry = entries.get(i);
+            long id = ids[first + i];
+            entryRows.add(new Object[] {id, batchId, date, entry.eventType(), entry.reference(), entry.description()});
+            int lineNo = 1;
+            for (JournalLine line : entry.lines()) {
+                lineRows.add(new Object[] {id, lineNo++, line.account().name(), line.account().kind().name(),
+                        line.amount().currency().getCurrencyCode(), line.side() == JournalLine.Side.DEBIT ? "D" : "C",
+                        line.amount().minorUnits()});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO journal_entry (id, batch_id, booking_date, event_type, reference, description, posted)"
+                + " VALUES (?, ?, ?, ?, ?, ?, 0)", entryRows);
+        jdbc.batchUpdate("INSERT INTO journal_line (entry_id, line_no, account, account_kind, currency, side, amount_minor)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", lineRows);
+        jdbc.update("UPDATE journal_batch SET posted = 1 WHERE id = ?", batchId);
     }
 
     /** Fresh entry ids, taken from the sequence in blocks of {@value #ID_BLOCK}. */

@@ -15,6 +15,7 @@ import se.clientfunds.ledger.JournalEntry;
 import se.clientfunds.ledger.JournalLine;
 import se.clientfunds.ledger.Ledger;
 import se.clientfunds.ledger.LedgerAccount;
+import se.clientfunds.ledger.LedgerEvent;
 import se.clientfunds.money.Money;
 import se.clientfunds.settings.ClientFundsAccount;
 import se.clientfunds.settings.SettlementProperties;
@@ -28,7 +29,6 @@ import se.clientfunds.settings.SettlementProperties;
 @Component
 class ClientPayouts {
 
-    static final String PAYOUT = "PAYOUT";
 
     /** What a run paid, for the day's summary. */
     record Result(int clients, List<String> totals) {
@@ -87,7 +87,7 @@ class ClientPayouts {
             ClientFundsAccount from = payingAccount(amount.currency().getCurrencyCode());
             String endToEndId = "PO-" + day + "-" + String.format("%07d", ++sequence);
             String batch = batchId(businessDate, from.iban());
-            entries.add(JournalEntry.of(businessDate, PAYOUT, endToEndId, "payout to " + clientId,
+            entries.add(JournalEntry.of(businessDate, LedgerEvent.PAYOUT, endToEndId, "payout to " + clientId,
                     JournalLine.debit(LedgerAccount.client(clientId), amount),
                     JournalLine.credit(LedgerAccount.bank(from.iban()), amount)));
             rows.add(new Object[] {Date.valueOf(businessDate), clientId, amount.currency().getCurrencyCode(), amount.minorUnits(),

@@ -16,6 +16,7 @@ import se.clientfunds.ledger.JournalEntry;
 import se.clientfunds.ledger.JournalLine;
 import se.clientfunds.ledger.Ledger;
 import se.clientfunds.ledger.LedgerAccount;
+import se.clientfunds.ledger.LedgerEvent;
 import se.clientfunds.money.Money;
 import se.clientfunds.reference.Iban;
 
@@ -26,8 +27,6 @@ import se.clientfunds.reference.Iban;
  */
 @Component
 class RefundPayments {
-
-    static final String REFUND_PAID = "REFUND_PAID";
 
     /** What a run decided, for the day's summary. */
     record Result(int paid, int refused, List<String> refusals, int waiting) {
@@ -77,7 +76,7 @@ class RefundPayments {
                     String endToEndId = endToEndId(refundId);
                     record(refundId, businessDate, "PAID", payment.accountIban(), bankReferenceOf(paymentRef), amount, row, endToEndId,
                             batchId(businessDate, payment.accountIban()), null);
-                    ledger.post(JournalEntry.of(businessDate, REFUND_PAID, refundId, "refund of " + payment.accountIban()
+                    ledger.post(JournalEntry.of(businessDate, LedgerEvent.REFUND_PAID, refundId, "refund of " + payment.accountIban()
                                     + "/" + paymentRef + " approved by " + row[6],
                             JournalLine.debit(LedgerAccount.DEBTOR_CREDIT, amount),
                             JournalLine.credit(LedgerAccount.bank(payment.accountIban()), amount)));

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import se.clientfunds.ledger.LedgerEvent;
 import se.clientfunds.money.Money;
 
 /**
@@ -114,22 +115,23 @@ class ReconciliationItems {
                     String reference = rs.getString(5);
                     String batch = null;
                     String counterparty = rs.getString(6);
-                    switch (event) {
-                        case "PAYMENT_RECEIVED", "PAYMENT_DEDUCTED" -> {
+                    // an event this release does not post (a correction entered by hand) keeps its own reference
+                    switch (LedgerEvent.of(event).orElse(LedgerEvent.MANUAL_ALLOCATION)) {
+                        case PAYMENT_RECEIVED, PAYMENT_DEDUCTED -> {
                             reference = reference.startsWith(prefix) ? reference.substring(prefix.length()) : reference;
                             batch = rs.getString(15);
                         }
-                        case "PAYOUT" -> {
+                        case PAYOUT -> {
                             batch = rs.getString(9);
                             counterparty = rs.getString(10);
                         }
-                        case "REFUND_PAID" -> {
+                        case REFUND_PAID -> {
                             reference = rs.getString(11) == null ? reference : rs.getString(11);
                             batch = rs.getString(12);
                             counterparty = rs.getString(13);
                         }
                         default -> {
-                            // a correction or another event: its own reference
+                            // an allocation or a correction: its own reference
                         }
                     }
                     long minor = rs.getLong(8);

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.clientfunds.calendar.BankingCalendar;
+import se.clientfunds.ledger.LedgerEvent;
 import se.clientfunds.money.Money;
 import se.clientfunds.outcome.InputError;
 
@@ -34,13 +35,12 @@ public class ReconciliationQueries {
 
         /** A payout or refund the books paid on the day itself, which the bank debits on a later day: timing, not an exception. */
         public boolean timingItem(LocalDate day) {
-            return type == BreakType.MISSING_IN_BANK && bookingDate.equals(day)
-                    && ("PAYOUT".equals(bookEvent) || "REFUND_PAID".equals(bookEvent));
+            return type == BreakType.MISSING_IN_BANK && bookingDate.equals(day) && LedgerEvent.isMoneyOut(bookEvent);
         }
 
         /** A payout or refund the books paid that the bank has not debited yet: still client money (DESIGN §2.5). */
         public boolean inTransit() {
-            return type == BreakType.MISSING_IN_BANK && ("PAYOUT".equals(bookEvent) || "REFUND_PAID".equals(bookEvent));
+            return type == BreakType.MISSING_IN_BANK && LedgerEvent.isMoneyOut(bookEvent);
         }
     }
 

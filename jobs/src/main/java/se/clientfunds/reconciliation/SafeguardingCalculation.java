@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 import se.clientfunds.ledger.AccountKind;
+import se.clientfunds.ledger.LedgerEvent;
 
 /**
  * Safeguarding per currency (DESIGN §2.5, CASS 15 as the model), from the day's closed positions and one reconciliation
@@ -41,7 +42,7 @@ public final class SafeguardingCalculation {
     public record OpenItem(String iban, BreakType type, long bankMinor, long booksMinor, String bookEvent) {
 
         boolean inTransit() {
-            return type == BreakType.MISSING_IN_BANK && booksMinor < 0 && ("PAYOUT".equals(bookEvent) || "REFUND_PAID".equals(bookEvent));
+            return type == BreakType.MISSING_IN_BANK && booksMinor < 0 && LedgerEvent.isMoneyOut(bookEvent);
         }
     }
 

@@ -21,6 +21,7 @@ import se.clientfunds.ledger.JournalEntry;
 import se.clientfunds.ledger.JournalLine;
 import se.clientfunds.ledger.Ledger;
 import se.clientfunds.ledger.LedgerAccount;
+import se.clientfunds.ledger.LedgerEvent;
 import se.clientfunds.money.Money;
 import se.clientfunds.testing.DatabaseReset;
 import se.clientfunds.testing.JobsTestApplication;
@@ -91,7 +92,7 @@ class CloseBusinessDayJobIT {
         businessDays.open(MON_5);
         receive(FRI_2, "BK1", 100_00);
         receive(MON_5, "BK2", 50_00);
-        ledger.post(JournalEntry.of(MON_5, "PAYMENT_ALLOCATED", IBAN + "/BK1", null,
+        ledger.post(JournalEntry.of(MON_5, LedgerEvent.PAYMENT_ALLOCATED, IBAN + "/BK1", null,
                 JournalLine.debit(LedgerAccount.UNALLOCATED, sek(100_00)), JournalLine.credit(LedgerAccount.client("CL1"), sek(98_00)),
                 JournalLine.credit(LedgerAccount.PLATFORM_FEES, sek(2_00))));
 
@@ -173,7 +174,7 @@ class CloseBusinessDayJobIT {
     }
 
     private void receive(LocalDate day, String reference, long minor) {
-        ledger.post(JournalEntry.of(day, "PAYMENT_RECEIVED", IBAN + "/" + reference, null,
+        ledger.post(JournalEntry.of(day, LedgerEvent.PAYMENT_RECEIVED, IBAN + "/" + reference, null,
                 JournalLine.debit(LedgerAccount.bank(IBAN), sek(minor)), JournalLine.credit(LedgerAccount.UNALLOCATED, sek(minor))));
     }
 

@@ -19,6 +19,7 @@ import se.clientfunds.ledger.JournalEntry;
 import se.clientfunds.ledger.JournalLine;
 import se.clientfunds.ledger.Ledger;
 import se.clientfunds.ledger.LedgerAccount;
+import se.clientfunds.ledger.LedgerEvent;
 import se.clientfunds.money.Money;
 import se.clientfunds.testing.JobsTestApplication;
 
@@ -39,7 +40,7 @@ class ExternalDatabaseIT {
                     .properties("settlement.home=" + home, "spring.datasource.url=" + external.jdbcUrl(),
                             "spring.datasource.username=root", "spring.datasource.password=")
                     .run()) {
-                context.getBean(Ledger.class).post(JournalEntry.of(LocalDate.of(2026, 3, 2), "PAYMENT_RECEIVED", "EXT-1", null,
+                context.getBean(Ledger.class).post(JournalEntry.of(LocalDate.of(2026, 3, 2), LedgerEvent.PAYMENT_RECEIVED, "EXT-1", null,
                         JournalLine.debit(LedgerAccount.bank("SE4550000000058398257466"), Money.ofMinor(100, "SEK")),
                         JournalLine.credit(LedgerAccount.UNALLOCATED, Money.ofMinor(100, "SEK"))));
 

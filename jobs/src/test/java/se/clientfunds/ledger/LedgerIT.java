@@ -96,7 +96,7 @@ class LedgerIT {
 
     @Test
     void refusesAnUnbalancedEntryBeforeItReachesTheDatabase() {
-        assertThatThrownBy(() -> JournalEntry.of(DAY_1, "PAYMENT_RECEIVED", "PAY-3", null,
+        assertThatThrownBy(() -> JournalEntry.of(DAY_1, LedgerEvent.PAYMENT_RECEIVED, "PAY-3", null,
                 JournalLine.debit(LedgerAccount.bank(BANK_IBAN), Money.ofMinor(10_000, "SEK")),
                 JournalLine.credit(LedgerAccount.UNALLOCATED, Money.ofMinor(9_999, "SEK"))))
                 .isInstanceOf(UnbalancedEntryException.class)
@@ -106,7 +106,7 @@ class LedgerIT {
 
     @Test
     void refusesAnEntryBalancedOnlyAcrossCurrencies() {
-        assertThatThrownBy(() -> JournalEntry.of(DAY_1, "PAYMENT_RECEIVED", "PAY-4", null,
+        assertThatThrownBy(() -> JournalEntry.of(DAY_1, LedgerEvent.PAYMENT_RECEIVED, "PAY-4", null,
                 JournalLine.debit(LedgerAccount.bank(BANK_IBAN), Money.ofMinor(10_000, "SEK")),
                 JournalLine.credit(LedgerAccount.UNALLOCATED, Money.ofMinor(10_000, "EUR"))))
                 .isInstanceOf(UnbalancedEntryException.class)
@@ -115,24 +115,78 @@ class LedgerIT {
 
     @Test
     void theDatabaseRefusesToPostAnUnbalancedEntryWrittenWithPlainSql() {
-        // given an entry and lines written directly, bypassing the Java checks
-        jdbc.update("INSERT INTO journal_entry (id, booking_date, event_type, reference) VALUES (9000000900, '2026-03-02', 'MANUAL', 'X-1')");
+        // given a batch, an entry and lines written directly, bypassing the Java checks
+        jdbc.update("INSERT INTO journal_batch (id, booking_date) VALUES (900, '2026-03-02')");
+        jdbc.update("INSERT INTO journal_entry (id, batch_id, booking_date, event_type, reference) VALUES (9000000900, 900, '2026-03-02', 'MANUAL', 'X-1')");
         jdbc.update("INSERT INTO journal_line VALUES (9000000900, 1, 'BANK:" + BANK_IBAN + "', 'BANK', 'SEK', 'D', 10000)");
         jdbc.update("INSERT INTO journal_line VALUES (9000000900, 2, 'UNALLOCATED', 'UNALLOCATED', 'SEK', 'C', 9000)");
 
         // when posting it
         // then
-        assertThatThrownBy(() -> jdbc.update("UPDATE journal_entry SET posted = 1 WHERE id = 9000000900"))
+        assertThatThrownBy(() -> jdbc.update("UPDATE journal_batch SET posted = 1 WHERE id = 900"))
                 .isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("journal entry 9000000900 (MANUAL X-1) does not balance in SEK");
         assertThat(ledger.postedEntryCount()).isZero();
     }
 
     @Test
+    void theDatabaseChecksEveryEntryOfABatchWhenItIsPosted() {
+        // given a batch of a balanced entry, an entry balanced only across currencies and an entry of one line
+        jdbc.update("INSERT INTO journal_batch (id, booking_date) VALUES (901, '2026-03-02')");
+        jdbc.update("INSERT INTO journal_entry (id, batch_id, booking_date, event_type, reference) VALUES"
+                + " (9000000910, 901, '2026-03-02', 'MANUAL', 'X-10'), (9000000911, 901, '2026-03-02', 'MANUAL', 'X-11')");
+        jdbc.update("INSERT INTO journal_line VALUES (9000000910, 1, 'BANK:" + BANK_IBAN + "', 'BANK', 'SEK', 'D', 10000),"
+                + " (9000000910, 2, 'UNALLOCATED', 'UNALLOCATED', 'SEK', 'C', 10000),"
+                + " (9000000911, 1, 'BANK:" + BANK_IBAN + "', 'BANK', 'SEK', 'D', 10000),"
+                + " (9000000911, 2, 'UNALLOCATED', 'UNALLOCATED', 'EUR', 'C', 10000)");
+
+        // when / then the entry in two currencies is named
+        assertThatThrownBy(() -> jdbc.update("UPDATE journal_batch SET posted = 1 WHERE id = 901"))
+                .hasMessageContaining("journal entry 9000000911 (MANUAL X-11) does not balance in EUR");
+
+        // and an entry of one line is refused as such
+        jdbc.update("INSERT INTO journal_batch (id, booking_date) VALUES (902, '2026-03-02')");
+        jdbc.update("INSERT INTO journal_entry (id, batch_id, booking_date, event_type, reference) VALUES"
+                + " (9000000920, 902, '2026-03-02', 'MANUAL', 'X-20')");
+        jdbc.update("INSERT INTO journal_line VALUES (9000000920, 1, 'BANK:" + BANK_IBAN + "', 'BANK', 'SEK', 'D', 10000)");
+        assertThatThrownBy(() -> jdbc.update("UPDATE journal_batch SET posted = 1 WHERE id = 902"))
+                .hasMessageContaining("journal entry 9000000920 has 1 line(s): an entry needs at least two");
+        assertThat(ledger.postedEntryCount()).isZero();
+    }
+
+    @Test
     void theDatabaseRefusesToInsertAnEntryAlreadyMarkedPosted() {
-        assertThatThrownBy(() -> jdbc.update("INSERT INTO journal_entry (id, booking_date, event_type, reference, posted)"
-                + " VALUES (9000000901, '2026-03-02', 'MANUAL', 'X-2', 1)"))
+        jdbc.update("INSERT INTO journal_batch (id, booking_date) VALUES (903, '2026-03-02')");
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO journal_entry (id, batch_id, booking_date, event_type, reference, posted)"
+                + " VALUES (9000000901, 903, '2026-03-02', 'MANUAL', 'X-2', 1)"))
                 .hasMessageContaining("inserted unposted");
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO journal_batch (id, booking_date, posted) VALUES (904, '2026-03-02', 1)"))
+                .hasMessageContaining("inserted unposted");
+    }
+
+    @Test
+    void anEntryJoinsOnlyAnOpenBatchOfItsOwnBookingDate() {
+        // given a posted batch
+        ledger.post(paymentReceived("PAY-13", DAY_1, 3_000));
+        long postedBatch = jdbc.queryForObject("SELECT batch_id FROM journal_entry WHERE reference = 'PAY-13'", Long.class);
+
+        // when / then an entry cannot be added to it, nor to an open batch of another date
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO journal_entry (id, batch_id, booking_date, event_type, reference)"
+                + " VALUES (9000000930, ?, '2026-03-02', 'MANUAL', 'X-30')", postedBatch))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("fk_journal_entry_batch");
+        jdbc.update("INSERT INTO journal_batch (id, booking_date) VALUES (905, '2026-03-02')");
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO journal_entry (id, batch_id, booking_date, event_type, reference)"
+                + " VALUES (9000000931, 905, '2026-03-03', 'MANUAL', 'X-31')"))
+                .hasMessageContaining("fk_journal_entry_batch");
+        // nor is an entry posted but by its batch, nor a posted batch changed or removed
+        assertThatThrownBy(() -> jdbc.update("UPDATE journal_entry SET posted = 1"))
+                .hasMessageContaining("posted by posting its batch");
+        assertThatThrownBy(() -> jdbc.update("UPDATE journal_batch SET posted = 0 WHERE id = ?", postedBatch))
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM journal_batch"))
+                .hasMessageContaining("append-only");
+        assertThat(ledger.postedEntryCount()).isEqualTo(1);
     }
 
     @Test
@@ -175,8 +229,7 @@ class LedgerIT {
         businessDays.close(DAY_1);
 
         // when / then
-        assertThatThrownBy(() -> jdbc.update("INSERT INTO journal_entry (id, booking_date, event_type, reference)"
-                + " VALUES (9000000902, '2026-03-02', 'MANUAL', 'X-3')"))
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO journal_batch (id, booking_date) VALUES (906, '2026-03-02')"))
                 .hasMessageContaining("business day 2026-03-02 is closed");
         assertThatThrownBy(() -> jdbc.update("UPDATE business_day SET status = 'OPEN' WHERE business_date = '2026-03-02'"))
                 .hasMessageContaining("stays closed");
@@ -188,7 +241,7 @@ class LedgerIT {
     }
 
     private static JournalEntry paymentReceived(String reference, LocalDate date, long minor) {
-        return JournalEntry.of(date, "PAYMENT_RECEIVED", reference, "incoming payment",
+        return JournalEntry.of(date, LedgerEvent.PAYMENT_RECEIVED, reference, "incoming payment",
                 JournalLine.debit(LedgerAccount.bank(BANK_IBAN), Money.ofMinor(minor, "SEK")),
                 JournalLine.credit(LedgerAccount.UNALLOCATED, Money.ofMinor(minor, "SEK")));
     }

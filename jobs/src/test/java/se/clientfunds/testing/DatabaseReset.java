@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class DatabaseReset {
 
-    private static final List<String> TABLES = List.of("journal_line", "journal_entry", "business_day", "imported_file",
+    private static final List<String> TABLES = List.of("journal_line", "journal_entry", "journal_batch", "business_day", "imported_file",
             "client", "invoice", "refund", "accepted_refund", "bank_section", "bank_entry", "bank_transaction",
             "accepted_bank_reference", "payment_allocation", "invoice_allocation", "refund_payment", "payout",
             "outbox_file", "account_position", "operator_action", "reconciliation_item", "reconciliation_match",

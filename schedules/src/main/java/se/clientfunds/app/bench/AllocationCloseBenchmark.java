@@ -39,8 +39,8 @@ final class AllocationCloseBenchmark {
     private static final String ACCOUNT = BankImportBenchmark.ACCOUNT.value();
     private static final int POSTING_RUN = 10_000;
     /** The input and ledger tables the stage starts from empty; TRUNCATE bypasses the append-only triggers. */
-    private static final List<String> EMPTIED = List.of("journal_line", "journal_entry", "business_day", "account_position",
-            "payment_allocation", "invoice_allocation", "bank_transaction", "bank_entry", "bank_section",
+    private static final List<String> EMPTIED = List.of("journal_line", "journal_entry", "journal_batch", "business_day",
+            "account_position", "payment_allocation", "invoice_allocation", "bank_transaction", "bank_entry", "bank_section",
             "accepted_bank_reference", "invoice", "client", "imported_file");
 
     private final JdbcTemplate jdbc;
@@ -126,17 +126,24 @@ final class AllocationCloseBenchmark {
                 + " counterparty_name, counterparty_account, counterparty_country, payment_references, remittance_text,"
                 + " is_payment) SET import_id = " + paymentsFile, payments);
 
-        // the entries' ids: a range the sequence hands out to no one else (it is moved past the range afterwards)
+        // the entries' ids: a range the sequence hands out to no one else (it is moved past the range afterwards); they
+        // are loaded into open batches of POSTING_RUN entries, which are then posted one by one
         long firstId = jdbc.queryForObject("SELECT NEXTVAL(journal_entry_seq)", Long.class);
         long offset = firstId - 1;
+        long batches = (payments + POSTING_RUN - 1) / POSTING_RUN;
+        long firstBatch = jdbc.queryForObject("SELECT NEXTVAL(journal_batch_seq)", Long.class);
+        for (long b = 0; b < batches; b++) {
+            jdbc.update("INSERT INTO journal_batch (id, booking_date) VALUES (?, ?)", firstBatch + b, Date.valueOf(DAY));
+        }
+        jdbc.queryForObject("SELECT SETVAL(journal_batch_seq, " + (firstBatch + batches) + ", 0)", Long.class);
         loadRows(work.resolve("ac_journal_entry.tsv"), "journal_entry", "(@number, booking_date, event_type, reference,"
-                + " description) SET id = @number + " + offset + ", posted = 0", payments);
+                + " description) SET id = @number + " + offset + ", batch_id = " + firstBatch + " + (@number - 1) DIV "
+                + POSTING_RUN + ", posted = 0", payments);
         loadRows(work.resolve("ac_journal_line.tsv"), "journal_line", "(@number, line_no, account, account_kind, currency,"
                 + " side, amount_minor) SET entry_id = @number + " + offset, 2 * payments);
         jdbc.queryForObject("SELECT SETVAL(journal_entry_seq, " + (firstId + payments) + ")", Long.class);
-        for (long from = firstId; from < firstId + payments; from += POSTING_RUN) {
-            jdbc.update("UPDATE journal_entry SET posted = 1 WHERE id BETWEEN ? AND ?", from,
-                    Math.min(from + POSTING_RUN, firstId + payments) - 1);
+        for (long b = 0; b < batches; b++) {
+            jdbc.update("UPDATE journal_batch SET posted = 1 WHERE id = ?", firstBatch + b);
         }
         // the bank's statement of the day, so the close does not wait for it (its lines are reconciliation's, not timed)
         long statementFile = registerImported("ac_camt053.xml", "CAMT_053", 0);
@@ -144,7 +151,7 @@ final class AllocationCloseBenchmark {
                 + " opening_date, closing_minor, closing_date, entry_count) SELECT ?, 1, 'CAMT_053', 'ac-statement', ?, 'SEK', 0, ?,"
                 + " COALESCE(SUM(amount_minor), 0), ?, 0 FROM bank_transaction WHERE import_id = ?", statementFile, ACCOUNT,
                 Date.valueOf(DAY), Date.valueOf(DAY), paymentsFile);
-        jdbc.execute("ANALYZE TABLE client, invoice, bank_transaction, journal_entry, journal_line");
+        jdbc.execute("ANALYZE TABLE client, invoice, bank_transaction, journal_batch, journal_entry, journal_line");
     }
 
     BenchmarkResult run(long payments) {

@@ -42,8 +42,8 @@ final class MonitorBenchmark {
     static final LocalDate START = LocalDate.of(2026, 1, 2);
 
     private static final String ACCOUNT = BankImportBenchmark.ACCOUNT.value();
-    private static final List<String> EMPTIED = List.of("journal_line", "journal_entry", "business_day", "account_position",
-            "payment_allocation", "invoice_allocation", "bank_transaction", "bank_entry", "bank_section",
+    private static final List<String> EMPTIED = List.of("journal_line", "journal_entry", "journal_batch", "business_day",
+            "account_position", "payment_allocation", "invoice_allocation", "bank_transaction", "bank_entry", "bank_section",
             "accepted_bank_reference", "invoice", "client", "imported_file", "aml_alert", "aml_alert_payment", "payment_hold",
             "refund_payment", "sanctions_rescreen");
     /** The rules the baseline computes: the sanctions screening has its own stage, and no refunds are paid here. */
