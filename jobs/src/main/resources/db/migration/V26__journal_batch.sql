@@ -13,26 +13,28 @@
 CREATE TABLE journal_batch (
     id           BIGINT      NOT NULL PRIMARY KEY,
     booking_date DATE        NOT NULL,
-    posted       TINYINT     NOT NULL DEFAULT 0,
+    posted       TINYINT     NOT NULL DEFAULT 0 CHECK (posted IN (0, 1)),
     created_at   DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    UNIQUE KEY uq_journal_batch_posting (id, booking_date, posted)
+    UNIQUE KEY uq_journal_batch_posting (id, booking_date, posted),
+    CONSTRAINT ck_journal_batch_date CHECK (booking_date >= '1900-01-01')
 ) ENGINE = InnoDB;
 
 CREATE SEQUENCE journal_batch_seq START WITH 1 INCREMENT BY 1 NOCACHE ENGINE = InnoDB;
 
--- The entries posted before this release: one posted batch per booking date (and an unposted one for any entry left
--- unposted, which the posting protocol never committed but the rows would otherwise lose track of).
+-- The entries posted before this release: one posted batch per booking date. An entry left unposted (which the
+-- posting protocol never commits) goes into an unposted batch of its date; posting that batch later meets every
+-- check of the posting trigger below, the closed day included.
 INSERT INTO journal_batch (id, booking_date, posted)
 SELECT ROW_NUMBER() OVER (ORDER BY booking_date, posted), booking_date, posted
 FROM (SELECT DISTINCT booking_date, posted FROM journal_entry) d;
 SET @first_free_batch = (SELECT COALESCE(MAX(id), 0) + 1 FROM journal_batch);
 EXECUTE IMMEDIATE CONCAT('SELECT SETVAL(journal_batch_seq, ', @first_free_batch, ', 0)');
 
--- the old per-entry triggers go: the update below is not a posting, and the new ones check per batch
-DROP TRIGGER journal_entry_before_insert;
-DROP TRIGGER journal_entry_before_update;
-
 ALTER TABLE journal_entry ADD COLUMN batch_id BIGINT NULL AFTER id;
+-- the old per-entry triggers go (the update below is not a posting; the new ones check per batch). DDL does not roll
+-- back: should a statement from here to the new triggers fail, run the rest of this file by hand before posting.
+DROP TRIGGER journal_entry_before_update;
+DROP TRIGGER journal_entry_before_insert;
 UPDATE journal_entry e JOIN journal_batch b ON b.booking_date = e.booking_date AND b.posted = e.posted SET e.batch_id = b.id;
 ALTER TABLE journal_entry MODIFY batch_id BIGINT NOT NULL,
     ADD KEY ix_journal_entry_batch (batch_id, booking_date, posted),
@@ -44,8 +46,11 @@ DELIMITER //
 CREATE TRIGGER journal_batch_before_insert BEFORE INSERT ON journal_batch FOR EACH ROW
 BEGIN
     DECLARE closed_until DATE;
-    IF NEW.posted <> 0 THEN
+    IF NOT (NEW.posted <=> 0) THEN
         SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'a journal batch is inserted unposted; post it after its entries';
+    END IF;
+    IF NEW.booking_date IS NULL THEN
+        SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'a journal batch needs a booking date';
     END IF;
     -- a shared lock: a day being closed concurrently waits for this batch, or this batch for the close
     SELECT MAX(business_date) INTO closed_until FROM business_day WHERE status = 'CLOSED' LOCK IN SHARE MODE;
@@ -57,43 +62,47 @@ END//
 
 CREATE TRIGGER journal_batch_before_update BEFORE UPDATE ON journal_batch FOR EACH ROW
 BEGIN
-    DECLARE short_entry BIGINT DEFAULT NULL;
-    DECLARE short_count INT;
-    DECLARE unbalanced_entry BIGINT DEFAULT NULL;
-    DECLARE unbalanced_currency CHAR(3);
-    IF OLD.posted <> 0 OR NEW.posted <> 1 OR NEW.id <> OLD.id OR NEW.booking_date <> OLD.booking_date
-        OR NEW.created_at <> OLD.created_at THEN
+    DECLARE closed_until DATE;
+    DECLARE entry_count BIGINT;
+    DECLARE bad_entry BIGINT DEFAULT NULL;
+    DECLARE bad_line_count BIGINT;
+    DECLARE bad_currency CHAR(3);
+    IF NOT (OLD.posted <=> 0) OR NOT (NEW.posted <=> 1) OR NOT (NEW.id <=> OLD.id)
+        OR NOT (NEW.booking_date <=> OLD.booking_date) OR NOT (NEW.created_at <=> OLD.created_at) THEN
         SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'journal batches are append-only: the only change allowed is posting an unposted batch';
     END IF;
-    -- one grouped pass over the batch's lines (the entries by their batch key, each entry's lines by primary key)
-    SELECT g.entry_id, g.line_count, g.currency INTO short_entry, short_count, unbalanced_currency
-    FROM (SELECT e.id AS entry_id, COUNT(l.entry_id) AS line_count,
-                 CASE WHEN COUNT(DISTINCT l.currency) = 1
-                           AND SUM(CASE l.side WHEN 'D' THEN l.amount_minor ELSE -l.amount_minor END) = 0 THEN NULL
-                      WHEN COUNT(DISTINCT l.currency) = 1 THEN MIN(l.currency)
-                      ELSE '*' END AS currency
+    -- the posted flag reaches the entries through their foreign key only while the session checks foreign keys
+    IF @@foreign_key_checks = 0 THEN
+        SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'a journal batch is posted only with foreign_key_checks on';
+    END IF;
+    -- the day again, at posting: a batch left open (committed unposted) must not post onto a day closed since
+    SELECT MAX(business_date) INTO closed_until FROM business_day WHERE status = 'CLOSED' LOCK IN SHARE MODE;
+    IF closed_until IS NOT NULL AND NEW.booking_date <= closed_until THEN
+        SET @closed_message = CONCAT('business day ', closed_until, ' is closed: cannot post with booking date ', NEW.booking_date);
+        SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = @closed_message;
+    END IF;
+    -- the batch's entries locked first: no other session adds a line to one of them until this posting ends
+    SELECT COUNT(*) INTO entry_count FROM journal_entry WHERE batch_id = NEW.id FOR UPDATE;
+    -- one grouped pass over the batch's lines, per entry and currency, then per entry: the first entry with fewer
+    -- than two lines or a currency that does not balance
+    SELECT entry_id, SUM(line_count), MIN(CASE WHEN net <> 0 THEN currency END)
+    INTO bad_entry, bad_line_count, bad_currency
+    FROM (SELECT e.id AS entry_id, l.currency, COUNT(l.entry_id) AS line_count,
+                 COALESCE(SUM(CASE l.side WHEN 'D' THEN l.amount_minor ELSE -l.amount_minor END), 0) AS net
           FROM journal_entry e LEFT JOIN journal_line l ON l.entry_id = e.id
           WHERE e.batch_id = NEW.id
-          GROUP BY e.id) g
-    WHERE g.line_count < 2 OR g.currency IS NOT NULL
-    ORDER BY g.entry_id LIMIT 1;
-    IF short_entry IS NOT NULL AND short_count < 2 THEN
-        SET @line_message = CONCAT('journal entry ', short_entry, ' has ', short_count, ' line(s): an entry needs at least two');
+          GROUP BY e.id, l.currency) per_currency
+    GROUP BY entry_id
+    HAVING SUM(line_count) < 2 OR MIN(CASE WHEN net <> 0 THEN currency END) IS NOT NULL
+    ORDER BY entry_id LIMIT 1;
+    IF bad_entry IS NOT NULL AND bad_line_count < 2 THEN
+        SET @line_message = CONCAT('journal entry ', bad_entry, ' has ', bad_line_count, ' line(s): an entry needs at least two');
         SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = @line_message;
     END IF;
-    IF short_entry IS NOT NULL THEN
-        SET unbalanced_entry = short_entry;
-        IF unbalanced_currency = '*' THEN
-            -- an entry in several currencies: find the one that does not balance (rare, so a second look is fine)
-            SET unbalanced_currency = NULL;
-            SELECT currency INTO unbalanced_currency FROM journal_line WHERE entry_id = unbalanced_entry GROUP BY currency
-                HAVING SUM(CASE side WHEN 'D' THEN amount_minor ELSE -amount_minor END) <> 0 ORDER BY currency LIMIT 1;
-        END IF;
-        IF unbalanced_currency IS NOT NULL THEN
-            SELECT CONCAT('journal entry ', id, ' (', event_type, ' ', reference, ') does not balance in ', unbalanced_currency)
-            INTO @balance_message FROM journal_entry WHERE id = unbalanced_entry;
-            SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = @balance_message;
-        END IF;
+    IF bad_entry IS NOT NULL THEN
+        SELECT CONCAT('journal entry ', id, ' (', event_type, ' ', reference, ') does not balance in ', bad_currency)
+        INTO @balance_message FROM journal_entry WHERE id = bad_entry;
+        SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = @balance_message;
     END IF;
 END//
 
@@ -105,8 +114,12 @@ END//
 -- an entry is added to an open batch only: inserted unposted, the foreign key then finds its batch only unposted
 CREATE TRIGGER journal_entry_before_insert BEFORE INSERT ON journal_entry FOR EACH ROW
 BEGIN
-    IF NEW.posted <> 0 THEN
+    IF NOT (NEW.posted <=> 0) THEN
         SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'a journal entry is inserted unposted; post its batch after its lines';
+    END IF;
+    -- without foreign key checks the key would not hold the entry to an open batch of its date
+    IF @@foreign_key_checks = 0 THEN
+        SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'a journal entry is added only with foreign_key_checks on';
     END IF;
 END//
 

@@ -75,17 +75,15 @@ public class Ledger {
             return 0;
         }
         try {
-            // one batch per booking date, in the order the dates first come: a chunk is one batch in practice
-            Map<LocalDate, List<JournalEntry>> byDate = new LinkedHashMap<>();
-            for (JournalEntry entry : fresh) {
-                byDate.computeIfAbsent(entry.bookingDate(), date -> new ArrayList<>()).add(entry);
-            }
+            // ids in the order offered; one batch per booking date, in the order the dates first come (a chunk is one
+            // batch in practice)
             long[] ids = nextIds(fresh.size());
-            int next = 0;
-            for (Map.Entry<LocalDate, List<JournalEntry>> batch : byDate.entrySet()) {
-                postBatch(batch.getKey(), batch.getValue(), ids, next);
-                next += batch.getValue().size();
+            Map<LocalDate, List<Integer>> byDate = new LinkedHashMap<>();
+            for (int i = 0; i < fresh.size(); i++) {
+                byDate.computeIfAbsent(fresh.get(i).bookingDate(), date -> new ArrayList<>()).add(i);
             }
+            byDate.forEach((date, positions) -> postBatch(date, positions.stream().map(fresh::get).toList(),
+                    positions.stream().mapToLong(i -> ids[i]).toArray()));
             return fresh.size();
         } catch (DataAccessException e) {
             throw new LedgerRefusedException(Causes.rootMessage(e), e);
@@ -93,10 +91,10 @@ public class Ledger {
     }
 
     /**
-     * Writes the entries (all of one booking date, ids from {@code ids[first]} on) into a new open batch with
-     * multi-row inserts, then posts the batch: its trigger checks in one grouped query that every entry balances.
+     * Writes the entries (all of one booking date, with their ids) into a new open batch with multi-row inserts, then
+     * posts the batch: its trigger checks in one grouped query that every entry balances.
      */
-    private void postBatch(LocalDate bookingDate, List<JournalEntry> entries, long[] ids, int first) {
+    private void postBatch(LocalDate bookingDate, List<JournalEntry> entries, long[] ids) {
         long batchId = jdbc.queryForObject("SELECT NEXTVAL(journal_batch_seq)", Long.class);
         Date date = Date.valueOf(bookingDate);
         jdbc.update("INSERT INTO journal_batch (id, booking_date, posted) VALUES (?, ?, 0)", batchId, date);
@@ -104,7 +102,7 @@ public class Ledger {
         List<Object[]> lineRows = new ArrayList<>(entries.size() * 2);
         for (int i = 0; i < entries.size(); i++) {
             JournalEntry entry = entries.get(i);
-            long id = ids[first + i];
+            long id = ids[i];
             entryRows.add(new Object[] {id, batchId, date, entry.eventType(), entry.reference(), entry.description()});
             int lineNo = 1;
             for (JournalLine line : entry.lines()) {

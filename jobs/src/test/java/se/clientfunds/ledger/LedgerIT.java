@@ -155,6 +155,69 @@ class LedgerIT {
     }
 
     @Test
+    void anEntryBalancedInTwoCurrenciesDoesNotHideABadEntryAfterIt() {
+        // given a batch of an entry balanced in SEK and in EUR, then an entry of one line
+        jdbc.update("INSERT INTO journal_batch (id, booking_date) VALUES (907, '2026-03-02')");
+        jdbc.update("INSERT INTO journal_entry (id, batch_id, booking_date, event_type, reference) VALUES"
+                + " (9000000970, 907, '2026-03-02', 'MANUAL', 'X-70'), (9000000971, 907, '2026-03-02', 'MANUAL', 'X-71')");
+        jdbc.update("INSERT INTO journal_line VALUES (9000000970, 1, 'BANK:" + BANK_IBAN + "', 'BANK', 'SEK', 'D', 10000),"
+                + " (9000000970, 2, 'UNALLOCATED', 'UNALLOCATED', 'SEK', 'C', 10000),"
+                + " (9000000970, 3, 'BANK:" + BANK_IBAN + "', 'BANK', 'EUR', 'D', 500),"
+                + " (9000000970, 4, 'UNALLOCATED', 'UNALLOCATED', 'EUR', 'C', 500),"
+                + " (9000000971, 1, 'BANK:" + BANK_IBAN + "', 'BANK', 'SEK', 'D', 10000)");
+
+        // when / then
+        assertThatThrownBy(() -> jdbc.update("UPDATE journal_batch SET posted = 1 WHERE id = 907"))
+                .hasMessageContaining("journal entry 9000000971 has 1 line(s): an entry needs at least two");
+        assertThat(ledger.postedEntryCount()).isZero();
+    }
+
+    @Test
+    void aBatchLeftOpenDoesNotPostOntoADayClosedSince() {
+        // given a batch committed open, with a balanced entry, and then its day closed
+        jdbc.update("INSERT INTO journal_batch (id, booking_date) VALUES (908, '2026-03-02')");
+        jdbc.update("INSERT INTO journal_entry (id, batch_id, booking_date, event_type, reference) VALUES"
+                + " (9000000980, 908, '2026-03-02', 'MANUAL', 'X-80')");
+        jdbc.update("INSERT INTO journal_line VALUES (9000000980, 1, 'BANK:" + BANK_IBAN + "', 'BANK', 'SEK', 'D', 10000),"
+                + " (9000000980, 2, 'UNALLOCATED', 'UNALLOCATED', 'SEK', 'C', 10000)");
+        businessDays.close(DAY_1);
+
+        // when / then
+        assertThatThrownBy(() -> jdbc.update("UPDATE journal_batch SET posted = 1 WHERE id = 908"))
+                .hasMessageContaining("business day 2026-03-02 is closed: cannot post with booking date 2026-03-02");
+        assertThat(ledger.postedEntryCount()).isZero();
+    }
+
+    @Test
+    void aBatchIsPostedOnlyWithForeignKeyChecksOn() {
+        // given an open batch of a balanced entry
+        jdbc.update("INSERT INTO journal_batch (id, booking_date) VALUES (909, '2026-03-02')");
+        jdbc.update("INSERT INTO journal_entry (id, batch_id, booking_date, event_type, reference) VALUES"
+                + " (9000000990, 909, '2026-03-02', 'MANUAL', 'X-90')");
+        jdbc.update("INSERT INTO journal_line VALUES (9000000990, 1, 'BANK:" + BANK_IBAN + "', 'BANK', 'SEK', 'D', 10000),"
+                + " (9000000990, 2, 'UNALLOCATED', 'UNALLOCATED', 'SEK', 'C', 10000)");
+
+        // when / then, on one connection: without the key's cascade the entry would stay unposted under a posted batch
+        jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("SET FOREIGN_KEY_CHECKS = 0");
+                try {
+                    assertThatThrownBy(() -> statement.executeUpdate("UPDATE journal_batch SET posted = 1 WHERE id = 909"))
+                            .hasMessageContaining("posted only with foreign_key_checks on");
+                    assertThatThrownBy(() -> statement.executeUpdate("INSERT INTO journal_entry (id, batch_id, booking_date,"
+                            + " event_type, reference) VALUES (9000000991, 909, '2026-03-03', 'MANUAL', 'X-91')"))
+                            .hasMessageContaining("added only with foreign_key_checks on");
+                } finally {
+                    statement.execute("SET FOREIGN_KEY_CHECKS = 1");
+                }
+            }
+            return null;
+        });
+        assertThat(jdbc.update("UPDATE journal_batch SET posted = 1 WHERE id = 909")).isEqualTo(1);
+        assertThat(ledger.postedEntryCount()).isEqualTo(1);
+    }
+
+    @Test
     void theDatabaseRefusesToInsertAnEntryAlreadyMarkedPosted() {
         jdbc.update("INSERT INTO journal_batch (id, booking_date) VALUES (903, '2026-03-02')");
         assertThatThrownBy(() -> jdbc.update("INSERT INTO journal_entry (id, batch_id, booking_date, event_type, reference, posted)"
