@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -24,8 +25,10 @@ import se.clientfunds.app.Console;
 import se.clientfunds.app.SettlementContext;
 import se.clientfunds.app.bench.BenchmarkResult;
 import se.clientfunds.app.bench.BenchmarkStages;
+import se.clientfunds.app.bench.DayBenchmark;
 import se.clientfunds.app.bench.ScreeningBenchmark;
 import se.clientfunds.calendar.BankingCalendar;
+import se.clientfunds.day.DailyCycle;
 import se.clientfunds.day.DayJobs;
 import se.clientfunds.files.FileImports;
 import se.clientfunds.outcome.InputError;
@@ -57,12 +60,14 @@ import se.clientfunds.settings.SettlementProperties;
                         + "look-up of the same names, with the recall and false-positive rate on the labelled names printed "
                         + "after the table); monitor (monitorJob on each of 21 banking days holding N payments between them,"
                         + " vs one INSERT ... SELECT per rule over the month computing the same alerts; it empties the input"
-                        + " tables: it runs last)."})
+                        + " tables: it runs last of the stages sharing the scratch database); day_1m (one generated day of N"
+                        + " payments from the inbox to the written reports through run-day, each import's and job's seconds"
+                        + " printed after the table; no baseline; in a home and database of its own)."})
 class BenchCommand implements Callable<Integer> {
 
     /** Every stage, in the order they run. */
     static final List<String> STAGES = List.of("import_invoices", "import_camt054", "parse_camt054", "allocate_close",
-            "report_movements", "report_breaks_pdf", "screen", "monitor");
+            "report_movements", "report_breaks_pdf", "screen", "monitor", "day_1m");
 
     @ParentCommand
     SettleCommand settle;
@@ -103,7 +108,20 @@ class BenchCommand implements Callable<Integer> {
         List<BenchmarkResult> results = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         try {
-            runSharingTheScratchDatabase(scratch, selected, results, notes);
+            if (selected.stream().anyMatch(stage -> !stage.equals("day_1m"))) {
+                runSharingTheScratchDatabase(scratch, selected, results, notes);
+            }
+            if (selected.contains("day_1m")) {
+                // a home of its own: a day's run needs books without the days the other stages close
+                try (ConfigurableApplicationContext context = SettlementContext.start(scratch.resolve("day_1m"), console,
+                        Map.of("spring.datasource.url", ""))) {
+                    BenchmarkStages.Found day = new DayBenchmark(context.getBean(DailyCycle.class),
+                            context.getBean(JobRepository.class), context.getBean(SettlementHome.class),
+                            context.getBean(BankingCalendar.class), console).run(rows);
+                    results.add(day.result());
+                    notes.add(day.note());
+                }
+            }
         } finally {
             if (!keep) {
                 deleteTree(scratch);
