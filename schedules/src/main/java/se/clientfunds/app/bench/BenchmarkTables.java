@@ -1,13 +1,27 @@
 package se.clientfunds.app.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Statement;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** What the stages that bring their own data share: emptying the tables they fill. */
+/** What the stages that bring their own data share: emptying the tables they fill, and copying what a job wrote. */
 final class BenchmarkTables {
+
+    /**
+     * Tables that record a run rather than hold its data: Spring Batch's and Quartz's, Flyway's, who started each job
+     * execution and which processes ran, and the baselines' own copies.
+     */
+    private static final List<String> NOT_DATA = List.of("BATCH\\_%", "QRTZ\\_%", "flyway\\_schema\\_history", "job\\_start",
+            "process\\_instance", "bench\\_%");
 
     private BenchmarkTables() {
     }
@@ -47,5 +61,76 @@ final class BenchmarkTables {
         return jdbc.update("LOAD DATA LOCAL INFILE '" + file.toAbsolutePath().toString().replace("'", "''")
                 + "' INTO TABLE " + table + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' LINES TERMINATED BY '\\n' "
                 + columns);
+    }
+
+    /** The rows of every data table of the database (see {@link #NOT_DATA}), by table name. */
+    static Map<String, Long> rowCounts(JdbcTemplate jdbc) {
+        StringBuilder sql = new StringBuilder("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"
+                + " AND table_type = 'BASE TABLE'");
+        for (String pattern : NOT_DATA) {
+            sql.append(" AND table_name NOT LIKE '").append(pattern).append('\'');
+        }
+        Map<String, Long> counts = new TreeMap<>();
+        for (String table : jdbc.queryForList(sql.toString(), String.class)) {
+            counts.put(table, jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class));
+        }
+        return counts;
+    }
+
+    /**
+     * Requires the tables whose rows changed between the two counts to be exactly the ones a baseline writes: a job that
+     * starts writing another table (a new ledger table) fails the stage until its baseline writes that table too.
+     */
+    static void requireWritten(String job, Map<String, Long> before, Map<String, Long> after, Collection<String> baseline) {
+        Set<String> changed = new TreeSet<>();
+        after.forEach((table, rows) -> {
+            if (!rows.equals(before.getOrDefault(table, 0L))) {
+                changed.add(table);
+            }
+        });
+        if (!changed.equals(new TreeSet<>(baseline))) {
+            Set<String> missing = new TreeSet<>(changed);
+            missing.removeAll(baseline);
+            Set<String> idle = new TreeSet<>(baseline);
+            idle.removeAll(changed);
+            throw new IllegalStateException(job + " wrote the tables " + changed + ", the baseline writes " + new TreeSet<>(baseline)
+                    + (missing.isEmpty() ? "" : "; add " + missing + " to the baseline's tables")
+                    + (idle.isEmpty() ? "" : "; the job left " + idle + " as they were"));
+        }
+    }
+
+    /** The table's columns that hold values (generated columns left out), in table order. */
+    static List<String> storedColumns(JdbcTemplate jdbc, String table) {
+        List<String> columns = jdbc.queryForList("SELECT column_name FROM information_schema.columns WHERE table_schema = DATABASE()"
+                + " AND table_name = ? AND is_generated = 'NEVER' ORDER BY ordinal_position", String.class, table);
+        if (columns.isEmpty()) {
+            throw new IllegalStateException("table " + table + " has no columns: is it in the schema?");
+        }
+        return columns;
+    }
+
+    /** {@code bench_<table>}: an empty copy of the table with its indexes (no triggers, no foreign keys), made afresh. */
+    static String emptyCopy(JdbcTemplate jdbc, String table) {
+        String copy = "bench_" + table;
+        jdbc.execute("DROP TABLE IF EXISTS " + copy);
+        jdbc.execute("CREATE TABLE " + copy + " LIKE " + table);
+        return copy;
+    }
+
+    /**
+     * Writes every row of the table to a tab-separated file as LOAD DATA reads it back ({@code \N} for NULL,
+     * backslash escapes), by the server ({@code SELECT … INTO OUTFILE}: the embedded server runs on this machine with
+     * no {@code secure_file_priv}); returns the rows written.
+     */
+    static long dump(JdbcTemplate jdbc, String table, List<String> columns, Path file) throws java.io.IOException {
+        // the server refuses to overwrite a file
+        Files.deleteIfExists(file);
+        return jdbc.update("SELECT " + String.join(", ", columns) + " INTO OUTFILE '" + file.toAbsolutePath().toString()
+                .replace("'", "''") + "' CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' LINES TERMINATED BY '\\n' FROM " + table);
+    }
+
+    /** Column names as a LOAD DATA column list: {@code (a, b, c)}. */
+    static String columnList(List<String> columns) {
+        return "(" + String.join(", ", columns) + ")";
     }
 }

@@ -126,7 +126,7 @@ class MonitoringCommandsIT {
         // then
         assertThat(bench.exitCode).as(bench.err).isZero();
         List<String> lines = bench.out.lines().toList();
-        assertThat(lines.get(0)).isEqualTo("stage,rows,seconds,baseline_seconds,ratio,peak_heap_mb");
+        assertThat(lines.get(0)).isEqualTo("stage,rows,seconds,baseline_seconds,ratio,peak_heap_mb,old_baseline_seconds,old_ratio");
         assertThat(lines.get(1)).startsWith("screen,5000,");
         Matcher quality = Pattern.compile("screen: recall ([0-9.]+) \\(([0-9]+) of 100 listed names written another way found\\),"
                 + " false-positive rate ([0-9.]+)% \\(([0-9]+) of 4900 other names\\), at match-threshold 0.90 against 10,000"

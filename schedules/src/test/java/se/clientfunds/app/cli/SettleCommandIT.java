@@ -7,6 +7,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,6 +112,51 @@ class SettleCommandIT {
         assertThat(bench.exitCode).as(bench.err).isZero();
         assertThat(bench.out.lines().toList().get(1)).startsWith("allocate_close,2000,");
         assertThat(bench.err).contains("bench allocate_close: allocatePaymentsJob", "closeBusinessDayJob");
+        // the baseline writes what the jobs write (the stage compares them), the old one is measured beside it
+        assertThat(bench.out.lines().toList().get(1)).matches("allocate_close,2000(,[0-9]+\\.[0-9]{2}){3},[0-9]+(,[0-9]+\\.[0-9]{2}){2}");
+        assertThat(bench.err).contains("allocate_close: the jobs and the baseline wrote the same rows: payment_allocation 2,000,"
+                + " invoice_allocation 2,000, journal_entry 4,000, journal_line 8,000, account_position 2,003, business_day 1");
+    }
+
+    @Test
+    void theBankFileImportBenchmarkLoadsEveryRowTheImportLeftAndKeepsTheOldBaseline() {
+        // when (the stage itself fails when the import writes a table the baseline does not load)
+        Run bench = settle("--home", dir.resolve("bench-home").toString(), "bench", "--stages", "import_camt054", "--rows", "2000",
+                "--format", "csv");
+
+        // then
+        assertThat(bench.exitCode).as(bench.err).isZero();
+        List<String> lines = bench.out.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("stage,rows,seconds,baseline_seconds,ratio,peak_heap_mb,old_baseline_seconds,old_ratio");
+        assertThat(lines.get(1)).matches("import_camt054,2000(,[0-9]+\\.[0-9]{2}){3},[0-9]+(,[0-9]+\\.[0-9]{2}){2}");
+        assertThat(bench.err).contains("import_camt054: the baseline loads the rows the job left: imported_file 1, bank_section 1,"
+                + " bank_entry 2,000, bank_transaction 2,000, accepted_bank_reference 2,000, journal_entry 2,000, journal_line 4,000");
+    }
+
+    @Test
+    void theDayBenchmarkRunsOneGeneratedDayFromTheInboxToItsReports() {
+        // when (the stage itself fails when the day does not close)
+        Run bench = settle("--home", dir.resolve("bench-home").toString(), "bench", "--stages", "day_1m", "--rows", "2000",
+                "--format", "csv", "--keep");
+
+        // then: no baseline, so no baseline cells; each import and job with its seconds
+        assertThat(bench.exitCode).as(bench.err).isZero();
+        List<String> lines = bench.out.lines().toList();
+        assertThat(lines.get(1)).matches("day_1m,2000,[0-9]+\\.[0-9]{2},,,[0-9]+,,");
+        for (String step : new String[] {"clients.csv", "invoices.csv", "refunds.csv", "camt054-20260102.xml",
+                "camt053-20260102.xml", "allocatePaymentsJob", "refundsAndPayoutsJob", "closeBusinessDayJob", "monitorJob",
+                "reconcileJob", "reportsJob"}) {
+            assertThat(bench.err).as(step).containsPattern("\\nbench day_1m: " + Pattern.quote(step) + " [0-9]+\\.[0-9]{2} s\\n");
+        }
+        assertThat(bench.err).contains("day_1m: run-day 2026-01-02 of 2,000 payments (20 clients): clients.csv ",
+                "; reports: aml-alerts.xlsx, audit.pdf, manifest.json, positions.xlsx, reconciliation.pdf, reconciliation.xlsx,"
+                        + " safeguarding.pdf");
+        Path reports = dir.resolve("bench-home/bench/day_1m/reports/2026-01-02");
+        for (String report : new String[] {"positions.xlsx", "reconciliation.xlsx", "reconciliation.pdf", "safeguarding.pdf",
+                "aml-alerts.xlsx", "audit.pdf", "manifest.json"}) {
+            assertThat(reports.resolve(report)).as(report).isNotEmptyFile();
+        }
+        assertThat(dir.resolve("bench-home/bench/day_1m/inbox")).isEmptyDirectory();
     }
 
     @Test
