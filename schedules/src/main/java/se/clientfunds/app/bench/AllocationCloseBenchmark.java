@@ -15,13 +15,13 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import se.clientfunds.allocation.Allocation;
 import se.clientfunds.app.Console;
 import se.clientfunds.day.DayJobOutcome;
 import se.clientfunds.day.DayJobs;
 import se.clientfunds.jobs.JobName;
 import se.clientfunds.ledger.AccountKind;
 import se.clientfunds.ledger.LedgerAccount;
+import se.clientfunds.ledger.LedgerEvent;
 import se.clientfunds.reference.Iban;
 import se.clientfunds.reference.OcrReference;
 
@@ -49,7 +49,7 @@ final class AllocationCloseBenchmark {
     private static final String ACCOUNT = BankImportBenchmark.ACCOUNT.value();
     private static final int POSTING_RUN = 10_000;
     /** The event of the set-up's postings: the day's imports, not the jobs'. */
-    private static final String RECEIVED = "PAYMENT_RECEIVED";
+    private static final String RECEIVED = LedgerEvent.PAYMENT_RECEIVED.name();
     /** The input and ledger tables the stage starts from empty; TRUNCATE bypasses the append-only triggers. */
     private static final List<String> EMPTIED = List.of("journal_line", "journal_entry", "journal_batch", "business_day",
             "account_position", "payment_allocation", "invoice_allocation", "bank_transaction", "bank_entry", "bank_section",
@@ -68,6 +68,8 @@ final class AllocationCloseBenchmark {
             new Written("invoice_allocation", "{bench}invoice_allocation", List.of("account_iban", "bank_reference",
                     "allocation_no", "invoice_id", "client_id", "debtor_country", "currency", "amount_minor", "fee_minor",
                     "allocated_on", "allocated_by", "reason"), "amount_minor + fee_minor"),
+            new Written("journal_batch", "{bench}journal_batch WHERE id NOT IN (SELECT batch_id FROM {bench}journal_entry"
+                    + " WHERE event_type = '" + RECEIVED + "')", List.of("booking_date", "posted"), "0"),
             new Written("journal_entry", "{bench}journal_entry WHERE event_type <> '" + RECEIVED + "'", List.of("booking_date",
                     "event_type", "reference", "description", "posted"), "0"),
             new Written("journal_line", "{bench}journal_line l JOIN {bench}journal_entry e ON e.id = l.entry_id"
@@ -85,6 +87,12 @@ final class AllocationCloseBenchmark {
     private static final String HALF_EVEN_PERCENT = "FLOOR(t.amount_minor * c.fee_percent / 100)"
             + " + CASE SIGN(MOD(t.amount_minor * c.fee_percent, 100) - 50) WHEN 1 THEN 1"
             + " WHEN 0 THEN MOD(FLOOR(t.amount_minor * c.fee_percent / 100), 2) ELSE 0 END";
+
+    /**
+     * The allocation job's chunk (settlement.allocation.chunk-size, default): the ledger posts each chunk's entries as one
+     * batch, and so does the baseline.
+     */
+    private static final int ALLOCATION_CHUNK = 2_000;
 
     /** A table the jobs write, the rows of it they wrote, the values compared with the baseline's, an amount summed. */
     private record Written(String table, String from, List<String> compared, String amount) {
@@ -294,7 +302,7 @@ final class AllocationCloseBenchmark {
      * The rows the jobs write, set-based, into the {@code bench_} copies: each payment's allocation to the invoice its
      * OCR names (every payment pays its invoice exactly: the set-up makes it so, and the comparison with the jobs checks
      * it), with the client's fee ({@link se.clientfunds.allocation.FeeTerms}: the percentage rounded half-even); the
-     * <em>payment allocated</em> and <em>fee charged</em> entries and their lines as {@link Allocation} writes them; the
+     * <em>payment allocated</em> and <em>fee charged</em> entries and their lines as {@link se.clientfunds.allocation.Allocation} writes them; the
      * positions of every account from the journal, as the close computes them (no earlier day is closed: opening 0);
      * the day, closed. Returns the payments allocated.
      */
@@ -316,15 +324,18 @@ final class AllocationCloseBenchmark {
                 + " ?, a.amount_minor, 0, 0, 'ALLOCATED', NULL, LEFT(t.counterparty_name, 140), t.payment_references"
                 + " FROM bench_invoice_allocation a JOIN bank_transaction t ON t.account_iban = a.account_iban"
                 + " AND t.bank_reference = a.bank_reference JOIN imported_file f ON f.id = t.import_id", day);
-        // entry ids numbered in allocation order: the allocated entries first, then the fees
+        // entry ids numbered in allocation order: the allocated entries first, then the fees; a posted batch per chunk
         String allocations = "SELECT ROW_NUMBER() OVER (ORDER BY account_iban, bank_reference) AS n, a.* FROM bench_invoice_allocation a";
         String fees = allocations + " WHERE fee_minor > 0";
-        jdbc.update("INSERT INTO bench_journal_entry (id, booking_date, event_type, reference, description, posted)"
-                + " SELECT n, ?, ?, CONCAT(account_iban, '/', bank_reference), 'ALLOCATED', 1 FROM (" + allocations + ") a",
-                day, Allocation.PAYMENT_ALLOCATED);
-        jdbc.update("INSERT INTO bench_journal_entry (id, booking_date, event_type, reference, description, posted)"
-                + " SELECT ? + n, ?, ?, CONCAT(account_iban, '/', bank_reference), NULL, 1 FROM (" + fees + ") a",
-                allocated, day, Allocation.FEE_CHARGED);
+        String batch = "CEIL(n / " + ALLOCATION_CHUNK + ")";
+        jdbc.update("INSERT INTO bench_journal_batch (id, booking_date, posted) SELECT DISTINCT " + batch + ", ?, 1"
+                + " FROM (" + allocations + ") a", day);
+        jdbc.update("INSERT INTO bench_journal_entry (id, batch_id, booking_date, event_type, reference, description, posted)"
+                + " SELECT n, " + batch + ", ?, ?, CONCAT(account_iban, '/', bank_reference), 'ALLOCATED', 1 FROM (" + allocations
+                + ") a", day, LedgerEvent.PAYMENT_ALLOCATED.name());
+        jdbc.update("INSERT INTO bench_journal_entry (id, batch_id, booking_date, event_type, reference, description, posted)"
+                + " SELECT ? + n, " + batch + ", ?, ?, CONCAT(account_iban, '/', bank_reference), NULL, 1 FROM (" + fees + ") a",
+                allocated, day, LedgerEvent.FEE_CHARGED.name());
         jdbc.update("INSERT INTO bench_journal_line (entry_id, line_no, account, account_kind, currency, side, amount_minor)"
                 + " SELECT n, l.line_no, IF(l.line_no = 1, 'UNALLOCATED', CONCAT('CLIENT:', client_id)),"
                 + " IF(l.line_no = 1, 'UNALLOCATED', 'CLIENT'), currency, IF(l.line_no = 1, 'D', 'C'), amount_minor"

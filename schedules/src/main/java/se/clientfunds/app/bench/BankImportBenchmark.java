@@ -61,7 +61,7 @@ final class BankImportBenchmark {
      * is added here.
      */
     static final List<String> WRITTEN_BY_IMPORT = List.of("imported_file", "bank_section", "bank_entry", "bank_transaction",
-            "accepted_bank_reference", "journal_entry", "journal_line");
+            "accepted_bank_reference", "journal_batch", "journal_entry", "journal_line");
 
     private final FileImports imports;
     private final JdbcTemplate jdbc;
