@@ -6,14 +6,19 @@ import java.time.LocalDate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import se.clientfunds.ledger.Ledger;
+import se.clientfunds.ledger.LedgerAccount;
+
 /** What the imported bank statements (camt.053, MT940) say about an account, counting only completed imports. */
 @Repository
 public class BankStatements {
 
     private final JdbcTemplate jdbc;
+    private final Ledger ledger;
 
-    public BankStatements(JdbcTemplate jdbc) {
+    public BankStatements(JdbcTemplate jdbc, Ledger ledger) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
     }
 
     /** Whether a statement of the account closing on the day was imported after the import with the id given. */
@@ -34,10 +39,9 @@ public class BankStatements {
      * reconcile, and no statement of it is awaited.
      */
     public boolean inUse(String iban, LocalDate day) {
-        return jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM imported_bank_section WHERE account_iban = ?"
-                + " AND format IN ('CAMT_053', 'MT940') AND closing_date <= ?) OR EXISTS (SELECT 1 FROM journal_line l"
-                + " JOIN journal_entry e ON e.id = l.entry_id WHERE l.account = ? AND e.posted = 1 AND e.booking_date <= ?)",
-                Boolean.class, iban, Date.valueOf(day), "BANK:" + iban, Date.valueOf(day));
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM imported_bank_section WHERE account_iban = ?"
+                + " AND format IN ('CAMT_053', 'MT940') AND closing_date <= ?)", Boolean.class, iban, Date.valueOf(day)))
+                || ledger.hasPostings(LedgerAccount.bank(iban), day);
     }
 
     /** When the closing balance of the account's statement of the day stands, as the bank wrote it, if it says. */

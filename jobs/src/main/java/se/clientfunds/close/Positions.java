@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 
 import se.clientfunds.ledger.AccountKind;
 import se.clientfunds.ledger.BusinessDays;
+import se.clientfunds.ledger.JournalQueries;
 import se.clientfunds.money.Money;
 
 /**
@@ -23,18 +24,16 @@ public class Positions {
 
     private static final LocalDate BEGINNING = LocalDate.of(1900, 1, 1);
 
-    /** Opening from the previous closed day's positions, movements from the journal, grouped per account. */
+    /**
+     * Opening from the previous closed day's positions, movements from the ledger ({@link JournalQueries}), grouped per
+     * account; parameters: the previous closed day, then after it (exclusive) up to the day.
+     */
     private static final String POSITIONS = "SELECT account, account_kind, currency, SUM(opening) AS opening,"
             + " SUM(debit) AS debit, SUM(credit) AS credit FROM ("
             + " SELECT account, account_kind, currency, closing_minor AS opening, 0 AS debit, 0 AS credit"
             + " FROM account_position WHERE business_date = ?"
             + " UNION ALL"
-            + " SELECT l.account, l.account_kind, l.currency, 0,"
-            + " SUM(CASE l.side WHEN 'D' THEN l.amount_minor ELSE 0 END), SUM(CASE l.side WHEN 'C' THEN l.amount_minor ELSE 0 END)"
-            // from the day's entries by booking date, then their lines: the cost follows the day, not the history
-            + " FROM journal_entry e FORCE INDEX (ix_journal_booking_date) STRAIGHT_JOIN journal_line l ON l.entry_id = e.id"
-            + " WHERE e.posted = 1 AND e.booking_date > ? AND e.booking_date <= ?"
-            + " GROUP BY l.account, l.account_kind, l.currency"
+            + " SELECT account, account_kind, currency, 0, debit, credit FROM (" + JournalQueries.movementsByAccount() + ") m"
             + ") movements GROUP BY account, account_kind, currency";
 
     private final JdbcTemplate jdbc;
@@ -63,8 +62,8 @@ public class Positions {
         jdbc.update("DELETE FROM account_position WHERE business_date = ?", Date.valueOf(day));
         int rows = jdbc.update("INSERT INTO account_position (business_date, account, account_kind, currency, opening_minor,"
                 + " debit_minor, credit_minor, closing_minor)"
-                + " SELECT ?, account, account_kind, currency, opening, debit, credit,"
-                + " CASE account_kind WHEN 'BANK' THEN opening + debit - credit ELSE opening + credit - debit END"
+                + " SELECT ?, account, account_kind, currency, opening, debit, credit, "
+                + AccountKind.closingSql("account_kind", "opening", "debit", "credit")
                 + " FROM (" + POSITIONS + ") p", Date.valueOf(day), Date.valueOf(previous), Date.valueOf(previous), Date.valueOf(day));
         List<String> broken = jdbc.query("SELECT currency,"
                 + " SUM(CASE account_kind WHEN 'BANK' THEN closing_minor ELSE 0 END) AS bank,"
@@ -138,7 +137,7 @@ public class Positions {
             Money debit = Money.ofMinor(rs.getLong("debit"), currency);
             Money credit = Money.ofMinor(rs.getLong("credit"), currency);
             positions.add(new Position(day, rs.getString("account"), kind, opening, debit, credit,
-                    kind.isAsset() ? opening.plus(debit).minus(credit) : opening.plus(credit).minus(debit)));
+                    Money.ofMinor(kind.closing(opening.minorUnits(), debit.minorUnits(), credit.minorUnits()), currency)));
         }, Date.valueOf(previous), Date.valueOf(previous), Date.valueOf(day));
         return positions.stream().sorted(Positions::byKindThenAccount).toList();
     }

@@ -146,20 +146,40 @@ public class Ledger {
         return Money.ofMinor(sum, currency);
     }
 
-    /** Balances of every account up to a date, in the account's normal direction (assets debit − credit). */
-    public Map<String, Money> balances(LocalDate upTo) {
-        Map<String, Money> balances = new TreeMap<>();
-        jdbc.query("SELECT l.account, l.account_kind, l.currency,"
-                + " SUM(CASE l.side WHEN 'D' THEN l.amount_minor ELSE -l.amount_minor END) AS debit_minus_credit"
+    /** Balances of every account up to a date, in the account's normal direction ({@link AccountKind#closing}). */
+    public Map<AccountInCurrency, Money> balances(LocalDate upTo) {
+        Map<AccountInCurrency, Money> balances = new TreeMap<>();
+        jdbc.query("SELECT l.account, l.currency, SUM(CASE l.side WHEN 'D' THEN l.amount_minor ELSE 0 END) AS debit,"
+                + " SUM(CASE l.side WHEN 'C' THEN l.amount_minor ELSE 0 END) AS credit"
                 + " FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id"
-                + " WHERE e.posted = 1 AND e.booking_date <= ? GROUP BY l.account, l.account_kind, l.currency",
+                + " WHERE e.posted = 1 AND e.booking_date <= ? GROUP BY l.account, l.currency",
                 rs -> {
-                    long signed = rs.getLong("debit_minus_credit");
-                    boolean asset = AccountKind.valueOf(rs.getString("account_kind")).isAsset();
-                    balances.put(rs.getString("account") + " " + rs.getString("currency"),
-                            new Money(asset ? signed : -signed, CurrencyCodes.parse(rs.getString("currency"))));
+                    LedgerAccount account = LedgerAccount.parse(rs.getString("account"));
+                    String currency = rs.getString("currency");
+                    balances.put(new AccountInCurrency(account, currency), new Money(account.kind().closing(0,
+                            rs.getLong("debit"), rs.getLong("credit")), CurrencyCodes.parse(currency)));
                 }, Date.valueOf(upTo));
         return balances;
+    }
+
+    /** Whether anything is posted on the account with a booking date up to the day. */
+    public boolean hasPostings(LedgerAccount account, LocalDate upTo) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM journal_line l JOIN journal_entry e"
+                + " ON e.id = l.entry_id WHERE l.account = ? AND e.posted = 1 AND e.booking_date <= ?)", Boolean.class,
+                account.name(), Date.valueOf(upTo)));
+    }
+
+    /** The posted lines booked after one day up to another, per currency: how many, and what their debits add up to. */
+    public record PostingTotal(String currency, long lines, long debitMinor) {
+    }
+
+    /** {@link PostingTotal}s of the lines booked after {@code after} up to {@code upTo}, by currency. */
+    public List<PostingTotal> postingTotals(LocalDate after, LocalDate upTo) {
+        return jdbc.query("SELECT l.currency, COUNT(*), COALESCE(SUM(CASE WHEN l.side = 'D' THEN l.amount_minor ELSE 0 END), 0)"
+                + " FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id"
+                + " WHERE e.posted = 1 AND e.booking_date > ? AND e.booking_date <= ? GROUP BY l.currency ORDER BY l.currency",
+                (rs, row) -> new PostingTotal(rs.getString(1), rs.getLong(2), rs.getLong(3)),
+                Date.valueOf(after), Date.valueOf(upTo));
     }
 
     public long postedEntryCount() {

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import se.clientfunds.ledger.JournalQueries;
+import se.clientfunds.ledger.LedgerAccount;
 import se.clientfunds.ledger.LedgerEvent;
 import se.clientfunds.money.Money;
 
@@ -87,11 +89,12 @@ class ReconciliationItems {
     List<BookItem> bookItems(LocalDate day, String iban, String currency, Map<String, Long> carriedBreaks) {
         List<BookItem> items = new ArrayList<>();
         String prefix = iban + "/";
-        jdbc.query("SELECT e.id, l.line_no, e.booking_date, e.event_type, e.reference, e.description, l.side, l.amount_minor,"
+        // the account's posted lines as the ledger gives them (a derived table the optimizer merges into this join)
+        jdbc.query("SELECT e.entry_id, e.line_no, e.booking_date, e.event_type, e.reference, e.description, e.side, e.amount_minor,"
                 + " p.payment_batch, p.to_name, r.end_to_end_id, r.payment_batch, r.to_name, i.break_id,"
                 + " CASE WHEN ne.transaction_count > 1 THEN ne.entry_reference ELSE bs.section_id END"
-                + " FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id"
-                + " LEFT JOIN reconciliation_item i ON i.item_key = CONCAT('L:', e.id, ':', l.line_no)"
+                + " FROM (" + JournalQueries.postedLinesOfAccount() + ") e"
+                + " LEFT JOIN reconciliation_item i ON i.item_key = CONCAT('L:', e.entry_id, ':', e.line_no)"
                 + " LEFT JOIN payout p ON e.event_type = 'PAYOUT' AND p.end_to_end_id = e.reference"
                 + " LEFT JOIN refund_payment r ON e.event_type = 'REFUND_PAID' AND r.refund_id = e.reference"
                 // a payment that came in a batch of a notification travels with that batch's reference
@@ -106,9 +109,8 @@ class ReconciliationItems {
                 // a BGMax payment travels in its deposit (TK15), named by the deposit's serial number
                 + " LEFT JOIN bank_section bs ON bs.import_id = ne.import_id AND bs.section_no = ne.section_no AND bs.format = 'BGMAX'"
                 + " LEFT JOIN reconciliation_break rb ON rb.id = i.break_id"
-                + " WHERE l.account = ? AND e.posted = 1 AND e.booking_date <= ?"
-                + " AND (i.item_key IS NULL OR (i.state = 'BREAK' AND rb.opened_on <= ?))"
-                + " ORDER BY e.booking_date, e.id, l.line_no",
+                + " WHERE (i.item_key IS NULL OR (i.state = 'BREAK' AND rb.opened_on <= ?))"
+                + " ORDER BY e.booking_date, e.entry_id, e.line_no",
                 rs -> {
                     String key = "L:" + rs.getLong(1) + ":" + rs.getInt(2);
                     String event = rs.getString(4);
@@ -141,7 +143,7 @@ class ReconciliationItems {
                     if (!rs.wasNull()) {
                         carriedBreaks.put(key, breakId);
                     }
-                }, iban, prefix.length() + 1, "BANK:" + iban, Date.valueOf(day), Date.valueOf(day));
+                }, LedgerAccount.bank(iban).name(), Date.valueOf(day), iban, prefix.length() + 1, Date.valueOf(day));
         return items;
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import se.clientfunds.calendar.BankingCalendar;
 import se.clientfunds.jobs.RecordedTimes;
 import se.clientfunds.ledger.BusinessDays;
+import se.clientfunds.ledger.Ledger;
 import se.clientfunds.money.Money;
 import se.clientfunds.monitoring.Alerts;
 import se.clientfunds.monitoring.Filings;
@@ -102,10 +103,12 @@ class DayReportRecords {
     private final SettlementProperties properties;
     private final Alerts amlAlerts;
     private final PaymentHolds holds;
+    private final Ledger ledger;
 
     DayReportRecords(JdbcTemplate jdbc, DataSource dataSource, ReconciliationQueries reconciliation, Safeguarding safeguarding,
                      SafeguardingActions actions, BusinessDays businessDays, BankingCalendar calendar,
-                     SettlementProperties properties, Alerts amlAlerts, PaymentHolds holds) {
+                     SettlementProperties properties, Alerts amlAlerts, PaymentHolds holds, Ledger ledger) {
+        this.ledger = ledger;
         this.amlAlerts = amlAlerts;
         this.holds = holds;
         this.jdbc = jdbc;
@@ -193,13 +196,10 @@ class DayReportRecords {
                 }, date, date);
         long[] postings = {0};
         List<Amount> debits = new ArrayList<>();
-        jdbc.query("SELECT l.currency, COUNT(*), COALESCE(SUM(CASE WHEN l.side = 'D' THEN l.amount_minor ELSE 0 END), 0)"
-                + " FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id"
-                + " WHERE e.posted = 1 AND e.booking_date > ? AND e.booking_date <= ? GROUP BY l.currency ORDER BY l.currency",
-                rs -> {
-                    postings[0] += rs.getLong(2);
-                    debits.add(new Amount(rs.getLong(3), rs.getString(1)));
-                }, Date.valueOf(previousClose(day)), date);
+        for (Ledger.PostingTotal total : ledger.postingTotals(previousClose(day), day)) {
+            postings[0] += total.lines();
+            debits.add(new Amount(total.debitMinor(), total.currency()));
+        }
         long recordsRead = jdbc.queryForObject("SELECT COALESCE(SUM(record_count), 0) FROM imported_file"
                 + " WHERE status = 'IMPORTED' AND business_date = ? AND id <= ?", Long.class, date, version.importUpto());
         // the jobs have no skip policy: a record is posted, refused with its file, or fails the job

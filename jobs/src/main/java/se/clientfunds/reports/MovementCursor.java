@@ -11,6 +11,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 
+import se.clientfunds.ledger.JournalQueries;
 import se.clientfunds.report.positions.Amount;
 import se.clientfunds.report.positions.MovementLine;
 import se.clientfunds.report.positions.Side;
@@ -45,9 +46,7 @@ final class MovementCursor implements Iterable<MovementLine>, AutoCloseable {
         JdbcCursorItemReader<MovementLine> reader = new JdbcCursorItemReaderBuilder<MovementLine>()
                 .name("movementReader")
                 .dataSource(dataSource)
-                .sql("SELECT e.booking_date, e.event_type, e.reference, l.account, l.side, l.amount_minor, l.currency"
-                        + " FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id"
-                        + " WHERE e.posted = 1 AND e.booking_date > ? AND e.booking_date <= ? ORDER BY e.id, l.line_no")
+                .sql(JournalQueries.postedLinesBetween())
                 .preparedStatementSetter(statement -> {
                     statement.setDate(1, Date.valueOf(after == null ? LocalDate.of(1, 1, 1) : after));
                     statement.setDate(2, Date.valueOf(day));

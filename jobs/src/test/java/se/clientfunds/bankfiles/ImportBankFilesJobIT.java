@@ -100,7 +100,7 @@ class ImportBankFilesJobIT {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry WHERE event_type = 'PAYMENT_RECEIVED'", Long.class))
                 .isEqualTo(countAndSum[0]);
         assertThat(ledger.debitBalance(LedgerAccount.bank(ACCOUNT), "SEK", DAY)).isEqualTo(Money.ofMinor(countAndSum[1], "SEK"));
-        assertThat(ledger.balances(DAY)).containsEntry("UNALLOCATED SEK", Money.ofMinor(countAndSum[1], "SEK"));
+        assertThat(ledger.balances(DAY)).containsEntry(new se.clientfunds.ledger.AccountInCurrency(LedgerAccount.UNALLOCATED, "SEK"), Money.ofMinor(countAndSum[1], "SEK"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bank_section WHERE format = 'CAMT_053' AND closing_minor IS NOT NULL",
                 Long.class)).isEqualTo(1);
         assertThat(home.archive(DAY).resolve(notification.getFileName())).exists();

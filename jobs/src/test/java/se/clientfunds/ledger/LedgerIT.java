@@ -49,8 +49,8 @@ class LedgerIT {
         assertThat(posted).isEqualTo(1);
         assertThat(ledger.debitBalance(LedgerAccount.bank(BANK_IBAN), "SEK", DAY_1)).isEqualTo(Money.ofMinor(125_050, "SEK"));
         assertThat(ledger.balances(DAY_1))
-                .containsEntry("BANK:" + BANK_IBAN + " SEK", Money.ofMinor(125_050, "SEK"))
-                .containsEntry("UNALLOCATED SEK", Money.ofMinor(125_050, "SEK"));
+                .containsEntry(new AccountInCurrency(LedgerAccount.bank(BANK_IBAN), "SEK"), Money.ofMinor(125_050, "SEK"))
+                .containsEntry(new AccountInCurrency(LedgerAccount.UNALLOCATED, "SEK"), Money.ofMinor(125_050, "SEK"));
     }
 
     @Test
