@@ -18,10 +18,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import se.clientfunds.files.ImportedFiles;
 import se.clientfunds.jobs.JobName;
 import se.clientfunds.ledger.BusinessDays;
 import se.clientfunds.ledger.Ledger;
@@ -98,13 +97,12 @@ class AllocatePaymentsJobConfiguration {
 
     @Bean
     Step chooseSanctionsListStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                 SanctionsLists lists, JdbcTemplate jdbc) {
+                                 SanctionsLists lists, ImportedFiles importedFiles) {
         return new StepBuilder("chooseSanctionsList", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     var jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
                     var inForce = lists.inForce();
-                    jobContext.putLong(SCREENED_UP_TO, jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM imported_file"
-                            + " WHERE status = 'IMPORTED'", Long.class));
+                    jobContext.putLong(SCREENED_UP_TO, importedFiles.lastImported());
                     jobContext.putLong(SANCTIONS_LIST, inForce.map(SanctionsLists.ImportedList::importId).orElse(0L));
                     contribution.setExitStatus(new org.springframework.batch.core.ExitStatus("COMPLETED",
                             inForce.map(list -> "screening against " + list.label())
@@ -223,32 +221,18 @@ class AllocatePaymentsJobConfiguration {
 
     @Bean
     @StepScope
-    Tasklet recordDeductionsTasklet(NamedParameterJdbcTemplate jdbc,
+    Tasklet recordDeductionsTasklet(AllocationStore allocationStore,
                                     @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
         return (contribution, chunkContext) -> {
-            int recorded = jdbc.getJdbcTemplate().update("INSERT INTO payment_allocation (account_iban, bank_reference, currency,"
-                    + " amount_minor, booking_date, allocated_on, to_invoices_minor, to_debtor_credit_minor, unallocated_minor,"
-                    + " outcome, reason, debtor_name, payment_references)"
-                    + " SELECT t.account_iban, t.bank_reference, t.currency, t.amount_minor, COALESCE(t.booking_date, f.business_date),"
-                    + " ?, 0, 0, t.amount_minor, 'DEDUCTION', "
-                    + " 'DEDUCTION: the bank took this amount back out of a deposit; UNALLOCATED is short by it until it is booked"
-                    + " against its client',"
-                    + " t.counterparty_name, t.payment_references"
-                    + " FROM bank_transaction t JOIN imported_file f ON f.id = t.import_id AND f.status = 'IMPORTED'"
-                    + " WHERE t.is_payment = 1 AND t.direction = 'D' AND t.amount_minor > 0"
-                    + " AND COALESCE(t.booking_date, f.business_date) <= ?"
-                    + " AND NOT EXISTS (SELECT 1 FROM payment_allocation a"
-                    + "   WHERE a.account_iban = t.account_iban AND a.bank_reference = t.bank_reference)",
-                    Date.valueOf(businessDate), Date.valueOf(businessDate));
-            contribution.incrementWriteCount(recorded);
+            contribution.incrementWriteCount(allocationStore.recordDeductions(businessDate));
             return RepeatStatus.FINISHED;
         };
     }
 
     @Bean
     @StepScope
-    AllocationWriter allocationWriter(NamedParameterJdbcTemplate jdbc, Ledger ledger,
+    AllocationWriter allocationWriter(AllocationStore allocationStore, Ledger ledger,
                                       @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
-        return new AllocationWriter(jdbc, ledger, businessDate);
+        return new AllocationWriter(allocationStore, ledger, businessDate);
     }
 }

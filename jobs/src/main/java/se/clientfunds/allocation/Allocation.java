@@ -76,6 +76,15 @@ public record Allocation(IncomingPayment payment, List<InvoiceShare> shares, Mon
      * PLATFORM_FEES). Nothing when everything stays in UNALLOCATED.
      */
     public List<JournalEntry> journalEntries(LocalDate bookingDate) {
+        return journalEntries(bookingDate, LedgerEvent.PAYMENT_ALLOCATED, payment.ledgerReference(),
+                outcome + (reason == null ? "" : ": " + fit(reason, 400)));
+    }
+
+    /**
+     * The same postings as another event: an allocation by hand posts its share as {@code MANUAL_ALLOCATION}, under a
+     * reference of its own and with the operator's reason, and its fee under that reference.
+     */
+    public List<JournalEntry> journalEntries(LocalDate bookingDate, LedgerEvent event, String eventReference, String description) {
         List<JournalEntry> entries = new ArrayList<>(2);
         Money moved = toInvoices().plus(toDebtorCredit);
         if (moved.isPositive()) {
@@ -85,8 +94,7 @@ public record Allocation(IncomingPayment payment, List<InvoiceShare> shares, Mon
             if (toDebtorCredit.isPositive()) {
                 lines.add(JournalLine.credit(LedgerAccount.DEBTOR_CREDIT, toDebtorCredit));
             }
-            entries.add(new JournalEntry(bookingDate, LedgerEvent.PAYMENT_ALLOCATED, payment.ledgerReference(),
-                    outcome + (reason == null ? "" : ": " + fit(reason, 400)), lines));
+            entries.add(new JournalEntry(bookingDate, event, eventReference, description, lines));
         }
         List<JournalLine> feeLines = new ArrayList<>();
         Money fees = Money.zero(payment.amount().currency());
@@ -98,7 +106,7 @@ public record Allocation(IncomingPayment payment, List<InvoiceShare> shares, Mon
         }
         if (fees.isPositive()) {
             feeLines.add(JournalLine.credit(LedgerAccount.PLATFORM_FEES, fees));
-            entries.add(new JournalEntry(bookingDate, LedgerEvent.FEE_CHARGED, payment.ledgerReference(), null, feeLines));
+            entries.add(new JournalEntry(bookingDate, LedgerEvent.FEE_CHARGED, eventReference, null, feeLines));
         }
         return entries;
     }

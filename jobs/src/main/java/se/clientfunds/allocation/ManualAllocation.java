@@ -2,22 +2,18 @@ package se.clientfunds.allocation;
 
 import static se.clientfunds.jobs.ColumnText.fit;
 
-import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import se.clientfunds.ledger.JournalEntry;
-import se.clientfunds.ledger.JournalLine;
 import se.clientfunds.ledger.Ledger;
-import se.clientfunds.ledger.LedgerAccount;
 import se.clientfunds.ledger.LedgerEvent;
 import se.clientfunds.ledger.OpenBusinessDay;
 import se.clientfunds.money.Money;
@@ -104,18 +100,36 @@ public class ManualAllocation {
 
     private enum Mode { ALLOCATE, PREVIEW, APPROVED }
 
+    /** A payment with money in UNALLOCATED, as its allocation left it. */
+    private record WaitingPayment(String accountIban, String bankReference, Money unallocated, String outcome, LocalDate bookingDate,
+                                  String references, String debtorName) {
+
+        /** What is left of it in UNALLOCATED, as a payment to allocate. */
+        IncomingPayment leftInUnallocated() {
+            return new IncomingPayment(accountIban, bankReference, unallocated, bookingDate,
+                    IncomingPayment.splitReferences(references), debtorName);
+        }
+    }
+
+    /** An invoice with what has been paid on it, its debtor's country and its client's fee terms. */
+    private record ChosenInvoice(InvoiceBook.Invoice invoice, String debtorCountry, FeeTerms clientTerms) {
+    }
+
     private Result allocateInTransaction(String paymentReference, String invoiceId, String operator, String reason, Mode mode,
                                          se.clientfunds.approvals.ApprovalRequests.Request proposed) {
         // a preview only reads (what anyone may look at must not hold up the allocation job)
         String lock = mode == Mode.PREVIEW ? "" : " FOR UPDATE";
         int slash = paymentReference.indexOf('/');
-        List<Map<String, Object>> payments = slash > 0
-                ? jdbc.queryForList("SELECT account_iban, bank_reference, currency, unallocated_minor, outcome FROM payment_allocation"
-                        + " WHERE account_iban = ? AND bank_reference = ?" + lock, paymentReference.substring(0, slash),
-                        paymentReference.substring(slash + 1))
-                : jdbc.queryForList("SELECT account_iban, bank_reference, currency, unallocated_minor, outcome FROM payment_allocation"
-                        + " WHERE bank_reference = ?" + lock, paymentReference);
-        if (payments.isEmpty()) {
+        String payments = "SELECT account_iban, bank_reference, currency, unallocated_minor, outcome, booking_date, payment_references,"
+                + " debtor_name FROM payment_allocation";
+        RowMapper<WaitingPayment> waiting = (rs, row) -> new WaitingPayment(rs.getString(1), rs.getString(2),
+                Money.ofMinor(rs.getLong(4), rs.getString(3)), rs.getString(5), rs.getDate(6).toLocalDate(), rs.getString(7),
+                rs.getString(8));
+        List<WaitingPayment> found = slash > 0
+                ? jdbc.query(payments + " WHERE account_iban = ? AND bank_reference = ?" + lock, waiting,
+                        paymentReference.substring(0, slash), paymentReference.substring(slash + 1))
+                : jdbc.query(payments + " WHERE bank_reference = ?" + lock, waiting, paymentReference);
+        if (found.isEmpty()) {
             List<String> held = jdbc.queryForList("SELECT reason FROM payment_hold WHERE released_on IS NULL AND (bank_reference = ?"
                     + " OR CONCAT(account_iban, '/', bank_reference) = ?)", String.class, paymentReference, paymentReference);
             if (!held.isEmpty()) {
@@ -124,62 +138,51 @@ public class ManualAllocation {
             throw new InputError("payment " + paymentReference + ": no allocated payment has that reference"
                     + " (see ./settle unallocated)");
         }
-        if (payments.size() > 1) {
-            throw new InputError("payment " + paymentReference + " is on " + payments.size()
+        if (found.size() > 1) {
+            throw new InputError("payment " + paymentReference + " is on " + found.size()
                     + " accounts: name it as <iban>/" + paymentReference);
         }
-        Map<String, Object> payment = payments.get(0);
-        String iban = (String) payment.get("account_iban");
-        requireNoSanctionsHit(paymentReference, iban, (String) payment.get("bank_reference"));
+        WaitingPayment payment = found.get(0);
+        String iban = payment.accountIban();
+        String bankReference = payment.bankReference();
+        requireNoSanctionsHit(paymentReference, iban, bankReference);
         // held after its allocation found no invoice (a list that came into force later): compliance decides, two people
         List<String> held = jdbc.queryForList("SELECT reason FROM payment_hold WHERE released_on IS NULL AND account_iban = ?"
-                + " AND bank_reference = ?", String.class, iban, payment.get("bank_reference"));
+                + " AND bank_reference = ?", String.class, iban, bankReference);
         if (!held.isEmpty()) {
             throw new InputError("payment " + paymentReference + " is held: " + held.get(0));
         }
-        String bankReference = (String) payment.get("bank_reference");
-        Money unallocated = Money.ofMinor(((Number) payment.get("unallocated_minor")).longValue(), (String) payment.get("currency"));
-        if ("DEDUCTION".equals(payment.get("outcome"))) {
+        Money unallocated = payment.unallocated();
+        if ("DEDUCTION".equals(payment.outcome())) {
             throw new InputError("payment " + paymentReference + " is a deduction the bank made, not money to pay"
                     + " an invoice with; book it against its client with a correction");
         }
         if (!unallocated.isPositive()) {
             throw new InputError("payment " + paymentReference + " has nothing left in UNALLOCATED");
         }
-        List<Map<String, Object>> invoices = jdbc.queryForList("SELECT i.client_id, i.currency, i.amount_minor, i.debtor_country,"
-                + " c.fee_fixed_minor, c.fee_percent, c.currency AS client_currency FROM current_invoice i"
-                + " JOIN current_client c ON c.client_id = i.client_id WHERE i.invoice_id = ?", invoiceId);
-        if (invoices.isEmpty()) {
-            throw new InputError("invoice " + invoiceId + ": no imported invoice has that id");
-        }
-        Map<String, Object> invoice = invoices.get(0);
-        String currency = (String) invoice.get("currency");
-        if (!currency.equals(unallocated.currency().getCurrencyCode())) {
-            throw new InputError("invoice " + invoiceId + " is in " + currency + ", payment " + paymentReference
-                    + " in " + unallocated.currency().getCurrencyCode());
-        }
-        // a locking read of what the invoice has been paid: the allocation job and other operators wait for this
-        // transaction before they read it, so the same outstanding amount is never taken twice
-        long paid = jdbc.queryForObject("SELECT COALESCE(SUM(amount_minor), 0) FROM invoice_allocation WHERE invoice_id = ?"
-                + lock, Long.class, invoiceId);
-        Money outstanding = Money.ofMinor(((Number) invoice.get("amount_minor")).longValue() - paid, currency);
-        if (!outstanding.isPositive()) {
-            throw new InputError("invoice " + invoiceId + " is paid in full already");
-        }
-        Money share = unallocated.compareTo(outstanding) <= 0 ? unallocated : outstanding;
-        String clientId = (String) invoice.get("client_id");
-        if (!currency.equals(invoice.get("client_currency"))) {
-            throw new InputError("invoice " + invoiceId + " is in " + currency + " but its client " + clientId
-                    + " is now in " + invoice.get("client_currency") + "; settle it with the client first");
-        }
-        FeeTerms terms = new FeeTerms(Money.ofMinor(((Number) invoice.get("fee_fixed_minor")).longValue(),
-                (String) invoice.get("client_currency")), (BigDecimal) invoice.get("fee_percent"));
-        Money fee = terms.feeOn(share);
+        ChosenInvoice chosen = invoice(invoiceId, lock);
+        InvoiceBook.Invoice invoice = chosen.invoice();
+        String clientId = invoice.clientId();
+        String currency = invoice.amount().currency().getCurrencyCode();
+        PaymentAllocator allocator = new PaymentAllocator(client -> chosen.clientTerms());
+        IncomingPayment left = payment.leftInUnallocated();
+        allocator.refusalByHand(left, invoice).ifPresent(refusal -> {
+            throw new InputError(switch (refusal) {
+                case OTHER_CURRENCY -> "invoice " + invoiceId + " is in " + currency + ", payment " + paymentReference
+                        + " in " + unallocated.currency().getCurrencyCode();
+                case PAID_IN_FULL -> "invoice " + invoiceId + " is paid in full already";
+                case CLIENT_NOT_IN_INVOICE_CURRENCY -> "invoice " + invoiceId + " is in " + currency + " but its client " + clientId
+                        + " is now in " + chosen.clientTerms().fixed().currency().getCurrencyCode() + "; settle it with the client first";
+            });
+        });
+        Allocation allocation = allocator.allocateByHand(left, invoice);
+        Money share = allocation.toInvoices();
+        Money fee = allocation.shares().get(0).fee();
         LocalDate bookingDate = openBusinessDay.current().date();
-        String paymentId = iban + "/" + bankReference;
+        String paymentId = left.ledgerReference();
         java.util.Optional<Money> limit = approvals.limitExceeded(se.clientfunds.approvals.ApprovalRequests.Kind.ALLOCATE, share);
         if (mode == Mode.PREVIEW) {
-            return new Result(paymentId, invoiceId, clientId, share, fee, unallocated.minus(share), bookingDate, limit.orElse(null), null);
+            return new Result(paymentId, invoiceId, clientId, share, fee, allocation.unallocated(), bookingDate, limit.orElse(null), null);
         }
         if (mode == Mode.APPROVED && !(share.equals(proposed.amount()) && fee.equals(proposed.fee())
                 && clientId.equals(proposed.clientId()))) {
@@ -192,38 +195,53 @@ public class ManualAllocation {
             se.clientfunds.approvals.ApprovalRequests.Request proposal = approvals.propose(
                     se.clientfunds.approvals.ApprovalRequests.Kind.ALLOCATE, null, paymentId, invoiceId, clientId, fee, share, limit.get(),
                     "allocate " + share + " of " + paymentId + " to invoice " + invoiceId, operator, reason);
-            return new Result(paymentId, invoiceId, clientId, share, fee, unallocated.minus(share), bookingDate, limit.get(), proposal);
+            return new Result(paymentId, invoiceId, clientId, share, fee, allocation.unallocated(), bookingDate, limit.get(), proposal);
         }
         int number = jdbc.queryForObject("SELECT COALESCE(MAX(allocation_no), 0) + 1 FROM invoice_allocation"
                 + " WHERE account_iban = ? AND bank_reference = ?", Integer.class, iban, bankReference);
         jdbc.update("INSERT INTO invoice_allocation (account_iban, bank_reference, allocation_no, invoice_id, client_id,"
                 + " debtor_country, currency, amount_minor, fee_minor, allocated_on, allocated_by, reason)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                iban, bankReference, number, invoiceId, clientId, invoice.get("debtor_country"), currency, share.minorUnits(), fee.minorUnits(),
+                iban, bankReference, number, invoiceId, clientId, chosen.debtorCountry(), currency, share.minorUnits(), fee.minorUnits(),
                 Date.valueOf(bookingDate), operator, fit(reason, 500));
-        Money left = unallocated.minus(share);
+        Money stillUnallocated = allocation.unallocated();
         jdbc.update("UPDATE payment_allocation SET unallocated_minor = ?, to_invoices_minor = to_invoices_minor + ?,"
                 // the original reason stays first: it says why what is left still waits
                 + " outcome = ?, reason = LEFT(CONCAT_WS('; ', reason, ?), 500) WHERE account_iban = ? AND bank_reference = ?",
-                left.minorUnits(), share.minorUnits(),
-                left.isPositive() ? Allocation.Outcome.PARTLY_UNALLOCATED.name() : Allocation.Outcome.ALLOCATED.name(),
+                stillUnallocated.minorUnits(), share.minorUnits(), allocation.outcome().name(),
                 fit(share + " allocated by hand to " + invoiceId + " by " + operator + ": " + reason, 500), iban, bankReference);
         String eventReference = iban + "/" + bankReference + "/" + number;
-        List<JournalEntry> entries = new ArrayList<>();
-        entries.add(JournalEntry.of(bookingDate, LedgerEvent.MANUAL_ALLOCATION, eventReference, fit(operator + ": " + reason, 500),
-                JournalLine.debit(LedgerAccount.UNALLOCATED, share), JournalLine.credit(LedgerAccount.client(clientId), share)));
-        if (fee.isPositive()) {
-            entries.add(JournalEntry.of(bookingDate, LedgerEvent.FEE_CHARGED, eventReference, null,
-                    JournalLine.debit(LedgerAccount.client(clientId), fee), JournalLine.credit(LedgerAccount.PLATFORM_FEES, fee)));
-        }
+        List<JournalEntry> entries = allocation.journalEntries(bookingDate, LedgerEvent.MANUAL_ALLOCATION, eventReference,
+                fit(operator + ": " + reason, 500));
         ledger.post(entries);
         se.clientfunds.operations.OperatorActions.record(jdbc, new se.clientfunds.operations.OperatorActions.Entry(operator,
                 "ALLOCATE", iban + "/" + bankReference + " -> " + invoiceId + " " + share, reason, bookingDate, null,
-                "allocated " + share + ", fee " + fee + ", " + left + " left"));
-        return new Result(paymentId, invoiceId, clientId, share, fee, left, bookingDate, limit.orElse(null), null);
+                "allocated " + share + ", fee " + fee + ", " + stillUnallocated + " left"));
+        return new Result(paymentId, invoiceId, clientId, share, fee, stillUnallocated, bookingDate, limit.orElse(null), null);
     }
 
-
+    /**
+     * The invoice of a client with a record, with what has been paid on it: a locking read (unless {@code lock} is
+     * empty), so that the allocation job and other operators wait for this transaction before they read it, and the
+     * same outstanding amount is never taken twice.
+     */
+    private ChosenInvoice invoice(String invoiceId, String lock) {
+        List<ChosenInvoice> invoices = jdbc.query("SELECT i.client_id, i.ocr, i.currency, i.amount_minor, i.debtor_country,"
+                + " c.fee_fixed_minor, c.fee_percent, c.currency AS client_currency FROM current_invoice i"
+                + " JOIN current_client c ON c.client_id = i.client_id WHERE i.invoice_id = ?", (rs, row) -> new ChosenInvoice(
+                        new InvoiceBook.Invoice(invoiceId, rs.getString(1), rs.getString(2), Money.ofMinor(rs.getLong(4), rs.getString(3)),
+                                Money.ofMinor(0, rs.getString(3))), rs.getString(5),
+                        new FeeTerms(Money.ofMinor(rs.getLong(6), rs.getString(8)), rs.getBigDecimal(7))), invoiceId);
+        if (invoices.isEmpty()) {
+            throw new InputError("invoice " + invoiceId + ": no imported invoice has that id");
+        }
+        ChosenInvoice chosen = invoices.get(0);
+        long paid = jdbc.queryForObject("SELECT COALESCE(SUM(amount_minor), 0) FROM invoice_allocation WHERE invoice_id = ?"
+                + lock, Long.class, invoiceId);
+        InvoiceBook.Invoice invoice = chosen.invoice();
+        return new ChosenInvoice(new InvoiceBook.Invoice(invoiceId, invoice.clientId(), invoice.ocr(), invoice.amount(),
+                Money.ofMinor(paid, invoice.amount().currency().getCurrencyCode())), chosen.debtorCountry(), chosen.clientTerms());
+    }
 
     /**
      * A payment left in UNALLOCATED before its payer's name came onto the sanctions list (or before any list was

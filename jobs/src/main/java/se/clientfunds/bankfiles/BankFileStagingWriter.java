@@ -11,7 +11,6 @@ import java.util.Map;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import se.clientfunds.bank.AccountId;
 import se.clientfunds.bank.BankBalance;
@@ -29,14 +28,14 @@ import se.clientfunds.settings.ClientFundsAccount;
  */
 class BankFileStagingWriter implements ItemWriter<StagedBankRecord> {
 
-    private final JdbcTemplate jdbc;
+    private final StagedBankFiles staged;
     private final BankFileCheck check;
     private final long importId;
     private final BankFileFormat format;
     private final Map<AccountId, ClientFundsAccount> accounts = new HashMap<>();
 
-    BankFileStagingWriter(JdbcTemplate jdbc, BankFileCheck check, long importId, BankFileFormat format) {
-        this.jdbc = jdbc;
+    BankFileStagingWriter(StagedBankFiles staged, BankFileCheck check, long importId, BankFileFormat format) {
+        this.staged = staged;
         this.check = check;
         this.importId = importId;
         this.format = format;
@@ -74,22 +73,13 @@ class BankFileStagingWriter implements ItemWriter<StagedBankRecord> {
             }
         }
         if (!sections.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO bank_section (import_id, section_no, format, section_id, account_iban, currency,"
-                    + " sequence_number, opening_minor, opening_date, closing_minor, closing_date, entry_count, as_of)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", sections);
+            staged.stageSections(sections);
         }
         if (!entries.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO bank_entry (import_id, entry_no, section_no, location, account_iban, currency,"
-                    + " direction, amount_minor, booking_date, value_date, entry_reference, status, bank_transaction_code,"
-                    + " transaction_count, payment_information_id, declared_batch_count)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    entries);
+            staged.stageEntries(entries);
         }
         if (!transactions.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO bank_transaction (import_id, entry_no, transaction_no, location, account_iban,"
-                    + " currency, direction, amount_minor, booking_date, bank_reference, end_to_end_id, counterparty_name,"
-                    + " counterparty_account, counterparty_country, payment_references, remittance_text, is_payment)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", transactions);
+            staged.stageTransactions(transactions);
         }
     }
 

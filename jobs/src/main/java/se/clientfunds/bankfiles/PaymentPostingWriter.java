@@ -29,14 +29,11 @@ class PaymentPostingWriter implements ItemWriter<PaymentPostingWriter.StagedPaym
     }
 
     private final Ledger ledger;
-    private final LocalDate businessDate;
-    private final LocalDate lastClosed;
+    private final LateBookingRule lateBooking;
 
-    /** @param lastClosed the last closed business day, or null: a payment the bank booked on or before it posts on the business date */
-    PaymentPostingWriter(Ledger ledger, LocalDate businessDate, LocalDate lastClosed) {
+    PaymentPostingWriter(Ledger ledger, LateBookingRule lateBooking) {
         this.ledger = ledger;
-        this.businessDate = businessDate;
-        this.lastClosed = lastClosed;
+        this.lateBooking = lateBooking;
     }
 
     @Override
@@ -44,8 +41,7 @@ class PaymentPostingWriter implements ItemWriter<PaymentPostingWriter.StagedPaym
         List<JournalEntry> entries = new ArrayList<>(chunk.size());
         for (StagedPayment payment : chunk) {
             LedgerAccount bank = LedgerAccount.bank(payment.accountIban());
-            LocalDate booked = payment.bookingDate() == null
-                    || (lastClosed != null && !payment.bookingDate().isAfter(lastClosed)) ? businessDate : payment.bookingDate();
+            LocalDate booked = lateBooking.postingDate(payment.bookingDate());
             String reference = payment.accountIban() + "/" + payment.bankReference();
             String description = payment.counterparty() == null ? null : fit(payment.counterparty(), 500);
             entries.add(payment.credit()

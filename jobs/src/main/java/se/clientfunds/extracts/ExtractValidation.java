@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
@@ -39,9 +38,11 @@ public class ExtractValidation {
     public static final int REPORTED_PROBLEMS = 100;
 
     private final JdbcTemplate jdbc;
+    private final ExtractTables tables;
 
-    public ExtractValidation(JdbcTemplate jdbc) {
+    ExtractValidation(JdbcTemplate jdbc, ExtractTables tables) {
         this.jdbc = jdbc;
+        this.tables = tables;
     }
 
     public ExtractVerdict validate(Path file, ExtractKind kind) {
@@ -50,7 +51,7 @@ public class ExtractValidation {
         long rows = 0;
         Map<String, String> clientCurrencies = kind == ExtractKind.INVOICES ? clientCurrencies() : Map.of();
         ExtractRowParser<?> parser = parser(kind, clientCurrencies);
-        Set<String> knownRefunds = kind == ExtractKind.REFUNDS ? importedRefundIds() : Set.of();
+        RefundClaim refundClaim = new RefundClaim(kind == ExtractKind.REFUNDS ? tables.claimedRefundIds() : Set.of());
         DuplicateKeyDetector duplicates = new DuplicateKeyDetector(kind.idColumn());
         try (ExtractCsvReader reader = ExtractCsvReader.open(file, kind)) {
             for (ExtractRow row = reader.next(); row != null; row = reader.next()) {
@@ -64,9 +65,8 @@ public class ExtractValidation {
                     rowProblems.add(new RowProblem(row.line(), "currency", invoice.currency().getCurrencyCode(),
                             "client " + invoice.clientId() + " is paid out in " + clientCurrencies.get(invoice.clientId())));
                 }
-                if (outcome.isValid() && outcome.value() instanceof RefundRecord refund && knownRefunds.contains(refund.refundId())) {
-                    rowProblems.add(new RowProblem(row.line(), "refund_id", refund.refundId(),
-                            "refund already imported from an earlier refunds.csv"));
+                if (outcome.isValid() && outcome.value() instanceof RefundRecord refund) {
+                    refundClaim.problem(row.line(), refund).ifPresent(rowProblems::add);
                 }
                 problemCount += rowProblems.size();
                 for (RowProblem problem : rowProblems) {
@@ -104,9 +104,5 @@ public class ExtractValidation {
             currencies.put(rs.getString(1), rs.getString(2));
         });
         return currencies;
-    }
-
-    private Set<String> importedRefundIds() {
-        return new HashSet<>(jdbc.queryForList("SELECT refund_id FROM accepted_refund", String.class));
     }
 }

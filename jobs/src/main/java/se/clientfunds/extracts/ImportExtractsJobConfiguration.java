@@ -15,8 +15,6 @@ import org.springframework.batch.core.job.flow.FlowExecutionStatus;
 import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -31,8 +29,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import se.clientfunds.extract.ClientRecord;
@@ -50,7 +46,6 @@ import se.clientfunds.files.ImportContext;
 import se.clientfunds.files.ImportedFiles;
 import se.clientfunds.files.InputFileMover;
 import se.clientfunds.files.Sha256;
-import se.clientfunds.jobs.Causes;
 import se.clientfunds.jobs.JobName;
 import se.clientfunds.jobs.JobProgress;
 import se.clientfunds.settings.SettlementProperties;
@@ -116,7 +111,7 @@ class ImportExtractsJobConfiguration {
                 kind = reader.kind();
             } catch (ExtractFormatException e) {
                 importedFiles.recordRefused(file, null, sha256, Files.size(file), businessDate, e.getMessage());
-                reject(contribution, chunkContext, mover, file, ExtractVerdict.refused(null, file, e.getMessage()));
+                ExtractRejection.reject(contribution, chunkContext, mover, file, ExtractVerdict.refused(null, file, e.getMessage()));
                 return RepeatStatus.FINISHED;
             }
             try {
@@ -129,7 +124,7 @@ class ImportExtractsJobConfiguration {
                 jobContext.putString(ImportContext.LABEL, kind.name().toLowerCase());
             } catch (DuplicateFileException e) {
                 importedFiles.recordRefused(file, kind.name(), sha256, Files.size(file), businessDate, e.getMessage());
-                reject(contribution, chunkContext, mover, file, ExtractVerdict.refused(kind, file, e.getMessage()));
+                ExtractRejection.reject(contribution, chunkContext, mover, file, ExtractVerdict.refused(kind, file, e.getMessage()));
             }
             return RepeatStatus.FINISHED;
         };
@@ -141,18 +136,6 @@ class ImportExtractsJobConfiguration {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read the size of " + file, e);
         }
-    }
-
-    /**
-     * Ends the import as rejected: the job ends with exit code REJECTED, the reason is kept for the command line,
-     * and the file goes to quarantine with its reason file once the step's transaction commits.
-     */
-    private static void reject(StepContribution contribution, ChunkContext chunkContext, InputFileMover mover, Path file,
-                               ExtractVerdict verdict) {
-        mover.quarantine(file, verdict.reasonText());
-        chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
-                .putString(ImportContext.REASON, verdict.summary());
-        contribution.setExitStatus(new ExitStatus(REJECTED, verdict.summary()));
     }
 
     // --- validate: every row of the whole file before anything is loaded
@@ -177,7 +160,7 @@ class ImportExtractsJobConfiguration {
             ExtractVerdict verdict = validation.validate(file, ExtractKind.valueOf(kind));
             if (!verdict.accepted()) {
                 importedFiles.markRejected(importId, verdict.summary());
-                reject(contribution, chunkContext, mover, file, verdict);
+                ExtractRejection.reject(contribution, chunkContext, mover, file, verdict);
                 return RepeatStatus.FINISHED;
             }
             jobContext.putLong(ROWS, verdict.rows());
@@ -339,43 +322,13 @@ class ImportExtractsJobConfiguration {
 
     @Bean
     @StepScope
-    Tasklet completeExtractTasklet(JdbcTemplate jdbc, ImportedFiles importedFiles, InputFileMover mover,
+    Tasklet completeExtractTasklet(ExtractTables extractTables, ImportedFiles importedFiles, InputFileMover mover,
                                    @Value("#{jobParameters['file']}") String fileName,
                                    @Value("#{jobParameters['businessDate']}") LocalDate businessDate,
                                    @Value("#{jobExecutionContext['importId']}") Long importId,
                                    @Value("#{jobExecutionContext['kind']}") String kind,
                                    @Value("#{jobExecutionContext['rows']}") Long validatedRows) {
-        return (contribution, chunkContext) -> {
-            String table = switch (ExtractKind.valueOf(kind)) {
-                case CLIENTS -> "client";
-                case INVOICES -> "invoice";
-                case REFUNDS -> "refund";
-            };
-            long loaded = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE import_id = ?", Long.class, importId);
-            if (loaded != validatedRows) {
-                throw new IllegalStateException(Path.of(fileName).getFileName() + ": loaded " + loaded
-                        + " rows but validated " + validatedRows + " (import " + importId + ")");
-            }
-            Path file = Path.of(fileName);
-            if (ExtractKind.valueOf(kind) == ExtractKind.REFUNDS) {
-                // the unique key settles a race with another refunds file validated at the same time
-                try {
-                    jdbc.update("INSERT INTO accepted_refund (refund_id, import_id) SELECT refund_id, import_id FROM refund"
-                            + " WHERE import_id = ?", importId);
-                } catch (DuplicateKeyException e) {
-                    String reason = file.getFileName() + ": a refund in it was accepted from another refunds file while this"
-                            + " one was being imported (" + Causes.rootMessage(e) + ")";
-                    importedFiles.markRejected(importId, reason);
-                    reject(contribution, chunkContext, mover, file, ExtractVerdict.refused(ExtractKind.REFUNDS, file, reason));
-                    return RepeatStatus.FINISHED;
-                }
-            }
-            importedFiles.markImported(importId, loaded);
-            // a restart after the file was archived but before the job's end was recorded finds it gone
-            if (Files.exists(file)) {
-                mover.archive(file, businessDate);
-            }
-            return RepeatStatus.FINISHED;
-        };
+        return new CompleteExtractTasklet(extractTables, importedFiles, mover, Path.of(fileName), businessDate, importId,
+                ExtractKind.valueOf(kind), validatedRows);
     }
 }

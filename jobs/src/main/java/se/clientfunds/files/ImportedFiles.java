@@ -61,6 +61,11 @@ public class ImportedFiles {
         return keys.getKey().longValue();
     }
 
+    /** The id of the newest completed import, 0 when there is none: imports are numbered in the order they were registered. */
+    public long lastImported() {
+        return jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM imported_file WHERE status = 'IMPORTED'", Long.class);
+    }
+
     public void markImported(long importId, long recordCount) {
         jdbc.update("UPDATE imported_file SET status = 'IMPORTED', record_count = ?, completed_at = CURRENT_TIMESTAMP(6)"
                 + " WHERE id = ? AND status = 'IMPORTING'", recordCount, importId);

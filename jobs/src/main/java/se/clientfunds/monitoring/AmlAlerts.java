@@ -3,6 +3,9 @@ package se.clientfunds.monitoring;
 import static se.clientfunds.jobs.ColumnText.fit;
 
 import java.sql.Date;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -56,5 +59,14 @@ public class AmlAlerts {
         return !jdbc.queryForList("SELECT 1 FROM aml_alert WHERE rule = 'SANCTIONS_MATCH' AND subject_kind = ? AND subject = ?"
                 + " AND evidence_key = ? AND severity = 'HIGH' LIMIT 1", Integer.class, kind.name(), fit(subject, 200),
                 fit(evidenceKey, 300)).isEmpty();
+    }
+
+    /** How many alerts each rule raised on the day, by rule. */
+    public Map<String, Long> countByRule(LocalDate day) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.query("SELECT rule, COUNT(*) FROM aml_alert WHERE business_date = ? GROUP BY rule ORDER BY rule", rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        }, Date.valueOf(day));
+        return counts;
     }
 }

@@ -22,7 +22,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import se.clientfunds.calendar.BankingCalendar;
@@ -40,12 +39,8 @@ import se.clientfunds.settings.SettlementHome;
 @EnableConfigurationProperties({MonitoringSettings.class, GoamlSettings.class})
 class MonitorJobConfiguration {
 
-    /**
-     * The newest imported version of invoice {@code i}, as the view {@code current_invoice} has it, but as a condition on
-     * the invoice an allocation names: the view, joined, is worked out for every invoice there is.
-     */
-    private static final String NEWEST_INVOICE = " i.import_id = (SELECT MAX(i2.import_id) FROM invoice i2"
-            + " JOIN imported_file f2 ON f2.id = i2.import_id AND f2.status = 'IMPORTED' WHERE i2.invoice_id = i.invoice_id)";
+    private static final String NEWEST_INVOICE = RuleEvidence.NEWEST_INVOICE;
+    private static final String CLIENT_SHARES = RuleEvidence.CLIENT_SHARES;
 
     /**
      * A condition that an amount of its currency is at least the currency's limit ({@code (t.currency = 'SEK' AND
@@ -254,12 +249,6 @@ class MonitorJobConfiguration {
         return ruleStep("onePayerManyClients", jobRepository, transactionManager, settings, manyClientsPayersReader, onePayerManyClientsRule, alertWriter);
     }
 
-    /** What a payer paid to clients: each share of a payment allocated to a client's invoice, dated by its allocation. */
-    private static final String CLIENT_SHARES = " FROM invoice_allocation a JOIN bank_transaction t ON t.account_iban = a.account_iban"
-            + " AND t.bank_reference = a.bank_reference AND t.is_payment = 1 AND t.direction = 'C'"
-            + " JOIN imported_file f ON f.id = t.import_id AND f.status = 'IMPORTED'"
-            + " WHERE a.allocated_on BETWEEN ? AND ? AND t.counterparty_name IS NOT NULL";
-
     @Bean
     @StepScope
     JdbcCursorItemReader<String[]> manyClientsPayersReader(DataSource dataSource, MonitoringSettings settings, BankingCalendar calendar,
@@ -283,7 +272,7 @@ class MonitorJobConfiguration {
 
     @Bean
     @StepScope
-    ItemProcessor<String[], NewAlert> onePayerManyClientsRule(MonitoringSettings settings, BankingCalendar calendar, JdbcTemplate jdbc,
+    ItemProcessor<String[], NewAlert> onePayerManyClientsRule(MonitoringSettings settings, BankingCalendar calendar, RuleEvidence evidence,
                                                            @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
         Optional<OnePayerManyClientsRule> rule = settings.inForce(AlertRule.ONE_PAYER_MANY_CLIENTS, businessDate)
                 .map(OnePayerManyClientsRule::new);
@@ -293,12 +282,8 @@ class MonitorJobConfiguration {
                 return null;
             }
             LocalDate from = calendar.plusBankingDays(businessDate, -(rule.get().windowDays() - 1));
-            List<OnePayerManyClientsRule.ClientPayment> window = jdbc.query("SELECT CONCAT(a.account_iban, '/', a.bank_reference),"
-                    + " a.client_id, a.allocated_on" + CLIENT_SHARES + " AND t.counterparty_name = ?"
-                    + " AND COALESCE(t.counterparty_account, '') = ?",
-                    (rs, row) -> new OnePayerManyClientsRule.ClientPayment(rs.getString(1), rs.getString(2),
-                            rs.getDate(3).toLocalDate()), Date.valueOf(from), Date.valueOf(businessDate), payer,
-                    payerAndAccount[1]);
+            List<OnePayerManyClientsRule.ClientPayment> window = evidence.clientPayments(payer, payerAndAccount[1], from,
+                    businessDate);
             return rule.get().evaluate(payer, businessDate, window).orElse(null);
         };
     }
@@ -415,7 +400,7 @@ class MonitorJobConfiguration {
     @Bean
     @StepScope
     ItemProcessor<HighRiskCountryRule.DebtorDay, NewAlert> highRiskCountryRule(MonitoringSettings settings, SettlementHome home,
-            JdbcTemplate jdbc, @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+            RuleEvidence evidence, @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
         Optional<HighRiskCountryRule> rule = settings.inForce(AlertRule.HIGH_RISK_COUNTRY, businessDate)
                 .flatMap(setting -> highRiskCountries(settings, home, businessDate)
                         .map(countries -> new HighRiskCountryRule(setting, countries)));
@@ -423,11 +408,8 @@ class MonitorJobConfiguration {
             if (rule.isEmpty() || !rule.get().applies(debtor)) {
                 return null;
             }
-            List<String> payments = jdbc.queryForList("SELECT DISTINCT CONCAT(a.account_iban, '/', a.bank_reference)"
-                    + " FROM invoice_allocation a FORCE INDEX (ix_invoice_allocation_day_client)"
-                    + " STRAIGHT_JOIN invoice i ON i.invoice_id = a.invoice_id WHERE a.allocated_on = ? AND a.debtor_country = ?"
-                    + " AND a.currency = ? AND i.debtor_id = ? AND" + NEWEST_INVOICE + " ORDER BY 1", String.class,
-                    Date.valueOf(businessDate), debtor.country(), debtor.amount().currency().getCurrencyCode(), debtor.debtorId());
+            List<String> payments = evidence.debtorPayments(businessDate, debtor.country(),
+                    debtor.amount().currency().getCurrencyCode(), debtor.debtorId());
             return rule.get().evaluate(new HighRiskCountryRule.DebtorDay(debtor.debtorId(), debtor.debtorName(),
                     debtor.country(), debtor.day(), debtor.amount(), payments)).orElse(null);
         };
@@ -450,10 +432,10 @@ class MonitorJobConfiguration {
      * The look-back of VELOCITY in force on the day: the banking days before it, newest first, not before the first day
      * the books have; empty when the rule is not in force or on the books' first day.
      */
-    private static List<LocalDate> lookback(MonitoringSettings settings, BankingCalendar calendar, JdbcTemplate jdbc, LocalDate day) {
+    private static List<LocalDate> lookback(MonitoringSettings settings, BankingCalendar calendar, RuleEvidence evidence, LocalDate day) {
         List<LocalDate> lookback = new ArrayList<>();
         settings.inForce(AlertRule.VELOCITY, day).ifPresent(velocity -> {
-            LocalDate first = jdbc.queryForObject("SELECT MIN(business_date) FROM business_day", LocalDate.class);
+            LocalDate first = evidence.firstBusinessDay().orElse(null);
             for (LocalDate earlier = calendar.plusBankingDays(day, -1); first != null && !earlier.isBefore(first)
                     && lookback.size() < velocity.lookbackDays(); earlier = calendar.plusBankingDays(earlier, -1)) {
                 lookback.add(earlier);
@@ -485,21 +467,16 @@ class MonitorJobConfiguration {
 
     @Bean
     @StepScope
-    ItemProcessor<ClientInflow, NewAlert> velocityRule(MonitoringSettings settings, BankingCalendar calendar, JdbcTemplate jdbc,
+    ItemProcessor<ClientInflow, NewAlert> velocityRule(MonitoringSettings settings, BankingCalendar calendar, RuleEvidence evidence,
                                                        @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
         Optional<VelocityRule> rule = settings.inForce(AlertRule.VELOCITY, businessDate).map(VelocityRule::new);
-        List<LocalDate> lookback = lookback(settings, calendar, jdbc, businessDate);
+        List<LocalDate> lookback = lookback(settings, calendar, evidence, businessDate);
         return client -> {
             if (rule.isEmpty() || lookback.isEmpty()) {
                 return null;
             }
-            // the client's look-back, by client and day (index ix_invoice_allocation_client_day)
-            java.util.Map<LocalDate, Long> byDay = new java.util.HashMap<>();
-            jdbc.query("SELECT allocated_on, SUM(amount_minor) FROM invoice_allocation WHERE client_id = ? AND allocated_on"
-                    + " BETWEEN ? AND ? AND currency = ? GROUP BY allocated_on", rs -> {
-                        byDay.put(rs.getDate(1).toLocalDate(), rs.getLong(2));
-                    }, client.clientId(), Date.valueOf(lookback.get(lookback.size() - 1)), Date.valueOf(lookback.get(0)),
-                    client.currency());
+            java.util.Map<LocalDate, Long> byDay = evidence.clientInflowByDay(client.clientId(), client.currency(),
+                    lookback.get(lookback.size() - 1), lookback.get(0));
             long[] history = lookback.stream().mapToLong(day -> byDay.getOrDefault(day, 0L)).toArray();
             Money inflow = Money.ofMinor(client.today(), client.currency());
             if (rule.get().evaluate(new VelocityRule.ClientDay(client.clientId(), businessDate, inflow, history, List.of()))
@@ -507,9 +484,7 @@ class MonitorJobConfiguration {
                 return null;
             }
             // a spike: its evidence is the day's payments to the client
-            List<String> payments = jdbc.queryForList("SELECT DISTINCT CONCAT(account_iban, '/', bank_reference) FROM"
-                    + " invoice_allocation WHERE allocated_on = ? AND client_id = ? AND currency = ? ORDER BY 1", String.class,
-                    Date.valueOf(businessDate), client.clientId(), client.currency());
+            List<String> payments = evidence.clientPaymentsOn(businessDate, client.clientId(), client.currency());
             return rule.get().evaluate(new VelocityRule.ClientDay(client.clientId(), businessDate, inflow, history, payments))
                     .orElse(null);
         };
@@ -518,14 +493,14 @@ class MonitorJobConfiguration {
     // --- summary: the day's alerts by rule, for run-day and the operators
 
     @Bean
-    Step summariseAlertsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
+    Step summariseAlertsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, AmlAlerts alerts,
                              MonitoringSettings settings, SettlementHome home) {
         return new StepBuilder("summariseAlerts", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     var execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
                     LocalDate day = execution.getJobParameters().getLocalDate("businessDate");
-                    List<String> counts = jdbc.query("SELECT rule, COUNT(*) FROM aml_alert WHERE business_date = ? GROUP BY rule"
-                            + " ORDER BY rule", (rs, row) -> rs.getString(1) + " " + rs.getLong(2), Date.valueOf(day));
+                    List<String> counts = new ArrayList<>();
+                    alerts.countByRule(day).forEach((rule, count) -> counts.add(rule + " " + count));
                     String summary = counts.isEmpty() ? "no alerts" : "alerts: " + String.join(", ", counts) + " (settle alerts "
                             + day + ")";
                     java.nio.file.Path countries = home.root().resolve(settings.highRiskCountries());
