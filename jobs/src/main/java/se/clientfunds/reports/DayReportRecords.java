@@ -30,6 +30,7 @@ import se.clientfunds.reconciliation.ReconciliationQueries;
 import se.clientfunds.reconciliation.Safeguarding;
 import se.clientfunds.reconciliation.SafeguardingActions;
 import se.clientfunds.reconciliation.SafeguardingCalculation;
+import se.clientfunds.report.Amount;
 import se.clientfunds.report.aml.AlertLine;
 import se.clientfunds.report.aml.AlertStatus;
 import se.clientfunds.report.aml.AmlAlertsReport;
@@ -71,7 +72,6 @@ import se.clientfunds.report.pdf.SafeguardingMethod;
 import se.clientfunds.report.pdf.SafeguardingPosition;
 import se.clientfunds.report.pdf.SafeguardingReport;
 import se.clientfunds.report.positions.AccountKind;
-import se.clientfunds.report.positions.Amount;
 import se.clientfunds.report.positions.ControlTotals;
 import se.clientfunds.report.positions.DebtorCreditLine;
 import se.clientfunds.report.positions.InputFile;
@@ -237,7 +237,7 @@ class DayReportRecords {
         for (ReconciliationQueries.Break item : reconciliation.breaks(day, run)) {
             String currency = item.amount().currency().getCurrencyCode();
             breaks.computeIfAbsent(item.accountIban(), iban -> new ArrayList<>()).add(new ReconciliationBreak(item.id(),
-                    BreakType.valueOf(item.type().name()), Direction.valueOf(item.direction()), pdfAmount(item.amount()),
+                    BreakType.valueOf(item.type().name()), Direction.valueOf(item.direction()), amount(item.amount()),
                     item.reference(), item.counterparty(), item.bookingDate(), (int) Math.max(0, item.ageDays()),
                     BreakStatus.valueOf(item.status()), item.timingItem(day), item.explanation()));
             long[] open = openPerCurrency.computeIfAbsent(currency, c -> new long[2]);
@@ -252,8 +252,8 @@ class DayReportRecords {
             account.matches().forEach((rule, count) -> matches.put(MatchRule.valueOf(rule.name()), count));
             matched += matches.values().stream().mapToInt(Integer::intValue).sum();
             BalanceProof proof = account.statementClosing() == null ? null : new BalanceProof(
-                    pdfAmount(account.statementClosing()), pdfAmount(account.ledgerClosing()), pdfAmount(account.bankOnly()),
-                    pdfAmount(account.booksOnly()), pdfAmount(account.residuals()), pdfAmount(account.resolvedByOperators()));
+                    amount(account.statementClosing()), amount(account.ledgerClosing()), amount(account.bankOnly()),
+                    amount(account.booksOnly()), amount(account.residuals()), amount(account.resolvedByOperators()));
             accounts.add(new AccountReconciliation(account.accountIban(), currency, matches,
                     breaks.getOrDefault(account.accountIban(), List.of()),
                     new RollForward(account.openingBreaks(), account.newBreaks(), account.clearedBreaks(), account.closingBreaks()),
@@ -265,14 +265,14 @@ class DayReportRecords {
         totals.add(ControlTotal.count(ControlTotalKind.ACCOUNTS_RECONCILED, days.size()));
         totals.add(ControlTotal.count(ControlTotalKind.MATCHES, matched));
         openPerCurrency.forEach((currency, open) -> totals.add(ControlTotal.sum(ControlTotalKind.OPEN_BREAKS, open[0],
-                pdfAmount(open[1], currency))));
+                amount(open[1], currency))));
         return new ReconciliationReport(header(version, totals), accounts, properties.reconciliation().escalateAfterDays());
     }
 
     private static ContinuityProblem continuityProblem(ContinuityFinding finding) {
         return new ContinuityProblem(ContinuityProblem.Kind.valueOf(finding.kind().name()), finding.day(), finding.previousDay(),
-                finding.nextDay(), finding.opening() == null ? null : pdfAmount(finding.opening()),
-                finding.previousClosing() == null ? null : pdfAmount(finding.previousClosing()), finding.sequence(),
+                finding.nextDay(), finding.opening() == null ? null : amount(finding.opening()),
+                finding.previousClosing() == null ? null : amount(finding.previousClosing()), finding.sequence(),
                 finding.previousSequence());
     }
 
@@ -304,24 +304,24 @@ class DayReportRecords {
                         + figures.clientMoney() + " but the positions owe " + (client + unallocated + debtorCredit)
                         + " (minor units): the positions changed after reconciliation");
             }
-            ReconcilingSchedule schedule = new ReconcilingSchedule(pdfAmount(figures.inTransit(), currency),
-                    pdfAmount(figures.firmFees(), currency), pdfAmount(figures.receiptsNotOnStatement(), currency),
-                    pdfAmount(figures.bankCreditsNotBooked(), currency), pdfAmount(figures.bankChargesNotBooked(), currency),
-                    pdfAmount(figures.amountDifferences(), currency), pdfAmount(figures.otherBookEntries(), currency),
-                    pdfAmount(figures.negativeBalances(), currency), pdfAmount(figures.residuals(), currency),
-                    pdfAmount(figures.writtenOff(), currency), pdfAmount(figures.unexplained(), currency),
-                    pdfAmount(figures.notConfirmed(), currency));
-            positions.add(new SafeguardingPosition(pdfAmount(client, currency), pdfAmount(unallocated, currency),
-                    pdfAmount(debtorCredit, currency), pdfAmount(figures.inTransit(), currency), figures.inTransitCount(),
-                    pdfAmount(figures.resource(), currency), figures.resourceComplete(), schedule));
+            ReconcilingSchedule schedule = new ReconcilingSchedule(amount(figures.inTransit(), currency),
+                    amount(figures.firmFees(), currency), amount(figures.receiptsNotOnStatement(), currency),
+                    amount(figures.bankCreditsNotBooked(), currency), amount(figures.bankChargesNotBooked(), currency),
+                    amount(figures.amountDifferences(), currency), amount(figures.otherBookEntries(), currency),
+                    amount(figures.negativeBalances(), currency), amount(figures.residuals(), currency),
+                    amount(figures.writtenOff(), currency), amount(figures.unexplained(), currency),
+                    amount(figures.notConfirmed(), currency));
+            positions.add(new SafeguardingPosition(amount(client, currency), amount(unallocated, currency),
+                    amount(debtorCredit, currency), amount(figures.inTransit(), currency), figures.inTransitCount(),
+                    amount(figures.resource(), currency), figures.resourceComplete(), schedule));
             totals.add(ControlTotal.sum(ControlTotalKind.ACCOUNTS_OWED, owingAccounts.getOrDefault(currency, 0L),
-                    pdfAmount(figures.clientMoney(), currency)));
+                    amount(figures.clientMoney(), currency)));
         }
         List<AccountResource> resources = resources(day, run);
         resources.stream().map(AccountResource::currency).distinct().sorted().forEach(currency -> {
             List<AccountResource> held = resources.stream().filter(resource -> resource.currency().equals(currency)).toList();
             long sum = held.stream().filter(resource -> resource.closing() != null).mapToLong(resource -> resource.closing().minor()).sum();
-            totals.add(ControlTotal.sum(ControlTotalKind.CLIENT_FUNDS_ACCOUNTS, held.size(), pdfAmount(sum, currency)));
+            totals.add(ControlTotal.sum(ControlTotalKind.CLIENT_FUNDS_ACCOUNTS, held.size(), amount(sum, currency)));
         });
         SafeguardingMethod method = SafeguardingMethod.valueOf(version.safeguardingMethod().toUpperCase(java.util.Locale.ROOT));
         return new SafeguardingReport(header(version, totals), positions, resources, method,
@@ -331,13 +331,13 @@ class DayReportRecords {
 
     private List<AccountResource> resources(LocalDate day, int run) {
         return safeguarding.resources(day, run).stream().map(resource -> new AccountResource(resource.iban(), resource.name(),
-                resource.bank(), resource.currency(), resource.closing() == null ? null : pdfAmount(resource.closing()),
+                resource.bank(), resource.currency(), resource.closing() == null ? null : amount(resource.closing()),
                 resource.asOf())).toList();
     }
 
     private List<SafeguardingAction> safeguardingActions(LocalDate day, long upto) {
         return actions.about(day, upto).stream().map(action -> new SafeguardingAction(action.day(),
-                SafeguardingAction.Type.valueOf(action.type().name()), pdfAmount(action.amount()), action.operator(), action.at(),
+                SafeguardingAction.Type.valueOf(action.type().name()), amount(action.amount()), action.operator(), action.at(),
                 action.reason())).toList();
     }
 
@@ -359,8 +359,8 @@ class DayReportRecords {
                 + " s.resource_complete FROM safeguarding s WHERE s.business_date >= ? AND s.business_date <= ?"
                 + " AND s.run_no = CASE WHEN s.business_date = ? THEN ? ELSE (SELECT MAX(r.run_no) FROM reconciliation_run r"
                 + "   WHERE r.business_date = s.business_date AND r.job_execution_id < ?) END ORDER BY s.currency, s.business_date",
-                (rs, row) -> new DayLine(rs.getDate(1).toLocalDate(), pdfAmount(rs.getLong(3), rs.getString(2)),
-                        pdfAmount(rs.getLong(4), rs.getString(2)), rs.getInt(5) == 1), first, last, last,
+                (rs, row) -> new DayLine(rs.getDate(1).toLocalDate(), amount(rs.getLong(3), rs.getString(2)),
+                        amount(rs.getLong(4), rs.getString(2)), rs.getInt(5) == 1), first, last, last,
                 version.reconciliationRun(), runId);
         Map<String, long[]> clients = new TreeMap<>();
         days.forEach(day -> clients.computeIfAbsent(day.currency(), currency -> new long[2]));
@@ -395,17 +395,17 @@ class DayReportRecords {
             long[] openSum = open.getOrDefault(currency, new long[2]);
             BreakTally openedTally = opened.getOrDefault(currency, BreakTally.none(currency));
             figures.add(new MonthFigures(currency, count[0], count[1], openedTally, cleared.getOrDefault(currency,
-                    BreakTally.none(currency)), new BreakTally(openSum[0], pdfAmount(openSum[1], currency))));
+                    BreakTally.none(currency)), new BreakTally(openSum[0], amount(openSum[1], currency))));
             totals.add(new ControlTotal(ControlTotalKind.SAFEGUARDING_DAYS, currency,
                     days.stream().filter(day -> day.currency().equals(currency)).count(), null));
             totals.add(ControlTotal.sum(ControlTotalKind.BREAKS_OPENED, openedTally.count(), openedTally.value()));
         });
         int escalateAfter = properties.reconciliation().escalateAfterDays();
         List<AgedBreak> aged = openAtEnd.stream().filter(item -> item.ageDays() > escalateAfter).map(item -> new AgedBreak(item.id(),
-                item.accountIban(), BreakType.valueOf(item.type().name()), Direction.valueOf(item.direction()), pdfAmount(item.amount()),
+                item.accountIban(), BreakType.valueOf(item.type().name()), Direction.valueOf(item.direction()), amount(item.amount()),
                 item.reference(), item.counterparty(), item.bookingDate(), (int) item.ageDays())).toList();
         List<ShortfallDay> shortfalls = days.stream().filter(DayLine::shortfall).map(day -> new ShortfallDay(day.date(),
-                pdfAmount(-day.difference().minor(), day.currency()), safeguardingActions(day.date(), version.operatorActionUpto())
+                amount(-day.difference().minor(), day.currency()), safeguardingActions(day.date(), version.operatorActionUpto())
                         .stream().filter(action -> action.amount().currency().equals(day.currency())).toList())).toList();
         List<ImportedInput> inputs = inputFiles(month.atDay(1), lastDay, version.importUpto());
         totals.add(ControlTotal.count(ControlTotalKind.FILES_IMPORTED, inputs.size()));
@@ -417,7 +417,7 @@ class DayReportRecords {
     private Map<String, BreakTally> tallies(String sql, Date first, Date last, long upto) {
         Map<String, BreakTally> tallies = new TreeMap<>();
         jdbc.query(sql, rs -> {
-            tallies.put(rs.getString(1), new BreakTally(rs.getLong(2), pdfAmount(rs.getLong(3), rs.getString(1))));
+            tallies.put(rs.getString(1), new BreakTally(rs.getLong(2), amount(rs.getLong(3), rs.getString(1))));
         }, first, last, upto);
         return tallies;
     }
@@ -434,14 +434,14 @@ class DayReportRecords {
         List<AlertLine> alerts = amlAlerts.standingAt(day, version.alertUpto(), version.alertEventUpto()).stream()
                 .map(alert -> new AlertLine(alert.id(), alert.rule().name(), Severity.valueOf(alert.severity().name()),
                         alert.businessDate(), SubjectKind.valueOf(alert.subjectKind().name()), alert.subject(),
-                        alert.amount() == null ? null : pdfAmount(alert.amount()), AlertStatus.valueOf(alert.status().name()),
+                        alert.amount() == null ? null : amount(alert.amount()), AlertStatus.valueOf(alert.status().name()),
                         alert.analyst(), alert.explanation(), alert.payments().stream().map(payment -> {
                             // an IBAN has no slash; a bank reference may
                             int slash = payment.indexOf('/');
                             return new AlertLine.Payment(payment.substring(0, slash), payment.substring(slash + 1));
                         }).toList())).toList();
         List<HeldPayment> held = holds.heldAt(day).stream().map(hold -> new HeldPayment(hold.accountIban(), hold.bankReference(),
-                hold.bookingDate(), pdfAmount(hold.amount()), hold.heldOn(), hold.alertId(), hold.payer(), hold.reason())).toList();
+                hold.bookingDate(), amount(hold.amount()), hold.heldOn(), hold.alertId(), hold.payer(), hold.reason())).toList();
         List<FilingLine> filed = filings.stream().map(filing -> new FilingLine(filing.alertId(), filing.reportCode(), filing.file(),
                 filing.sha256())).toList();
         ReportHeader header = header(version, List.of(ControlTotal.count(ControlTotalKind.FILES_IMPORTED,
@@ -598,7 +598,7 @@ class DayReportRecords {
                 + " ORDER BY s.business_date, s.currency", rs -> {
                     LocalDate shortDay = rs.getDate(1).toLocalDate();
                     if (!day.isBefore(calendar.nextBankingDay(shortDay))) {
-                        notices.add(new Notice.ShortfallWithoutAction(shortDay, pdfAmount(rs.getLong(3), rs.getString(2))));
+                        notices.add(new Notice.ShortfallWithoutAction(shortDay, amount(rs.getLong(3), rs.getString(2))));
                     }
                 }, Date.valueOf(day), version.runId(), version.operatorActionUpto());
         return notices;
@@ -636,12 +636,12 @@ class DayReportRecords {
         return inputs.stream().map(file -> new se.clientfunds.report.pdf.InputFile(file.name(), file.sha256())).toList();
     }
 
-    private static se.clientfunds.report.pdf.Amount pdfAmount(Money money) {
-        return se.clientfunds.report.pdf.Amount.of(money.minorUnits(), money.currency().getCurrencyCode());
+    private static Amount amount(Money money) {
+        return Amount.of(money.minorUnits(), money.currency().getCurrencyCode());
     }
 
-    private static se.clientfunds.report.pdf.Amount pdfAmount(long minor, String currency) {
-        return se.clientfunds.report.pdf.Amount.of(minor, currency);
+    private static Amount amount(long minor, String currency) {
+        return Amount.of(minor, currency);
     }
 
     private static String nonNull(String text) {

@@ -12,7 +12,7 @@ import org.springframework.batch.infrastructure.item.database.JdbcCursorItemRead
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 
 import se.clientfunds.ledger.JournalQueries;
-import se.clientfunds.report.positions.Amount;
+import se.clientfunds.report.Amount;
 import se.clientfunds.report.positions.MovementLine;
 import se.clientfunds.report.positions.Side;
 

@@ -25,6 +25,7 @@ import se.clientfunds.generator.DemoDataSettings;
 import se.clientfunds.outcome.InputError;
 import se.clientfunds.reconciliation.ReconciliationQueries;
 import se.clientfunds.reconciliation.SafeguardingActions;
+import se.clientfunds.report.Amount;
 import se.clientfunds.report.pdf.Notice;
 import se.clientfunds.report.pdf.SafeguardingMethod;
 import se.clientfunds.report.pdf.SafeguardingPosition;
@@ -125,7 +126,7 @@ class SafeguardingStatementIT {
         // then every report of the second day flags the first day's shortfall
         ReportVersions.Version secondReports = versions.latest(second).orElseThrow();
         Notice.ShortfallWithoutAction flag = new Notice.ShortfallWithoutAction(first,
-                se.clientfunds.report.pdf.Amount.of(-shortOnFirst.difference().minor(), "SEK"));
+                Amount.of(-shortOnFirst.difference().minor(), "SEK"));
         assertThat(records.safeguarding(secondReports).header().notices()).contains(flag);
         assertThat(records.reconciliation(secondReports).header().notices()).contains(flag);
 

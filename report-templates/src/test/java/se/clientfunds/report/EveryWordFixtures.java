@@ -20,7 +20,6 @@ import se.clientfunds.report.monthly.ReturnFixtures;
 import se.clientfunds.report.monthly.SafeguardingReturn;
 import se.clientfunds.report.monthly.SafeguardingReturnPdf;
 import se.clientfunds.report.monthly.SafeguardingReturnXlsx;
-import se.clientfunds.report.pdf.Amount;
 import se.clientfunds.report.pdf.ControlTotal;
 import se.clientfunds.report.pdf.ControlTotalKind;
 import se.clientfunds.report.pdf.Notice;

@@ -3,7 +3,7 @@ package se.clientfunds.report.aml;
 import java.time.LocalDate;
 import java.util.List;
 
-import se.clientfunds.report.pdf.Amount;
+import se.clientfunds.report.Amount;
 
 /**
  * One alert as it stood when the day's reports were written: what a rule found about whom, on which business date,

@@ -2,7 +2,7 @@ package se.clientfunds.report.aml;
 
 import java.time.LocalDate;
 
-import se.clientfunds.report.pdf.Amount;
+import se.clientfunds.report.Amount;
 
 /**
  * A payment a sanctions hit holds from allocation at the end of the business day: it stays in UNALLOCATED until two

@@ -1,6 +1,6 @@
 package se.clientfunds.report.monthly;
 
-import se.clientfunds.report.pdf.Amount;
+import se.clientfunds.report.Amount;
 
 /** A number of breaks and what they add up to (their amounts, always positive). */
 public record BreakTally(long count, Amount value) {

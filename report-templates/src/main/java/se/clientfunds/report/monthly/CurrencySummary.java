@@ -1,6 +1,6 @@
 package se.clientfunds.report.monthly;
 
-import se.clientfunds.report.pdf.Amount;
+import se.clientfunds.report.Amount;
 
 /**
  * The month in one currency, as the return's summary shows it: the days of the highest and the lowest requirement

@@ -2,7 +2,7 @@ package se.clientfunds.report.monthly;
 
 import java.time.LocalDate;
 
-import se.clientfunds.report.pdf.Amount;
+import se.clientfunds.report.Amount;
 import se.clientfunds.report.pdf.SafeguardingStatus;
 
 /**

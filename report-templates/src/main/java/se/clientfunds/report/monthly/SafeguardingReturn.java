@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
+import se.clientfunds.report.Amount;
 import se.clientfunds.report.pdf.AccountResource;
-import se.clientfunds.report.pdf.Amount;
 import se.clientfunds.report.pdf.ReportHeader;
 
 /**

@@ -21,7 +21,7 @@ import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 
-import se.clientfunds.report.pdf.Amount;
+import se.clientfunds.report.Amount;
 import se.clientfunds.report.pdf.ChartSeries;
 import se.clientfunds.report.pdf.ReportDocument;
 import se.clientfunds.report.pdf.ReportText;

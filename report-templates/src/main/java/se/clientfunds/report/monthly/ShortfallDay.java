@@ -3,7 +3,7 @@ package se.clientfunds.report.monthly;
 import java.time.LocalDate;
 import java.util.List;
 
-import se.clientfunds.report.pdf.Amount;
+import se.clientfunds.report.Amount;
 import se.clientfunds.report.pdf.SafeguardingAction;
 
 /** A day of the month with a safeguarding shortfall, and the actions recorded about it (none: it says so in red). */

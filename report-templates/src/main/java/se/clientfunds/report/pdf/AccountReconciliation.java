@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import se.clientfunds.report.Amount;
+
 /**
  * One client-funds account's reconciliation of the day: matches per rule, its breaks, their roll-forward, the balance
  * proof and statement continuity problems.

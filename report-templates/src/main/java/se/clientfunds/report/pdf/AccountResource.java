@@ -1,5 +1,7 @@
 package se.clientfunds.report.pdf;
 
+import se.clientfunds.report.Amount;
+
 /**
  * One client-funds account's part of the resource: its closing booked balance on the day's statement, at the time the
  * bank gives for it (the reconciliation point).

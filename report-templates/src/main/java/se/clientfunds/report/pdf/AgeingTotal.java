@@ -1,5 +1,7 @@
 package se.clientfunds.report.pdf;
 
+import se.clientfunds.report.Amount;
+
 /** The breaks of an account still open (open or explained) in one ageing bucket: how many and their sum. */
 public record AgeingTotal(AgeingBucket bucket, long count, Amount amount) {
 

@@ -1,5 +1,7 @@
 package se.clientfunds.report.pdf;
 
+import se.clientfunds.report.Amount;
+
 /**
  * The balance proof of an account: statement closing − books closing = bank-only − books-only + tolerance residuals +
  * written off by operators; whatever is left is the {@link #unexplained()} difference, the most severe finding there is.

@@ -2,6 +2,8 @@ package se.clientfunds.report.pdf;
 
 import java.util.List;
 
+import se.clientfunds.report.Amount;
+
 /** One line of a chart: its name in the legend and one amount per point, all in one currency. */
 public record ChartSeries(String name, List<Amount> values) {
 

@@ -2,6 +2,8 @@ package se.clientfunds.report.pdf;
 
 import java.time.LocalDate;
 
+import se.clientfunds.report.Amount;
+
 /**
  * A problem with an account's chain of statements, as the reconciliation report lists it (the renderers word it in
  * the report's language).

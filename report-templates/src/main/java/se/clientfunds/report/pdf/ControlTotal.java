@@ -1,5 +1,7 @@
 package se.clientfunds.report.pdf;
 
+import se.clientfunds.report.Amount;
+
 /**
  * A control total a report was built from: what it counts, in which currency when it is about money in one, a count
  * of items and, when they carry money, their sum.
@@ -26,7 +28,7 @@ public record ControlTotal(ControlTotalKind kind, String currency, long count, A
         // them would read as money that exists nowhere
         if (kind == ControlTotalKind.SAFEGUARDING_DAYS && total != null) {
             throw new IllegalArgumentException("control total SAFEGUARDING_DAYS counts days and has no sum, got "
-                    + total.decimal().toPlainString() + " " + total.currency());
+                    + total.toDecimal().toPlainString() + " " + total.currency());
         }
     }
 

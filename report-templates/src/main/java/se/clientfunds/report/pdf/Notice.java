@@ -3,6 +3,8 @@ package se.clientfunds.report.pdf;
 import java.time.LocalDate;
 import java.util.List;
 
+import se.clientfunds.report.Amount;
+
 /**
  * Something every report of a day must say at its top, before its figures: that the day closed without the bank's
  * statement, that an earlier shortfall still has no action recorded (both alerts, printed in red), or that this is a

@@ -3,6 +3,8 @@ package se.clientfunds.report.pdf;
 import java.time.LocalDate;
 import java.util.Comparator;
 
+import se.clientfunds.report.Amount;
+
 /**
  * One break of an account's reconciliation, as the breaks table prints it.
  *

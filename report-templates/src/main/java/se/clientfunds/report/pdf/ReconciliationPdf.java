@@ -15,6 +15,8 @@ import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.pdf.PdfPTable;
 
+import se.clientfunds.report.Amount;
+
 /**
  * Writes {@code reconciliation.pdf}: per account its status (reconciled, or failed in red), the matches per rule, the
  * roll-forward of breaks, the balance proof with what operators wrote off on a line of its own, statement continuity

@@ -3,6 +3,8 @@ package se.clientfunds.report.pdf;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import se.clientfunds.report.Amount;
+
 /**
  * What explains, to the öre, the difference between the resource (the statements' closing balances) and the client
  * money in the books (CLIENT + UNALLOCATED + DEBTOR_CREDIT, each account counted only when owed), in one currency.

@@ -37,6 +37,8 @@ import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 
+import se.clientfunds.report.Amount;
+
 /**
  * One PDF being written, deterministic to the byte: creation and modification dates are the business date (midnight
  * UTC), the producer is fixed, the file identifier in the trailer is a digest of every text put on the pages rather

@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 
+import se.clientfunds.report.Amount;
+
 /**
  * The words and figures of one report in one locale: labels from {@code reports/pdf-messages*.properties} (and, for a
  * report in another package, its own bundle first), amounts and counts in the locale's number format, dates in the
@@ -141,7 +143,7 @@ public final class ReportText {
 
     /** The amount without its currency, e.g. {@code 1 234,50} in Swedish. */
     public String amount(Amount amount) {
-        return amounts.computeIfAbsent(amount.fractionDigits(), this::numberFormat).format(amount.decimal());
+        return amounts.computeIfAbsent(amount.fractionDigits(), this::numberFormat).format(amount.toDecimal());
     }
 
     public String count(long count) {

@@ -3,6 +3,8 @@ package se.clientfunds.report.pdf;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
+import se.clientfunds.report.Amount;
+
 /**
  * What was done about a day's safeguarding shortfall or excess, recorded by an operator with why.
  *

@@ -16,6 +16,8 @@ import com.lowagie.text.Font;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfPTable;
 
+import se.clientfunds.report.Amount;
+
 /**
  * Writes {@code safeguarding.pdf}, the day's safeguarding statement as an examiner reads it (FCA CASS 15,
  * Finansinspektionen): per currency the requirement broken down (client, unallocated and debtor credit accounts,

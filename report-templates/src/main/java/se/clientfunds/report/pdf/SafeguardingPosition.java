@@ -1,5 +1,7 @@
 package se.clientfunds.report.pdf;
 
+import se.clientfunds.report.Amount;
+
 /**
  * One currency's safeguarding position (DESIGN §2.5): the requirement (CLIENT + UNALLOCATED + DEBTOR_CREDIT, each
  * account only when owed, + the payments in transit, owed until the bank debits them) against the resource (the

@@ -1,5 +1,7 @@
 package se.clientfunds.report.pdf;
 
+import se.clientfunds.report.Amount;
+
 /**
  * How the resource compares to the requirement in one currency; a shortfall must be resolved by the next business day.
  * UNCONFIRMED: a client-funds account's statement is missing, so the resource is not what the bank holds and the

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import se.clientfunds.report.Amount;
+
 /**
  * The control totals the report was built from: records read, postings written, records skipped, and the sum of
  * the day's debits per currency (equal to the credits, since every event posts balanced lines).

@@ -3,6 +3,8 @@ package se.clientfunds.report.positions;
 import java.time.LocalDate;
 import java.util.Objects;
 
+import se.clientfunds.report.Amount;
+
 /**
  * Money held in DEBTOR_CREDIT for one payment at the close: the part of an overpayment or a duplicate payment owed back
  * to its payer and not refunded yet, with who paid, the reference they gave and how long it has been held.

@@ -3,6 +3,8 @@ package se.clientfunds.report.positions;
 import java.time.LocalDate;
 import java.util.Objects;
 
+import se.clientfunds.report.Amount;
+
 /** One posting line of the day: which event posted how much to which account on which side. */
 public record MovementLine(LocalDate bookingDate, String eventType, String reference, String account, Side side,
         Amount amount) {

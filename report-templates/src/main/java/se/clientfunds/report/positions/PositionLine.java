@@ -2,6 +2,8 @@ package se.clientfunds.report.positions;
 
 import java.util.Objects;
 
+import se.clientfunds.report.Amount;
+
 /**
  * One account's position (with the client's name for a CLIENT account, else empty) for the day in one currency: opening + the day's postings = closing. Balances are signed
  * on the account's normal side (debit for BANK, credit for the liabilities); debit and credit are the day's turnover.

@@ -53,6 +53,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.xmlbeans.XmlCursor;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarChart;
 
+import se.clientfunds.report.Amount;
 import se.clientfunds.report.pdf.Notice;
 import se.clientfunds.report.pdf.ReportText;
 import se.clientfunds.report.xlsx.ColumnWidths;
@@ -183,10 +184,10 @@ public final class PositionsXlsxRenderer {
             widths.text(row, 1, line.name());
             widths.text(row, 2, text.label(line.kind()));
             widths.text(row, 3, line.currency());
-            widths.amount(row, 4, line.opening().minor(), line.opening().minorDigits());
-            widths.amount(row, 5, line.debit().minor(), line.debit().minorDigits());
-            widths.amount(row, 6, line.credit().minor(), line.credit().minorDigits());
-            widths.amount(row, 7, line.closing().minor(), line.closing().minorDigits());
+            widths.amount(row, 4, line.opening().minor(), line.opening().fractionDigits());
+            widths.amount(row, 5, line.debit().minor(), line.debit().fractionDigits());
+            widths.amount(row, 6, line.credit().minor(), line.credit().fractionDigits());
+            widths.amount(row, 7, line.closing().minor(), line.closing().fractionDigits());
         }
         finishTable(sheet, template, widths, r - 1);
     }
@@ -205,7 +206,7 @@ public final class PositionsXlsxRenderer {
             widths.text(row, 2, line.reference());
             widths.text(row, 3, line.account());
             widths.text(row, 4, line.side() == Side.D ? debit : credit);
-            widths.amount(row, 5, line.amount().minor(), line.amount().minorDigits());
+            widths.amount(row, 5, line.amount().minor(), line.amount().fractionDigits());
             widths.text(row, 6, line.amount().currency());
         }
         finishTable(sheet, template, widths, r - 1);
@@ -220,8 +221,8 @@ public final class PositionsXlsxRenderer {
             Row row = sheet.createRow(r++);
             widths.text(row, 0, line.paymentReference());
             widths.date(row, 1, line.bookingDate(), dateFormat);
-            widths.amount(row, 2, line.amount().minor(), line.amount().minorDigits());
-            widths.amount(row, 3, line.unallocated().minor(), line.unallocated().minorDigits());
+            widths.amount(row, 2, line.amount().minor(), line.amount().fractionDigits());
+            widths.amount(row, 3, line.unallocated().minor(), line.unallocated().fractionDigits());
             widths.text(row, 4, line.amount().currency());
             widths.text(row, 5, text.code("UnallocatedReason", line.reasonCode()));
             widths.text(row, 6, line.reason());
@@ -243,7 +244,7 @@ public final class PositionsXlsxRenderer {
             widths.date(row, 1, line.bookingDate(), dateFormat);
             widths.text(row, 2, line.payer());
             widths.text(row, 3, line.payerReference());
-            widths.amount(row, 4, line.held().minor(), line.held().minorDigits());
+            widths.amount(row, 4, line.held().minor(), line.held().fractionDigits());
             widths.text(row, 5, line.held().currency());
             widths.text(row, 6, text.code("DebtorCreditOutcome", line.outcome()));
             widths.count(row, 7, line.ageBankingDays());
@@ -259,7 +260,7 @@ public final class PositionsXlsxRenderer {
 
     /** Amount cells carry the exact decimal value; the double exists only because a POI numeric cell holds one. */
     static double cellValue(Amount amount) {
-        return ColumnWidths.cellValue(amount.minor(), amount.minorDigits());
+        return ColumnWidths.cellValue(amount.minor(), amount.fractionDigits());
     }
 
     /** Lays out the summary sheet top to bottom: identification, input files, control totals, totals, invariant, chart. */
@@ -407,7 +408,7 @@ public final class PositionsXlsxRenderer {
                     clientFunds = clientFunds.plus(closing.get(CLIENT_FUNDS.get(k)));
                 }
                 int excelRow = row.getRowNum() + 1;
-                int digits = clientFunds.minorDigits();
+                int digits = clientFunds.fractionDigits();
                 String sum = "C" + excelRow + "+D" + excelRow + "+E" + excelRow + "+F" + excelRow;
                 Cell difference = row.createCell(6);
                 difference.setCellStyle(template.amount(template.named("amount"), digits));
@@ -509,7 +510,7 @@ public final class PositionsXlsxRenderer {
 
         private void amount(Row row, int column, Amount value) {
             Cell cell = row.createCell(column);
-            cell.setCellStyle(template.amount(template.named("amount"), value.minorDigits()));
+            cell.setCellStyle(template.amount(template.named("amount"), value.fractionDigits()));
             cell.setCellValue(cellValue(value));
         }
     }

@@ -3,6 +3,8 @@ package se.clientfunds.report.positions;
 import java.time.LocalDate;
 import java.util.Objects;
 
+import se.clientfunds.report.Amount;
+
 /**
  * A received payment still (partly) in UNALLOCATED at the close, with why it could not be matched, who paid and how
  * long it has waited.

@@ -15,9 +15,9 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import se.clientfunds.report.Amount;
 import se.clientfunds.report.pdf.AccountReconciliation;
 import se.clientfunds.report.pdf.AgeingTotal;
-import se.clientfunds.report.pdf.Amount;
 import se.clientfunds.report.pdf.BalanceProof;
 import se.clientfunds.report.pdf.ContinuityProblem;
 import se.clientfunds.report.pdf.MatchRule;

@@ -134,9 +134,9 @@ public final class SheetTemplate {
      * The template's amount style with as many decimals as the currency has: the template says {@code #,##0.00}, a
      * currency without minor unit gets {@code #,##0}, one with three {@code #,##0.000}.
      */
-    public CellStyle amount(CellStyle template, int minorDigits) {
+    public CellStyle amount(CellStyle template, int fractionDigits) {
         String format = template.getDataFormatString();
-        String wanted = format.replace(".00", minorDigits == 0 ? "" : "." + "0".repeat(minorDigits));
+        String wanted = format.replace(".00", fractionDigits == 0 ? "" : "." + "0".repeat(fractionDigits));
         if (wanted.equals(format)) {
             return template;
         }

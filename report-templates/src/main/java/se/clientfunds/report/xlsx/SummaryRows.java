@@ -7,7 +7,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 
-import se.clientfunds.report.pdf.Amount;
+import se.clientfunds.report.Amount;
 import se.clientfunds.report.pdf.ControlTotal;
 import se.clientfunds.report.pdf.InputFile;
 import se.clientfunds.report.pdf.Notice;

@@ -2,7 +2,7 @@ package se.clientfunds.report.aml;
 
 import java.util.List;
 
-import se.clientfunds.report.pdf.Amount;
+import se.clientfunds.report.Amount;
 import se.clientfunds.report.pdf.ReportFixtures;
 import se.clientfunds.report.pdf.ReportHeader;
 

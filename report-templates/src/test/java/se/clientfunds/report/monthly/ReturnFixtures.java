@@ -7,8 +7,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import se.clientfunds.report.Amount;
 import se.clientfunds.report.pdf.AccountResource;
-import se.clientfunds.report.pdf.Amount;
 import se.clientfunds.report.pdf.BreakType;
 import se.clientfunds.report.pdf.ControlTotal;
 import se.clientfunds.report.pdf.ControlTotalKind;

@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import se.clientfunds.report.pdf.Amount;
+import se.clientfunds.report.Amount;
 import se.clientfunds.report.pdf.SafeguardingStatus;
 
 class SafeguardingReturnRecordsTest {

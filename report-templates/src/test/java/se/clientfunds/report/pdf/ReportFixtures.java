@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import se.clientfunds.report.Amount;
+
 /**
  * Report records for the renderer tests: a day with a shortfall (SEK), an excess (EUR) and an exactly covered currency
  * (NOK), each with its reconciling schedule; two reconciled accounts, one failing.

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
 
+import se.clientfunds.report.Amount;
 import se.clientfunds.report.pdf.Notice;
 
 /**
@@ -36,7 +37,7 @@ public final class PositionsFixture {
     static PositionsReport laterVersion() {
         return report(movements(), 2, List.of(
                 new Notice.ClosedWithoutStatement(List.of("SE4550000000058398257466")),
-                new Notice.ShortfallWithoutAction(BUSINESS_DATE.minusDays(1), se.clientfunds.report.pdf.Amount.of(500_00, "SEK")),
+                new Notice.ShortfallWithoutAction(BUSINESS_DATE.minusDays(1), Amount.of(500_00, "SEK")),
                 new Notice.LaterVersion(2, Notice.VersionReason.LATE_STATEMENT, 2)));
     }
 

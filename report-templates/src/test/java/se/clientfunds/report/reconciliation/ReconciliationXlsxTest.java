@@ -27,9 +27,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import se.clientfunds.report.Amount;
 import se.clientfunds.report.ReportFiles;
 import se.clientfunds.report.pdf.AccountReconciliation;
-import se.clientfunds.report.pdf.Amount;
 import se.clientfunds.report.pdf.BreakStatus;
 import se.clientfunds.report.pdf.BreakType;
 import se.clientfunds.report.pdf.ReconciliationBreak;

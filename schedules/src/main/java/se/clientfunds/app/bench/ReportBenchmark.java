@@ -18,6 +18,7 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import se.clientfunds.app.Console;
+import se.clientfunds.report.Amount;
 import se.clientfunds.report.pdf.AccountReconciliation;
 import se.clientfunds.report.pdf.BalanceProof;
 import se.clientfunds.report.pdf.BareBreaksTable;
@@ -31,7 +32,6 @@ import se.clientfunds.report.pdf.ReconciliationReport;
 import se.clientfunds.report.pdf.ReportHeader;
 import se.clientfunds.report.pdf.RollForward;
 import se.clientfunds.report.positions.AccountKind;
-import se.clientfunds.report.positions.Amount;
 import se.clientfunds.report.positions.ControlTotals;
 import se.clientfunds.report.positions.InputFile;
 import se.clientfunds.report.positions.MovementLine;
@@ -50,7 +50,7 @@ final class ReportBenchmark {
     private static final LocalDate DAY = LocalDate.of(2026, 1, 2);
     private static final String HASH = "0".repeat(64);
     static final int BREAKS = 10_000;
-    private static final se.clientfunds.report.pdf.Amount NOTHING = se.clientfunds.report.pdf.Amount.of(0, "SEK");
+    private static final Amount NOTHING = Amount.of(0, "SEK");
 
     private final Path work;
     private final Console console;
@@ -170,7 +170,7 @@ final class ReportBenchmark {
         for (int i = 1; i <= count; i++) {
             int age = i % 15;
             breaks.add(new ReconciliationBreak(i, types[i % types.length],
-                    se.clientfunds.report.pdf.Amount.of(i * 101L, "SEK"), "REF-" + i, DAY.minusDays(age), age, BreakStatus.OPEN));
+                    Amount.of(i * 101L, "SEK"), "REF-" + i, DAY.minusDays(age), age, BreakStatus.OPEN));
         }
         return breaks;
     }
