@@ -55,12 +55,14 @@ public class ReconciliationQueries {
     private final se.clientfunds.ledger.OpenBusinessDay openBusinessDay;
     private final int escalateAfterDays;
     private final se.clientfunds.approvals.ApprovalRequests approvals;
+    private final Safeguarding safeguarding;
 
     ReconciliationQueries(JdbcTemplate jdbc, BankingCalendar calendar, ReconciliationStore store,
                           se.clientfunds.ledger.OpenBusinessDay openBusinessDay,
                           se.clientfunds.settings.SettlementProperties properties,
-                          se.clientfunds.approvals.ApprovalRequests approvals) {
+                          se.clientfunds.approvals.ApprovalRequests approvals, Safeguarding safeguarding) {
         this.jdbc = jdbc;
+        this.safeguarding = safeguarding;
         this.approvals = approvals;
         this.escalateAfterDays = properties.reconciliation().escalateAfterDays();
         this.calendar = calendar;
@@ -143,14 +145,13 @@ public class ReconciliationQueries {
         escalated.forEach((iban, items) -> attention.add(iban + ": " + items.size() + (items.size() == 1 ? " break" : " breaks")
                 + " open longer than " + escalateAfterDays + " banking days, to escalate (oldest: break " + items.get(0).id()
                 + ", booked " + items.get(0).bookingDate() + ", " + items.get(0).amount() + ")"));
-        jdbc.query("SELECT currency, difference_minor, status FROM safeguarding WHERE business_date = ? AND run_no = ?"
-                + " AND status IN ('SHORTFALL', 'UNCONFIRMED') ORDER BY currency", rs -> {
-                    attention.add("SHORTFALL".equals(rs.getString(3))
-                            ? "safeguarding shortfall of " + Money.ofMinor(-rs.getLong(2), rs.getString(1))
-                            : "safeguarding of " + rs.getString(1) + " is UNCONFIRMED: a client-funds account's statement is missing,"
-                                    + " so the resource is not what the bank holds (resource − requirement "
-                                    + Money.ofMinor(rs.getLong(2), rs.getString(1)) + ")");
-                }, Date.valueOf(day), run);
+        for (Safeguarding.Flagged flagged : safeguarding.flagged(day, run)) {
+            attention.add(flagged.status() == SafeguardingStatus.SHORTFALL
+                    ? "safeguarding shortfall of " + flagged.difference().negate()
+                    : "safeguarding of " + flagged.difference().currency().getCurrencyCode() + " is UNCONFIRMED: a client-funds"
+                            + " account's statement is missing, so the resource is not what the bank holds (resource − requirement "
+                            + flagged.difference() + ")");
+        }
         return attention;
     }
 

@@ -27,20 +27,23 @@ import se.clientfunds.settings.SettlementProperties;
 public class Safeguarding {
 
     /** One currency's safeguarding position on a day, as the command line shows it. */
-    public record Position(LocalDate businessDate, Money requirement, Money resource, Money difference, String status,
+    public record Position(LocalDate businessDate, Money requirement, Money resource, Money difference, SafeguardingStatus status,
                           boolean resourceComplete, Money inTransit) {
 
         /** What a person must look at: a shortfall, or a resource no statement confirms; empty when OK or EXCESS. */
-        public java.util.Optional<String> attention() {
+        public Optional<String> attention() {
             String currency = requirement.currency().getCurrencyCode();
             return switch (status) {
-                case "OK", "EXCESS" -> java.util.Optional.empty();
-                case "SHORTFALL" -> java.util.Optional.of("safeguarding shortfall of " + difference.negate());
-                case "UNCONFIRMED" -> java.util.Optional.of("safeguarding of " + currency + " is UNCONFIRMED: a statement is missing,"
+                case OK, EXCESS -> Optional.empty();
+                case SHORTFALL -> Optional.of("safeguarding shortfall of " + difference.negate());
+                case UNCONFIRMED -> Optional.of("safeguarding of " + currency + " is UNCONFIRMED: a statement is missing,"
                         + " the resource is not what the bank holds");
-                default -> java.util.Optional.of("safeguarding of " + currency + " is " + status);
             };
         }
+    }
+
+    /** A currency whose safeguarding needs a person (a shortfall, or a resource no statement confirms), as stored. */
+    public record Flagged(Money difference, SafeguardingStatus status) {
     }
 
     /** One client-funds account's part of the resource: its statement's closing balance (null without one) and when. */
@@ -108,7 +111,7 @@ public class Safeguarding {
                     + " bank_charges_not_booked_minor, amount_differences_minor, other_book_entries_minor, negative_balances_minor,"
                     + " residuals_minor, written_off_minor, unexplained_minor, not_confirmed_minor)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    date, sum.currency(), run, sum.requirement(), sum.resource(), sum.difference(), sum.status(),
+                    date, sum.currency(), run, sum.requirement(), sum.resource(), sum.difference(), sum.safeguardingStatus().name(),
                     sum.resourceComplete() ? 1 : 0, sum.clientMoney(), sum.inTransit(), sum.inTransitCount(), sum.firmFees(),
                     sum.receiptsNotOnStatement(), sum.bankCreditsNotBooked(), sum.bankChargesNotBooked(), sum.amountDifferences(),
                     sum.otherBookEntries(), sum.negativeBalances(), sum.residuals(), sum.writtenOff(), sum.unexplained(),
@@ -156,6 +159,14 @@ public class Safeguarding {
         }
     }
 
+    /** The currencies whose safeguarding in a run of the day needs a person, in currency order. */
+    public List<Flagged> flagged(LocalDate day, int run) {
+        return jdbc.query("SELECT currency, difference_minor, status FROM safeguarding WHERE business_date = ? AND run_no = ?"
+                + " ORDER BY currency", (rs, row) -> new Flagged(Money.ofMinor(rs.getLong(2), rs.getString(1)),
+                SafeguardingStatus.valueOf(rs.getString(3))), Date.valueOf(day), run)
+                .stream().filter(flagged -> flagged.status().needsAttention()).toList();
+    }
+
     /** Each client-funds account's part of the resource in a run of the day, in IBAN order. */
     public List<Resource> resources(LocalDate day, int run) {
         return jdbc.query("SELECT account_iban, currency, account_name, bank, closing_minor, as_of FROM safeguarding_resource"
@@ -175,6 +186,6 @@ public class Safeguarding {
     private static Position position(LocalDate day, SafeguardingCalculation.Figures sum) {
         String currency = sum.currency();
         return new Position(day, Money.ofMinor(sum.requirement(), currency), Money.ofMinor(sum.resource(), currency),
-                Money.ofMinor(sum.difference(), currency), sum.status(), sum.resourceComplete(), Money.ofMinor(sum.inTransit(), currency));
+                Money.ofMinor(sum.difference(), currency), sum.safeguardingStatus(), sum.resourceComplete(), Money.ofMinor(sum.inTransit(), currency));
     }
 }
