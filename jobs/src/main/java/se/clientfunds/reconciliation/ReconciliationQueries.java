@@ -110,27 +110,7 @@ public class ReconciliationQueries {
     }
 
     public List<ReconciliationDay> days(LocalDate day, int run) {
-        return jdbc.query("SELECT * FROM reconciliation_day WHERE business_date = ? AND run_no = ? ORDER BY account_iban", (rs, row) -> {
-            String currency = rs.getString("currency");
-            Map<MatchRule, Integer> matches = new EnumMap<>(MatchRule.class);
-            matches.put(MatchRule.REFERENCE, rs.getInt("matched_reference"));
-            matches.put(MatchRule.BATCH_TOTAL, rs.getInt("matched_batch"));
-            matches.put(MatchRule.AMOUNT_AND_COUNTERPARTY, rs.getInt("matched_counterparty"));
-            matches.put(MatchRule.TOLERANCE, rs.getInt("matched_tolerance"));
-            long statement = rs.getLong("statement_closing_minor");
-            boolean noStatement = rs.wasNull();
-            long unexplained = rs.getLong("unexplained_minor");
-            boolean noProof = rs.wasNull();
-            String continuity = rs.getString("continuity");
-            return new ReconciliationDay(day, rs.getString("account_iban"), noStatement ? null : Money.ofMinor(statement, currency),
-                    Money.ofMinor(rs.getLong("ledger_closing_minor"), currency), Money.ofMinor(rs.getLong("bank_only_minor"), currency),
-                    Money.ofMinor(rs.getLong("books_only_minor"), currency), Money.ofMinor(rs.getLong("residual_minor"), currency),
-                    Money.ofMinor(rs.getLong("resolved_minor"), currency),
-                    noProof ? null : Money.ofMinor(unexplained, currency), matches, rs.getInt("opening_breaks"),
-                    rs.getInt("new_breaks"), rs.getInt("cleared_breaks"), rs.getInt("closing_breaks"),
-                    new int[] {rs.getInt("aged_0_1"), rs.getInt("aged_2_5"), rs.getInt("aged_6_10"), rs.getInt("aged_over_10")},
-                    ContinuityFinding.decode(continuity));
-        }, Date.valueOf(day), run);
+        return store.days(day, run);
     }
 
     /** Unexplained differences, missing statements, gaps and safeguarding shortfalls of the day's latest run, in words. */
