@@ -29,8 +29,12 @@ import se.clientfunds.money.Money;
 @Repository
 class ReconciliationStore {
 
-    /** Where an item ended in a run: matched, in an amount difference, or left in a break of its own. */
-    enum ItemState { MATCHED, DIFFERENCE, BREAK }
+    /** Where an item ended: matched, in an amount difference, left in a break of its own, or written off by an operator. */
+    enum ItemState { MATCHED, DIFFERENCE, BREAK, RESOLVED }
+
+    /** A break's amount and whether it is resolved (by a match or an operator). */
+    record BreakAmount(Money amount, boolean resolved) {
+    }
 
     /** A break as it is first written: what it is, which side it came from and whom it concerns. */
     record NewBreak(String iban, String currency, BreakType type, long signedDifference, long bankMinor, long booksMinor,
@@ -199,6 +203,49 @@ class ReconciliationStore {
                 }, date, iban, date, date);
     }
 
+    /**
+     * Every account's breaks open at the end of a run of the day, as they stood then (status and explanations from the
+     * run's snapshot), oldest first.
+     */
+    List<OpenBreak> openAtEndOf(LocalDate day, int run) {
+        return jdbc.query("SELECT b.id, b.account_iban, b.type, b.direction, b.amount_minor, b.currency, b.reference,"
+                + " b.counterparty, b.book_event, b.booking_date, o.status, b.opened_on, o.explanation, b.bank_minor, b.books_minor"
+                + " FROM reconciliation_open_break o JOIN reconciliation_break b ON b.id = o.break_id"
+                + " WHERE o.business_date = ? AND o.run_no = ? ORDER BY b.booking_date, b.id", (rs, row) -> new OpenBreak(
+                rs.getLong(1), rs.getString(2), BreakType.valueOf(rs.getString(3)), direction(rs.getString(4), rs.getLong(14),
+                rs.getLong(15)), rs.getLong(5), rs.getLong(14), rs.getLong(15), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getString(9), rs.getDate(10).toLocalDate(), rs.getDate(12).toLocalDate(), rs.getString(11), rs.getString(13)),
+                Date.valueOf(day), run);
+    }
+
+    /** A break's amount, locked for the caller's transaction when asked; empty when there is no such break. */
+    Optional<BreakAmount> amount(long breakId, boolean lock) {
+        return jdbc.query("SELECT status, amount_minor, currency FROM reconciliation_break WHERE id = ?" + (lock ? " FOR UPDATE" : ""),
+                (rs, row) -> new BreakAmount(Money.ofMinor(rs.getLong(2), rs.getString(3)), "RESOLVED".equals(rs.getString(1))),
+                breakId).stream().findFirst();
+    }
+
+    /** An operator writes a break off on the business day given: no longer open from that day, its items resolved. */
+    void resolveByOperator(long breakId, String operator, String reason, LocalDate concerns) {
+        jdbc.update("UPDATE reconciliation_break SET status = 'RESOLVED', operator = ?, reason = ?, acted_at = CURRENT_TIMESTAMP(6),"
+                + " cleared_on = ? WHERE id = ?", operator, reason, Date.valueOf(concerns), breakId);
+        jdbc.update("UPDATE reconciliation_item SET state = ? WHERE break_id = ?", ItemState.RESOLVED.name(), breakId);
+    }
+
+    /** An operator explains a break: the latest explanation on the break, every one of them in its history. */
+    void explain(long breakId, String operator, String reason) {
+        jdbc.update("UPDATE reconciliation_break SET status = 'EXPLAINED', operator = ?, reason = ?, acted_at = CURRENT_TIMESTAMP(6)"
+                + " WHERE id = ?", operator, reason, breakId);
+    }
+
+    /** A break's history, oldest first. */
+    List<ReconciliationQueries.BreakEvent> history(long breakId) {
+        return jdbc.query("SELECT break_id, business_date, run_no, event, match_rule, operator, reason, acted_at"
+                + " FROM reconciliation_break_event WHERE break_id = ? ORDER BY id", (rs, row) -> new ReconciliationQueries.BreakEvent(
+                rs.getLong(1), rs.getDate(2).toLocalDate(), (Integer) rs.getObject(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getTimestamp(8).toLocalDateTime()), breakId);
+    }
+
     /** Keeps the breaks open at the end of a run of an account, as they stood. */
     void snapshot(LocalDate day, int run, String iban, List<OpenBreak> open) {
         jdbc.update("DELETE FROM reconciliation_open_break WHERE business_date = ? AND run_no = ? AND account_iban = ?",
@@ -295,6 +342,24 @@ class ReconciliationStore {
         }, Date.valueOf(day), run);
     }
 
+    // --- what safeguarding counts of a run
+
+    /** Each account's part of a run of the day: its statement's closing, residuals, write-offs, unexplained rest and books. */
+    List<SafeguardingCalculation.AccountRun> accountRuns(LocalDate day, int run) {
+        return jdbc.query("SELECT account_iban, currency, statement_closing_minor, residual_minor, resolved_minor, unexplained_minor,"
+                + " ledger_closing_minor FROM reconciliation_day WHERE business_date = ? AND run_no = ?", (rs, row) ->
+                new SafeguardingCalculation.AccountRun(rs.getString(1), rs.getString(2), rs.getObject(3, Long.class), rs.getLong(4),
+                        rs.getLong(5), rs.getObject(6, Long.class), rs.getLong(7)), Date.valueOf(day), run);
+    }
+
+    /** The breaks open at the end of a run of the day, every account's, with their signed sides. */
+    List<SafeguardingCalculation.OpenItem> openItems(LocalDate day, int run) {
+        return jdbc.query("SELECT b.account_iban, b.type, b.bank_minor, b.books_minor, b.book_event"
+                + " FROM reconciliation_open_break o JOIN reconciliation_break b ON b.id = o.break_id"
+                + " WHERE o.business_date = ? AND o.run_no = ?", (rs, row) -> new SafeguardingCalculation.OpenItem(rs.getString(1),
+                BreakType.valueOf(rs.getString(2)), rs.getLong(3), rs.getLong(4), rs.getString(5)), Date.valueOf(day), run);
+    }
+
     // --- runs
 
     /** The latest completed run of the day, if it was reconciled. */
@@ -318,6 +383,25 @@ class ReconciliationStore {
                 + " ON b.id = o.break_id WHERE o.business_date = ? AND o.run_no = (SELECT MAX(r.run_no) FROM reconciliation_run r"
                 + " WHERE r.business_date = o.business_date) AND b.cleared_on IS NOT NULL AND b.cleared_on <= ?"
                 + " AND b.cleared_by_rule IS NOT NULL)", Boolean.class, Date.valueOf(day), Date.valueOf(day));
+    }
+
+    /**
+     * The closed days, oldest first, whose latest run another day's later run has made stale: some of the breaks it
+     * left open have been cleared on or before it since.
+     */
+    List<LocalDate> daysWithBreaksClearedSince() {
+        return jdbc.queryForList("SELECT DISTINCT o.business_date FROM reconciliation_open_break o JOIN reconciliation_break b"
+                + " ON b.id = o.break_id WHERE o.run_no = (SELECT MAX(r.run_no) FROM reconciliation_run r"
+                + " WHERE r.business_date = o.business_date) AND b.cleared_on IS NOT NULL AND b.cleared_on <= o.business_date"
+                + " AND b.cleared_by_rule IS NOT NULL ORDER BY o.business_date", Date.class).stream().map(Date::toLocalDate).toList();
+    }
+
+    /** The days, oldest first, whose latest completed reconciliation run had no statement for some account. */
+    List<LocalDate> daysReconciledWithoutAStatement() {
+        return jdbc.queryForList("SELECT DISTINCT d.business_date FROM reconciliation_day d JOIN reconciliation_run r"
+                + " ON r.business_date = d.business_date AND r.run_no = d.run_no WHERE d.statement_closing_minor IS NULL"
+                + " AND d.run_no = (SELECT MAX(l.run_no) FROM reconciliation_run l WHERE l.business_date = d.business_date)"
+                + " ORDER BY d.business_date", Date.class).stream().map(Date::toLocalDate).toList();
     }
 
     void completeRun(LocalDate day, int run, long jobExecutionId, String reason) {

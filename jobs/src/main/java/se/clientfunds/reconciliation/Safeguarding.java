@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import se.clientfunds.bankfiles.BankStatements;
-import se.clientfunds.ledger.AccountKind;
+import se.clientfunds.close.Positions;
+import se.clientfunds.ledger.BusinessDays;
 import se.clientfunds.money.Money;
 import se.clientfunds.settings.ClientFundsAccount;
 import se.clientfunds.settings.SettlementProperties;
@@ -55,33 +56,35 @@ public class Safeguarding {
     private final BankStatements statements;
 
     private final org.springframework.transaction.support.TransactionTemplate transaction;
+    private final ReconciliationStore store;
+    private final Positions dayPositions;
+    private final BusinessDays businessDays;
 
     public Safeguarding(JdbcTemplate jdbc, SettlementProperties properties, BankStatements statements,
-                        org.springframework.transaction.PlatformTransactionManager transactionManager) {
+                        org.springframework.transaction.PlatformTransactionManager transactionManager, ReconciliationStore store,
+                        Positions dayPositions, BusinessDays businessDays) {
         this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
         this.properties = properties;
         this.statements = statements;
+        this.store = store;
+        this.dayPositions = dayPositions;
+        this.businessDays = businessDays;
     }
 
     /** Computes and stores the positions of a reconciliation run of the day (replacing an earlier computation of it). */
     public List<Position> compute(LocalDate day, int run) {
         Date date = Date.valueOf(day);
-        List<String> dayStatus = jdbc.queryForList("SELECT status FROM business_day WHERE business_date = ?", String.class, date);
-        if (dayStatus.isEmpty() || !"CLOSED".equals(dayStatus.get(0))) {
+        Optional<BusinessDays.Status> dayStatus = businessDays.status(day);
+        if (dayStatus.filter(BusinessDays.Status.CLOSED::equals).isEmpty()) {
             throw new IllegalStateException("safeguarding of " + day + " needs the day closed (its positions); it is "
-                    + (dayStatus.isEmpty() ? "not run" : dayStatus.get(0)));
+                    + dayStatus.map(BusinessDays.Status::name).orElse("not run"));
         }
-        List<SafeguardingCalculation.AccountPosition> positions = jdbc.query("SELECT account_kind, account, currency,"
-                + " closing_minor FROM account_position WHERE business_date = ?", (rs, row) ->
-                new SafeguardingCalculation.AccountPosition(AccountKind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
-                        rs.getLong(4)), date);
+        List<SafeguardingCalculation.AccountPosition> positions = dayPositions.closed(day).stream()
+                .map(position -> new SafeguardingCalculation.AccountPosition(position.kind(), position.account(),
+                        position.currency(), position.closing().minorUnits())).toList();
         Map<String, SafeguardingCalculation.AccountRun> runs = new TreeMap<>();
-        jdbc.query("SELECT account_iban, currency, statement_closing_minor, residual_minor, resolved_minor, unexplained_minor,"
-                + " ledger_closing_minor FROM reconciliation_day WHERE business_date = ? AND run_no = ?", rs -> {
-                    runs.put(rs.getString(1), new SafeguardingCalculation.AccountRun(rs.getString(1), rs.getString(2),
-                            (Long) rs.getObject(3, Long.class), rs.getLong(4), rs.getLong(5), rs.getObject(6, Long.class), rs.getLong(7)));
-                }, date, run);
+        store.accountRuns(day, run).forEach(reconciled -> runs.put(reconciled.iban(), reconciled));
         List<SafeguardingCalculation.AccountRun> accounts = new ArrayList<>();
         List<String> currencies = new ArrayList<>();
         for (ClientFundsAccount account : properties.accounts()) {
@@ -96,10 +99,7 @@ public class Safeguarding {
                 accounts.add(new SafeguardingCalculation.AccountRun(account.iban(), account.currency(), null, 0, 0, null, books));
             }
         }
-        List<SafeguardingCalculation.OpenItem> open = jdbc.query("SELECT b.account_iban, b.type, b.bank_minor, b.books_minor,"
-                + " b.book_event FROM reconciliation_open_break o JOIN reconciliation_break b ON b.id = o.break_id"
-                + " WHERE o.business_date = ? AND o.run_no = ?", (rs, row) -> new SafeguardingCalculation.OpenItem(rs.getString(1),
-                BreakType.valueOf(rs.getString(2)), rs.getLong(3), rs.getLong(4), rs.getString(5)), date, run);
+        List<SafeguardingCalculation.OpenItem> open = store.openItems(day, run);
 
         List<SafeguardingCalculation.Figures> figures = SafeguardingCalculation.compute(positions, accounts, open, currencies);
         jdbc.update("DELETE FROM safeguarding WHERE business_date = ? AND run_no = ?", date, run);
@@ -152,10 +152,11 @@ public class Safeguarding {
      */
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
     public void completeSchedulesWrittenBefore() {
-        List<Object[]> legacy = jdbc.query("SELECT DISTINCT business_date, run_no FROM safeguarding WHERE schedule_complete = 0"
-                + " ORDER BY business_date, run_no", (rs, row) -> new Object[] {rs.getDate(1).toLocalDate(), rs.getInt(2)});
-        for (Object[] day : legacy) {
-            transaction.executeWithoutResult(status -> compute((LocalDate) day[0], (Integer) day[1]));
+        List<ReconciliationStore.RunOfDay> legacy = jdbc.query("SELECT DISTINCT business_date, run_no FROM safeguarding"
+                + " WHERE schedule_complete = 0 ORDER BY business_date, run_no",
+                (rs, row) -> new ReconciliationStore.RunOfDay(rs.getDate(1).toLocalDate(), rs.getInt(2)));
+        for (ReconciliationStore.RunOfDay legacyRun : legacy) {
+            transaction.executeWithoutResult(status -> compute(legacyRun.day(), legacyRun.run()));
         }
     }
 
@@ -178,9 +179,7 @@ public class Safeguarding {
 
     /** The day's positions as its latest completed reconciliation run left them. */
     public List<Position> of(LocalDate day) {
-        Optional<Integer> run = Optional.ofNullable(jdbc.queryForObject("SELECT MAX(run_no) FROM reconciliation_run"
-                + " WHERE business_date = ?", Integer.class, Date.valueOf(day)));
-        return run.map(latest -> figures(day, latest).stream().map(sum -> position(day, sum)).toList()).orElse(List.of());
+        return store.latestRun(day).map(latest -> figures(day, latest).stream().map(sum -> position(day, sum)).toList()).orElse(List.of());
     }
 
     private static Position position(LocalDate day, SafeguardingCalculation.Figures sum) {
