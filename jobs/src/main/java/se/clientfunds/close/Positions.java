@@ -124,6 +124,13 @@ public class Positions {
                 .stream().sorted(Positions::byKindThenAccount).toList();
     }
 
+    /** One account's closing in one currency as the day closed; empty when the close wrote no position for it. */
+    public Optional<Money> closing(LocalDate day, String account, String currency) {
+        return jdbc.queryForList("SELECT closing_minor FROM account_position WHERE business_date = ? AND account = ?"
+                + " AND currency = ?", Long.class, Date.valueOf(day), account, currency).stream().findFirst()
+                .map(minor -> Money.ofMinor(minor, currency));
+    }
+
     /** The positions the day would close with now, for a day still open; nothing is written. */
     public List<Position> provisional(LocalDate day) {
         Optional<LocalDate> closedBefore = Optional.ofNullable(jdbc.queryForObject("SELECT MAX(business_date) FROM business_day"

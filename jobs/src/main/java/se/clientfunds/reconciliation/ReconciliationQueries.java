@@ -1,9 +1,7 @@
 package se.clientfunds.reconciliation;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,12 +53,14 @@ public class ReconciliationQueries {
     private final se.clientfunds.ledger.OpenBusinessDay openBusinessDay;
     private final int escalateAfterDays;
     private final se.clientfunds.approvals.ApprovalRequests approvals;
+    private final Safeguarding safeguarding;
 
     ReconciliationQueries(JdbcTemplate jdbc, BankingCalendar calendar, ReconciliationStore store,
                           se.clientfunds.ledger.OpenBusinessDay openBusinessDay,
                           se.clientfunds.settings.SettlementProperties properties,
-                          se.clientfunds.approvals.ApprovalRequests approvals) {
+                          se.clientfunds.approvals.ApprovalRequests approvals, Safeguarding safeguarding) {
         this.jdbc = jdbc;
+        this.safeguarding = safeguarding;
         this.approvals = approvals;
         this.escalateAfterDays = properties.reconciliation().escalateAfterDays();
         this.calendar = calendar;
@@ -88,18 +88,12 @@ public class ReconciliationQueries {
      * left open have been cleared on or before it since.
      */
     public List<LocalDate> daysWithBreaksClearedSince() {
-        return jdbc.queryForList("SELECT DISTINCT o.business_date FROM reconciliation_open_break o JOIN reconciliation_break b"
-                + " ON b.id = o.break_id WHERE o.run_no = (SELECT MAX(r.run_no) FROM reconciliation_run r"
-                + " WHERE r.business_date = o.business_date) AND b.cleared_on IS NOT NULL AND b.cleared_on <= o.business_date"
-                + " AND b.cleared_by_rule IS NOT NULL ORDER BY o.business_date", Date.class).stream().map(Date::toLocalDate).toList();
+        return store.daysWithBreaksClearedSince();
     }
 
     /** The days, oldest first, whose latest completed reconciliation run had no statement for some account. */
     public List<LocalDate> daysReconciledWithoutAStatement() {
-        return jdbc.queryForList("SELECT DISTINCT d.business_date FROM reconciliation_day d JOIN reconciliation_run r"
-                + " ON r.business_date = d.business_date AND r.run_no = d.run_no WHERE d.statement_closing_minor IS NULL"
-                + " AND d.run_no = (SELECT MAX(l.run_no) FROM reconciliation_run l WHERE l.business_date = d.business_date)"
-                + " ORDER BY d.business_date", Date.class).stream().map(Date::toLocalDate).toList();
+        return store.daysReconciledWithoutAStatement();
     }
 
     /** The day per account as its latest completed reconciliation run left it; empty when not reconciled. */
@@ -108,27 +102,7 @@ public class ReconciliationQueries {
     }
 
     public List<ReconciliationDay> days(LocalDate day, int run) {
-        return jdbc.query("SELECT * FROM reconciliation_day WHERE business_date = ? AND run_no = ? ORDER BY account_iban", (rs, row) -> {
-            String currency = rs.getString("currency");
-            Map<MatchRule, Integer> matches = new EnumMap<>(MatchRule.class);
-            matches.put(MatchRule.REFERENCE, rs.getInt("matched_reference"));
-            matches.put(MatchRule.BATCH_TOTAL, rs.getInt("matched_batch"));
-            matches.put(MatchRule.AMOUNT_AND_COUNTERPARTY, rs.getInt("matched_counterparty"));
-            matches.put(MatchRule.TOLERANCE, rs.getInt("matched_tolerance"));
-            long statement = rs.getLong("statement_closing_minor");
-            boolean noStatement = rs.wasNull();
-            long unexplained = rs.getLong("unexplained_minor");
-            boolean noProof = rs.wasNull();
-            String continuity = rs.getString("continuity");
-            return new ReconciliationDay(day, rs.getString("account_iban"), noStatement ? null : Money.ofMinor(statement, currency),
-                    Money.ofMinor(rs.getLong("ledger_closing_minor"), currency), Money.ofMinor(rs.getLong("bank_only_minor"), currency),
-                    Money.ofMinor(rs.getLong("books_only_minor"), currency), Money.ofMinor(rs.getLong("residual_minor"), currency),
-                    Money.ofMinor(rs.getLong("resolved_minor"), currency),
-                    noProof ? null : Money.ofMinor(unexplained, currency), matches, rs.getInt("opening_breaks"),
-                    rs.getInt("new_breaks"), rs.getInt("cleared_breaks"), rs.getInt("closing_breaks"),
-                    new int[] {rs.getInt("aged_0_1"), rs.getInt("aged_2_5"), rs.getInt("aged_6_10"), rs.getInt("aged_over_10")},
-                    ContinuityFinding.decode(continuity));
-        }, Date.valueOf(day), run);
+        return store.days(day, run);
     }
 
     /** Unexplained differences, missing statements, gaps and safeguarding shortfalls of the day's latest run, in words. */
@@ -143,14 +117,13 @@ public class ReconciliationQueries {
         escalated.forEach((iban, items) -> attention.add(iban + ": " + items.size() + (items.size() == 1 ? " break" : " breaks")
                 + " open longer than " + escalateAfterDays + " banking days, to escalate (oldest: break " + items.get(0).id()
                 + ", booked " + items.get(0).bookingDate() + ", " + items.get(0).amount() + ")"));
-        jdbc.query("SELECT currency, difference_minor, status FROM safeguarding WHERE business_date = ? AND run_no = ?"
-                + " AND status IN ('SHORTFALL', 'UNCONFIRMED') ORDER BY currency", rs -> {
-                    attention.add("SHORTFALL".equals(rs.getString(3))
-                            ? "safeguarding shortfall of " + Money.ofMinor(-rs.getLong(2), rs.getString(1))
-                            : "safeguarding of " + rs.getString(1) + " is UNCONFIRMED: a client-funds account's statement is missing,"
-                                    + " so the resource is not what the bank holds (resource − requirement "
-                                    + Money.ofMinor(rs.getLong(2), rs.getString(1)) + ")");
-                }, Date.valueOf(day), run);
+        for (Safeguarding.Flagged flagged : safeguarding.flagged(day, run)) {
+            attention.add(flagged.status() == SafeguardingStatus.SHORTFALL
+                    ? "safeguarding shortfall of " + flagged.difference().negate()
+                    : "safeguarding of " + flagged.difference().currency().getCurrencyCode() + " is UNCONFIRMED: a client-funds"
+                            + " account's statement is missing, so the resource is not what the bank holds (resource − requirement "
+                            + flagged.difference() + ")");
+        }
         return attention;
     }
 
@@ -172,29 +145,15 @@ public class ReconciliationQueries {
 
     /** The breaks open at the end of a reconciliation run of the day, as they stood then, oldest first. */
     public List<Break> breaks(LocalDate day, int run) {
-        return jdbc.query("SELECT b.id, b.account_iban, b.type, b.direction, b.amount_minor, b.currency, b.reference,"
-                + " b.counterparty, b.book_event, b.booking_date, o.status, b.opened_on, o.explanation, b.bank_minor, b.books_minor"
-                + " FROM reconciliation_open_break o JOIN reconciliation_break b ON b.id = o.break_id"
-                + " WHERE o.business_date = ? AND o.run_no = ? ORDER BY b.booking_date, b.id", (rs, row) -> {
-                    LocalDate booked = rs.getDate(10).toLocalDate();
-                    String direction = rs.getString(4);
-                    if (direction == null) {
-                        long signed = rs.getLong(14) != 0 ? rs.getLong(14) : rs.getLong(15);
-                        direction = signed >= 0 ? "IN" : "OUT";
-                    }
-                    return new Break(rs.getLong(1), rs.getString(2), BreakType.valueOf(rs.getString(3)), direction,
-                            Money.ofMinor(rs.getLong(5), rs.getString(6)), rs.getString(7),
-                            rs.getString(8) == null ? "" : rs.getString(8), rs.getString(9), booked,
-                            calendar.bankingDaysBetween(booked, day), rs.getString(11), rs.getDate(12).toLocalDate(), rs.getString(13));
-                }, Date.valueOf(day), run);
+        return store.openAtEndOf(day, run).stream().map(item -> new Break(item.id(), item.iban(), item.type(), item.direction(),
+                Money.ofMinor(item.amountMinor(), item.currency()), item.reference(),
+                item.counterparty() == null ? "" : item.counterparty(), item.bookEvent(), item.bookingDate(),
+                calendar.bankingDaysBetween(item.bookingDate(), day), item.status(), item.openedOn(), item.explanation())).toList();
     }
 
     /** A break's history, oldest first. */
     public List<BreakEvent> history(long breakId) {
-        return jdbc.query("SELECT break_id, business_date, run_no, event, match_rule, operator, reason, acted_at"
-                + " FROM reconciliation_break_event WHERE break_id = ? ORDER BY id", (rs, row) -> new BreakEvent(rs.getLong(1),
-                rs.getDate(2).toLocalDate(), (Integer) rs.getObject(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getString(7), rs.getTimestamp(8).toLocalDateTime()), breakId);
+        return store.history(breakId);
     }
 
     /**
@@ -237,24 +196,21 @@ public class ReconciliationQueries {
 
     /** The amount of a break not resolved yet (read, not locked); refused, saying why, for one resolved or unknown. */
     public Money openAmount(long breakId) {
-        return open(breakId, "");
+        return open(breakId, false);
     }
 
     /** Locks a break that is not resolved; returns its amount. */
     private Money lockOpen(long breakId) {
-        return open(breakId, " FOR UPDATE");
+        return open(breakId, true);
     }
 
-    private Money open(long breakId, String lock) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT status, amount_minor, currency FROM reconciliation_break"
-                + " WHERE id = ?" + lock, breakId);
-        if (rows.isEmpty()) {
-            throw new InputError("break " + breakId + ": no such break (see ./settle breaks DATE)");
-        }
-        if ("RESOLVED".equals(rows.get(0).get("status"))) {
+    private Money open(long breakId, boolean lock) {
+        ReconciliationStore.BreakAmount found = store.amount(breakId, lock)
+                .orElseThrow(() -> new InputError("break " + breakId + ": no such break (see ./settle breaks DATE)"));
+        if (found.resolved()) {
             throw new InputError("break " + breakId + " is resolved already");
         }
-        return Money.ofMinor(((Number) rows.get(0).get("amount_minor")).longValue(), (String) rows.get(0).get("currency"));
+        return found.amount();
     }
 
     private void apply(long breakId, boolean resolve, String operator, String reason) {
@@ -262,13 +218,9 @@ public class ReconciliationQueries {
         // every later one, never an earlier day's, whose reports stay as they were
         LocalDate concerns = openBusinessDay.current().date();
         if (resolve) {
-            jdbc.update("UPDATE reconciliation_break SET status = 'RESOLVED', operator = ?, reason = ?, acted_at = CURRENT_TIMESTAMP(6),"
-                    + " cleared_on = ? WHERE id = ?", operator, reason, Date.valueOf(concerns), breakId);
-            jdbc.update("UPDATE reconciliation_item SET state = 'RESOLVED' WHERE break_id = ?", breakId);
+            store.resolveByOperator(breakId, operator, reason, concerns);
         } else {
-            // the latest explanation on the break; every one of them in its history
-            jdbc.update("UPDATE reconciliation_break SET status = 'EXPLAINED', operator = ?, reason = ?, acted_at = CURRENT_TIMESTAMP(6)"
-                    + " WHERE id = ?", operator, reason, breakId);
+            store.explain(breakId, operator, reason);
         }
         store.event(breakId, concerns, null, resolve ? "RESOLVED" : "EXPLAINED", null, operator, reason);
         se.clientfunds.operations.OperatorActions.record(jdbc, new se.clientfunds.operations.OperatorActions.Entry(operator,

@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import se.clientfunds.bankfiles.BankStatements;
-import se.clientfunds.ledger.AccountKind;
+import se.clientfunds.close.Positions;
+import se.clientfunds.ledger.BusinessDays;
 import se.clientfunds.money.Money;
 import se.clientfunds.settings.ClientFundsAccount;
 import se.clientfunds.settings.SettlementProperties;
@@ -27,20 +28,23 @@ import se.clientfunds.settings.SettlementProperties;
 public class Safeguarding {
 
     /** One currency's safeguarding position on a day, as the command line shows it. */
-    public record Position(LocalDate businessDate, Money requirement, Money resource, Money difference, String status,
+    public record Position(LocalDate businessDate, Money requirement, Money resource, Money difference, SafeguardingStatus status,
                           boolean resourceComplete, Money inTransit) {
 
         /** What a person must look at: a shortfall, or a resource no statement confirms; empty when OK or EXCESS. */
-        public java.util.Optional<String> attention() {
+        public Optional<String> attention() {
             String currency = requirement.currency().getCurrencyCode();
             return switch (status) {
-                case "OK", "EXCESS" -> java.util.Optional.empty();
-                case "SHORTFALL" -> java.util.Optional.of("safeguarding shortfall of " + difference.negate());
-                case "UNCONFIRMED" -> java.util.Optional.of("safeguarding of " + currency + " is UNCONFIRMED: a statement is missing,"
+                case OK, EXCESS -> Optional.empty();
+                case SHORTFALL -> Optional.of("safeguarding shortfall of " + difference.negate());
+                case UNCONFIRMED -> Optional.of("safeguarding of " + currency + " is UNCONFIRMED: a statement is missing,"
                         + " the resource is not what the bank holds");
-                default -> java.util.Optional.of("safeguarding of " + currency + " is " + status);
             };
         }
+    }
+
+    /** A currency whose safeguarding needs a person (a shortfall, or a resource no statement confirms), as stored. */
+    public record Flagged(Money difference, SafeguardingStatus status) {
     }
 
     /** One client-funds account's part of the resource: its statement's closing balance (null without one) and when. */
@@ -52,33 +56,35 @@ public class Safeguarding {
     private final BankStatements statements;
 
     private final org.springframework.transaction.support.TransactionTemplate transaction;
+    private final ReconciliationStore store;
+    private final Positions dayPositions;
+    private final BusinessDays businessDays;
 
     public Safeguarding(JdbcTemplate jdbc, SettlementProperties properties, BankStatements statements,
-                        org.springframework.transaction.PlatformTransactionManager transactionManager) {
+                        org.springframework.transaction.PlatformTransactionManager transactionManager, ReconciliationStore store,
+                        Positions dayPositions, BusinessDays businessDays) {
         this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
         this.properties = properties;
         this.statements = statements;
+        this.store = store;
+        this.dayPositions = dayPositions;
+        this.businessDays = businessDays;
     }
 
     /** Computes and stores the positions of a reconciliation run of the day (replacing an earlier computation of it). */
     public List<Position> compute(LocalDate day, int run) {
         Date date = Date.valueOf(day);
-        List<String> dayStatus = jdbc.queryForList("SELECT status FROM business_day WHERE business_date = ?", String.class, date);
-        if (dayStatus.isEmpty() || !"CLOSED".equals(dayStatus.get(0))) {
+        Optional<BusinessDays.Status> dayStatus = businessDays.status(day);
+        if (dayStatus.filter(BusinessDays.Status.CLOSED::equals).isEmpty()) {
             throw new IllegalStateException("safeguarding of " + day + " needs the day closed (its positions); it is "
-                    + (dayStatus.isEmpty() ? "not run" : dayStatus.get(0)));
+                    + dayStatus.map(BusinessDays.Status::name).orElse("not run"));
         }
-        List<SafeguardingCalculation.AccountPosition> positions = jdbc.query("SELECT account_kind, account, currency,"
-                + " closing_minor FROM account_position WHERE business_date = ?", (rs, row) ->
-                new SafeguardingCalculation.AccountPosition(AccountKind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
-                        rs.getLong(4)), date);
+        List<SafeguardingCalculation.AccountPosition> positions = dayPositions.closed(day).stream()
+                .map(position -> new SafeguardingCalculation.AccountPosition(position.kind(), position.account(),
+                        position.currency(), position.closing().minorUnits())).toList();
         Map<String, SafeguardingCalculation.AccountRun> runs = new TreeMap<>();
-        jdbc.query("SELECT account_iban, currency, statement_closing_minor, residual_minor, resolved_minor, unexplained_minor,"
-                + " ledger_closing_minor FROM reconciliation_day WHERE business_date = ? AND run_no = ?", rs -> {
-                    runs.put(rs.getString(1), new SafeguardingCalculation.AccountRun(rs.getString(1), rs.getString(2),
-                            (Long) rs.getObject(3, Long.class), rs.getLong(4), rs.getLong(5), rs.getObject(6, Long.class), rs.getLong(7)));
-                }, date, run);
+        store.accountRuns(day, run).forEach(reconciled -> runs.put(reconciled.iban(), reconciled));
         List<SafeguardingCalculation.AccountRun> accounts = new ArrayList<>();
         List<String> currencies = new ArrayList<>();
         for (ClientFundsAccount account : properties.accounts()) {
@@ -93,10 +99,7 @@ public class Safeguarding {
                 accounts.add(new SafeguardingCalculation.AccountRun(account.iban(), account.currency(), null, 0, 0, null, books));
             }
         }
-        List<SafeguardingCalculation.OpenItem> open = jdbc.query("SELECT b.account_iban, b.type, b.bank_minor, b.books_minor,"
-                + " b.book_event FROM reconciliation_open_break o JOIN reconciliation_break b ON b.id = o.break_id"
-                + " WHERE o.business_date = ? AND o.run_no = ?", (rs, row) -> new SafeguardingCalculation.OpenItem(rs.getString(1),
-                BreakType.valueOf(rs.getString(2)), rs.getLong(3), rs.getLong(4), rs.getString(5)), date, run);
+        List<SafeguardingCalculation.OpenItem> open = store.openItems(day, run);
 
         List<SafeguardingCalculation.Figures> figures = SafeguardingCalculation.compute(positions, accounts, open, currencies);
         jdbc.update("DELETE FROM safeguarding WHERE business_date = ? AND run_no = ?", date, run);
@@ -108,7 +111,7 @@ public class Safeguarding {
                     + " bank_charges_not_booked_minor, amount_differences_minor, other_book_entries_minor, negative_balances_minor,"
                     + " residuals_minor, written_off_minor, unexplained_minor, not_confirmed_minor)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    date, sum.currency(), run, sum.requirement(), sum.resource(), sum.difference(), sum.status(),
+                    date, sum.currency(), run, sum.requirement(), sum.resource(), sum.difference(), sum.safeguardingStatus().name(),
                     sum.resourceComplete() ? 1 : 0, sum.clientMoney(), sum.inTransit(), sum.inTransitCount(), sum.firmFees(),
                     sum.receiptsNotOnStatement(), sum.bankCreditsNotBooked(), sum.bankChargesNotBooked(), sum.amountDifferences(),
                     sum.otherBookEntries(), sum.negativeBalances(), sum.residuals(), sum.writtenOff(), sum.unexplained(),
@@ -149,11 +152,20 @@ public class Safeguarding {
      */
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
     public void completeSchedulesWrittenBefore() {
-        List<Object[]> legacy = jdbc.query("SELECT DISTINCT business_date, run_no FROM safeguarding WHERE schedule_complete = 0"
-                + " ORDER BY business_date, run_no", (rs, row) -> new Object[] {rs.getDate(1).toLocalDate(), rs.getInt(2)});
-        for (Object[] day : legacy) {
-            transaction.executeWithoutResult(status -> compute((LocalDate) day[0], (Integer) day[1]));
+        List<ReconciliationStore.RunOfDay> legacy = jdbc.query("SELECT DISTINCT business_date, run_no FROM safeguarding"
+                + " WHERE schedule_complete = 0 ORDER BY business_date, run_no",
+                (rs, row) -> new ReconciliationStore.RunOfDay(rs.getDate(1).toLocalDate(), rs.getInt(2)));
+        for (ReconciliationStore.RunOfDay legacyRun : legacy) {
+            transaction.executeWithoutResult(status -> compute(legacyRun.day(), legacyRun.run()));
         }
+    }
+
+    /** The currencies whose safeguarding in a run of the day needs a person, in currency order. */
+    public List<Flagged> flagged(LocalDate day, int run) {
+        return jdbc.query("SELECT currency, difference_minor, status FROM safeguarding WHERE business_date = ? AND run_no = ?"
+                + " ORDER BY currency", (rs, row) -> new Flagged(Money.ofMinor(rs.getLong(2), rs.getString(1)),
+                SafeguardingStatus.valueOf(rs.getString(3))), Date.valueOf(day), run)
+                .stream().filter(flagged -> flagged.status().needsAttention()).toList();
     }
 
     /** Each client-funds account's part of the resource in a run of the day, in IBAN order. */
@@ -167,14 +179,12 @@ public class Safeguarding {
 
     /** The day's positions as its latest completed reconciliation run left them. */
     public List<Position> of(LocalDate day) {
-        Optional<Integer> run = Optional.ofNullable(jdbc.queryForObject("SELECT MAX(run_no) FROM reconciliation_run"
-                + " WHERE business_date = ?", Integer.class, Date.valueOf(day)));
-        return run.map(latest -> figures(day, latest).stream().map(sum -> position(day, sum)).toList()).orElse(List.of());
+        return store.latestRun(day).map(latest -> figures(day, latest).stream().map(sum -> position(day, sum)).toList()).orElse(List.of());
     }
 
     private static Position position(LocalDate day, SafeguardingCalculation.Figures sum) {
         String currency = sum.currency();
         return new Position(day, Money.ofMinor(sum.requirement(), currency), Money.ofMinor(sum.resource(), currency),
-                Money.ofMinor(sum.difference(), currency), sum.status(), sum.resourceComplete(), Money.ofMinor(sum.inTransit(), currency));
+                Money.ofMinor(sum.difference(), currency), sum.safeguardingStatus(), sum.resourceComplete(), Money.ofMinor(sum.inTransit(), currency));
     }
 }

@@ -77,16 +77,14 @@ public final class SafeguardingCalculation {
             return resource - requirement();
         }
 
-        /**
-         * OK, EXCESS or SHORTFALL; UNCONFIRMED when an account's statement is missing: the resource is then not what the
-         * bank holds, and calling the difference a shortfall (or an excess) would say what nobody knows.
-         */
+        /** OK, EXCESS or SHORTFALL; UNCONFIRMED when an account's statement is missing. */
+        public SafeguardingStatus safeguardingStatus() {
+            return SafeguardingStatus.of(difference(), resourceComplete);
+        }
+
+        /** {@link #safeguardingStatus()} as the {@code safeguarding.status} column keeps it. */
         public String status() {
-            if (!resourceComplete) {
-                return "UNCONFIRMED";
-            }
-            long difference = difference();
-            return difference == 0 ? "OK" : difference > 0 ? "EXCESS" : "SHORTFALL";
+            return safeguardingStatus().name();
         }
 
         private static long scheduleTotal(long... lines) {

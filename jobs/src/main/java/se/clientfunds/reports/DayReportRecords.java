@@ -30,6 +30,7 @@ import se.clientfunds.reconciliation.ReconciliationQueries;
 import se.clientfunds.reconciliation.Safeguarding;
 import se.clientfunds.reconciliation.SafeguardingActions;
 import se.clientfunds.reconciliation.SafeguardingCalculation;
+import se.clientfunds.reconciliation.SafeguardingStatus;
 import se.clientfunds.report.Amount;
 import se.clientfunds.report.aml.AlertLine;
 import se.clientfunds.report.aml.AlertStatus;
@@ -591,7 +592,7 @@ class DayReportRecords {
         }
         // an earlier day's shortfall left without an action by the banking day after it, still without one
         jdbc.query("SELECT s.business_date, s.currency, -s.difference_minor FROM safeguarding s WHERE s.business_date < ?"
-                + " AND s.status = 'SHORTFALL' AND s.run_no = (SELECT MAX(r.run_no) FROM reconciliation_run r"
+                + " AND s.status = ? AND s.run_no = (SELECT MAX(r.run_no) FROM reconciliation_run r"
                 + "   WHERE r.business_date = s.business_date AND r.job_execution_id < ?)"
                 + " AND NOT EXISTS (SELECT 1 FROM safeguarding_action a WHERE a.business_date = s.business_date"
                 + "   AND a.currency = s.currency AND a.operator_action_id <= ?)"
@@ -600,7 +601,8 @@ class DayReportRecords {
                     if (!day.isBefore(calendar.nextBankingDay(shortDay))) {
                         notices.add(new Notice.ShortfallWithoutAction(shortDay, amount(rs.getLong(3), rs.getString(2))));
                     }
-                }, Date.valueOf(day), version.runId(), version.operatorActionUpto());
+                }, Date.valueOf(day), SafeguardingStatus.SHORTFALL.name(), version.runId(),
+                version.operatorActionUpto());
         return notices;
     }
 

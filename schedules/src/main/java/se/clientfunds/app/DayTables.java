@@ -102,7 +102,7 @@ public class DayTables {
         for (Safeguarding.Position position : positions) {
             String currency = position.requirement().currency().getCurrencyCode();
             rows.add(row(currency, position.requirement().toDecimalString(), position.resource().toDecimalString(),
-                    position.difference().toDecimalString(), position.status()));
+                    position.difference().toDecimalString(), position.status().name()));
             if (position.inTransit().isPositive()) {
                 notices.add(currency + ": the requirement includes " + position.inTransit() + " of payments in transit (paid in"
                         + " the books, not yet debited by the bank)");
