@@ -160,16 +160,21 @@ public class ManualAllocation {
         if (!unallocated.isPositive()) {
             throw new InputError("payment " + paymentReference + " has nothing left in UNALLOCATED");
         }
-        ChosenInvoice chosen = invoice(invoiceId, lock);
+        ChosenInvoice unpaid = invoice(invoiceId);
+        String currency = unpaid.invoice().amount().currency().getCurrencyCode();
+        // another currency is refused before the locking read of what the invoice has been paid, so such a refusal never
+        // waits for the allocation job or another operator
+        if (!unpaid.invoice().amount().currency().equals(unallocated.currency())) {
+            throw new InputError(otherCurrency(invoiceId, currency, paymentReference, unallocated));
+        }
+        ChosenInvoice chosen = withPaid(unpaid, lock);
         InvoiceBook.Invoice invoice = chosen.invoice();
         String clientId = invoice.clientId();
-        String currency = invoice.amount().currency().getCurrencyCode();
         PaymentAllocator allocator = new PaymentAllocator(client -> chosen.clientTerms());
         IncomingPayment left = payment.leftInUnallocated();
         allocator.refusalByHand(left, invoice).ifPresent(refusal -> {
             throw new InputError(switch (refusal) {
-                case OTHER_CURRENCY -> "invoice " + invoiceId + " is in " + currency + ", payment " + paymentReference
-                        + " in " + unallocated.currency().getCurrencyCode();
+                case OTHER_CURRENCY -> otherCurrency(invoiceId, currency, paymentReference, unallocated);
                 case PAID_IN_FULL -> "invoice " + invoiceId + " is paid in full already";
                 case CLIENT_NOT_IN_INVOICE_CURRENCY -> "invoice " + invoiceId + " is in " + currency + " but its client " + clientId
                         + " is now in " + chosen.clientTerms().fixed().currency().getCurrencyCode() + "; settle it with the client first";
@@ -220,12 +225,13 @@ public class ManualAllocation {
         return new Result(paymentId, invoiceId, clientId, share, fee, stillUnallocated, bookingDate, limit.orElse(null), null);
     }
 
-    /**
-     * The invoice of a client with a record, with what has been paid on it: a locking read (unless {@code lock} is
-     * empty), so that the allocation job and other operators wait for this transaction before they read it, and the
-     * same outstanding amount is never taken twice.
-     */
-    private ChosenInvoice invoice(String invoiceId, String lock) {
+    private static String otherCurrency(String invoiceId, String currency, String paymentReference, Money unallocated) {
+        return "invoice " + invoiceId + " is in " + currency + ", payment " + paymentReference + " in "
+                + unallocated.currency().getCurrencyCode();
+    }
+
+    /** The invoice of a client with a record, nothing paid on it yet as far as this read says; not a locking read. */
+    private ChosenInvoice invoice(String invoiceId) {
         List<ChosenInvoice> invoices = jdbc.query("SELECT i.client_id, i.ocr, i.currency, i.amount_minor, i.debtor_country,"
                 + " c.fee_fixed_minor, c.fee_percent, c.currency AS client_currency FROM current_invoice i"
                 + " JOIN current_client c ON c.client_id = i.client_id WHERE i.invoice_id = ?", (rs, row) -> new ChosenInvoice(
@@ -235,7 +241,16 @@ public class ManualAllocation {
         if (invoices.isEmpty()) {
             throw new InputError("invoice " + invoiceId + ": no imported invoice has that id");
         }
-        ChosenInvoice chosen = invoices.get(0);
+        return invoices.get(0);
+    }
+
+    /**
+     * The invoice with what has been paid on it: a locking read (unless {@code lock} is empty), so that the allocation
+     * job and other operators wait for this transaction before they read it, and the same outstanding amount is never
+     * taken twice.
+     */
+    private ChosenInvoice withPaid(ChosenInvoice chosen, String lock) {
+        String invoiceId = chosen.invoice().invoiceId();
         long paid = jdbc.queryForObject("SELECT COALESCE(SUM(amount_minor), 0) FROM invoice_allocation WHERE invoice_id = ?"
                 + lock, Long.class, invoiceId);
         InvoiceBook.Invoice invoice = chosen.invoice();

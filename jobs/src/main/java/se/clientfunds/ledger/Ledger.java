@@ -149,14 +149,15 @@ public class Ledger {
     /** Balances of every account up to a date, in the account's normal direction ({@link AccountKind#closing}). */
     public Map<AccountInCurrency, Money> balances(LocalDate upTo) {
         Map<AccountInCurrency, Money> balances = new TreeMap<>();
-        jdbc.query("SELECT l.account, l.currency, SUM(CASE l.side WHEN 'D' THEN l.amount_minor ELSE 0 END) AS debit,"
+        jdbc.query("SELECT l.account, l.account_kind, l.currency,"
+                + " SUM(CASE l.side WHEN 'D' THEN l.amount_minor ELSE 0 END) AS debit,"
                 + " SUM(CASE l.side WHEN 'C' THEN l.amount_minor ELSE 0 END) AS credit"
                 + " FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id"
-                + " WHERE e.posted = 1 AND e.booking_date <= ? GROUP BY l.account, l.currency",
+                + " WHERE e.posted = 1 AND e.booking_date <= ? GROUP BY l.account, l.account_kind, l.currency",
                 rs -> {
-                    LedgerAccount account = LedgerAccount.parse(rs.getString("account"));
+                    AccountKind kind = AccountKind.valueOf(rs.getString("account_kind"));
                     String currency = rs.getString("currency");
-                    balances.put(new AccountInCurrency(account, currency), new Money(account.kind().closing(0,
+                    balances.put(new AccountInCurrency(rs.getString("account"), kind, currency), new Money(kind.closing(0,
                             rs.getLong("debit"), rs.getLong("credit")), CurrencyCodes.parse(currency)));
                 }, Date.valueOf(upTo));
         return balances;

@@ -86,8 +86,8 @@ class RunDayCommand implements Callable<Integer> {
         java.util.Map<String, Money> clients = new java.util.TreeMap<>();
         java.util.Map<String, Integer> holding = new java.util.TreeMap<>();
         ledger.balances(report.businessDate()).forEach((account, balance) -> {
-            String name = account.account().name();
-            if (account.account().kind() == se.clientfunds.ledger.AccountKind.CLIENT) {
+            String name = account.account();
+            if (account.kind() == se.clientfunds.ledger.AccountKind.CLIENT) {
                 String currency = balance.currency().getCurrencyCode();
                 clients.merge(currency, balance, Money::plus);
                 holding.merge(currency, balance.isZero() ? 0 : 1, Integer::sum);
