@@ -43,26 +43,31 @@ ALTER TABLE journal_entry MODIFY batch_id BIGINT NOT NULL,
 
 DELIMITER //
 
-CREATE TRIGGER journal_batch_before_insert BEFORE INSERT ON journal_batch FOR EACH ROW
+-- Refuses a booking date on or before the last closed business day. The read is a shared lock on business_day: a day
+-- being closed concurrently waits for the caller's transaction, or the caller for the close.
+CREATE PROCEDURE journal_require_open_day(IN booking DATE)
 BEGIN
     DECLARE closed_until DATE;
+    SELECT MAX(business_date) INTO closed_until FROM business_day WHERE status = 'CLOSED' LOCK IN SHARE MODE;
+    IF closed_until IS NOT NULL AND booking <= closed_until THEN
+        SET @closed_message = CONCAT('business day ', closed_until, ' is closed: cannot post with booking date ', booking);
+        SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = @closed_message;
+    END IF;
+END//
+
+CREATE TRIGGER journal_batch_before_insert BEFORE INSERT ON journal_batch FOR EACH ROW
+BEGIN
     IF NOT (NEW.posted <=> 0) THEN
         SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'a journal batch is inserted unposted; post it after its entries';
     END IF;
     IF NEW.booking_date IS NULL THEN
         SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'a journal batch needs a booking date';
     END IF;
-    -- a shared lock: a day being closed concurrently waits for this batch, or this batch for the close
-    SELECT MAX(business_date) INTO closed_until FROM business_day WHERE status = 'CLOSED' LOCK IN SHARE MODE;
-    IF closed_until IS NOT NULL AND NEW.booking_date <= closed_until THEN
-        SET @closed_message = CONCAT('business day ', closed_until, ' is closed: cannot post with booking date ', NEW.booking_date);
-        SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = @closed_message;
-    END IF;
+    CALL journal_require_open_day(NEW.booking_date);
 END//
 
 CREATE TRIGGER journal_batch_before_update BEFORE UPDATE ON journal_batch FOR EACH ROW
 BEGIN
-    DECLARE closed_until DATE;
     DECLARE entry_count BIGINT;
     DECLARE bad_entry BIGINT DEFAULT NULL;
     DECLARE bad_line_count BIGINT;
@@ -76,11 +81,7 @@ BEGIN
         SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'a journal batch is posted only with foreign_key_checks on';
     END IF;
     -- the day again, at posting: a batch left open (committed unposted) must not post onto a day closed since
-    SELECT MAX(business_date) INTO closed_until FROM business_day WHERE status = 'CLOSED' LOCK IN SHARE MODE;
-    IF closed_until IS NOT NULL AND NEW.booking_date <= closed_until THEN
-        SET @closed_message = CONCAT('business day ', closed_until, ' is closed: cannot post with booking date ', NEW.booking_date);
-        SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = @closed_message;
-    END IF;
+    CALL journal_require_open_day(NEW.booking_date);
     -- the batch's entries locked first: no other session adds a line to one of them until this posting ends
     SELECT COUNT(*) INTO entry_count FROM journal_entry WHERE batch_id = NEW.id FOR UPDATE;
     -- one grouped pass over the batch's lines, per entry and currency, then per entry: the first entry with fewer

@@ -14,8 +14,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * A job's configuration wires its steps (STYLE: one job reads top to bottom in one configuration class): the SQL its
@@ -28,9 +26,7 @@ class JobConfigurationTest {
 
     @BeforeAll
     static void importProductionClasses() {
-        classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("se.clientfunds");
+        classes = ProductionClasses.all();
     }
 
     @Test

@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * Module direction (DESIGN §4): readers-writers and report-templates know nothing of jobs or schedules, nor of each
@@ -22,9 +20,7 @@ class ModuleDependencyTest {
 
     @BeforeAll
     static void importProductionClasses() {
-        classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("se.clientfunds");
+        classes = ProductionClasses.all();
     }
 
     @Test
