@@ -115,7 +115,7 @@ class SettleCommandIT {
         // the baseline writes what the jobs write (the stage compares them), the old one is measured beside it
         assertThat(bench.out.lines().toList().get(1)).matches("allocate_close,2000(,[0-9]+\\.[0-9]{2}){3},[0-9]+(,[0-9]+\\.[0-9]{2}){2}");
         assertThat(bench.err).contains("allocate_close: the jobs and the baseline wrote the same rows: payment_allocation 2,000,"
-                + " invoice_allocation 2,000, journal_entry 4,000, journal_line 8,000, account_position 2,003, business_day 1");
+                + " invoice_allocation 2,000, journal_batch 1, journal_entry 4,000, journal_line 8,000, account_position 2,003, business_day 1");
     }
 
     @Test
@@ -130,7 +130,7 @@ class SettleCommandIT {
         assertThat(lines.get(0)).isEqualTo("stage,rows,seconds,baseline_seconds,ratio,peak_heap_mb,old_baseline_seconds,old_ratio");
         assertThat(lines.get(1)).matches("import_camt054,2000(,[0-9]+\\.[0-9]{2}){3},[0-9]+(,[0-9]+\\.[0-9]{2}){2}");
         assertThat(bench.err).contains("import_camt054: the baseline loads the rows the job left: imported_file 1, bank_section 1,"
-                + " bank_entry 2,000, bank_transaction 2,000, accepted_bank_reference 2,000, journal_entry 2,000, journal_line 4,000");
+                + " bank_entry 2,000, bank_transaction 2,000, accepted_bank_reference 2,000, journal_batch 1, journal_entry 2,000, journal_line 4,000");
     }
 
     @Test
