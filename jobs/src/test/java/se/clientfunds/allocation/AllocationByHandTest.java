@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import se.clientfunds.ledger.JournalEntry;
 import se.clientfunds.ledger.JournalLine;
 import se.clientfunds.ledger.LedgerAccount;
+import se.clientfunds.ledger.LedgerEvent;
 import se.clientfunds.money.Money;
 
 /** An operator's allocation by hand goes by the allocator's rules for the one invoice the operator chose. */
@@ -81,12 +82,12 @@ class AllocationByHandTest {
         Allocation allocation = allocator.allocateByHand(waiting(sek(150_00)),
                 new InvoiceBook.Invoice("INV1", "CL1", null, sek(100_00), sek(40_00)));
         // when
-        List<JournalEntry> entries = allocation.journalEntries(DAY, "MANUAL_ALLOCATION", IBAN + "/BK1/2", "anna: phoned the payer");
+        List<JournalEntry> entries = allocation.journalEntries(DAY, LedgerEvent.MANUAL_ALLOCATION, IBAN + "/BK1/2", "anna: phoned the payer");
         // then
         assertThat(entries).containsExactly(
-                JournalEntry.of(DAY, "MANUAL_ALLOCATION", IBAN + "/BK1/2", "anna: phoned the payer",
+                JournalEntry.of(DAY, LedgerEvent.MANUAL_ALLOCATION, IBAN + "/BK1/2", "anna: phoned the payer",
                         JournalLine.debit(LedgerAccount.UNALLOCATED, sek(60_00)), JournalLine.credit(LedgerAccount.client("CL1"), sek(60_00))),
-                JournalEntry.of(DAY, Allocation.FEE_CHARGED, IBAN + "/BK1/2", null,
+                JournalEntry.of(DAY, LedgerEvent.FEE_CHARGED, IBAN + "/BK1/2", null,
                         JournalLine.debit(LedgerAccount.client("CL1"), sek(2_20)), JournalLine.credit(LedgerAccount.PLATFORM_FEES, sek(2_20))));
     }
 
