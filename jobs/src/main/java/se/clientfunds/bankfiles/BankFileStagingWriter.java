@@ -2,7 +2,6 @@ package se.clientfunds.bankfiles;
 
 import static se.clientfunds.jobs.ColumnText.fit;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,7 +53,7 @@ class BankFileStagingWriter implements ItemWriter<StagedBankRecord> {
                 BankEntry e = entry.entry();
                 entries.add(new Object[] {importId, staged.entryNo(), staged.sectionNo(), e.location(), account.iban(),
                         e.amount().currency().getCurrencyCode(), code(e.direction()), e.amount().minorUnits(),
-                        date(e.bookingDate()), date(e.valueDate()), e.accountServicerReference(), e.status(),
+                        e.bookingDate(), e.valueDate(), e.accountServicerReference(), e.status(),
                         e.bankTransactionCode(), Math.max(1, e.transactions().size()), e.paymentInformationId(),
                         e.declaredBatchCount()});
                 List<BankTransaction> details = e.transactions().isEmpty()
@@ -65,7 +64,7 @@ class BankFileStagingWriter implements ItemWriter<StagedBankRecord> {
                     BankTransaction t = details.get(i);
                     transactions.add(new Object[] {importId, staged.entryNo(), i + 1, t.location(), account.iban(),
                             t.amount().currency().getCurrencyCode(), code(t.direction()), t.amount().minorUnits(),
-                            date(e.bookingDate()), fit(bankReference(e, t, i + 1, details.size()), 140), fit(t.endToEndId(), 140),
+                            e.bookingDate(), fit(bankReference(e, t, i + 1, details.size()), 140), fit(t.endToEndId(), 140),
                             fit(t.counterparty().name(), 140), fit(t.counterparty().account(), 64), country(t.counterparty().country()),
                             fit(String.join(" ", t.references()), 600), fit(t.remittanceText(), 600),
                             isPayment(account, e, t) ? 1 : 0});
@@ -90,8 +89,8 @@ class BankFileStagingWriter implements ItemWriter<StagedBankRecord> {
         return new Object[] {importId, staged.sectionNo(), format.name(), section.id(), account.iban(),
                 section.currency() == null ? account.currency() : section.currency().getCurrencyCode(),
                 section.sequenceNumber(), opening == null ? null : opening.amount().minorUnits(),
-                opening == null ? null : date(opening.date()), closing == null ? null : closing.amount().minorUnits(),
-                closing == null ? null : date(closing.date()), staged.sectionEntries(),
+                opening == null ? null : opening.date(), closing == null ? null : closing.amount().minorUnits(),
+                closing == null ? null : closing.date(), staged.sectionEntries(),
                 section.asOf() == null ? null : se.clientfunds.jobs.ColumnText.fit(section.asOf(), 40)};
     }
 
@@ -151,10 +150,6 @@ class BankFileStagingWriter implements ItemWriter<StagedBankRecord> {
 
     private static String code(Direction direction) {
         return direction == Direction.CREDIT ? "C" : "D";
-    }
-
-    private static Date date(LocalDate date) {
-        return date == null ? null : Date.valueOf(date);
     }
 
     private static String country(String country) {

@@ -7,6 +7,8 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import se.clientfunds.database.LoadDataRows;
+
 /**
  * The staging of bank files ({@code bank_section}, {@code bank_entry}, {@code bank_transaction}, each row with its
  * import id) and the claims on the bank's references ({@code accepted_bank_reference}): the SQL of the import's
@@ -34,27 +36,31 @@ class StagedBankFiles {
         this.jdbc = jdbc;
     }
 
-    // --- staging: the rows as the writer built them
+    // --- staging: the rows as the writer built them, by LOAD DATA (the database's bulk path) in the chunk's transaction;
+    // a row the database refuses fails the chunk naming the table and the row (its import id and numbers, location)
 
     void stageSections(List<Object[]> sections) {
-        jdbc.batchUpdate("INSERT INTO bank_section (import_id, section_no, format, section_id, account_iban, currency,"
-                + " sequence_number, opening_minor, opening_date, closing_minor, closing_date, entry_count, as_of)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", sections);
+        load(new LoadDataRows("bank_section", List.of("import_id", "section_no", "format", "section_id", "account_iban",
+                "currency", "sequence_number", "opening_minor", "opening_date", "closing_minor", "closing_date", "entry_count",
+                "as_of"), 2), sections);
     }
 
     void stageEntries(List<Object[]> entries) {
-        jdbc.batchUpdate("INSERT INTO bank_entry (import_id, entry_no, section_no, location, account_iban, currency,"
-                + " direction, amount_minor, booking_date, value_date, entry_reference, status, bank_transaction_code,"
-                + " transaction_count, payment_information_id, declared_batch_count)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                entries);
+        load(new LoadDataRows("bank_entry", List.of("import_id", "entry_no", "section_no", "location", "account_iban",
+                "currency", "direction", "amount_minor", "booking_date", "value_date", "entry_reference", "status",
+                "bank_transaction_code", "transaction_count", "payment_information_id", "declared_batch_count"), 4), entries);
     }
 
     void stageTransactions(List<Object[]> transactions) {
-        jdbc.batchUpdate("INSERT INTO bank_transaction (import_id, entry_no, transaction_no, location, account_iban,"
-                + " currency, direction, amount_minor, booking_date, bank_reference, end_to_end_id, counterparty_name,"
-                + " counterparty_account, counterparty_country, payment_references, remittance_text, is_payment)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", transactions);
+        load(new LoadDataRows("bank_transaction", List.of("import_id", "entry_no", "transaction_no", "location",
+                "account_iban", "currency", "direction", "amount_minor", "booking_date", "bank_reference", "end_to_end_id",
+                "counterparty_name", "counterparty_account", "counterparty_country", "payment_references", "remittance_text",
+                "is_payment"), 4), transactions);
+    }
+
+    private void load(LoadDataRows table, List<Object[]> rows) {
+        rows.forEach(table::add);
+        table.load(jdbc);
     }
 
     long entries(long importId) {
