@@ -117,24 +117,18 @@ class ReconciliationItems {
                     String reference = rs.getString(5);
                     String batch = null;
                     String counterparty = rs.getString(6);
-                    // an event this release does not post (a correction entered by hand) keeps its own reference
-                    switch (LedgerEvent.of(event).orElse(LedgerEvent.MANUAL_ALLOCATION)) {
-                        case PAYMENT_RECEIVED, PAYMENT_DEDUCTED -> {
-                            reference = reference.startsWith(prefix) ? reference.substring(prefix.length()) : reference;
-                            batch = rs.getString(15);
-                        }
-                        case PAYOUT -> {
-                            batch = rs.getString(9);
-                            counterparty = rs.getString(10);
-                        }
-                        case REFUND_PAID -> {
-                            reference = rs.getString(11) == null ? reference : rs.getString(11);
-                            batch = rs.getString(12);
-                            counterparty = rs.getString(13);
-                        }
-                        default -> {
-                            // an allocation or a correction: its own reference
-                        }
+                    // an allocation, or an event this release does not post (a correction entered by hand), keeps its own
+                    LedgerEvent known = LedgerEvent.of(event).orElse(null);
+                    if (known == LedgerEvent.PAYMENT_RECEIVED || known == LedgerEvent.PAYMENT_DEDUCTED) {
+                        reference = reference.startsWith(prefix) ? reference.substring(prefix.length()) : reference;
+                        batch = rs.getString(15);
+                    } else if (known == LedgerEvent.PAYOUT) {
+                        batch = rs.getString(9);
+                        counterparty = rs.getString(10);
+                    } else if (known == LedgerEvent.REFUND_PAID) {
+                        reference = rs.getString(11) == null ? reference : rs.getString(11);
+                        batch = rs.getString(12);
+                        counterparty = rs.getString(13);
                     }
                     long minor = rs.getLong(8);
                     Money amount = Money.ofMinor("D".equals(rs.getString(7)) ? minor : -minor, currency);
