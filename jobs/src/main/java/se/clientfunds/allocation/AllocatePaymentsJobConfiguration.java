@@ -58,8 +58,12 @@ class AllocatePaymentsJobConfiguration {
 
     @Bean
     Job allocatePaymentsJob(JobRepository jobRepository, Step checkDayOpenForAllocationStep, Step chooseSanctionsListStep,
-                            Step screenPaymentsStep, Step allocatePaymentsStep, Step recordDeductionsStep) {
+                            Step screenPaymentsStep, Step allocatePaymentsStep, Step recordDeductionsStep,
+                            AllocationStore allocationStore, Ledger ledger) {
         return new JobBuilder(JobName.ALLOCATE_PAYMENTS.jobName(), jobRepository)
+                // a big day changes the look-ups that follow (close, monitoring, reconciliation): fresh statistics
+                .listener(allocationStore.statistics())
+                .listener(ledger.statistics())
                 .start(checkDayOpenForAllocationStep)
                 .next(chooseSanctionsListStep)
                 .next(screenPaymentsStep)

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import se.clientfunds.database.TableStatistics;
 import se.clientfunds.money.Money;
 
 /**
@@ -28,6 +29,11 @@ class AllocationStore {
 
     AllocationStore(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Refreshes the optimizer's statistics of the allocation tables once the job has completed. */
+    TableStatistics statistics() {
+        return new TableStatistics(jdbc.getJdbcTemplate(), "payment_allocation", "invoice_allocation");
     }
 
     /**

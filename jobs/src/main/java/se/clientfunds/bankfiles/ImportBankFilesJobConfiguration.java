@@ -59,8 +59,11 @@ class ImportBankFilesJobConfiguration {
     @Bean
     Job importBankFilesJob(JobRepository jobRepository, Step registerBankFileStep, Step validateBankFileStep,
                            Step stageBankFileStep, Step checkBankReferencesStep, Step postPaymentsStep,
-                           Step completeBankFileStep) {
+                           Step completeBankFileStep, StagedBankFiles stagedBankFiles, Ledger ledger) {
         return new JobBuilder(JobName.IMPORT_BANK_FILES.jobName(), jobRepository)
+                // a big file changes the look-ups that follow (allocation, reconciliation): fresh statistics for them
+                .listener(stagedBankFiles.statistics())
+                .listener(ledger.statistics())
                 // only a completed step leads on; anything else ends the job there, restartable
                 .start(registerBankFileStep).on(REJECTED).end(REJECTED)
                 .from(registerBankFileStep).on(COMPLETED).to(validateBankFileStep)

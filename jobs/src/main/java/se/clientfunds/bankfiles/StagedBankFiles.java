@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import se.clientfunds.database.LoadDataRows;
+import se.clientfunds.database.TableStatistics;
 
 /**
  * The staging of bank files ({@code bank_section}, {@code bank_entry}, {@code bank_transaction}, each row with its
@@ -34,6 +35,11 @@ class StagedBankFiles {
 
     StagedBankFiles(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Refreshes the optimizer's statistics of the bank tables once an import has completed. */
+    TableStatistics statistics() {
+        return new TableStatistics(jdbc, "bank_section", "bank_entry", "bank_transaction", "accepted_bank_reference");
     }
 
     // --- staging: the rows as the writer built them, by LOAD DATA (the database's bulk path) in the chunk's transaction;

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import se.clientfunds.database.TableStatistics;
 import se.clientfunds.extract.ExtractKind;
 
 /** The tables an extract is loaded into, and the claims on refund ids ({@code accepted_refund}). */
@@ -16,6 +17,11 @@ class ExtractTables {
 
     ExtractTables(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Refreshes the optimizer's statistics of the extract tables once an import has completed. */
+    TableStatistics statistics() {
+        return new TableStatistics(jdbc, "client", "invoice", "refund");
     }
 
     /** The rows an import of the kind loaded so far. */

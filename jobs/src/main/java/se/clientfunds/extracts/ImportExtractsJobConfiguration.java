@@ -66,8 +66,10 @@ class ImportExtractsJobConfiguration {
     @Bean
     Job importExtractsJob(JobRepository jobRepository, Step registerExtractStep, Step validateExtractStep,
                           JobExecutionDecider extractKindDecider, Step loadClientsStep, Step loadInvoicesStep,
-                          Step loadRefundsStep, Step completeExtractStep) {
+                          Step loadRefundsStep, Step completeExtractStep, ExtractTables extractTables) {
         return new JobBuilder(JobName.IMPORT_EXTRACTS.jobName(), jobRepository)
+                // a big extract changes the look-ups that follow (invoices by OCR): fresh statistics for them
+                .listener(extractTables.statistics())
                 // only a completed step leads on; anything else (FAILED, STOPPED) ends the job there, restartable
                 .start(registerExtractStep).on(REJECTED).end(REJECTED)
                 .from(registerExtractStep).on(ExitStatus.COMPLETED.getExitCode()).to(validateExtractStep)

@@ -17,6 +17,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import se.clientfunds.database.TableStatistics;
 import se.clientfunds.jobs.Causes;
 import se.clientfunds.money.CurrencyCodes;
 import se.clientfunds.money.Money;
@@ -39,6 +40,11 @@ public class Ledger {
         // explicit, not @Transactional: the single-entry overload calls this one directly, past any proxy
         this.transaction = new TransactionTemplate(transactionManager);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
+    }
+
+    /** Refreshes the optimizer's statistics of the journal once a job that posted in bulk has completed. */
+    public TableStatistics statistics() {
+        return new TableStatistics(jdbc, "journal_batch", "journal_entry", "journal_line");
     }
 
     /**

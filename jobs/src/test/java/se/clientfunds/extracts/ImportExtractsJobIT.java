@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -168,6 +169,28 @@ class ImportExtractsJobIT {
                 .containsExactly(10_000L, 8_000L);
         assertThat(jdbc.queryForObject("SELECT amount_minor FROM current_invoice WHERE invoice_id = 'INV-1'", Long.class))
                 .isEqualTo(8_000L);
+    }
+
+    @Test
+    void refreshesTheInvoiceStatisticsOnceTheImportHasCompleted() throws Exception {
+        // given: statistics taken while the table was empty, which InnoDB is told not to refresh on its own (as it may
+        // not, or may from the middle of a load, when a million invoices arrive)
+        importClients();
+        jdbc.execute("SET GLOBAL innodb_stats_auto_recalc = OFF");
+        try {
+            jdbc.execute("ANALYZE TABLE invoice");
+            assertThat(invoiceRowsInStatistics()).isZero();
+            String[] rows = IntStream.rangeClosed(1, 1000).mapToObj(n -> invoice("INV-" + n, "C1", "10.00")).toArray(String[]::new);
+
+            // when
+            ImportOutcome outcome = imports.importFile(write("invoices.csv", INVOICES_HEADER, rows), DATE);
+
+            // then: the optimizer knows the 1,000 rows (a table this small is counted exactly)
+            assertThat(outcome.status()).isEqualTo(ImportOutcome.Status.IMPORTED);
+            assertThat(invoiceRowsInStatistics()).isEqualTo(1000L);
+        } finally {
+            jdbc.execute("SET GLOBAL innodb_stats_auto_recalc = ON");
+        }
     }
 
     @Test
@@ -350,6 +373,11 @@ class ImportExtractsJobIT {
         assertThat(jdbc.queryForList("SELECT refund_id FROM current_refund ORDER BY refund_id", String.class))
                 .containsExactly("R1", "R3");
         assertThat(home.quarantine().resolve("refunds-a.csv.reason.txt")).exists();
+    }
+
+    private long invoiceRowsInStatistics() {
+        return jdbc.queryForObject("SELECT n_rows FROM mysql.innodb_table_stats WHERE database_name = DATABASE()"
+                + " AND table_name = 'invoice'", Long.class);
     }
 
     private void importClients() throws Exception {
