@@ -3,6 +3,7 @@ package se.clientfunds.reconciliation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -121,18 +122,27 @@ public class AccountReconciliation {
         for (MatchRule rule : MatchRule.values()) {
             counts.put(rule, 0);
         }
-        for (Match match : matches) {
+        List<Long> matchIds = store.insertMatches(at.day(), at.run(), at.iban(), at.currency(), matches);
+        // most items are new: written together; one carried in an open break clears that break, one by one
+        List<String> fresh = new ArrayList<>();
+        List<Long> freshMatches = new ArrayList<>();
+        for (int i = 0; i < matches.size(); i++) {
+            Match match = matches.get(i);
+            long matchId = matchIds.get(i);
             counts.merge(match.rule(), 1, Integer::sum);
-            long matchId = store.insertMatch(at.day(), at.run(), at.iban(), at.currency(), match);
-            for (BankItem item : match.bank()) {
-                store.settle(item.key(), at.iban(), ItemState.MATCHED, matchId, at.carried(item.key()), at.day(), at.run(),
-                        match.rule().name());
-            }
-            for (BookItem item : match.books()) {
-                store.settle(item.key(), at.iban(), ItemState.MATCHED, matchId, at.carried(item.key()), at.day(), at.run(),
-                        match.rule().name());
+            List<String> keys = new ArrayList<>(match.bank().size() + match.books().size());
+            match.bank().forEach(item -> keys.add(item.key()));
+            match.books().forEach(item -> keys.add(item.key()));
+            for (String key : keys) {
+                if (at.carries(key)) {
+                    store.settle(key, at.iban(), ItemState.MATCHED, matchId, at.carried(key), at.day(), at.run(), match.rule().name());
+                } else {
+                    fresh.add(key);
+                    freshMatches.add(matchId);
+                }
             }
         }
+        store.insertItems(at.iban(), ItemState.MATCHED, fresh, freshMatches);
         return counts;
     }
 

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,9 @@ class ReconciliationStore {
                      LocalDate openedOn, String status, String explanation) {
     }
 
+    /** Matches written per multi-row insert. */
+    private static final int MATCH_CHUNK = 1000;
+
     private final JdbcTemplate jdbc;
 
     ReconciliationStore(JdbcTemplate jdbc) {
@@ -88,27 +92,60 @@ class ReconciliationStore {
 
     // --- matches and items
 
-    long insertMatch(LocalDate day, int run, String iban, String currency, Match match) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        String reference = match.bank().get(0).displayReference();
-        jdbc.update(connection -> {
-            PreparedStatement statement = connection.prepareStatement("INSERT INTO reconciliation_match (business_date, run_no,"
-                    + " account_iban, currency, match_rule, reference, bank_minor, books_minor, residual_minor, bank_items,"
-                    + " books_items) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
-            statement.setDate(1, Date.valueOf(day));
-            statement.setInt(2, run);
-            statement.setString(3, iban);
-            statement.setString(4, currency);
-            statement.setString(5, match.rule().name());
-            statement.setString(6, fit(reference, 140));
-            statement.setLong(7, match.bankTotal().minorUnits());
-            statement.setLong(8, match.booksTotal().minorUnits());
-            statement.setLong(9, match.residual().minorUnits());
-            statement.setString(10, String.join(",", match.bank().stream().map(BankItem::key).toList()));
-            statement.setString(11, String.join(",", match.books().stream().map(BookItem::key).toList()));
-            return statement;
-        }, key);
-        return key.getKey().longValue();
+    /**
+     * Inserts the matches with multi-row inserts, {@value #MATCH_CHUNK} at a time, and returns their ids in the order
+     * given: each chunk's ids are read back by their bank items, which no two matches of a run share (a bank item
+     * matches once). The caller's transaction is the only writer of the account's matches in the run.
+     */
+    List<Long> insertMatches(LocalDate day, int run, String iban, String currency, List<Match> matches) {
+        List<Long> ids = new ArrayList<>(matches.size());
+        for (int from = 0; from < matches.size(); from += MATCH_CHUNK) {
+            List<Match> chunk = matches.subList(from, Math.min(matches.size(), from + MATCH_CHUNK));
+            jdbc.batchUpdate("INSERT INTO reconciliation_match (business_date, run_no, account_iban, currency, match_rule, reference,"
+                    + " bank_minor, books_minor, residual_minor, bank_items, books_items) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    chunk, chunk.size(), (statement, match) -> {
+                        statement.setDate(1, Date.valueOf(day));
+                        statement.setInt(2, run);
+                        statement.setString(3, iban);
+                        statement.setString(4, currency);
+                        statement.setString(5, match.rule().name());
+                        statement.setString(6, fit(match.bank().get(0).displayReference(), 140));
+                        statement.setLong(7, match.bankTotal().minorUnits());
+                        statement.setLong(8, match.booksTotal().minorUnits());
+                        statement.setLong(9, match.residual().minorUnits());
+                        statement.setString(10, bankItems(match));
+                        statement.setString(11, String.join(",", match.books().stream().map(BookItem::key).toList()));
+                    });
+            // the chunk just written: the account's newest matches in the run
+            Map<String, Long> byBankItems = new HashMap<>(chunk.size() * 2);
+            jdbc.query("SELECT id, bank_items FROM reconciliation_match WHERE business_date = ? AND account_iban = ? AND run_no = ?"
+                    + " ORDER BY id DESC LIMIT ?", rs -> {
+                        byBankItems.put(rs.getString(2), rs.getLong(1));
+                    }, Date.valueOf(day), iban, run, chunk.size());
+            for (Match match : chunk) {
+                Long id = byBankItems.get(bankItems(match));
+                if (id == null) {
+                    throw new IllegalStateException("the match of " + bankItems(match) + " on " + iban + " was not found after it was"
+                            + " written (run " + run + " of " + day + ")");
+                }
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    private static String bankItems(Match match) {
+        return String.join(",", match.bank().stream().map(BankItem::key).toList());
+    }
+
+    /** Items that ended in a state with no open break to clear (none was carried), with multi-row inserts. */
+    void insertItems(String iban, ItemState state, List<String> keys, List<Long> matchIds) {
+        List<Object[]> rows = new ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            rows.add(new Object[] {keys.get(i), iban, state.name(), matchIds.get(i)});
+        }
+        jdbc.batchUpdate("INSERT INTO reconciliation_item (item_key, account_iban, state, match_id, break_id) VALUES (?, ?, ?, ?, NULL)",
+                rows);
     }
 
     /** Records where an item ended; an open break it was in is cleared by the rule that settled it, on this run. */
