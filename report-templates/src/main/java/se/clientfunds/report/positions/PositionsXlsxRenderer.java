@@ -23,6 +23,7 @@ import java.util.TreeSet;
 import javax.xml.namespace.QName;
 
 import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Row;
@@ -88,31 +89,50 @@ public final class PositionsXlsxRenderer {
     /** Rows SXSSF keeps in memory per streamed sheet; older rows are flushed to a temporary file. */
     static final int ROW_WINDOW = 100;
 
+    /**
+     * Movements a sheet holds under its header: a sheet has at most 1,048,576 rows (Excel's limit, which POI enforces).
+     * A day with more continues on sheets of its own beside the first, named as it is with (2), (3), …
+     */
+    static final int MOVEMENTS_PER_SHEET = SpreadsheetVersion.EXCEL2007.getLastRowIndex();
+
+    /** The longest sheet name Excel accepts. */
+    private static final int SHEET_NAME_LENGTH = 31;
+
     static final String CREATOR = DocumentProperties.CREATOR;
 
     private static final List<AccountKind> CLIENT_FUNDS = List.of(AccountKind.CLIENT, AccountKind.UNALLOCATED,
             AccountKind.DEBTOR_CREDIT, AccountKind.PLATFORM_FEES);
 
     private final TemplateSource template;
+    private final int movementsPerSheet;
 
     /** A renderer using the template shipped on the class path, {@value #TEMPLATE}. */
     public PositionsXlsxRenderer() {
+        this(MOVEMENTS_PER_SHEET);
+    }
+
+    /** The shipped template, with fewer movements per sheet than Excel allows (tests of the continuation sheets). */
+    PositionsXlsxRenderer(int movementsPerSheet) {
         this(() -> {
             InputStream in = PositionsXlsxRenderer.class.getResourceAsStream(TEMPLATE);
             if (in == null) {
                 throw new IOException("template " + TEMPLATE + " is not on the class path");
             }
             return in;
-        });
+        }, movementsPerSheet);
     }
 
     /** A renderer using an edited copy of the template; it must keep the sheets, header rows and style rows. */
     public PositionsXlsxRenderer(Path template) {
-        this(() -> Files.newInputStream(template));
+        this(() -> Files.newInputStream(template), MOVEMENTS_PER_SHEET);
     }
 
-    private PositionsXlsxRenderer(TemplateSource template) {
+    private PositionsXlsxRenderer(TemplateSource template, int movementsPerSheet) {
+        if (movementsPerSheet < 1 || movementsPerSheet > MOVEMENTS_PER_SHEET) {
+            throw new IllegalArgumentException("movements per sheet " + movementsPerSheet + " is not from 1 to " + MOVEMENTS_PER_SHEET);
+        }
         this.template = template;
+        this.movementsPerSheet = movementsPerSheet;
     }
 
     /** Renders {@code report} with the labels of {@code locale} into the file {@code target}, replacing it. */
@@ -156,7 +176,8 @@ public final class PositionsXlsxRenderer {
         try (SXSSFWorkbook streaming = new SXSSFWorkbook(workbook, ROW_WINDOW);
                 OutputStream out = Files.newOutputStream(poiOutput)) {
             writePositions(streamed(streaming, positions), positions, report.positions(), text);
-            writeMovements(streamed(streaming, movements), movements, report.movements(), text, dateFormat);
+            List<SXSSFSheet> moreMovements = writeMovements(streaming, movements, labels.get("positions.sheet.movements"),
+                    report.movements(), text, dateFormat);
             writeUnallocated(streamed(streaming, unallocated), unallocated, report.unallocated(), text, dateFormat);
             writeDebtorCredit(streamed(streaming, debtorCredit), debtorCredit, report.debtorCredit(), text, dateFormat);
             // the page header's date and the footer's words are those of the PDFs, in the same language
@@ -164,6 +185,9 @@ public final class PositionsXlsxRenderer {
             print.summary(summary.sheet());
             for (SheetTemplate table : List.of(positions, movements, unallocated, debtorCredit)) {
                 print.table(streamed(streaming, table), table.columns());
+            }
+            for (SXSSFSheet sheet : moreMovements) {
+                print.table(sheet, movements.columns());
             }
             streaming.setActiveSheet(workbook.getSheetIndex(summary.sheet()));
             streaming.write(out);
@@ -192,14 +216,27 @@ public final class PositionsXlsxRenderer {
         finishTable(sheet, template, widths, r - 1);
     }
 
-    /** The ledger's events in words, an event without a label as the ledger names it; D/C in the locale's letters. */
-    private static void writeMovements(SXSSFSheet sheet, SheetTemplate template, Iterable<MovementLine> lines, ReportText text,
-            String dateFormat) {
+    /**
+     * The ledger's events in words, an event without a label as the ledger names it; D/C in the locale's letters. Past
+     * {@link #movementsPerSheet} rows the movements go on to a new sheet with the same header, placed after the last;
+     * returns those sheets.
+     */
+    private List<SXSSFSheet> writeMovements(SXSSFWorkbook streaming, SheetTemplate template, String sheetName,
+            Iterable<MovementLine> lines, ReportText text, String dateFormat) {
+        List<SXSSFSheet> more = new ArrayList<>();
+        SXSSFSheet sheet = streamed(streaming, template);
         ColumnWidths widths = new ColumnWidths(template, sheet);
         String debit = text.label(Side.D);
         String credit = text.label(Side.C);
         int r = 1;
         for (MovementLine line : lines) {
+            if (r > movementsPerSheet) {
+                finishTable(sheet, template, widths, r - 1);
+                sheet = continuation(streaming, template, sheetName, more.size() + 2);
+                more.add(sheet);
+                widths = new ColumnWidths(template, sheet);
+                r = 1;
+            }
             Row row = sheet.createRow(r++);
             widths.date(row, 0, line.bookingDate(), dateFormat);
             widths.text(row, 1, text.code("LedgerEvent", line.eventType()));
@@ -210,6 +247,32 @@ public final class PositionsXlsxRenderer {
             widths.text(row, 6, line.amount().currency());
         }
         finishTable(sheet, template, widths, r - 1);
+        return more;
+    }
+
+    /**
+     * Sheet {@code number} of a table that goes on past one sheet: the first sheet's name with the number, its header row
+     * (words and styles), placed right after the sheet before it.
+     */
+    private static SXSSFSheet continuation(SXSSFWorkbook streaming, SheetTemplate template, String sheetName, int number) {
+        String suffix = " (" + number + ")";
+        String name = sheetName.length() + suffix.length() <= SHEET_NAME_LENGTH ? sheetName + suffix
+                : sheetName.substring(0, SHEET_NAME_LENGTH - suffix.length()) + suffix;
+        SXSSFSheet sheet = streaming.createSheet(name);
+        int after = streaming.getXSSFWorkbook().getSheetIndex(template.sheet()) + number - 1;
+        streaming.setSheetOrder(name, after);
+        Row header = template.sheet().getRow(0);
+        Row copy = sheet.createRow(0);
+        copy.setHeight(header.getHeight());
+        for (int c = 0; c < template.columns(); c++) {
+            Cell cell = header.getCell(c);
+            if (cell != null) {
+                Cell copied = copy.createCell(c);
+                copied.setCellValue(cell.getStringCellValue());
+                copied.setCellStyle(cell.getCellStyle());
+            }
+        }
+        return sheet;
     }
 
     /** Why a payment waits, worded from its code, then the details as the allocation recorded them. */

@@ -125,6 +125,44 @@ class PositionsXlsxRendererTest {
     }
 
     @Test
+    void movementsPastWhatASheetHoldsGoOnToSheetsOfTheirOwnBesideTheFirstWithItsHeaderFilterAndPrintTitles() throws IOException {
+        // given seven movements and sheets of three (a sheet holds 1,048,575 under its header: a day of a million
+        // payments has several million movements)
+        Path file = dir.resolve("positions-continued.xlsx");
+        new PositionsXlsxRenderer(3).render(PositionsFixture.report(PositionsFixture.lazyMovements(7)), Locale.ENGLISH, file);
+
+        try (XSSFWorkbook workbook = open(file)) {
+            // then
+            List<String> names = new ArrayList<>();
+            workbook.forEach(sheet -> names.add(sheet.getSheetName()));
+            assertThat(names).containsExactly("Summary", "Positions", "Movements", "Movements (2)", "Movements (3)", "Unallocated",
+                    "Debtor credit");
+            List<String> references = new ArrayList<>();
+            for (String name : List.of("Movements", "Movements (2)", "Movements (3)")) {
+                XSSFSheet sheet = workbook.getSheet(name);
+                assertThat(texts(sheet.getRow(0))).as(name).containsExactly("Booking date", "Event", "Reference", "Account", "D/C",
+                        "Amount", "Currency");
+                assertThat(sheet.getRow(0).getCell(0).getCellStyle().getFont().getBold()).as(name).isTrue();
+                assertThat(sheet.getPaneInformation().isFreezePane()).as(name).isTrue();
+                assertThat(sheet.getRepeatingRows().formatAsString()).as(name).isEqualTo("1:1");
+                for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                    references.add(sheet.getRow(r).getCell(2).getStringCellValue());
+                }
+            }
+            assertThat(autoFilter(workbook, "Movements")).isEqualTo("A1:G4");
+            assertThat(autoFilter(workbook, "Movements (2)")).isEqualTo("A1:G4");
+            assertThat(autoFilter(workbook, "Movements (3)")).isEqualTo("A1:G2");
+            // every movement once, in order
+            assertThat(references).containsExactly("OCR 1000000001", "OCR 1000000002", "OCR 1000000003", "OCR 1000000004",
+                    "OCR 1000000005", "OCR 1000000006", "OCR 1000000007");
+            assertThat(workbook.getSheet("Movements (2)").getRow(1).getCell(5).getNumericCellValue()).isEqualTo(1.04);
+            // the other sheets' filters and print titles are still theirs after the new sheets moved in beside them
+            assertThat(autoFilter(workbook, "Unallocated")).isEqualTo("A1:J9");
+            assertThat(workbook.getSheet("Debtor credit").getRepeatingRows().formatAsString()).isEqualTo("1:1");
+        }
+    }
+
+    @Test
     void positionsAreNumbersWithTheCurrencysDecimalsTheClientsNameAndTheKindInWords() throws IOException {
         try (XSSFWorkbook workbook = open(english)) {
             XSSFSheet sheet = workbook.getSheet("Positions");
