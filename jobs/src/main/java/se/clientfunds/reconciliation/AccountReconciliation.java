@@ -122,27 +122,32 @@ public class AccountReconciliation {
         for (MatchRule rule : MatchRule.values()) {
             counts.put(rule, 0);
         }
-        List<Long> matchIds = store.insertMatches(at.day(), at.run(), at.iban(), at.currency(), matches);
-        // most items are new: written together; one carried in an open break clears that break, one by one
-        List<String> fresh = new ArrayList<>();
-        List<Long> freshMatches = new ArrayList<>();
-        for (int i = 0; i < matches.size(); i++) {
-            Match match = matches.get(i);
-            long matchId = matchIds.get(i);
-            counts.merge(match.rule(), 1, Integer::sum);
-            List<String> keys = new ArrayList<>(match.bank().size() + match.books().size());
-            match.bank().forEach(item -> keys.add(item.key()));
-            match.books().forEach(item -> keys.add(item.key()));
-            for (String key : keys) {
-                if (at.carries(key)) {
-                    store.settle(key, at.iban(), ItemState.MATCHED, matchId, at.carried(key), at.day(), at.run(), match.rule().name());
-                } else {
-                    fresh.add(key);
-                    freshMatches.add(matchId);
+        // a chunk of matches at a time, so that what is written holds no more than a chunk beside the run's items
+        for (int from = 0; from < matches.size(); from += ReconciliationStore.MATCH_CHUNK) {
+            List<Match> chunk = matches.subList(from, Math.min(matches.size(), from + ReconciliationStore.MATCH_CHUNK));
+            List<Long> matchIds = store.insertMatches(at.day(), at.run(), at.iban(), at.currency(), chunk);
+            // most items are new: written together; one carried in an open break clears that break, one by one
+            List<String> fresh = new ArrayList<>();
+            List<Long> freshMatches = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                Match match = chunk.get(i);
+                long matchId = matchIds.get(i);
+                counts.merge(match.rule(), 1, Integer::sum);
+                List<String> keys = new ArrayList<>(match.bank().size() + match.books().size());
+                match.bank().forEach(item -> keys.add(item.key()));
+                match.books().forEach(item -> keys.add(item.key()));
+                for (String key : keys) {
+                    if (at.carries(key)) {
+                        store.settle(key, at.iban(), ItemState.MATCHED, matchId, at.carried(key), at.day(), at.run(),
+                                match.rule().name());
+                    } else {
+                        fresh.add(key);
+                        freshMatches.add(matchId);
+                    }
                 }
             }
+            store.insertItems(at.iban(), ItemState.MATCHED, fresh, freshMatches);
         }
-        store.insertItems(at.iban(), ItemState.MATCHED, fresh, freshMatches);
         return counts;
     }
 

@@ -82,7 +82,7 @@ class ReconciliationStore {
     }
 
     /** Matches written per multi-row insert. */
-    private static final int MATCH_CHUNK = 1000;
+    static final int MATCH_CHUNK = 1000;
 
     private final JdbcTemplate jdbc;
 
@@ -93,7 +93,7 @@ class ReconciliationStore {
     // --- matches and items
 
     /**
-     * Inserts the matches with multi-row inserts, {@value #MATCH_CHUNK} at a time, and returns their ids in the order
+     * Inserts the matches with multi-row inserts, {@value #MATCH_CHUNK} at a time (callers give it a chunk), and returns their ids in the order
      * given: each chunk's ids are read back by their bank items, which no two matches of a run share (a bank item
      * matches once). The caller's transaction is the only writer of the account's matches in the run.
      */
