@@ -63,10 +63,6 @@ public final class LoadDataRows {
         return this;
     }
 
-    public int size() {
-        return rows.size();
-    }
-
     /** Loads the rows through the transaction's connection; fails on any row the database did not take as given. */
     public void load(JdbcTemplate jdbc) {
         if (rows.isEmpty()) {

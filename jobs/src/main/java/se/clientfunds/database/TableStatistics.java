@@ -59,8 +59,4 @@ public final class TableStatistics implements JobExecutionListener {
             log.warn("statistics of {} not refreshed: {}", tables, e.getMostSpecificCause().getMessage());
         }
     }
-
-    public List<String> tables() {
-        return tables;
-    }
 }

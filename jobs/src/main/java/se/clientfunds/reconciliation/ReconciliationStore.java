@@ -81,7 +81,7 @@ class ReconciliationStore {
                      LocalDate openedOn, String status, String explanation) {
     }
 
-    /** Matches written per multi-row insert. */
+    /** Matches written per multi-row insert: the reconciliation keeps its matches a chunk at a time. */
     static final int MATCH_CHUNK = 1000;
 
     private final JdbcTemplate jdbc;
@@ -93,43 +93,43 @@ class ReconciliationStore {
     // --- matches and items
 
     /**
-     * Inserts the matches with multi-row inserts, {@value #MATCH_CHUNK} at a time (callers give it a chunk), and returns their ids in the order
-     * given: each chunk's ids are read back by their bank items, which no two matches of a run share (a bank item
-     * matches once). The caller's transaction is the only writer of the account's matches in the run.
+     * Inserts the matches (a chunk of at most {@value #MATCH_CHUNK}) with one multi-row insert and returns their ids in
+     * the order given, read back by their bank items, which no two matches of a run share (a bank item matches once).
+     * The caller's transaction is the only writer of the account's matches in the run.
      */
     List<Long> insertMatches(LocalDate day, int run, String iban, String currency, List<Match> matches) {
+        if (matches.size() > MATCH_CHUNK) {
+            throw new IllegalArgumentException(matches.size() + " matches at once, at most " + MATCH_CHUNK);
+        }
+        jdbc.batchUpdate("INSERT INTO reconciliation_match (business_date, run_no, account_iban, currency, match_rule, reference,"
+                + " bank_minor, books_minor, residual_minor, bank_items, books_items) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                matches, matches.size(), (statement, match) -> {
+                    statement.setDate(1, Date.valueOf(day));
+                    statement.setInt(2, run);
+                    statement.setString(3, iban);
+                    statement.setString(4, currency);
+                    statement.setString(5, match.rule().name());
+                    statement.setString(6, fit(match.bank().get(0).displayReference(), 140));
+                    statement.setLong(7, match.bankTotal().minorUnits());
+                    statement.setLong(8, match.booksTotal().minorUnits());
+                    statement.setLong(9, match.residual().minorUnits());
+                    statement.setString(10, bankItems(match));
+                    statement.setString(11, String.join(",", match.books().stream().map(BookItem::key).toList()));
+                });
+        // the matches just written: the account's newest in the run
+        Map<String, Long> byBankItems = new HashMap<>(matches.size() * 2);
+        jdbc.query("SELECT id, bank_items FROM reconciliation_match WHERE business_date = ? AND account_iban = ? AND run_no = ?"
+                + " ORDER BY id DESC LIMIT ?", rs -> {
+                    byBankItems.put(rs.getString(2), rs.getLong(1));
+                }, Date.valueOf(day), iban, run, matches.size());
         List<Long> ids = new ArrayList<>(matches.size());
-        for (int from = 0; from < matches.size(); from += MATCH_CHUNK) {
-            List<Match> chunk = matches.subList(from, Math.min(matches.size(), from + MATCH_CHUNK));
-            jdbc.batchUpdate("INSERT INTO reconciliation_match (business_date, run_no, account_iban, currency, match_rule, reference,"
-                    + " bank_minor, books_minor, residual_minor, bank_items, books_items) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    chunk, chunk.size(), (statement, match) -> {
-                        statement.setDate(1, Date.valueOf(day));
-                        statement.setInt(2, run);
-                        statement.setString(3, iban);
-                        statement.setString(4, currency);
-                        statement.setString(5, match.rule().name());
-                        statement.setString(6, fit(match.bank().get(0).displayReference(), 140));
-                        statement.setLong(7, match.bankTotal().minorUnits());
-                        statement.setLong(8, match.booksTotal().minorUnits());
-                        statement.setLong(9, match.residual().minorUnits());
-                        statement.setString(10, bankItems(match));
-                        statement.setString(11, String.join(",", match.books().stream().map(BookItem::key).toList()));
-                    });
-            // the chunk just written: the account's newest matches in the run
-            Map<String, Long> byBankItems = new HashMap<>(chunk.size() * 2);
-            jdbc.query("SELECT id, bank_items FROM reconciliation_match WHERE business_date = ? AND account_iban = ? AND run_no = ?"
-                    + " ORDER BY id DESC LIMIT ?", rs -> {
-                        byBankItems.put(rs.getString(2), rs.getLong(1));
-                    }, Date.valueOf(day), iban, run, chunk.size());
-            for (Match match : chunk) {
-                Long id = byBankItems.get(bankItems(match));
-                if (id == null) {
-                    throw new IllegalStateException("the match of " + bankItems(match) + " on " + iban + " was not found after it was"
-                            + " written (run " + run + " of " + day + ")");
-                }
-                ids.add(id);
+        for (Match match : matches) {
+            Long id = byBankItems.get(bankItems(match));
+            if (id == null) {
+                throw new IllegalStateException("the match of " + bankItems(match) + " on " + iban + " was not found after it was"
+                        + " written (run " + run + " of " + day + ")");
             }
+            ids.add(id);
         }
         return ids;
     }

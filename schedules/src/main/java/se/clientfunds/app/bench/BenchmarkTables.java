@@ -124,11 +124,11 @@ final class BenchmarkTables {
      * {@code bench_guarded_<table>}: an empty copy of the table that also keeps what guards the real one: its foreign
      * keys (to the guarded copy of a table in {@code copied}, else to the real table) and its triggers (their bodies naming
      * the guarded copies of the tables in {@code copied}). Loading a job's rows into these costs what the database's own
-     * guarantees cost, which the plain copies leave out. Made afresh; the tables in {@code copied} are made in order.
+     * guarantees cost, which the plain copies leave out. The tables in {@code copied} are made in order, after
+     * {@link #dropGuardedCopies} dropped those of an earlier run (in the reverse order their keys need).
      */
     static String guardedCopy(JdbcTemplate jdbc, String table, Collection<String> copied) {
         String copy = GUARDED + table;
-        jdbc.execute("DROP TABLE IF EXISTS " + copy);
         jdbc.execute("CREATE TABLE " + copy + " LIKE " + table);
         List<Map<String, Object>> keys = jdbc.queryForList("SELECT r.constraint_name, r.referenced_table_name, r.update_rule,"
                 + " r.delete_rule, GROUP_CONCAT(k.column_name ORDER BY k.ordinal_position) AS columns,"
